@@ -1,0 +1,29 @@
+// Bundles client, server, CLI and runner worker with esbuild. Type checking is `tsc -b`, separately.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // Native or self-loading packages stay outside the bundles.
+  external: ['vscode', 'onnxruntime-node', 'onnxruntime-web'],
+};
+
+const entries = [
+  ['client/src/extension.ts', 'dist/client.js'],
+  ['server/src/server.ts', 'dist/server.js'],
+  ['cli/src/main.ts', 'dist/cli.js'],
+  ['runner/src/engine/worker.ts', 'dist/runnerWorker.js'],
+];
+
+await Promise.all(
+  entries
+    .filter(([src]) => existsSync(src))
+    .map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
+);
