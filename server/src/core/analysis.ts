@@ -1,0 +1,50 @@
+// The core's entry point: text in, model + shapes + diagnostics out. `ModelAnalyzer` keeps one
+// document's parse cache so that re-analysis after an edit reparses only what changed.
+import type { CoreDiagnostic } from './diagnostics/diagnostic';
+import { readModel } from './model/readModel';
+import type { Model } from './model/types';
+import { inferShapes, type LayerResult, type Totals } from './shape/infer';
+import { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
+
+export interface Analysis {
+  text: string;
+  kind: SourceKind;
+  model: Model;
+  layers: LayerResult[];
+  diagnostics: CoreDiagnostic[];
+  totals: Totals;
+}
+
+export class ModelAnalyzer {
+  private readonly parser = new DocumentParser();
+
+  constructor(readonly kind: SourceKind) {}
+
+  get parseStats() {
+    return this.parser.lastStats;
+  }
+
+  analyze(text: string): Analysis {
+    const tree = this.parser.parse(text, this.kind);
+    const syntax: CoreDiagnostic[] = tree.problems.map((p) => ({
+      severity: p.severity,
+      code: 'syntax',
+      message: p.message,
+      span: { start: p.start, end: p.end },
+    }));
+    const { model, diagnostics: read } = readModel(tree.root, text.length);
+    const inferred = inferShapes(model);
+    const diagnostics = [...syntax, ...read, ...inferred.diagnostics];
+    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
+  }
+}
+
+/** One-shot analysis of a file's text; `fileName` decides YAML or JSON. */
+export function analyzeText(text: string, fileName: string): Analysis {
+  return new ModelAnalyzer(sourceKindOf(fileName)).analyze(text);
+}
+
+export function hasErrors(a: Analysis): boolean {
+  return a.diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,31 @@
+// add: element-wise sum of two or more maps of the same W × H × D (ResNet shortcuts).
+import type { LayerSpec } from './spec';
+
+export const add: LayerSpec = {
+  type: 'add',
+  summary: 'Element-wise sum of two or more inputs',
+  doc: 'Add: sums its inputs value by value, as a ResNet shortcut does. All inputs must have the same width, height and depth.',
+  arity: 'many',
+  params: {},
+  shape(ctx) {
+    const [first, ...rest] = ctx.inputs;
+    let ok = true;
+    rest.forEach((s, j) => {
+      const i = j + 1;
+      if (s.width !== first!.width || s.height !== first!.height) {
+        ok = false;
+        ctx.report('shape-mismatch', 'error',
+          `add inputs differ in size: ${ctx.inputLabel(0)} is ${first!.width} × ${first!.height}, ${ctx.inputLabel(i)} is ${s.width} × ${s.height}`,
+          ctx.layer.inputsSpan ?? ctx.layer.typeSpan,
+          { related: [...ctx.producedBy(0, `${first!.width}×${first!.height}×${first!.depth} is made here`), ...ctx.producedBy(i, `${s.width}×${s.height}×${s.depth} is made here`)] });
+      } else if (s.depth !== first!.depth) {
+        ok = false;
+        ctx.report('channel-mismatch', 'error',
+          `add inputs differ in depth: ${ctx.inputLabel(0)} has ${first!.depth}, ${ctx.inputLabel(i)} has ${s.depth}`,
+          ctx.layer.inputsSpan ?? ctx.layer.typeSpan,
+          { related: [...ctx.producedBy(0, `depth ${first!.depth} is made here`), ...ctx.producedBy(i, `depth ${s.depth} is made here`)] });
+      }
+    });
+    return { output: ok ? { ...first! } : null, params: 0, macs: 0 };
+  },
+};

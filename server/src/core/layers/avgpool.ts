@@ -1,0 +1,4 @@
+// avgpool: PyTorch AvgPool2d, Keras AveragePooling2D. The shape rule is shared with maxpool (pool.ts).
+import { poolSpec } from './pool';
+
+export const avgpool = poolSpec('avgpool', 'Average');

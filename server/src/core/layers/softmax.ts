@@ -1,0 +1,11 @@
+// softmax: normalises over depth at each position (PyTorch Softmax(dim=1) on NCHW).
+import type { LayerSpec } from './spec';
+
+export const softmax: LayerSpec = {
+  type: 'softmax',
+  summary: 'Softmax over depth at each position',
+  doc: 'Softmax: at each position, the values across depth become probabilities that sum to 1. Shape unchanged.',
+  arity: 'one',
+  params: {},
+  shape: (ctx) => ({ output: { ...ctx.inputs[0]! }, params: 0, macs: 0 }),
+};

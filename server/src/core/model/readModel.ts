@@ -1,0 +1,400 @@
+// AST → Model: desugars layers (`- relu` → {type: relu}), fills defaults, checks each value's type
+// and range, and reports unknown keys with a suggestion. No shapes here: see shape/infer.ts.
+import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../layers/registry';
+import type { ParamSpec } from '../layers/spec';
+import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
+import type { CoreDiagnostic } from '../diagnostics/diagnostic';
+import { didYouMean, suggest } from '../text/suggest';
+import type { InputRef, LayerDecl, Located, Model, ParamValue, Preprocess, Rounding, Shape } from './types';
+import { checkInt, checkValue } from './values';
+
+export const TOP_KEYS: Record<string, string> = {
+  name: 'A display name for the model.',
+  input: 'The image the network takes: `{width: W, height: H, depth: D}` or `"WxHxD"` (e.g. `"32x32x3"`). Required.',
+  rounding: '`strict` (default): a non-whole output size is an error. `floor` (PyTorch, Keras `valid`) or `ceil` (PyTorch `ceil_mode`): the size is rounded and the case is noted.',
+  labels: 'Class names for the runner: a list of strings, or a path to a text file with one name a line.',
+  weights: 'A `.safetensors` file with the weights, relative to the model file (keys as in PyTorch `state_dict`).',
+  preprocess: 'For the runner: `{scale, mean, std}`; a pixel p (0..255) becomes `(p·scale − mean[c]) / std[c]`. Defaults: scale 1/255, mean 0, std 1.',
+  layers: 'The list of layers, in order. Required.',
+};
+export const ROUNDINGS: readonly Rounding[] = ['strict', 'floor', 'ceil'];
+const SHAPE_STRING = /^\s*(\d+)\s*[x×X]\s*(\d+)\s*[x×X]\s*(\d+)\s*$/;
+
+export interface ReadResult {
+  model: Model;
+  diagnostics: CoreDiagnostic[];
+}
+
+export function readModel(root: AstNode | null, docEnd: number): ReadResult {
+  const diags: CoreDiagnostic[] = [];
+  const r = new Reader(diags);
+  return { model: r.read(root, docEnd), diagnostics: diags };
+}
+
+class Reader {
+  constructor(private readonly diags: CoreDiagnostic[]) {}
+
+  private err(code: CoreDiagnostic['code'], message: string, span: Span, layerIndex?: number, severity: CoreDiagnostic['severity'] = 'error', extra?: Partial<CoreDiagnostic>): void {
+    const d: CoreDiagnostic = { severity, code, message, span: { start: span.start, end: span.end }, ...extra };
+    if (layerIndex !== undefined) d.layerIndex = layerIndex;
+    this.diags.push(d);
+  }
+
+  /** Pairs with duplicates reported; the first occurrence wins. */
+  private pairs(map: AstMap, layerIndex?: number): Map<string, AstPair> {
+    const out = new Map<string, AstPair>();
+    for (const p of map.pairs) {
+      const k = p.key.value;
+      if (typeof k !== 'string') continue;
+      if (out.has(k)) {
+        this.err('duplicate-key', `'${k}' is given twice; the first one is used`, p.key, layerIndex, 'error', {
+          related: [{ span: out.get(k)!.key, message: `first '${k}'` }],
+        });
+        continue;
+      }
+      out.set(k, p);
+    }
+    return out;
+  }
+
+  read(root: AstNode | null, docEnd: number): Model {
+    const model: Model = {
+      rounding: { value: 'strict' },
+      preprocess: { value: { scale: 1 / 255, mean: [0], std: [1] } },
+      layers: [],
+      root,
+    };
+    if (!root || (root.kind === 'scalar' && root.value === null)) {
+      const at = { start: 0, end: Math.min(docEnd, 0) };
+      this.err('missing-key', 'the model needs `input` (e.g. "32x32x3") and `layers`', at);
+      return model;
+    }
+    if (root.kind !== 'map') {
+      this.err('wrong-type', `a model file is a mapping with \`input\` and \`layers\`, not ${describeNode(root)}`, root);
+      return model;
+    }
+    const pairs = this.pairs(root);
+    for (const [k, p] of pairs) {
+      if (!(k in TOP_KEYS)) {
+        this.err('unknown-key', `unknown key '${k}'.${didYouMean(k, Object.keys(TOP_KEYS))}`.replace('.  ', '. '), p.key, undefined, 'warning', {
+          fix: { kind: 'replace', span: p.key, suggestions: suggest(k, Object.keys(TOP_KEYS)).map((s) => ({ text: s, title: `Change to '${s}'` })) },
+        });
+      }
+    }
+    for (const p of root.pairs) if (typeof p.key.value !== 'string') this.err('wrong-type', 'keys must be names', p.key);
+
+    const name = pairs.get('name');
+    if (name?.value) {
+      if (name.value.kind === 'scalar' && name.value.value !== null) model.name = { value: String(name.value.value), span: name.value };
+      else this.err('wrong-type', `name must be text, not ${describeNode(name.value)}`, name.value);
+    }
+    const input = pairs.get('input');
+    if (!input) this.err('missing-key', 'the model has no `input`: add e.g. `input: 32x32x3` (width x height x depth)', root.pairs[0]?.key ?? root);
+    else {
+      const shape = this.readInput(input);
+      if (shape) model.input = { value: shape, span: input.value ?? input.key };
+    }
+    const rounding = pairs.get('rounding');
+    if (rounding) {
+      const v = rounding.value;
+      if (v?.kind === 'scalar' && typeof v.value === 'string' && (ROUNDINGS as readonly string[]).includes(v.value)) {
+        model.rounding = { value: v.value as Rounding, span: v };
+      } else {
+        const text = v?.kind === 'scalar' ? String(v.value) : '';
+        this.err('out-of-range', `rounding must be strict, floor or ceil, not ${describeNode(v)}.${didYouMean(text, ROUNDINGS)}`.replace(/\.\s*$/, ''), v ?? rounding.key, undefined, 'error', {
+          fix: { kind: 'replace', span: v ?? rounding.key, suggestions: suggest(text, ROUNDINGS).map((s) => ({ text: s, title: `Change to '${s}'` })) },
+        });
+      }
+    }
+    const labels = pairs.get('labels');
+    if (labels) {
+      const v = labels.value;
+      if (v?.kind === 'scalar' && typeof v.value === 'string') model.labels = { value: v.value, span: v };
+      else if (v?.kind === 'seq') {
+        const out: string[] = [];
+        for (const it of v.items) {
+          if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number')) out.push(String(it.value));
+          else this.err('wrong-type', `a label must be text, not ${describeNode(it)}`, it);
+        }
+        model.labels = { value: out, span: v };
+      } else this.err('wrong-type', `labels must be a list of names or a path to a text file, not ${describeNode(v)}`, v ?? labels.key);
+    }
+    const weights = pairs.get('weights');
+    if (weights) {
+      const v = weights.value;
+      if (v?.kind === 'scalar' && typeof v.value === 'string' && v.value.length > 0) model.weights = { value: v.value, span: v };
+      else this.err('wrong-type', `weights must be a path to a .safetensors file, not ${describeNode(v)}`, v ?? weights.key);
+    }
+    const pre = pairs.get('preprocess');
+    if (pre) {
+      const pp = this.readPreprocess(pre);
+      if (pp) model.preprocess = { value: pp, span: pre.value ?? pre.key };
+    }
+    const layers = pairs.get('layers');
+    if (!layers) this.err('missing-key', 'the model has no `layers` list', root.pairs[0]?.key ?? root);
+    else {
+      model.layersKeySpan = layers.key;
+      const v = layers.value;
+      if (v) model.layersSpan = v;
+      if (!v || (v.kind === 'scalar' && v.value === null)) {
+        this.err('empty-model', 'the model has no layers yet', layers.key, undefined, 'warning');
+      } else if (v.kind !== 'seq') {
+        this.err('wrong-type', `layers must be a list, not ${describeNode(v)}`, v);
+      } else {
+        if (v.items.length === 0) this.err('empty-model', 'the model has no layers yet', v, undefined, 'warning');
+        for (let i = 0; i < v.items.length; i++) model.layers.push(this.readLayer(v.items[i]!, i));
+      }
+    }
+    return model;
+  }
+
+  private readInput(p: AstPair): Shape | undefined {
+    const v = p.value;
+    if (v?.kind === 'scalar' && typeof v.value === 'string') {
+      const m = SHAPE_STRING.exec(v.value);
+      if (!m) {
+        this.err('wrong-type', `input must look like "WxHxD" (e.g. "32x32x3") or {width, height, depth}, not "${v.value}"`, v);
+        return undefined;
+      }
+      const [w, h, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      for (const [label, x] of [['width', w], ['height', h], ['depth', d]] as const) {
+        const r = checkInt(`input ${label}`, { kind: 'scalar', value: x, start: v.start, end: v.end }, 1);
+        if (!r.ok) {
+          this.err(r.code, r.message, v);
+          return undefined;
+        }
+      }
+      return { width: w, height: h, depth: d };
+    }
+    if (v?.kind === 'map') {
+      const pairs = this.pairs(v);
+      const out: Partial<Shape> = {};
+      let ok = true;
+      for (const [k, q] of pairs) {
+        if (k !== 'width' && k !== 'height' && k !== 'depth') {
+          this.err('unknown-key', `input has width, height and depth, not '${k}'.${didYouMean(k, ['width', 'height', 'depth'])}`, q.key, undefined, 'error');
+        }
+      }
+      for (const k of ['width', 'height', 'depth'] as const) {
+        const q = pairs.get(k);
+        if (!q) {
+          this.err('missing-key', `input has no ${k}`, v);
+          ok = false;
+          continue;
+        }
+        const r = checkValue(`input ${k}`, q.value, { kind: 'int', min: 1 });
+        if (!r.ok) {
+          this.err(r.code, r.message, q.value ?? q.key);
+          ok = false;
+        } else out[k] = r.value as number;
+      }
+      return ok ? (out as Shape) : undefined;
+    }
+    this.err('wrong-type', `input must be "WxHxD" (e.g. "32x32x3") or {width, height, depth}, not ${describeNode(v)}`, v ?? p.key);
+    return undefined;
+  }
+
+  private readPreprocess(p: AstPair): Preprocess | undefined {
+    const v = p.value;
+    if (v?.kind !== 'map') {
+      this.err('wrong-type', `preprocess must be a mapping {scale, mean, std}, not ${describeNode(v)}`, v ?? p.key);
+      return undefined;
+    }
+    const out: Preprocess = { scale: 1 / 255, mean: [0], std: [1] };
+    const pairs = this.pairs(v);
+    for (const [k, q] of pairs) {
+      if (k === 'scale') {
+        const r = checkValue('scale', q.value, { kind: 'number' });
+        if (r.ok) out.scale = r.value as number;
+        else this.err(r.code, r.message, r.node);
+      } else if (k === 'mean' || k === 'std') {
+        const list = this.numberList(k, q.value, k === 'std');
+        if (list) out[k] = list;
+      } else {
+        this.err('unknown-key', `preprocess has scale, mean and std, not '${k}'.${didYouMean(k, ['scale', 'mean', 'std'])}`, q.key, undefined, 'error');
+      }
+    }
+    return out;
+  }
+
+  private numberList(name: string, node: AstNode | null, positive: boolean): number[] | undefined {
+    const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
+    if (!node || items.length === 0) {
+      this.err('wrong-type', `${name} must be a number or a list with one number a channel`, node ?? { start: 0, end: 0 });
+      return undefined;
+    }
+    const out: number[] = [];
+    for (const it of items) {
+      const r = checkValue(name, it, positive ? { kind: 'number', min: 0, minExclusive: true } : { kind: 'number' });
+      if (!r.ok) {
+        this.err(r.code, r.message, r.node);
+        return undefined;
+      }
+      out.push(r.value as number);
+    }
+    return out;
+  }
+
+  private readLayer(node: AstNode, index: number): LayerDecl {
+    const base: LayerDecl = { index, type: '', typeSpan: node, span: node, id: String(index), params: new Map(), usable: false };
+    if (node.kind === 'scalar') {
+      if (typeof node.value !== 'string') {
+        this.err('wrong-type', `a layer is a type name (e.g. relu) or a mapping with \`type\`, not ${describeNode(node)}`, node, index);
+        return base;
+      }
+      base.type = node.value;
+      if (!this.checkType(node.value, node, index)) return base;
+      const spec = LAYERS.get(node.value)!;
+      const missing = Object.entries(spec.params).filter(([, s]) => s.required).map(([k]) => k);
+      if (missing.length) {
+        this.err('missing-parameter', `${node.value} needs ${missing.join(' and ')}: write it as a mapping, e.g. {type: ${node.value}, ${missing.map((m) => `${m}: …`).join(', ')}}`, node, index);
+        return base;
+      }
+      if (spec.arity === 'many') {
+        this.err('input-count', `${node.value} takes two or more inputs: write it as a mapping with \`inputs: [a, b]\``, node, index);
+        return base;
+      }
+      base.usable = true;
+      return base;
+    }
+    if (node.kind !== 'map') {
+      this.err('wrong-type', `a layer is a type name (e.g. relu) or a mapping with \`type\`, not ${describeNode(node)}`, node, index);
+      return base;
+    }
+    base.node = node;
+    const pairs = this.pairs(node, index);
+    const typePair = pairs.get('type');
+    if (!typePair) {
+      this.err('missing-parameter', `this layer has no type: add \`type:\` (${LAYER_TYPES.slice(0, 4).join(', ')}, …)`, node.pairs[0]?.key ?? node, index);
+      this.readNameAndInputs(base, pairs);
+      return base;
+    }
+    const tv = typePair.value;
+    base.typeSpan = tv ?? typePair.key;
+    if (tv?.kind !== 'scalar' || typeof tv.value !== 'string') {
+      this.err('wrong-type', `type must be a layer type name, not ${describeNode(tv)}`, tv ?? typePair.key, index);
+      this.readNameAndInputs(base, pairs);
+      return base;
+    }
+    base.type = tv.value;
+    this.readNameAndInputs(base, pairs);
+    if (!this.checkType(tv.value, tv, index)) return base;
+    const spec = LAYERS.get(tv.value)!;
+    let usable = true;
+    const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS)];
+    for (const [k, p] of pairs) {
+      if (k in COMMON_KEYS) continue;
+      const ps: ParamSpec | undefined = spec.params[k];
+      if (!ps) {
+        const s = suggest(k, known);
+        this.err('unknown-parameter', `${spec.type} has no parameter '${k}'.${didYouMean(k, known)}${s.length ? '' : ` It takes: ${Object.keys(spec.params).join(', ') || 'no parameters'}.`}`, p.key, index, 'error', {
+          fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
+        });
+        continue;
+      }
+      const r = checkValue(k, p.value, ps);
+      if (!r.ok) {
+        this.err(r.code, r.message, p.value ?? p.key, index);
+        if (ps.required) usable = false;
+        continue;
+      }
+      base.params.set(k, { value: r.value, span: p.value! });
+    }
+    for (const [k, ps] of Object.entries(spec.params)) {
+      if (ps.required && !pairs.has(k)) {
+        this.err('missing-parameter', `${spec.type} needs \`${k}\`: ${ps.doc}`, tv, index);
+        usable = false;
+      }
+    }
+    const params = pairs.get('parameters');
+    if (params) this.readInlineParameters(base, params);
+    base.usable = usable;
+    return base;
+  }
+
+  private checkType(t: string, span: Span, index: number): boolean {
+    if (LAYERS.has(t)) return true;
+    const s = suggest(t, LAYER_TYPES);
+    this.err('unknown-layer-type', `unknown layer type '${t}'.${didYouMean(t, LAYER_TYPES)}${s.length ? '' : ` Types: ${LAYER_TYPES.join(', ')}.`}`, span, index, 'error', {
+      fix: { kind: 'replace', span, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
+    });
+    return false;
+  }
+
+  private readNameAndInputs(decl: LayerDecl, pairs: Map<string, AstPair>): void {
+    const name = pairs.get('name');
+    if (name) {
+      const v = name.value;
+      if (v?.kind === 'scalar' && typeof v.value === 'string' && v.value.trim() !== '') {
+        decl.name = { value: v.value, span: v };
+        decl.id = v.value;
+      } else this.err('wrong-type', `name must be text, not ${describeNode(v)}`, v ?? name.key, decl.index);
+    }
+    const inputs = pairs.get('inputs');
+    if (inputs) {
+      const v = inputs.value;
+      const items = v?.kind === 'seq' ? v.items : v ? [v] : [];
+      const refs: InputRef[] = [];
+      for (const it of items) {
+        if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number')) refs.push({ name: String(it.value), span: it });
+        else this.err('wrong-type', `an input is a layer name, not ${describeNode(it)}`, it, decl.index);
+      }
+      if (items.length === 0) this.err('input-count', 'inputs is empty: name at least one layer (or `input`)', v ?? inputs.key, decl.index);
+      if (refs.length) {
+        decl.inputs = refs;
+        decl.inputsSpan = v ?? inputs.key;
+      }
+    }
+  }
+
+  private readInlineParameters(decl: LayerDecl, p: AstPair): void {
+    const v = p.value;
+    if (v?.kind !== 'map') {
+      this.err('wrong-type', `parameters must be a mapping such as {weight: [...], bias: [...]}, not ${describeNode(v)}`, v ?? p.key, decl.index);
+      return;
+    }
+    const values = new Map<string, Located<unknown>>();
+    for (const q of v.pairs) {
+      if (typeof q.key.value !== 'string' || !q.value) continue;
+      const t = toTensor(q.value);
+      if (typeof t === 'string') this.err('wrong-type', `parameters.${q.key.value}: ${t}`, q.value, decl.index);
+      else values.set(q.key.value, { value: t, span: q.value });
+    }
+    decl.inlineParameters = { node: v, values };
+  }
+}
+
+export interface InlineTensor {
+  shape: number[];
+  data: number[];
+}
+
+/** A nested list of numbers → shape and flat values (row-major), or an error message. */
+export function toTensor(node: AstNode): InlineTensor | string {
+  const shape: number[] = [];
+  let n: AstNode = node;
+  while (n.kind === 'seq') {
+    shape.push(n.items.length);
+    if (n.items.length === 0) break;
+    n = n.items[0]!;
+  }
+  const data: number[] = [];
+  let error: string | undefined;
+  const walk = (x: AstNode, depth: number): void => {
+    if (error) return;
+    if (depth === shape.length) {
+      if (x.kind !== 'scalar' || typeof x.value !== 'number' || !Number.isFinite(x.value)) error = `expected a number, found ${describeNode(x)}`;
+      else data.push(x.value);
+      return;
+    }
+    if (x.kind !== 'seq' || x.items.length !== shape[depth]) {
+      error = `the nested lists are ragged: expected ${shape[depth]} items at depth ${depth + 1}`;
+      return;
+    }
+    for (const it of x.items) walk(it, depth + 1);
+  };
+  walk(node, 0);
+  return error ?? { shape, data };
+}
+
+export type { ParamValue };

@@ -1,0 +1,232 @@
+// Walks the desugared layers in order, resolving inputs and computing each layer's output shape from
+// its inputs' shapes with the layer type's own rule (layers/*.ts), plus parameters, MACs and the
+// receptive field. A layer whose inputs are unknown gets no shape and no further errors: one mistake
+// is reported once, where it is made.
+import type { CoreDiagnostic, RelatedInfo } from '../diagnostics/diagnostic';
+import { expectedParameters, shapeText } from '../layers/parameterShapes';
+import { LAYERS } from '../layers/registry';
+import type { ShapeContext, ShapeResult } from '../layers/spec';
+import type { InlineTensor } from '../model/readModel';
+import type { LayerDecl, Model, Pair, ParamValue, Shape } from '../model/types';
+import type { Span } from '../syntax/ast';
+import { didYouMean } from '../text/suggest';
+
+export interface ReceptiveField {
+  /** Receptive field size [height, width] in input pixels. */
+  size: Pair;
+  /** Jump (cumulative stride) [height, width]: input pixels between neighbouring outputs. */
+  jump: Pair;
+}
+
+export interface LayerResult {
+  decl: LayerDecl;
+  /** Indices of the layers feeding this one; -1 is the network input. */
+  sources: number[];
+  inputShapes: Array<Shape | null>;
+  output: Shape | null;
+  params: number;
+  macs: number;
+  /** Output values (W·H·D). */
+  activations: number;
+  field: ReceptiveField | null;
+  arithmetic: string[];
+  /** Layers that take this one's output. */
+  consumers: number[];
+}
+
+export interface Totals {
+  params: number;
+  macs: number;
+  /** Float32 bytes of every layer's output plus the input. */
+  activationBytes: number;
+}
+
+export interface InferResult {
+  layers: LayerResult[];
+  diagnostics: CoreDiagnostic[];
+  totals: Totals;
+}
+
+export const INPUT_NAME = 'input';
+
+export function inferShapes(model: Model): InferResult {
+  const diags: CoreDiagnostic[] = [];
+  const layers = model.layers;
+  const ids = new Map<string, number>();
+  for (const l of layers) {
+    const existing = ids.get(l.id);
+    if (l.id === INPUT_NAME && l.name) {
+      diags.push({ severity: 'error', code: 'duplicate-name', message: `'${INPUT_NAME}' is the network input's name: choose another name for this layer`, span: l.name.span!, layerIndex: l.index });
+    } else if (existing !== undefined && l.name) {
+      const first = layers[existing]!;
+      diags.push({
+        severity: 'error', code: 'duplicate-name', message: `the name '${l.id}' is already used by layer ${existing}`, span: l.name.span!, layerIndex: l.index,
+        related: [{ span: first.name?.span ?? first.typeSpan, message: `first '${l.id}'` }],
+      });
+    } else if (existing === undefined) ids.set(l.id, l.index);
+  }
+
+  const results: LayerResult[] = new Array(layers.length);
+  const field0: ReceptiveField = { size: [1, 1], jump: [1, 1] };
+  const inputShape = model.input?.value ?? null;
+  const rounding = model.rounding.value;
+  const names = [...ids.keys()].filter((k) => !/^\d+$/.test(k)).concat(INPUT_NAME);
+
+  for (let i = 0; i < layers.length; i++) {
+    const decl = layers[i]!;
+    const r: LayerResult = { decl, sources: [], inputShapes: [], output: null, params: 0, macs: 0, activations: 0, field: null, arithmetic: [], consumers: [] };
+    results[i] = r;
+    let resolved = true;
+    if (decl.inputs) {
+      for (const ref of decl.inputs) {
+        if (ref.name === INPUT_NAME) {
+          r.sources.push(-1);
+          continue;
+        }
+        const j = ids.get(ref.name);
+        if (j === undefined) {
+          diags.push({ severity: 'error', code: 'unknown-reference', message: `no layer is named '${ref.name}'.${didYouMean(ref.name, names.filter((n) => ids.get(n) === undefined || ids.get(n)! < i))}`, span: ref.span, layerIndex: i });
+          resolved = false;
+        } else if (j === i) {
+          diags.push({ severity: 'error', code: 'cycle', message: `layer '${decl.id}' takes its own output: a network has no cycles`, span: ref.span, layerIndex: i });
+          resolved = false;
+        } else if (j > i) {
+          const later = layers[j]!;
+          const loops = later.inputs?.some((x) => ids.get(x.name) !== undefined && ids.get(x.name)! <= i) ?? false;
+          diags.push({
+            severity: 'error', code: loops ? 'cycle' : 'forward-reference',
+            message: loops ? `'${ref.name}' (layer ${j}) takes this layer's output, and this layer takes its own: a cycle` : `'${ref.name}' is layer ${j}, defined later: a layer can only take the outputs of layers above it`,
+            span: ref.span, layerIndex: i,
+            related: [{ span: later.name?.span ?? later.typeSpan, message: `'${ref.name}' is defined here` }],
+          });
+          resolved = false;
+        } else r.sources.push(j);
+      }
+    } else r.sources.push(i - 1);
+
+    for (const s of r.sources) {
+      if (s >= 0) results[s]!.consumers.push(i);
+      r.inputShapes.push(s < 0 ? inputShape : results[s]!.output);
+    }
+    const spec = LAYERS.get(decl.type);
+    if (!spec || !decl.usable || !resolved) continue;
+    if (spec.arity === 'one' && r.sources.length !== 1) {
+      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} takes one input, not ${r.sources.length}: use add or concat to combine layers`, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
+      continue;
+    }
+    if (spec.arity === 'many' && r.sources.length < 2) {
+      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} combines two or more inputs, but has ${r.sources.length}: list them in \`inputs: [a, b]\``, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
+      continue;
+    }
+    if (r.inputShapes.some((s) => s === null)) continue;
+    const inputs = r.inputShapes as Shape[];
+    const ctx = makeContext(decl, inputs, r.sources, layers, rounding, diags, model);
+    let out: ShapeResult;
+    try {
+      out = spec.shape(ctx);
+    } catch (e) {
+      // A rule that throws is a bug here, not in the user's file; keep the rest of the analysis alive.
+      diags.push({ severity: 'error', code: 'syntax', message: `internal error computing ${decl.type}: ${(e as Error).message}`, span: decl.typeSpan, layerIndex: i });
+      continue;
+    }
+    r.output = out.output;
+    r.params = out.params ?? 0;
+    r.macs = out.macs ?? 0;
+    r.arithmetic = out.arithmetic ?? [];
+    if (r.output) r.activations = r.output.width * r.output.height * r.output.depth;
+    r.field = fieldOf(r, results, out, inputs, field0);
+    if (decl.inlineParameters) checkInline(decl, inputs[0]!, diags);
+  }
+
+  // Unused layers: not the last one, and no layer takes their output.
+  for (let i = 0; i < results.length - 1; i++) {
+    const r = results[i]!;
+    if (r.consumers.length === 0) {
+      const d = r.decl;
+      diags.push({ severity: 'warning', code: 'unused-layer', message: `the output of ${d.name ? `'${d.id}'` : `layer ${i} (${d.type || '?'})`} is not used by any layer`, span: d.name?.span ?? d.typeSpan, layerIndex: i, tags: ['unnecessary'] });
+    }
+  }
+
+  const totals: Totals = { params: 0, macs: 0, activationBytes: inputShape ? 4 * inputShape.width * inputShape.height * inputShape.depth : 0 };
+  for (const r of results) {
+    totals.params += r.params;
+    totals.macs += r.macs;
+    totals.activationBytes += 4 * r.activations;
+  }
+  return { layers: results, diagnostics: diags, totals };
+}
+
+function makeContext(decl: LayerDecl, inputs: Shape[], sources: number[], layers: LayerDecl[], rounding: Model['rounding']['value'], diags: CoreDiagnostic[], model: Model): ShapeContext {
+  const spec = LAYERS.get(decl.type)!;
+  return {
+    layer: decl,
+    inputs,
+    rounding,
+    get<T>(name: string): T {
+      const v = decl.params.get(name)?.value;
+      if (v !== undefined) return v as T;
+      const def = spec.params[name]?.default;
+      // Pair-valued defaults are written as one integer in the spec table.
+      if (typeof def === 'number' && (spec.params[name]!.kind === 'pair' || spec.params[name]!.kind === 'padding')) return [def, def] as ParamValue as T;
+      return def as T;
+    },
+    spanOf: (name) => decl.params.get(name)?.span ?? decl.typeSpan,
+    has: (name) => decl.params.has(name),
+    report(code, severity, message, span, extra) {
+      const d: CoreDiagnostic = { severity, code, message, span, layerIndex: decl.index };
+      if (extra?.related?.length) d.related = extra.related;
+      if (extra?.fix) d.fix = extra.fix;
+      diags.push(d);
+    },
+    producedBy(i, what): RelatedInfo[] {
+      const s = sources[i];
+      if (s === undefined) return [];
+      if (s < 0) return model.input?.span ? [{ span: model.input.span, message: `the network input: ${what}` }] : [];
+      const l = layers[s]!;
+      return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name ? `'${l.id}'` : `layer ${s} (${l.type})`}: ${what}` }];
+    },
+    inputLabel(i) {
+      const s = sources[i];
+      if (s === undefined || s < 0) return 'the input';
+      const l = layers[s]!;
+      return l.name ? `'${l.id}'` : `layer ${s} (${l.type})`;
+    },
+  };
+}
+
+function fieldOf(r: LayerResult, results: LayerResult[], out: ShapeResult, inputs: Shape[], field0: ReceptiveField): ReceptiveField | null {
+  let size: Pair = [0, 0];
+  let jump: Pair = [0, 0];
+  for (const s of r.sources) {
+    const f = s < 0 ? field0 : results[s]!.field;
+    if (!f) return null;
+    size = [Math.max(size[0], f.size[0]), Math.max(size[1], f.size[1])];
+    jump = [Math.max(jump[0], f.jump[0]), Math.max(jump[1], f.jump[1])];
+  }
+  const g = out.field;
+  if (!g) return { size, jump };
+  if ('window' in g) {
+    const k = g.window.kernel;
+    const st = g.window.stride;
+    return { size: [size[0] + (k[0] - 1) * jump[0], size[1] + (k[1] - 1) * jump[1]], jump: [jump[0] * st[0], jump[1] * st[1]] };
+  }
+  if ('global' in g) {
+    const inp = inputs[0]!;
+    return { size: [size[0] + (inp.height - 1) * jump[0], size[1] + (inp.width - 1) * jump[1]], jump: [jump[0] * inp.height, jump[1] * inp.width] };
+  }
+  return { size, jump: [jump[0] / g.upsample, jump[1] / g.upsample] };
+}
+
+function checkInline(decl: LayerDecl, input: Shape, diags: CoreDiagnostic[]): void {
+  const expected = expectedParameters(decl, input);
+  for (const [key, loc] of decl.inlineParameters!.values) {
+    const want = expected[key];
+    const t = loc.value as InlineTensor;
+    const span: Span = loc.span!;
+    if (!want) {
+      diags.push({ severity: 'warning', code: 'parameter-shape', message: `${decl.type} has no parameter tensor '${key}'${Object.keys(expected).length ? ` (it has ${Object.keys(expected).join(', ')})` : ''}; it is ignored`, span, layerIndex: decl.index });
+    } else if (t.shape.length !== want.length || t.shape.some((x, i) => x !== want[i])) {
+      diags.push({ severity: 'error', code: 'parameter-shape', message: `parameters.${key} has shape ${shapeText(t.shape)}, but this layer needs ${shapeText(want)}`, span, layerIndex: decl.index });
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// The output size of a sliding window along one axis:
+//   exact = (n + 2p − d(k − 1) − 1)/s + 1        (with d = 1: (W − F + 2P)/S + 1)
+// and the arithmetic as text, with the file's own numbers, for messages and hovers.
+import type { Rounding } from '../model/types';
+
+export interface AxisResult {
+  /** The size used downstream: floored (strict, floor) or by PyTorch's ceil_mode rule (ceil). */
+  size: number;
+  exact: number;
+  integer: boolean;
+  /** e.g. "(32 − 4 + 2·0)/3 + 1 = 10.33" or "ceil(32 / 3) = 11". */
+  arithmetic: string;
+}
+
+export interface AxisParams {
+  n: number;
+  k: number;
+  s: number;
+  /** A number, or 'same' (TensorFlow's rule: ceil(n / s)). */
+  p: number | 'same';
+  d: number;
+}
+
+export function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  if (!Number.isFinite(x)) return String(x);
+  return x.toFixed(2).replace(/\.?0+$/, '');
+}
+
+export function axisOutput({ n, k, s, p, d }: AxisParams, rounding: Rounding): AxisResult {
+  if (p === 'same') {
+    const size = Math.ceil(n / s);
+    return { size, exact: size, integer: true, arithmetic: `ceil(${n} / ${s}) = ${size} (padding 'same')` };
+  }
+  const num = n + 2 * p - d * (k - 1) - 1;
+  const exact = num / s + 1;
+  const integer = num % s === 0;
+  let size = Math.floor(num / s) + 1;
+  if (rounding === 'ceil') {
+    size = Math.ceil(num / s) + 1;
+    // PyTorch's ceil_mode: a last window that would start in the right padding is dropped.
+    if ((size - 1) * s >= n + p) size--;
+  }
+  const expr =
+    d === 1 ? `(${n} − ${k} + 2·${p})/${s} + 1` : `(${n} + 2·${p} − ${d}·(${k} − 1) − 1)/${s} + 1`;
+  const shown = integer ? String(exact) : `${formatNumber(exact)}${rounding === 'strict' ? '' : ` → ${size} (${rounding})`}`;
+  return { size, exact, integer, arithmetic: `${expr} = ${shown}` };
+}

@@ -1,0 +1,100 @@
+// Text → ParsedTree, reusing what did not change. A YAML file is cut into chunks (chunker.ts), each
+// parsed once and cached by its text; after an edit only the touched chunk is parsed again and the
+// others are moved to their new offsets. JSON is parsed whole (jsonc-parser is fast enough).
+import { shiftNode, shiftProblem, type AstMap, type AstNode, type AstPair, type ParsedTree, type SyntaxProblem } from './ast';
+import { chunkLayers } from './chunker';
+import { parseYamlFast } from './fastYaml';
+import { parseJson } from './jsonToAst';
+import { parseYaml } from './yamlToAst';
+
+export type SourceKind = 'yaml' | 'json';
+
+export function sourceKindOf(fileName: string): SourceKind {
+  return /\.json$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+/** One YAML chunk (or a whole file) parsed with offsets from 0. */
+function parseYamlPiece(text: string): ParsedTree {
+  return parseYamlFast(text, 0) ?? parseYaml(text, 0);
+}
+
+export class DocumentParser {
+  private cache = new Map<string, ParsedTree>();
+  /** How many chunks the last parse took from the cache, and how many it parsed: for benchmarks and tests. */
+  lastStats = { reused: 0, parsed: 0, chunked: false };
+
+  parse(text: string, kind: SourceKind): ParsedTree {
+    if (kind === 'json') {
+      this.lastStats = { reused: 0, parsed: 1, chunked: false };
+      return parseJson(text);
+    }
+    const next = new Map<string, ParsedTree>();
+    try {
+      return this.parseYamlIncremental(text, next) ?? this.piece(text, 0, next);
+    } finally {
+      this.cache = next; // keep only what this version uses, so memory follows the file
+    }
+  }
+
+  private piece(text: string, base: number, next: Map<string, ParsedTree>): ParsedTree {
+    let tree = this.cache.get(text) ?? next.get(text);
+    if (tree) this.lastStats.reused++;
+    else {
+      tree = parseYamlPiece(text);
+      this.lastStats.parsed++;
+    }
+    next.set(text, tree);
+    if (base === 0) return tree;
+    return { root: tree.root ? shiftNode(tree.root, base) : null, problems: tree.problems.map((p) => shiftProblem(p, base)) };
+  }
+
+  private parseYamlIncremental(text: string, next: Map<string, ParsedTree>): ParsedTree | undefined {
+    this.lastStats = { reused: 0, parsed: 0, chunked: false };
+    const chunks = chunkLayers(text);
+    if (!chunks) return undefined;
+
+    const header = this.piece(text.slice(0, chunks.itemsStart), 0, next);
+    const root = header.root;
+    if (!root || root.kind !== 'map') return undefined;
+    const layersIdx = root.pairs.findIndex((p) => p.key.value === 'layers');
+    const layersPair = root.pairs[layersIdx];
+    if (!layersPair || (layersPair.value && !(layersPair.value.kind === 'scalar' && layersPair.value.value === null))) return undefined;
+
+    const problems: SyntaxProblem[] = [...header.problems];
+    const items: AstNode[] = [];
+    for (const [s, e] of chunks.items) {
+      const t = this.piece(text.slice(s, e), s, next);
+      problems.push(...t.problems);
+      const seq = t.root;
+      if (!seq) continue;
+      if (seq.kind !== 'seq' || seq.items.length !== 1) return undefined; // the scan misjudged: parse whole
+      items.push(seq.items[0]!);
+    }
+
+    let suffixPairs: AstPair[] = [];
+    if (chunks.suffixStart < text.length) {
+      const suffix = this.piece(text.slice(chunks.suffixStart), chunks.suffixStart, next);
+      problems.push(...suffix.problems);
+      if (suffix.root) {
+        if (suffix.root.kind !== 'map') return undefined;
+        suffixPairs = suffix.root.pairs;
+      }
+    }
+
+    const first = chunks.items[0]![0];
+    const seqEnd = items.length ? items[items.length - 1]!.end : first;
+    const seq: AstNode = { kind: 'seq', items, flow: false, start: items[0]?.start ?? first, end: seqEnd };
+    const pairs = root.pairs.slice();
+    pairs[layersIdx] = { key: layersPair.key, value: seq, start: layersPair.start, end: seqEnd };
+    pairs.push(...suffixPairs);
+    const end = suffixPairs.length ? suffixPairs[suffixPairs.length - 1]!.end : seqEnd;
+    const map: AstMap = { kind: 'map', pairs, flow: false, start: root.start, end };
+    this.lastStats.chunked = true;
+    return { root: map, problems };
+  }
+}
+
+/** Parses once, without a cache. */
+export function parseSource(text: string, kind: SourceKind): ParsedTree {
+  return new DocumentParser().parse(text, kind);
+}

@@ -1,0 +1,118 @@
+// eemeli/yaml → AstNode. Aliases are resolved (the alias position stands for the value) and `<<`
+// merge keys are expanded, since a YAML user expects both to work as in any other YAML tool.
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
+import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, SyntaxProblem } from './ast';
+
+const MAX_ALIAS_DEPTH = 50;
+
+/** Parses `text` as one YAML document; offsets are shifted by `base`. */
+export function parseYaml(text: string, base = 0): ParsedTree {
+  const doc = parseDocument(text, {
+    uniqueKeys: false, // duplicates are reported by the model reader, for YAML and JSON alike
+    prettyErrors: false,
+    merge: true,
+    strict: false,
+    keepSourceTokens: false,
+  });
+  const problems: SyntaxProblem[] = [];
+  for (const e of doc.errors) problems.push(toProblem(e.message, e.pos, 'error', base));
+  for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base));
+  const conv = new Converter(doc, base, problems);
+  const root = doc.contents ? conv.node(doc.contents as YNode, 0) : null;
+  return { root, problems };
+}
+
+function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number): SyntaxProblem {
+  const clean = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
+  const start = pos[0] + base;
+  return { start, end: Math.max(start, pos[1] + base), message: clean, severity };
+}
+
+class Converter {
+  constructor(
+    private readonly doc: Document,
+    private readonly base: number,
+    private readonly problems: SyntaxProblem[],
+  ) {}
+
+  node(n: YNode, depth: number, at?: [number, number]): AstNode {
+    const [s, e] = at ?? this.span(n);
+    if (isAlias(n)) return this.alias(n, depth, at);
+    if (isScalar(n)) return { kind: 'scalar', value: scalarValue(n.value), start: s, end: e };
+    if (isSeq(n)) {
+      const items: AstNode[] = [];
+      for (const it of n.items) {
+        if (it == null) continue;
+        items.push(this.node(it as YNode, depth, at));
+      }
+      return { kind: 'seq', items, flow: n.flow === true, start: s, end: e };
+    }
+    if (isMap(n)) {
+      const pairs: AstPair[] = [];
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        const key = this.key(p.key as YNode | null, s);
+        const value = p.value == null ? null : this.node(p.value as YNode, depth, at);
+        if (key.value === '<<' && value) {
+          this.merge(pairs, value);
+          continue;
+        }
+        pairs.push({ key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end });
+      }
+      return { kind: 'map', pairs, flow: n.flow === true, start: s, end: e };
+    }
+    return { kind: 'scalar', value: null, start: s, end: e };
+  }
+
+  private span(n: YNode): [number, number] {
+    const r = n.range;
+    if (!r) return [this.base, this.base];
+    return [r[0] + this.base, r[1] + this.base];
+  }
+
+  private key(k: YNode | null, fallback: number): AstScalar {
+    if (k == null) return { kind: 'scalar', value: null, start: fallback, end: fallback };
+    const [s, e] = this.span(k);
+    if (isScalar(k)) {
+      const v = k.value;
+      return { kind: 'scalar', value: v == null ? null : String(v), start: s, end: e };
+    }
+    this.problems.push({ start: s, end: e, message: 'A key must be a plain name, not a list or mapping.', severity: 'error' });
+    return { kind: 'scalar', value: null, start: s, end: e };
+  }
+
+  private alias(a: Alias, depth: number, at?: [number, number]): AstNode {
+    const [s, e] = at ?? this.span(a);
+    const target = depth < MAX_ALIAS_DEPTH ? a.resolve(this.doc) : undefined;
+    if (!target) {
+      this.problems.push({ start: s, end: e, message: `Unknown or too deeply nested alias *${a.source}.`, severity: 'error' });
+      return { kind: 'scalar', value: null, start: s, end: e };
+    }
+    // The alias's own position stands for every value it brings in.
+    return this.node(target as YNode, depth + 1, [s, e]);
+  }
+
+  /** `<<: *base` or `<<: [*a, *b]`: keys not already present are copied in. */
+  private merge(pairs: AstPair[], value: AstNode): void {
+    const sources = value.kind === 'seq' ? value.items : [value];
+    for (const src of sources) {
+      if (src.kind !== 'map') {
+        this.problems.push({ start: src.start, end: src.end, message: 'A merge key (<<) takes a mapping or a list of mappings.', severity: 'error' });
+        continue;
+      }
+      for (const p of src.pairs) {
+        if (!pairs.some((q) => q.key.value === p.key.value)) pairs.push(p);
+      }
+    }
+  }
+}
+
+function scalarValue(v: unknown): ScalarValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+export type { AstMap };
