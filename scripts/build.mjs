@@ -11,6 +11,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD main cannot be bundled; its ESM build can.
+  mainFields: ['module', 'main'],
   // Native or self-loading packages stay outside the bundles.
   external: ['vscode', 'onnxruntime-node', 'onnxruntime-web'],
 };

@@ -1,0 +1,37 @@
+// cnnshape check [--json] FILE...: compiler-style diagnostics (file:line:col: severity[code]: message)
+// or the JSON of the format spec; exit status 1 when any file has an error.
+import type { Command } from 'commander';
+import { hasErrors } from '../../../server/src/core/analysis';
+import { toCliJson } from '../json';
+import { loadModel } from '../files';
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('check model files and report every diagnostic')
+    .argument('<files...>', 'model files (*.cnn.yaml, *.cnn.yml, *.cnn.json)')
+    .option('--json', 'print the JSON structure of the format spec (0-based LSP positions)')
+    .action((files: string[], opts: { json?: boolean }) => {
+      const loaded = files.map(loadModel);
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(loaded.map(toCliJson), null, 2) + '\n');
+      } else {
+        let errors = 0;
+        let warnings = 0;
+        for (const m of loaded) {
+          for (const d of m.analysis.diagnostics) {
+            const p = m.doc.positionAt(d.span.start);
+            process.stdout.write(`${m.file}:${p.line + 1}:${p.character + 1}: ${d.severity}[${d.code}]: ${d.message}\n`);
+            for (const r of d.related ?? []) {
+              const q = m.doc.positionAt(r.span.start);
+              process.stdout.write(`${m.file}:${q.line + 1}:${q.character + 1}: note: ${r.message}\n`);
+            }
+            if (d.severity === 'error') errors++;
+            else if (d.severity === 'warning') warnings++;
+          }
+        }
+        process.stderr.write(`${loaded.length} file${loaded.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+      }
+      if (loaded.some((m) => hasErrors(m.analysis))) process.exitCode = 1;
+    });
+}

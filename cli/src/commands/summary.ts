@@ -1,0 +1,19 @@
+// cnnshape summary FILE: the torchinfo / Keras summary() table of a model, with totals.
+import type { Command } from 'commander';
+import { hasErrors } from '../../../server/src/core/analysis';
+import { renderSummaryText, summarize } from '../../../server/src/core/summary/table';
+import { loadModel } from '../files';
+
+export function registerSummary(program: Command): void {
+  program
+    .command('summary')
+    .description('print a table of every layer: output W×H×D, parameters, MACs, receptive field; and the totals')
+    .argument('<file>', 'a model file')
+    .option('--json', 'print the summary as JSON')
+    .action((file: string, opts: { json?: boolean }) => {
+      const m = loadModel(file);
+      const s = summarize(m.analysis, m.analysis.model.name?.value ?? file);
+      process.stdout.write(opts.json ? JSON.stringify(s, null, 2) + '\n' : renderSummaryText(s));
+      if (hasErrors(m.analysis)) process.exitCode = 1;
+    });
+}

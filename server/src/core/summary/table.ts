@@ -1,0 +1,103 @@
+// The model summary as people know it from torchinfo and Keras summary(): one row a layer, then
+// totals. Pure data + a plain-text renderer; the CLI prints it, the editor shows it in a webview.
+import type { Analysis } from '../analysis';
+import type { Shape } from '../model/types';
+
+export interface SummaryRow {
+  index: number;
+  name: string;
+  type: string;
+  output: string;
+  params: number;
+  macs: number;
+  /** "RF 7×7, jump 4×4" style, or '' where unknown. */
+  field: string;
+  /** Error count on this layer, for highlighting. */
+  errors: number;
+}
+
+export interface Summary {
+  title: string;
+  input: string;
+  rows: SummaryRow[];
+  totals: { params: number; macs: number; activationBytes: number; paramBytes: number };
+  errors: number;
+  warnings: number;
+}
+
+export function shapeLabel(s: Shape | null | undefined): string {
+  return s ? `${s.width}×${s.height}×${s.depth}` : '?';
+}
+
+export function summarize(a: Analysis, title = a.model.name?.value ?? 'model'): Summary {
+  const errorsByLayer = new Map<number, number>();
+  let errors = 0;
+  let warnings = 0;
+  for (const d of a.diagnostics) {
+    if (d.severity === 'error') {
+      errors++;
+      if (d.layerIndex !== undefined) errorsByLayer.set(d.layerIndex, (errorsByLayer.get(d.layerIndex) ?? 0) + 1);
+    } else if (d.severity === 'warning') warnings++;
+  }
+  const rows = a.layers.map((l) => ({
+    index: l.decl.index,
+    name: l.decl.name?.value ?? String(l.decl.index),
+    type: l.decl.type || '?',
+    output: shapeLabel(l.output),
+    params: l.params,
+    macs: l.macs,
+    field: l.field ? `${sq(l.field.size)} / ${sq(l.field.jump)}` : '',
+    errors: errorsByLayer.get(l.decl.index) ?? 0,
+  }));
+  return {
+    title,
+    input: shapeLabel(a.model.input?.value),
+    rows,
+    totals: { ...a.totals, paramBytes: a.totals.params * 4 },
+    errors,
+    warnings,
+  };
+}
+
+function sq(p: [number, number]): string {
+  const f = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+  return p[0] === p[1] ? `${f(p[1])}` : `${f(p[1])}×${f(p[0])}`;
+}
+
+/** 1234567 → "1,234,567". */
+export function grouped(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** Bytes → "1.23 MB" (decimal units, as torchinfo prints). */
+export function bytes(n: number): string {
+  if (n < 1e3) return `${n} B`;
+  if (n < 1e6) return `${(n / 1e3).toFixed(2)} kB`;
+  if (n < 1e9) return `${(n / 1e6).toFixed(2)} MB`;
+  return `${(n / 1e9).toFixed(2)} GB`;
+}
+
+/** MACs with a unit: "442.37 K", "1.82 G". */
+export function macsLabel(n: number): string {
+  if (n < 1e3) return String(n);
+  if (n < 1e6) return `${(n / 1e3).toFixed(2)} K`;
+  if (n < 1e9) return `${(n / 1e6).toFixed(2)} M`;
+  return `${(n / 1e9).toFixed(2)} G`;
+}
+
+export function renderSummaryText(s: Summary): string {
+  const head = ['#', 'Layer', 'Type', 'Output W×H×D', 'Params', 'MACs', 'RF / jump'];
+  const body = s.rows.map((r) => [String(r.index), r.name, r.type, r.output + (r.errors ? ' !' : ''), grouped(r.params), grouped(r.macs), r.field]);
+  const all = [head, ['', 'input', '', s.input, '', '', ''], ...body];
+  const widths = head.map((_, c) => Math.max(...all.map((row) => [...row[c]!].length)));
+  const right = new Set([0, 4, 5]);
+  const line = (row: string[]) =>
+    row.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const rule = '─'.repeat(widths.reduce((a, b) => a + b + 2, -2));
+  const out = [s.title, rule, line(head), rule, ...all.slice(1).map(line), rule];
+  out.push(`Total params: ${grouped(s.totals.params)} (${bytes(s.totals.paramBytes)} as float32)`);
+  out.push(`Total MACs: ${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})`);
+  out.push(`Activation memory (forward, float32): ${bytes(s.totals.activationBytes)}`);
+  if (s.errors || s.warnings) out.push(`${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (run \`cnnshape check\` for details); '!' marks layers with errors`);
+  return out.join('\n') + '\n';
+}
