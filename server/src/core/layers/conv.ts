@@ -42,6 +42,7 @@ export const conv: LayerSpec = {
       stride: ctx.get<Pair>('stride'),
       padding: ctx.get<Padding>('padding'),
       dilation: ctx.get<Pair>('dilation'),
+      pooling: false,
     });
     const perFilter = Math.floor(input.depth / groups) * kernel[0] * kernel[1];
     const output: Shape = { width: size[1], height: size[0], depth: filters };

@@ -32,6 +32,7 @@ export function poolSpec(type: 'maxpool' | 'avgpool', what: string): LayerSpec {
         stride: ctx.has('stride') ? ctx.get<Pair>('stride') : kernel,
         padding,
         dilation: [1, 1],
+        pooling: true,
       });
       return {
         output: { width: size[1], height: size[0], depth: input.depth },

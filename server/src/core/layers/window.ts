@@ -9,6 +9,7 @@ export interface WindowArgs {
   stride: Pair;
   padding: Padding;
   dilation: Pair;
+  pooling: boolean;
 }
 
 const AXES = ['height', 'width'] as const;
@@ -24,7 +25,7 @@ export function windowOutput(ctx: ShapeContext, input: Shape, w: WindowArgs): { 
   const pad = padPair(w.padding);
   const n: Pair = [input.height, input.width];
   const axes = [0, 1].map((i) =>
-    axisOutput({ n: n[i]!, k: w.kernel[i]!, s: w.stride[i]!, p: pad === 'same' ? 'same' : pad[i]!, d: w.dilation[i]! }, ctx.rounding),
+    axisOutput({ n: n[i]!, k: w.kernel[i]!, s: w.stride[i]!, p: pad === 'same' ? 'same' : pad[i]!, d: w.dilation[i]!, pooling: w.pooling }, ctx.rounding),
   );
   const span = ctx.layer.typeSpan;
 

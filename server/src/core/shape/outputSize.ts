@@ -19,6 +19,8 @@ export interface AxisParams {
   /** A number, or 'same' (TensorFlow's rule: ceil(n / s)). */
   p: number | 'same';
   d: number;
+  /** Pooling follows PyTorch's ceil_mode in `ceil`; a convolution never has a window outside the input. */
+  pooling?: boolean;
 }
 
 export function formatNumber(x: number): string {
@@ -27,7 +29,7 @@ export function formatNumber(x: number): string {
   return x.toFixed(2).replace(/\.?0+$/, '');
 }
 
-export function axisOutput({ n, k, s, p, d }: AxisParams, rounding: Rounding): AxisResult {
+export function axisOutput({ n, k, s, p, d, pooling }: AxisParams, rounding: Rounding): AxisResult {
   if (p === 'same') {
     const size = Math.ceil(n / s);
     return { size, exact: size, integer: true, arithmetic: `ceil(${n} / ${s}) = ${size} (padding 'same')` };
@@ -36,7 +38,7 @@ export function axisOutput({ n, k, s, p, d }: AxisParams, rounding: Rounding): A
   const exact = num / s + 1;
   const integer = num % s === 0;
   let size = Math.floor(num / s) + 1;
-  if (rounding === 'ceil') {
+  if (rounding === 'ceil' && (pooling || num >= 0)) {
     size = Math.ceil(num / s) + 1;
     // PyTorch's ceil_mode: a last window that would start in the right padding is dropped.
     if ((size - 1) * s >= n + p) size--;
