@@ -2,7 +2,7 @@
 // document's parse cache so that re-analysis after an edit reparses only what changed.
 import type { CoreDiagnostic } from './diagnostics/diagnostic';
 import { readModel } from './model/readModel';
-import type { Model } from './model/types';
+import type { Model, Rounding } from './model/types';
 import { inferShapes, type LayerResult, type Totals } from './shape/infer';
 import { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
 
@@ -15,6 +15,11 @@ export interface Analysis {
   totals: Totals;
 }
 
+export interface AnalyzeOptions {
+  /** The rounding of files without a `rounding:` key (the editor setting); the spec's default is strict. */
+  defaultRounding?: Rounding;
+}
+
 export class ModelAnalyzer {
   private readonly parser = new DocumentParser();
 
@@ -24,7 +29,7 @@ export class ModelAnalyzer {
     return this.parser.lastStats;
   }
 
-  analyze(text: string): Analysis {
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const tree = this.parser.parse(text, this.kind);
     const syntax: CoreDiagnostic[] = tree.problems.map((p) => ({
       severity: p.severity,
@@ -32,7 +37,7 @@ export class ModelAnalyzer {
       message: p.message,
       span: { start: p.start, end: p.end },
     }));
-    const { model, diagnostics: read } = readModel(tree.root, text.length);
+    const { model, diagnostics: read } = readModel(tree.root, text.length, options.defaultRounding);
     const inferred = inferShapes(model);
     const diagnostics = [...syntax, ...read, ...inferred.diagnostics];
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -41,8 +46,8 @@ export class ModelAnalyzer {
 }
 
 /** One-shot analysis of a file's text; `fileName` decides YAML or JSON. */
-export function analyzeText(text: string, fileName: string): Analysis {
-  return new ModelAnalyzer(sourceKindOf(fileName)).analyze(text);
+export function analyzeText(text: string, fileName: string, options: AnalyzeOptions = {}): Analysis {
+  return new ModelAnalyzer(sourceKindOf(fileName)).analyze(text, options);
 }
 
 export function hasErrors(a: Analysis): boolean {

@@ -25,10 +25,12 @@ export interface ReadResult {
   diagnostics: CoreDiagnostic[];
 }
 
-export function readModel(root: AstNode | null, docEnd: number): ReadResult {
+export function readModel(root: AstNode | null, docEnd: number, defaultRounding: Rounding = 'strict'): ReadResult {
   const diags: CoreDiagnostic[] = [];
   const r = new Reader(diags);
-  return { model: r.read(root, docEnd), diagnostics: diags };
+  const model = r.read(root, docEnd);
+  if (!model.rounding.span) model.rounding = { value: defaultRounding };
+  return { model, diagnostics: diags };
 }
 
 class Reader {
