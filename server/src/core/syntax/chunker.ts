@@ -13,7 +13,8 @@ export interface Chunks {
   suffixStart: number;
 }
 
-const UNSAFE = /[&*!\t]|<<|^(?:---|\.\.\.|%)/m;
+// Lines that open with `:` or `?` (empty or complex keys) place nodes by rules that depend on context.
+const UNSAFE = /[&*!\t]|<<|^(?:---|\.\.\.|%)|^ *[?:](?:[ \r]|$)/m;
 const LAYERS_KEY = /^layers[ ]*:[ ]*(?:#.*)?\r?$/gm;
 
 export function chunkLayers(text: string): Chunks | null {

@@ -62,6 +62,8 @@ export class DocumentParser {
 
     const problems: SyntaxProblem[] = [...header.problems];
     const items: AstNode[] = [];
+    let seqStart = -1;
+    let seqEnd = -1;
     for (const [s, e] of chunks.items) {
       const t = this.piece(text.slice(s, e), s, next);
       problems.push(...t.problems);
@@ -69,25 +71,28 @@ export class DocumentParser {
       if (!seq) continue;
       if (seq.kind !== 'seq' || seq.items.length !== 1) return undefined; // the scan misjudged: parse whole
       items.push(seq.items[0]!);
+      if (seqStart < 0) seqStart = seq.start;
+      seqEnd = seq.items[0]!.end;
     }
 
     let suffixPairs: AstPair[] = [];
+    let end = seqEnd;
     if (chunks.suffixStart < text.length) {
       const suffix = this.piece(text.slice(chunks.suffixStart), chunks.suffixStart, next);
       problems.push(...suffix.problems);
       if (suffix.root) {
         if (suffix.root.kind !== 'map') return undefined;
         suffixPairs = suffix.root.pairs;
+        end = suffix.root.pairs.length ? suffix.root.end : seqEnd;
       }
     }
 
-    const first = chunks.items[0]![0];
-    const seqEnd = items.length ? items[items.length - 1]!.end : first;
-    const seq: AstNode = { kind: 'seq', items, flow: false, start: items[0]?.start ?? first, end: seqEnd };
+    if (seqStart < 0) seqStart = seqEnd = chunks.items[0]![0];
+    // From the first `-` to the end of the last item, as a whole parse has it (yamlToAst blockEnd).
+    const seq: AstNode = { kind: 'seq', items, flow: false, start: seqStart, end: seqEnd };
     const pairs = root.pairs.slice();
     pairs[layersIdx] = { key: layersPair.key, value: seq, start: layersPair.start, end: seqEnd };
     pairs.push(...suffixPairs);
-    const end = suffixPairs.length ? suffixPairs[suffixPairs.length - 1]!.end : seqEnd;
     const map: AstMap = { kind: 'map', pairs, flow: false, start: root.start, end };
     this.lastStats.chunked = true;
     return { root: map, problems };

@@ -15,17 +15,18 @@ export function parseYaml(text: string, base = 0): ParsedTree {
     keepSourceTokens: false,
   });
   const problems: SyntaxProblem[] = [];
-  for (const e of doc.errors) problems.push(toProblem(e.message, e.pos, 'error', base));
-  for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base));
+  for (const e of doc.errors) problems.push(toProblem(e.message, e.pos, 'error', base, text.length));
+  for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
   const conv = new Converter(doc, base, problems);
   const root = doc.contents ? conv.node(doc.contents as YNode, 0) : null;
   return { root, problems };
 }
 
-function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number): SyntaxProblem {
+function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number, length: number): SyntaxProblem {
   const clean = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
-  const start = pos[0] + base;
-  return { start, end: Math.max(start, pos[1] + base), message: clean, severity };
+  // eemeli/yaml may place an error at end of input one past the text: keep ranges inside it.
+  const start = Math.min(Math.max(pos[0], 0), length) + base;
+  return { start, end: Math.max(start, Math.min(pos[1], length) + base), message: clean, severity };
 }
 
 class Converter {
@@ -45,7 +46,7 @@ class Converter {
         if (it == null) continue;
         items.push(this.node(it as YNode, depth, at));
       }
-      return { kind: 'seq', items, flow: n.flow === true, start: s, end: e };
+      return { kind: 'seq', items, flow: n.flow === true, start: s, end: blockEnd(n.flow === true, e, items) };
     }
     if (isMap(n)) {
       const pairs: AstPair[] = [];
@@ -59,7 +60,7 @@ class Converter {
         }
         pairs.push({ key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end });
       }
-      return { kind: 'map', pairs, flow: n.flow === true, start: s, end: e };
+      return { kind: 'map', pairs, flow: n.flow === true, start: s, end: blockEnd(n.flow === true, e, pairs) };
     }
     return { kind: 'scalar', value: null, start: s, end: e };
   }
@@ -105,6 +106,16 @@ class Converter {
       }
     }
   }
+}
+
+/**
+ * A block collection ends where its last entry ends. eemeli's own end may run on over trailing
+ * comments and the next line's indentation, which depends on what follows; this end does not, so a
+ * chunk parsed alone and the whole file agree (and folding and hovers stop at the content).
+ */
+function blockEnd(flow: boolean, end: number, children: Array<{ end: number }>): number {
+  if (flow || children.length === 0) return end;
+  return children[children.length - 1]!.end;
 }
 
 function scalarValue(v: unknown): ScalarValue {

@@ -1,0 +1,145 @@
+// Bad input never crashes the core: random and mutated documents always give diagnostics with
+// ranges inside the text. And the chunked, cached parse is the same as parsing the whole file.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyzeText, ModelAnalyzer, type Analysis } from '../../server/src/core/analysis';
+import { CODES } from '../../server/src/core/diagnostics/codes';
+import { DocumentParser } from '../../server/src/core/syntax/documentParser';
+import { parseYaml } from '../../server/src/core/syntax/yamlToAst';
+
+const TYPES = ['conv', 'maxpool', 'avgpool', 'globalavgpool', 'relu', 'softmax', 'leakyrelu', 'batchnorm', 'dropout', 'flatten', 'dense', 'add', 'concat', 'upsample', 'convv', 'Conv', ''];
+const KEYS = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'bias', 'in_channels', 'units', 'rate', 'scale', 'slope', 'channels', 'eps', 'name', 'inputs', 'filterz', 'parameters'];
+
+const scalar = fc.oneof(
+  fc.integer({ min: -3, max: 40 }),
+  fc.constantFrom(0, 1, 2, 3, 1e300, -1e-9, 2.5, 1.5, 2 ** 40),
+  fc.constantFrom('same', 'valid', 'true', 'x', '中文', '😀', '"3"', "'a: b'", 'null', '~', '[1, 2]', '[0, 1, 2]', '{a: 1}', 'input', 'a', 'b', 'c0'),
+  fc.boolean(),
+);
+const yamlValue = scalar.map((v) => (typeof v === 'string' ? v : String(v)));
+
+const layerYaml = fc.oneof(
+  fc.constantFrom(...TYPES).map((t) => `  - ${t || 'relu'}\n`),
+  fc.tuple(fc.constantFrom(...TYPES), fc.array(fc.tuple(fc.constantFrom(...KEYS), yamlValue), { maxLength: 5 }), fc.boolean(), fc.constantFrom('\n', '\r\n'), fc.constantFrom('', ' # 注释 😀', ' #')).map(([t, kv, flow, nl, comment]) =>
+    flow
+      ? `  - {type: ${t}${kv.map(([k, v]) => `, ${k}: ${v}`).join('')}}${comment}${nl}`
+      : `  - type: ${t}${comment}${nl}${kv.map(([k, v]) => `    ${k}: ${v}${nl}`).join('')}`,
+  ),
+);
+
+const header = fc.tuple(
+  fc.constantFrom('input: 32x32x3\n', 'input: {width: 28, height: 28, depth: 1}\n', 'input: 0x0x0\n', 'input: 1x1x1\n', 'input: hello\n', '', 'input: 99999999999x2x3\n'),
+  fc.constantFrom('', 'rounding: floor\n', 'rounding: ceil\n', 'rounding: bogus\n', 'name: 网络 🚀\n'),
+);
+const yamlDoc = fc.tuple(header, fc.array(layerYaml, { maxLength: 12 }), fc.constantFrom('', 'labels: [a, b]\n', 'weights: w.safetensors\n', 'preprocess: {scale: 1}\n', 'extra: 1\n')).map(
+  ([[inp, rnd], layers, tail]) => `${inp}${rnd}layers:\n${layers.join('')}${tail}`,
+);
+
+const mutation = fc.tuple(fc.nat(), fc.nat({ max: 5 }), fc.constantFrom('', ':', '-', ' ', '\n', '{', ']', '"', '#', '\t', '&a ', '*a', '😀', '\r\n', '---\n', '|\n'));
+function mutate(text: string, muts: Array<[number, number, string]>): string {
+  let t = text;
+  for (const [pos, del, ins] of muts) {
+    const p = t.length ? pos % (t.length + 1) : 0;
+    t = t.slice(0, p) + ins + t.slice(p + del);
+  }
+  return t;
+}
+
+function checkSane(a: Analysis, text: string): void {
+  for (const d of a.diagnostics) {
+    assert.ok(d.code in CODES, `unknown code ${d.code}`);
+    assert.ok(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= text.length, `span ${d.span.start}-${d.span.end} outside text of ${text.length}`);
+    assert.ok(d.message.length > 0);
+    for (const r of d.related ?? []) assert.ok(r.span.start >= 0 && r.span.end <= text.length);
+  }
+  assert.equal(a.layers.length, a.model.layers.length);
+}
+
+test('random and mutated YAML documents never throw and keep ranges inside the text', () => {
+  fc.assert(
+    fc.property(yamlDoc, fc.array(mutation, { maxLength: 4 }), (doc, muts) => {
+      const text = mutate(doc, muts);
+      checkSane(analyzeText(text, 'f.cnn.yaml'), text);
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('random JSON values and mutated JSON never throw', () => {
+  const json = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v));
+  const model = fc.tuple(fc.array(fc.dictionary(fc.constantFrom('type', ...KEYS), fc.jsonValue({ maxDepth: 2 })), { maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })).map(([layers, input]) =>
+    JSON.stringify({ input, layers: layers.map((l, i) => ({ type: TYPES[i % TYPES.length], ...l })) }, null, 2),
+  );
+  fc.assert(
+    fc.property(fc.oneof(json, model), fc.array(mutation, { maxLength: 3 }), (doc, muts) => {
+      const text = mutate(doc, muts);
+      checkSane(analyzeText(text, 'f.cnn.json'), text);
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('arbitrary strings never throw, as YAML or JSON', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+      checkSane(analyzeText(text, 'f.cnn.yaml'), text);
+      checkSane(analyzeText(text, 'f.cnn.json'), text);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('the chunked parse equals parsing the whole file wherever the file is valid YAML', () => {
+  let chunked = 0;
+  fc.assert(
+    fc.property(yamlDoc, fc.array(mutation, { maxLength: 2 }), (doc, muts) => {
+      const text = mutate(doc, muts);
+      const whole = parseYaml(text);
+      if (whole.problems.some((p) => p.severity === 'error')) return;
+      const parser = new DocumentParser();
+      const parts = parser.parse(text, 'yaml');
+      if (parser.lastStats.chunked) chunked++;
+      assert.deepEqual(parts.root, whole.root);
+    }),
+    { numRuns: 1500 },
+  );
+  assert.ok(chunked > 500, `the chunked path must really be exercised (${chunked})`);
+});
+
+test('re-analysis after edits gives what a fresh analysis gives', () => {
+  fc.assert(
+    fc.property(yamlDoc, fc.array(fc.array(mutation, { maxLength: 2 }), { minLength: 1, maxLength: 5 }), (doc, edits) => {
+      const analyzer = new ModelAnalyzer('yaml');
+      let text = doc;
+      analyzer.analyze(text);
+      for (const e of edits) {
+        text = mutate(text, e);
+        const inc = analyzer.analyze(text);
+        const fresh = analyzeText(text, 'f.cnn.yaml');
+        assert.deepEqual(inc.diagnostics, fresh.diagnostics);
+        assert.deepEqual(inc.layers.map((l) => l.output), fresh.layers.map((l) => l.output));
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('an edit reparses only the chunk it touches', () => {
+  const layers = Array.from({ length: 200 }, (_, i) => `  - type: conv\n    filters: ${(i % 7) + 1}\n    kernel: 1\n`).join('');
+  const text = `input: 32x32x3\nlayers:\n${layers}`;
+  const analyzer = new ModelAnalyzer('yaml');
+  analyzer.analyze(text);
+  const edited = text.replace('filters: 3\n', 'filters: 30\n');
+  const a = analyzer.analyze(edited);
+  assert.deepEqual({ ...analyzer.parseStats }, { reused: 200, parsed: 1, chunked: true });
+  assert.equal(a.layers[2]!.output?.depth, 30);
+});
+
+test('a 20,000-layer model is analysed without trouble', () => {
+  const text = `input: 64x64x3\nlayers:\n${'  - {type: conv, filters: 8, kernel: 3, padding: 1}\n  - relu\n'.repeat(10000)}`;
+  const a = analyzeText(text, 'big.cnn.yaml');
+  assert.equal(a.layers.length, 20000);
+  assert.deepEqual(a.layers[19999]!.output, { width: 64, height: 64, depth: 8 });
+  assert.equal(a.diagnostics.filter((d) => d.severity === 'error').length, 0);
+});
