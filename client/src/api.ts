@@ -1,0 +1,13 @@
+// What activate() returns: a handle for the extension tests (and other extensions), so that they wait
+// on the extension's own promises and events instead of sleeping.
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SummaryPanel } from './summary/panel';
+
+export interface CnnShapeApi {
+  readonly client: LanguageClient;
+  /** Settles when the language server has started (after activation or the last restart). */
+  readonly ready: Promise<void>;
+  readonly summaryPanel: SummaryPanel;
+  readonly statusBarItem: vscode.StatusBarItem;
+}

@@ -1,0 +1,24 @@
+// The commands, each a small factory of the activation context (registered in extension.ts).
+import * as vscode from 'vscode';
+import type { Cmd, Ctx } from './ctx';
+import { activeCnnEditor, isCnnDocument } from './documents';
+
+/** cnnShape.showSummary [uri]: the summary of that model file, or of the active editor's. */
+export function showSummary(ctx: Ctx): Cmd {
+  return async (arg?: unknown) => {
+    const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : activeCnnEditor()?.document;
+    if (!doc || !isCnnDocument(doc)) {
+      void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to see its summary.');
+      return;
+    }
+    ctx.summaryPanel.show(doc);
+  };
+}
+
+/** cnnShape.restartServer */
+export function restartServer(ctx: Ctx): Cmd {
+  return async () => {
+    await ctx.restart();
+    void vscode.window.setStatusBarMessage('CNN Shape: language server restarted', 3000);
+  };
+}

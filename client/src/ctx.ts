@@ -1,0 +1,75 @@
+// The activation context: owns everything activate() creates (language client, in-process analyses,
+// summary panel, status bar, commands) and disposes it all in one place.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Analyses } from './analyses';
+import { Config } from './config';
+import { createLanguageClient } from './languageClient';
+import { TotalsStatusBar } from './statusBar';
+import { SummaryPanel } from './summary/panel';
+
+export type Cmd = (...args: unknown[]) => unknown;
+
+export class Ctx implements vscode.Disposable {
+  readonly config = new Config();
+  readonly client: LanguageClient;
+  readonly analyses: Analyses;
+  readonly summaryPanel: SummaryPanel;
+  readonly statusBar: TotalsStatusBar;
+  private readonly disposables: vscode.Disposable[] = [];
+  private started: Promise<void> = Promise.resolve();
+
+  constructor(readonly extCtx: vscode.ExtensionContext) {
+    this.client = createLanguageClient(extCtx);
+    this.analyses = this.pushCleanup(new Analyses(this.config));
+    this.summaryPanel = this.pushCleanup(new SummaryPanel(this.analyses));
+    this.statusBar = this.pushCleanup(new TotalsStatusBar(this.analyses));
+    this.pushCleanup(
+      this.config.onDidChange(() => {
+        this.statusBar.update();
+        this.summaryPanel.refresh();
+      }),
+    );
+  }
+
+  /** Settles when the server has started, after activation or the last restart. */
+  get ready(): Promise<void> {
+    return this.started;
+  }
+
+  pushCleanup<T extends vscode.Disposable>(d: T): T {
+    this.disposables.push(d);
+    return d;
+  }
+
+  /** Registers `cnnShape.<name>` with a command made from this context. */
+  registerCommand(name: string, factory: (ctx: Ctx) => Cmd): void {
+    this.pushCleanup(vscode.commands.registerCommand(`cnnShape.${name}`, factory(this)));
+  }
+
+  start(): Promise<void> {
+    return this.track(this.client.start());
+  }
+
+  restart(): Promise<void> {
+    return this.track(this.client.restart());
+  }
+
+  async stop(): Promise<void> {
+    if (this.client.needsStop()) await this.client.stop();
+  }
+
+  // A server that fails to start is reported once, here; `ready` still rejects for whoever awaits it.
+  private track(p: Promise<void>): Promise<void> {
+    this.started = p;
+    p.catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      void vscode.window.showErrorMessage(`CNN Shape: the language server did not start: ${message}`);
+    });
+    return p;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0).reverse()) d.dispose();
+  }
+}

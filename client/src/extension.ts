@@ -1,0 +1,30 @@
+// Extension entry point: builds the activation context, registers the commands and starts the language
+// server. Activation does not wait for the server; the returned API's `ready` does.
+import type * as vscode from 'vscode';
+import type { CnnShapeApi } from './api';
+import * as commands from './commands';
+import { Ctx } from './ctx';
+
+let ctx: Ctx | undefined;
+
+export function activate(context: vscode.ExtensionContext): CnnShapeApi {
+  const c = new Ctx(context);
+  ctx = c;
+  context.subscriptions.push(c);
+  c.registerCommand('showSummary', commands.showSummary);
+  c.registerCommand('restartServer', commands.restartServer);
+  void c.start();
+  return {
+    client: c.client,
+    get ready() {
+      return c.ready;
+    },
+    summaryPanel: c.summaryPanel,
+    statusBarItem: c.statusBar.item,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.stop();
+  ctx = undefined;
+}

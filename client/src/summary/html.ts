@@ -1,0 +1,114 @@
+// The summary webview's HTML, as pure functions of the core's Summary (no vscode import, so node tests
+// can check them). Everything that comes from a model file goes through escapeHtml; the page allows
+// only its own nonce'd style and script.
+import { bytes, grouped, macsLabel, type Summary } from '../../../server/src/core/summary/table';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text → HTML text or attribute value (quoted with either quote). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** Messages between the page and the extension. */
+export type ToWebview = { type: 'update'; body: string };
+export type FromWebview = { type: 'reveal'; index: number };
+
+export function isFromWebview(m: unknown): m is FromWebview {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Record<string, unknown>;
+  return r['type'] === 'reveal' && typeof r['index'] === 'number' && Number.isInteger(r['index']) && r['index'] >= 0;
+}
+
+/** The part of the page that changes with the document: heading, table, totals. */
+export function renderSummaryBody(s: Summary, fileLabel: string): string {
+  const e = escapeHtml;
+  const problems =
+    s.errors || s.warnings
+      ? `<p class="problems">${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}; rows with errors are marked.</p>`
+      : '';
+  const rows = s.rows
+    .map(
+      (r) => `<tr data-layer="${r.index}" tabindex="0"${r.errors ? ' class="has-error"' : ''} title="Go to layer ${r.index}">` +
+        `<td class="num">${r.index}</td><td>${e(r.name)}</td><td>${e(r.type)}</td>` +
+        `<td class="shape">${e(r.output)}${r.errors ? ` <span class="badge" aria-label="${plural(r.errors, 'error')}">${r.errors}</span>` : ''}</td>` +
+        `<td class="num">${grouped(r.params)}</td><td class="num">${grouped(r.macs)}</td><td>${e(r.field)}</td></tr>`,
+    )
+    .join('\n');
+  return `<h1>${e(s.title)}</h1>
+<p class="file">${e(fileLabel)}</p>
+${problems}
+<table>
+<thead><tr><th class="num">#</th><th>Layer</th><th>Type</th><th>Output W×H×D</th><th class="num">Params</th><th class="num">MACs</th><th>RF / jump</th></tr></thead>
+<tbody>
+<tr class="input-row"><td></td><td>input</td><td></td><td class="shape">${e(s.input)}</td><td></td><td></td><td></td></tr>
+${rows}
+</tbody>
+</table>
+<dl class="totals">
+<dt>Total params</dt><dd>${grouped(s.totals.params)} (${bytes(s.totals.paramBytes)} as float32)</dd>
+<dt>Total MACs</dt><dd>${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})</dd>
+<dt>Activation memory</dt><dd>${bytes(s.totals.activationBytes)} (forward, float32)</dd>
+</dl>`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The whole page. `nonce` must be fresh and unguessable for each page. */
+export function renderSummaryPage(body: string, nonce: string, title: string): string {
+  if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error('nonce must be base64');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(title)}</title>
+<style nonce="${nonce}">${STYLE}</style>
+</head>
+<body>
+<main id="root">${body}</main>
+<script nonce="${nonce}">${SCRIPT}</script>
+</body>
+</html>`;
+}
+
+// Colours and fonts come from the editor theme (VS Code sets these variables on the webview body).
+const STYLE = `
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
+h1 { font-size: 1.3em; font-weight: 600; margin: 12px 0 2px; }
+.file { color: var(--vscode-descriptionForeground); margin: 0 0 10px; }
+.problems { color: var(--vscode-errorForeground); }
+table { border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+th, td { padding: 3px 12px 3px 4px; text-align: left; white-space: nowrap; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
+th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.input-row { color: var(--vscode-descriptionForeground); }
+tr[data-layer] { cursor: pointer; }
+tr[data-layer]:hover { background: var(--vscode-list-hoverBackground); }
+tr[data-layer]:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+tr.has-error .shape { color: var(--vscode-errorForeground); }
+.badge { display: inline-block; min-width: 1.2em; padding: 0 4px; border-radius: 8px; text-align: center; font-size: 0.85em; color: var(--vscode-badge-foreground); background: var(--vscode-inputValidation-errorBorder, var(--vscode-badge-background)); }
+.totals { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; margin-top: 12px; }
+.totals dt { color: var(--vscode-descriptionForeground); }
+.totals dd { margin: 0; font-variant-numeric: tabular-nums; }
+`;
+
+// Replaces the body on 'update' (keeps the scroll position, unlike resetting webview.html) and asks the
+// extension to reveal a layer when a row is clicked or Enter is pressed on it.
+const SCRIPT = `
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root');
+window.addEventListener('message', (event) => {
+  const m = event.data;
+  if (m && m.type === 'update' && typeof m.body === 'string') root.innerHTML = m.body;
+});
+function reveal(target) {
+  const row = target instanceof Element ? target.closest('tr[data-layer]') : null;
+  if (row) vscode.postMessage({ type: 'reveal', index: Number(row.getAttribute('data-layer')) });
+}
+root.addEventListener('click', (event) => reveal(event.target));
+root.addEventListener('keydown', (event) => { if (event.key === 'Enter') reveal(event.target); });
+`;

@@ -1,0 +1,138 @@
+// The "Model Summary" webview: one panel that shows the summary of the model file being edited,
+// re-rendered as it changes and following the active model editor, like Markdown's preview.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { summarize, type Summary } from '../../../server/src/core/summary/table';
+import type { Analyses } from '../analyses';
+import { activeCnnEditor, isCnnDocument } from '../documents';
+import { isFromWebview, renderSummaryBody, renderSummaryPage, type ToWebview } from './html';
+
+/** What the panel shows now (the public API hands it to tests). */
+export interface SummarySnapshot {
+  uri: vscode.Uri;
+  version: number;
+  summary: Summary;
+  /** The escaped HTML of the page's changing part. */
+  body: string;
+}
+
+const VIEW_TYPE = 'cnnShape.summary';
+/** Typing bursts re-render once; short enough to feel live. */
+const REFRESH_DELAY_MS = 150;
+
+export class SummaryPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private snapshot: SummarySnapshot | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rendered = new vscode.EventEmitter<SummarySnapshot>();
+  private readonly subscriptions: vscode.Disposable[] = [this.rendered];
+
+  /** Fires after each render, with what was rendered. */
+  readonly onDidRender = this.rendered.event;
+
+  constructor(private readonly analyses: Analyses) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && this.snapshot && e.document.uri.toString() === this.snapshot.uri.toString()) this.schedule(e.document);
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        const editor = activeCnnEditor();
+        if (this.panel && editor && editor.document.uri.toString() !== this.snapshot?.uri.toString()) this.render(editor.document);
+      }),
+    );
+  }
+
+  get current(): SummarySnapshot | undefined {
+    return this.panel ? this.snapshot : undefined;
+  }
+
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  /** Opens (or reveals) the panel on `doc`. */
+  show(doc: vscode.TextDocument): void {
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        'Model Summary',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [] },
+      );
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.snapshot = undefined;
+        this.cancel();
+      });
+      this.panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromWebview(m)) void this.revealLayer(m.index);
+      });
+      this.render(doc, true);
+    } else {
+      this.render(doc);
+      this.panel.reveal(undefined, true);
+    }
+  }
+
+  /** Re-renders the current document (after a settings change). */
+  refresh(): void {
+    if (!this.panel || !this.snapshot) return;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.snapshot!.uri.toString());
+    if (doc) this.render(doc);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    this.cancel();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.panel && !doc.isClosed) this.render(doc);
+    }, REFRESH_DELAY_MS);
+  }
+
+  private cancel(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private render(doc: vscode.TextDocument, fullPage = false): void {
+    const panel = this.panel;
+    if (!panel || !isCnnDocument(doc)) return;
+    this.cancel();
+    const analysis = this.analyses.of(doc);
+    const summary = summarize(analysis, analysis.model.name?.value ?? fileTitle(doc));
+    const body = renderSummaryBody(summary, vscode.workspace.asRelativePath(doc.uri, false));
+    const retarget = this.snapshot?.uri.toString() !== doc.uri.toString();
+    this.snapshot = { uri: doc.uri, version: doc.version, summary, body };
+    panel.title = `Summary: ${summary.title}`;
+    if (fullPage || retarget) {
+      panel.webview.html = renderSummaryPage(body, randomBytes(16).toString('base64'), panel.title);
+    } else {
+      const message: ToWebview = { type: 'update', body };
+      void panel.webview.postMessage(message);
+    }
+    this.rendered.fire(this.snapshot);
+  }
+
+  private async revealLayer(index: number): Promise<void> {
+    const uri = this.snapshot?.uri;
+    if (!uri) return;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const layer = this.analyses.of(doc).model.layers[index];
+    if (!layer) return;
+    const range = new vscode.Range(doc.positionAt(layer.typeSpan.start), doc.positionAt(layer.typeSpan.end));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.panel?.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+/** For models without a `name:`: the file name without `.cnn.yaml`. */
+function fileTitle(doc: vscode.TextDocument): string {
+  const base = doc.uri.path.split('/').pop() ?? '';
+  return base.replace(/\.cnn\.(ya?ml|json)$/i, '') || base || 'model';
+}
