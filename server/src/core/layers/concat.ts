@@ -24,7 +24,7 @@ export const concat: LayerSpec = {
       output: ok ? { width: first!.width, height: first!.height, depth } : null,
       params: 0,
       macs: 0,
-      arithmetic: [`depth: ${ctx.inputs.map((s) => s.depth).join(' + ')} = ${depth}`],
+      arithmetic: () => [`depth: ${ctx.inputs.map((s) => s.depth).join(' + ')} = ${depth}`],
     };
   },
 };

@@ -37,7 +37,7 @@ export const conv: LayerSpec = {
     } else if (filters % groups !== 0) {
       ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${filters} filters`, ctx.spanOf('groups'));
     }
-    const { size, axes, geometry } = windowOutput(ctx, input, {
+    const { size, text, geometry } = windowOutput(ctx, input, {
       kernel,
       stride: ctx.get<Pair>('stride'),
       padding: ctx.get<Padding>('padding'),
@@ -52,7 +52,7 @@ export const conv: LayerSpec = {
       params: filters * perFilter + (ctx.get<boolean>('bias') ? filters : 0),
       macs: outPixels * filters * perFilter,
       field: { window: geometry },
-      arithmetic: [`width: ${axes[1]!.arithmetic}`, `height: ${axes[0]!.arithmetic}`, `depth: filters = ${filters}`],
+      arithmetic: () => [`width: ${text(1)}`, `height: ${text(0)}`, `depth: filters = ${filters}`],
     };
   },
 };

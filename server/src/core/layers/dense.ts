@@ -34,7 +34,7 @@ export const dense: LayerSpec = {
       params: n * units + (ctx.get<boolean>('bias') ? units : 0),
       macs: n * units,
       field: { global: true },
-      arithmetic: [`1 × 1 × units = 1 × 1 × ${units}`, `parameters: ${n}·${units} + ${ctx.get<boolean>('bias') ? units : 0}`],
+      arithmetic: () => [`1 × 1 × units = 1 × 1 × ${units}`, `parameters: ${n}·${units} + ${ctx.get<boolean>('bias') ? units : 0}`],
     };
   },
 };

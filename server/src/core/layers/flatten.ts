@@ -10,6 +10,6 @@ export const flatten: LayerSpec = {
   shape(ctx) {
     const { width, height, depth } = ctx.inputs[0]!;
     const n = width * height * depth;
-    return { output: { width: 1, height: 1, depth: n }, params: 0, macs: 0, field: { global: true }, arithmetic: [`${width}·${height}·${depth} = ${n}`] };
+    return { output: { width: 1, height: 1, depth: n }, params: 0, macs: 0, field: { global: true }, arithmetic: () => [`${width}·${height}·${depth} = ${n}`] };
   },
 };

@@ -10,7 +10,7 @@ function globalPool(type: 'globalavgpool' | 'globalmaxpool', what: string): Laye
     params: {},
     shape(ctx) {
       const d = ctx.inputs[0]!.depth;
-      return { output: { width: 1, height: 1, depth: d }, params: 0, macs: 0, field: { global: true }, arithmetic: [`1 × 1 × ${d}`] };
+      return { output: { width: 1, height: 1, depth: d }, params: 0, macs: 0, field: { global: true }, arithmetic: () => [`1 × 1 × ${d}`] };
     },
   };
 }

@@ -27,7 +27,7 @@ export function poolSpec(type: 'maxpool' | 'avgpool', what: string): LayerSpec {
           `padding ${pad[i]} is more than half the kernel ${kernel[i]}: PyTorch refuses pooling padding above kernel/2`,
           ctx.spanOf('padding'));
       }
-      const { size, axes, geometry } = windowOutput(ctx, input, {
+      const { size, text, geometry } = windowOutput(ctx, input, {
         kernel,
         stride: ctx.has('stride') ? ctx.get<Pair>('stride') : kernel,
         padding,
@@ -39,7 +39,7 @@ export function poolSpec(type: 'maxpool' | 'avgpool', what: string): LayerSpec {
         params: 0,
         macs: 0,
         field: { window: geometry },
-        arithmetic: [`width: ${axes[1]!.arithmetic}`, `height: ${axes[0]!.arithmetic}`, `depth: unchanged = ${input.depth}`],
+        arithmetic: () => [`width: ${text(1)}`, `height: ${text(0)}`, `depth: unchanged = ${input.depth}`],
       };
     },
   };

@@ -57,8 +57,8 @@ export interface ShapeResult {
   macs?: number;
   /** How the layer changes the receptive field: a window, a global view, an upsampling, or nothing. */
   field?: { window: WindowGeometry } | { global: true } | { upsample: number };
-  /** The arithmetic per axis, for the hover. */
-  arithmetic?: string[];
+  /** The arithmetic per axis, for the hover: a function, so that text is built only when shown. */
+  arithmetic?: () => string[];
 }
 
 export interface LayerSpec {

@@ -17,7 +17,7 @@ export const upsample: LayerSpec = {
       params: 0,
       macs: 0,
       field: { upsample: s },
-      arithmetic: [`width: ${input.width}·${s} = ${input.width * s}`, `height: ${input.height}·${s} = ${input.height * s}`],
+      arithmetic: () => [`width: ${input.width}·${s} = ${input.width * s}`, `height: ${input.height}·${s} = ${input.height * s}`],
     };
   },
 };

@@ -1,6 +1,7 @@
 // Shared by conv and the pools: the output size on both axes from kernel, stride, padding and
 // dilation, with the diagnostics for sizes that are not whole or below 1, and the quick-fix options.
-import { axisOutput, type AxisResult } from '../shape/outputSize';
+// This runs for every window layer on every keystroke, so text is built only when it is shown.
+import { axisArithmetic, axisOutput, type AxisParams, type AxisResult } from '../shape/outputSize';
 import type { Padding, Pair, Shape } from '../model/types';
 import type { ShapeContext, WindowGeometry } from './spec';
 
@@ -20,62 +21,64 @@ export function padPair(p: Padding): Pair | 'same' {
   return p;
 }
 
-/** Computes [height, width] of the output, reporting non-whole and empty sizes on the layer. */
-export function windowOutput(ctx: ShapeContext, input: Shape, w: WindowArgs): { size: Pair; axes: AxisResult[]; geometry: WindowGeometry } {
-  const pad = padPair(w.padding);
-  const n: Pair = [input.height, input.width];
-  const axes = [0, 1].map((i) =>
-    axisOutput({ n: n[i]!, k: w.kernel[i]!, s: w.stride[i]!, p: pad === 'same' ? 'same' : pad[i]!, d: w.dilation[i]!, pooling: w.pooling }, ctx.rounding),
-  );
-  const span = ctx.layer.typeSpan;
+export interface WindowResult {
+  /** [height, width]. */
+  size: Pair;
+  /** The arithmetic of axis i (0 = height, 1 = width). */
+  text(i: 0 | 1): string;
+  geometry: WindowGeometry;
+}
 
-  const bad = [0, 1].filter((i) => !axes[i]!.integer);
-  if (bad.length) {
-    const same = bad.length === 2 && axes[0]!.arithmetic === axes[1]!.arithmetic;
-    const groups = same ? [[0, 1]] : bad.map((i) => [i]);
-    for (const g of groups) {
-      const names = g.map((i) => AXES[i]).reverse().join(' and ');
-      const a = axes[g[0]!]!;
-      const plural = g.length > 1;
-      const msg =
-        ctx.rounding === 'strict'
-          ? `output ${names} ${a.arithmetic} ${plural ? 'are not whole numbers' : 'is not a whole number'}`
-          : `output ${names} ${a.arithmetic}: ${plural ? 'the sizes are not whole and were' : 'the size is not whole and was'} rounded (${ctx.rounding === 'ceil' ? 'PyTorch ceil_mode' : 'floor'})`;
-      const options = ctx.rounding === 'strict' ? fixOptions(n, w, pad) : [];
-      ctx.report('non-integer-output', ctx.rounding === 'strict' ? 'error' : 'information', msg, span,
-        options.length ? { fix: { kind: 'padding-stride', layerIndex: ctx.layer.index, options } } : undefined);
-    }
-  }
-  const empty = [0, 1].filter((i) => axes[i]!.size < 1);
-  if (empty.length) {
-    const k = [0, 1].map((i) => w.dilation[i]! * (w.kernel[i]! - 1) + 1);
-    const i = empty[0]!;
-    const padded = pad === 'same' ? n[i]! : n[i]! + 2 * pad[i]!;
+/** Computes [height, width] of the output, reporting non-whole and empty sizes on the layer. */
+export function windowOutput(ctx: ShapeContext, input: Shape, w: WindowArgs): WindowResult {
+  const pad = padPair(w.padding);
+  const params: [AxisParams, AxisParams] = [
+    { n: input.height, k: w.kernel[0], s: w.stride[0], p: pad === 'same' ? 'same' : pad[0], d: w.dilation[0], pooling: w.pooling },
+    { n: input.width, k: w.kernel[1], s: w.stride[1], p: pad === 'same' ? 'same' : pad[1], d: w.dilation[1], pooling: w.pooling },
+  ];
+  const axes: [AxisResult, AxisResult] = [axisOutput(params[0], ctx.rounding), axisOutput(params[1], ctx.rounding)];
+  const text = (i: 0 | 1) => axisArithmetic(params[i], axes[i], ctx.rounding);
+
+  if (!axes[0].integer || !axes[1].integer) reportNotWhole(ctx, input, w, pad, axes, text);
+  if (axes[0].size < 1 || axes[1].size < 1) {
+    const i = axes[0].size < 1 ? 0 : 1;
+    const names = axes[0].size < 1 && axes[1].size < 1 ? 'width and height' : AXES[i];
+    const k = w.dilation[i] * (w.kernel[i] - 1) + 1;
+    const padded = pad === 'same' ? params[i].n : params[i].n + 2 * pad[i];
     ctx.report(
       'empty-output',
       'error',
-      `output ${empty.map((j) => AXES[j]).reverse().join(' and ')} ${axes[i]!.arithmetic.replace(/ →.*$/, '')} is below 1: the ${w.dilation[i]! > 1 ? 'dilated ' : ''}kernel (${k[i]}) is larger than the padded input (${padded})`,
-      span,
+      `output ${names} ${text(i).replace(/ →.*$/, '')} is below 1: the ${w.dilation[i] > 1 ? 'dilated ' : ''}kernel (${k}) is larger than the padded input (${padded})`,
+      ctx.layer.typeSpan,
       { related: ctx.producedBy(0, `the ${input.width}×${input.height}×${input.depth} input comes from here`) },
     );
   }
-  const padAmount: Pair =
-    pad === 'same'
-      ? ([0, 1].map((i) => {
-          const out = axes[i]!.size;
-          const total = Math.max((out - 1) * w.stride[i]! + w.dilation[i]! * (w.kernel[i]! - 1) + 1 - n[i]!, 0);
-          return Math.floor(total / 2);
-        }) as Pair)
-      : pad;
-  return {
-    size: [axes[0]!.size, axes[1]!.size],
-    axes,
-    geometry: {
-      kernel: [w.dilation[0] * (w.kernel[0] - 1) + 1, w.dilation[1] * (w.kernel[1] - 1) + 1],
-      stride: w.stride,
-      padding: padAmount,
-    },
-  };
+  const kernel: Pair = [w.dilation[0] * (w.kernel[0] - 1) + 1, w.dilation[1] * (w.kernel[1] - 1) + 1];
+  let padding: Pair;
+  if (pad === 'same') {
+    // TensorFlow pads the total the window needs, the smaller half first.
+    const total = (i: 0 | 1) => Math.max((axes[i].size - 1) * w.stride[i] + kernel[i] - params[i].n, 0);
+    padding = [Math.floor(total(0) / 2), Math.floor(total(1) / 2)];
+  } else padding = pad;
+  return { size: [axes[0].size, axes[1].size], text, geometry: { kernel, stride: w.stride, padding } };
+}
+
+function reportNotWhole(ctx: ShapeContext, input: Shape, w: WindowArgs, pad: Pair | 'same', axes: [AxisResult, AxisResult], text: (i: 0 | 1) => string): void {
+  const bad = ([0, 1] as const).filter((i) => !axes[i].integer);
+  const same = bad.length === 2 && text(0) === text(1);
+  const groups: Array<Array<0 | 1>> = same ? [[0, 1]] : bad.map((i) => [i]);
+  const options = ctx.rounding === 'strict' ? fixOptions([input.height, input.width], w, pad) : [];
+  for (const g of groups) {
+    const names = g.map((i) => AXES[i]).reverse().join(' and ');
+    const a = text(g[0]!);
+    const plural = g.length > 1;
+    const msg =
+      ctx.rounding === 'strict'
+        ? `output ${names} ${a} ${plural ? 'are not whole numbers' : 'is not a whole number'}`
+        : `output ${names} ${a}: ${plural ? 'the sizes are not whole and were' : 'the size is not whole and was'} rounded (${ctx.rounding === 'ceil' ? 'PyTorch ceil_mode' : 'floor'})`;
+    ctx.report('non-integer-output', ctx.rounding === 'strict' ? 'error' : 'information', msg, ctx.layer.typeSpan,
+      options.length ? { fix: { kind: 'padding-stride', layerIndex: ctx.layer.index, options } } : undefined);
+  }
 }
 
 /** Uniform paddings and strides near the current ones that make every axis whole. */
@@ -91,16 +94,16 @@ function fixOptions(n: Pair, w: WindowArgs, pad: Pair | 'same'): Array<{ padding
     return out as Pair;
   };
   const fmt = (hw: Pair) => `${hw[1]}×${hw[0]}`;
-  const opts: Array<{ padding?: number; stride?: number; result: string; dist: number }> = [];
-  const maxK = Math.max(...w.kernel.map((k, i) => w.dilation[i]! * (k - 1) + 1));
+  const padOpts: Array<{ padding: number; result: string; dist: number }> = [];
+  const maxK = Math.max(w.dilation[0] * (w.kernel[0] - 1) + 1, w.dilation[1] * (w.kernel[1] - 1) + 1);
   const cur = Math.max(pad[0], pad[1]);
   for (let q = 0; q <= Math.max(maxK, cur + 3); q++) {
     if (q === pad[0] && q === pad[1]) continue;
     const r = sizeWith([q, q], w.stride);
-    if (r) opts.push({ padding: q, result: fmt(r), dist: Math.abs(q - cur) });
+    if (r) padOpts.push({ padding: q, result: fmt(r), dist: Math.abs(q - cur) });
   }
-  const padOpts = opts.sort((a, b) => a.dist - b.dist).slice(0, 2);
-  const strideOpts: typeof opts = [];
+  padOpts.sort((a, b) => a.dist - b.dist);
+  const strideOpts: Array<{ stride: number; result: string; dist: number }> = [];
   const curS = Math.max(w.stride[0], w.stride[1]);
   for (let s = 1; s <= Math.max(curS * 2, 4); s++) {
     if (s === w.stride[0] && s === w.stride[1]) continue;
@@ -108,5 +111,5 @@ function fixOptions(n: Pair, w: WindowArgs, pad: Pair | 'same'): Array<{ padding
     if (r) strideOpts.push({ stride: s, result: fmt(r), dist: Math.abs(s - curS) });
   }
   strideOpts.sort((a, b) => a.dist - b.dist);
-  return [...padOpts, ...strideOpts.slice(0, 2)].map(({ dist: _d, ...o }) => o);
+  return [...padOpts.slice(0, 2), ...strideOpts.slice(0, 2)].map(({ dist: _d, ...o }) => o);
 }

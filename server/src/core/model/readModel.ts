@@ -1,7 +1,7 @@
 // AST → Model: desugars layers (`- relu` → {type: relu}), fills defaults, checks each value's type
 // and range, and reports unknown keys with a suggestion. No shapes here: see shape/infer.ts.
 import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../layers/registry';
-import type { ParamSpec } from '../layers/spec';
+import type { LayerSpec, ParamSpec } from '../layers/spec';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { didYouMean, suggest } from '../text/suggest';
@@ -247,7 +247,7 @@ class Reader {
       base.type = node.value;
       if (!this.checkType(node.value, node, index)) return base;
       const spec = LAYERS.get(node.value)!;
-      const missing = Object.entries(spec.params).filter(([, s]) => s.required).map(([k]) => k);
+      const missing = requiredOf(spec);
       if (missing.length) {
         this.err('missing-parameter', `${node.value} needs ${missing.join(' and ')}: write it as a mapping, e.g. {type: ${node.value}, ${missing.map((m) => `${m}: …`).join(', ')}}`, node, index);
         return base;
@@ -283,11 +283,11 @@ class Reader {
     if (!this.checkType(tv.value, tv, index)) return base;
     const spec = LAYERS.get(tv.value)!;
     let usable = true;
-    const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS)];
     for (const [k, p] of pairs) {
       if (k in COMMON_KEYS) continue;
       const ps: ParamSpec | undefined = spec.params[k];
       if (!ps) {
+        const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS)];
         const s = suggest(k, known);
         this.err('unknown-parameter', `${spec.type} has no parameter '${k}'.${didYouMean(k, known)}${s.length ? '' : ` It takes: ${Object.keys(spec.params).join(', ') || 'no parameters'}.`}`, p.key, index, 'error', {
           fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
@@ -302,8 +302,9 @@ class Reader {
       }
       base.params.set(k, { value: r.value, span: p.value! });
     }
-    for (const [k, ps] of Object.entries(spec.params)) {
-      if (ps.required && !pairs.has(k)) {
+    for (const k of requiredOf(spec)) {
+      const ps = spec.params[k]!;
+      if (!pairs.has(k)) {
         this.err('missing-parameter', `${spec.type} needs \`${k}\`: ${ps.doc}`, tv, index);
         usable = false;
       }
@@ -364,6 +365,17 @@ class Reader {
     }
     decl.inlineParameters = { node: v, values };
   }
+}
+
+const required = new Map<string, string[]>();
+/** A layer type's required parameters, computed once per type. */
+function requiredOf(spec: LayerSpec): string[] {
+  let r = required.get(spec.type);
+  if (!r) {
+    r = Object.entries(spec.params).filter(([, s]) => s.required).map(([k]) => k);
+    required.set(spec.type, r);
+  }
+  return r;
 }
 
 export interface InlineTensor {

@@ -19,6 +19,8 @@ export interface ReceptiveField {
 }
 
 export interface LayerResult {
+  /** The arithmetic per axis with the file's numbers, for hovers (built on first use). */
+  readonly arithmetic: string[];
   decl: LayerDecl;
   /** Indices of the layers feeding this one; -1 is the network input. */
   sources: number[];
@@ -29,7 +31,6 @@ export interface LayerResult {
   /** Output values (W·H·D). */
   activations: number;
   field: ReceptiveField | null;
-  arithmetic: string[];
   /** Layers that take this one's output. */
   consumers: number[];
 }
@@ -66,15 +67,15 @@ export function inferShapes(model: Model): InferResult {
     } else if (existing === undefined) ids.set(l.id, l.index);
   }
 
-  const results: LayerResult[] = new Array(layers.length);
+  const results: Result[] = new Array(layers.length);
   const field0: ReceptiveField = { size: [1, 1], jump: [1, 1] };
   const inputShape = model.input?.value ?? null;
   const rounding = model.rounding.value;
-  const names = [...ids.keys()].filter((k) => !/^\d+$/.test(k)).concat(INPUT_NAME);
+  const names = () => [...ids.keys()].filter((k) => !/^\d+$/.test(k)).concat(INPUT_NAME); // only for messages
 
   for (let i = 0; i < layers.length; i++) {
     const decl = layers[i]!;
-    const r: LayerResult = { decl, sources: [], inputShapes: [], output: null, params: 0, macs: 0, activations: 0, field: null, arithmetic: [], consumers: [] };
+    const r = new Result(decl);
     results[i] = r;
     let resolved = true;
     if (decl.inputs) {
@@ -85,7 +86,7 @@ export function inferShapes(model: Model): InferResult {
         }
         const j = ids.get(ref.name);
         if (j === undefined) {
-          diags.push({ severity: 'error', code: 'unknown-reference', message: `no layer is named '${ref.name}'.${didYouMean(ref.name, names.filter((n) => ids.get(n) === undefined || ids.get(n)! < i))}`, span: ref.span, layerIndex: i });
+          diags.push({ severity: 'error', code: 'unknown-reference', message: `no layer is named '${ref.name}'.${didYouMean(ref.name, names().filter((n) => ids.get(n) === undefined || ids.get(n)! < i))}`, span: ref.span, layerIndex: i });
           resolved = false;
         } else if (j === i) {
           diags.push({ severity: 'error', code: 'cycle', message: `layer '${decl.id}' takes its own output: a network has no cycles`, span: ref.span, layerIndex: i });
@@ -120,7 +121,7 @@ export function inferShapes(model: Model): InferResult {
     }
     if (r.inputShapes.some((s) => s === null)) continue;
     const inputs = r.inputShapes as Shape[];
-    const ctx = makeContext(decl, inputs, r.sources, layers, rounding, diags, model);
+    const ctx = new LayerContext(decl, inputs, r.sources, layers, rounding, diags, model);
     let out: ShapeResult;
     try {
       out = spec.shape(ctx);
@@ -132,7 +133,7 @@ export function inferShapes(model: Model): InferResult {
     r.output = out.output;
     r.params = out.params ?? 0;
     r.macs = out.macs ?? 0;
-    r.arithmetic = out.arithmetic ?? [];
+    r.explain = out.arithmetic;
     if (r.output) r.activations = r.output.width * r.output.height * r.output.depth;
     r.field = fieldOf(r, results, out, inputs, field0);
     if (decl.inlineParameters) checkInline(decl, inputs[0]!, diags);
@@ -156,45 +157,80 @@ export function inferShapes(model: Model): InferResult {
   return { layers: results, diagnostics: diags, totals };
 }
 
-function makeContext(decl: LayerDecl, inputs: Shape[], sources: number[], layers: LayerDecl[], rounding: Model['rounding']['value'], diags: CoreDiagnostic[], model: Model): ShapeContext {
-  const spec = LAYERS.get(decl.type)!;
-  return {
-    layer: decl,
-    inputs,
-    rounding,
-    get<T>(name: string): T {
-      const v = decl.params.get(name)?.value;
-      if (v !== undefined) return v as T;
-      const def = spec.params[name]?.default;
-      // Pair-valued defaults are written as one integer in the spec table.
-      if (typeof def === 'number' && (spec.params[name]!.kind === 'pair' || spec.params[name]!.kind === 'padding')) return [def, def] as ParamValue as T;
-      return def as T;
-    },
-    spanOf: (name) => decl.params.get(name)?.span ?? decl.typeSpan,
-    has: (name) => decl.params.has(name),
-    report(code, severity, message, span, extra) {
-      const d: CoreDiagnostic = { severity, code, message, span, layerIndex: decl.index };
-      if (extra?.related?.length) d.related = extra.related;
-      if (extra?.fix) d.fix = extra.fix;
-      diags.push(d);
-    },
-    producedBy(i, what): RelatedInfo[] {
-      const s = sources[i];
-      if (s === undefined) return [];
-      if (s < 0) return model.input?.span ? [{ span: model.input.span, message: `the network input: ${what}` }] : [];
-      const l = layers[s]!;
-      return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name ? `'${l.id}'` : `layer ${s} (${l.type})`}: ${what}` }];
-    },
-    inputLabel(i) {
-      const s = sources[i];
-      if (s === undefined || s < 0) return 'the input';
-      const l = layers[s]!;
-      return l.name ? `'${l.id}'` : `layer ${s} (${l.type})`;
-    },
-  };
+class Result implements LayerResult {
+  sources: number[] = [];
+  inputShapes: Array<Shape | null> = [];
+  output: Shape | null = null;
+  params = 0;
+  macs = 0;
+  activations = 0;
+  field: ReceptiveField | null = null;
+  consumers: number[] = [];
+  explain: (() => string[]) | undefined = undefined;
+  private text: string[] | undefined;
+
+  constructor(readonly decl: LayerDecl) {}
+
+  get arithmetic(): string[] {
+    this.text ??= this.explain?.() ?? [];
+    return this.text;
+  }
 }
 
-function fieldOf(r: LayerResult, results: LayerResult[], out: ShapeResult, inputs: Shape[], field0: ReceptiveField): ReceptiveField | null {
+/** The view of one layer a shape rule gets. A class, so that 20,000 layers cost 20,000 small objects, not closures. */
+class LayerContext implements ShapeContext {
+  constructor(
+    readonly layer: LayerDecl,
+    readonly inputs: Shape[],
+    private readonly sources: number[],
+    private readonly layers: LayerDecl[],
+    readonly rounding: Model['rounding']['value'],
+    private readonly diags: CoreDiagnostic[],
+    private readonly model: Model,
+  ) {}
+
+  get<T>(name: string): T {
+    const v = this.layer.params.get(name)?.value;
+    if (v !== undefined) return v as T;
+    const ps = LAYERS.get(this.layer.type)!.params[name];
+    const def = ps?.default;
+    // Pair-valued defaults are written as one integer in the spec table.
+    if (typeof def === 'number' && (ps!.kind === 'pair' || ps!.kind === 'padding')) return [def, def] as ParamValue as T;
+    return def as T;
+  }
+
+  spanOf(name: string): Span {
+    return this.layer.params.get(name)?.span ?? this.layer.typeSpan;
+  }
+
+  has(name: string): boolean {
+    return this.layer.params.has(name);
+  }
+
+  report(code: CoreDiagnostic['code'], severity: CoreDiagnostic['severity'], message: string, span: Span, extra?: { related?: RelatedInfo[]; fix?: CoreDiagnostic['fix'] }): void {
+    const d: CoreDiagnostic = { severity, code, message, span, layerIndex: this.layer.index };
+    if (extra?.related?.length) d.related = extra.related;
+    if (extra?.fix) d.fix = extra.fix;
+    this.diags.push(d);
+  }
+
+  producedBy(i: number, what: string): RelatedInfo[] {
+    const s = this.sources[i];
+    if (s === undefined) return [];
+    if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
+    const l = this.layers[s]!;
+    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name ? `'${l.id}'` : `layer ${s} (${l.type})`}: ${what}` }];
+  }
+
+  inputLabel(i: number): string {
+    const s = this.sources[i];
+    if (s === undefined || s < 0) return 'the input';
+    const l = this.layers[s]!;
+    return l.name ? `'${l.id}'` : `layer ${s} (${l.type})`;
+  }
+}
+
+function fieldOf(r: LayerResult, results: readonly LayerResult[], out: ShapeResult, inputs: Shape[], field0: ReceptiveField): ReceptiveField | null {
   let size: Pair = [0, 0];
   let jump: Pair = [0, 0];
   for (const s of r.sources) {

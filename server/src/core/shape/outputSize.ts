@@ -8,8 +8,6 @@ export interface AxisResult {
   size: number;
   exact: number;
   integer: boolean;
-  /** e.g. "(32 − 4 + 2·0)/3 + 1 = 10.33" or "ceil(32 / 3) = 11". */
-  arithmetic: string;
 }
 
 export interface AxisParams {
@@ -32,19 +30,22 @@ export function formatNumber(x: number): string {
 export function axisOutput({ n, k, s, p, d, pooling }: AxisParams, rounding: Rounding): AxisResult {
   if (p === 'same') {
     const size = Math.ceil(n / s);
-    return { size, exact: size, integer: true, arithmetic: `ceil(${n} / ${s}) = ${size} (padding 'same')` };
+    return { size, exact: size, integer: true };
   }
   const num = n + 2 * p - d * (k - 1) - 1;
-  const exact = num / s + 1;
-  const integer = num % s === 0;
   let size = Math.floor(num / s) + 1;
   if (rounding === 'ceil' && (pooling || num >= 0)) {
     size = Math.ceil(num / s) + 1;
     // PyTorch's ceil_mode: a last window that would start in the right padding is dropped.
     if ((size - 1) * s >= n + p) size--;
   }
-  const expr =
-    d === 1 ? `(${n} − ${k} + 2·${p})/${s} + 1` : `(${n} + 2·${p} − ${d}·(${k} − 1) − 1)/${s} + 1`;
-  const shown = integer ? String(exact) : `${formatNumber(exact)}${rounding === 'strict' ? '' : ` → ${size} (${rounding})`}`;
-  return { size, exact, integer, arithmetic: `${expr} = ${shown}` };
+  return { size, exact: num / s + 1, integer: num % s === 0 };
+}
+
+/** The arithmetic with the file's numbers, e.g. "(32 − 4 + 2·0)/3 + 1 = 10.33" or "ceil(32 / 3) = 11". Built only when shown. */
+export function axisArithmetic({ n, k, s, p, d }: AxisParams, r: AxisResult, rounding: Rounding): string {
+  if (p === 'same') return `ceil(${n} / ${s}) = ${r.size} (padding 'same')`;
+  const expr = d === 1 ? `(${n} − ${k} + 2·${p})/${s} + 1` : `(${n} + 2·${p} − ${d}·(${k} − 1) − 1)/${s} + 1`;
+  const shown = r.integer ? String(r.exact) : `${formatNumber(r.exact)}${rounding === 'strict' ? '' : ` → ${r.size} (${rounding})`}`;
+  return `${expr} = ${shown}`;
 }

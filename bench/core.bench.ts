@@ -1,0 +1,79 @@
+// Core benchmark: analysis of generated models of 100 to 20,000 layers, cold (a new analyzer, no
+// cache) and after a one-value edit (the same analyzer), plus shape inference and diagnostics
+// alone. Prints figures; asserts nothing (timed tests are not tests).
+// Run: npm run bench   (node --import tsx bench/core.bench.ts [--quick])
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { ModelAnalyzer } from '../server/src/core/analysis';
+import { readModel } from '../server/src/core/model/readModel';
+import { inferShapes } from '../server/src/core/shape/infer';
+import { DocumentParser } from '../server/src/core/syntax/documentParser';
+
+export function generateModel(layers: number): string {
+  const out = ['name: generated # 生成的模型 🧪', 'input: 224x224x3', 'rounding: floor', 'layers:'];
+  let i = 0;
+  while (i < layers) {
+    const k = i % 6;
+    if (k === 0) out.push(`  - type: conv # block ${i}`, `    name: c${i}`, '    filters: 16', '    kernel: 3', '    padding: 1');
+    else if (k === 1) out.push('  - relu');
+    else if (k === 2) out.push('  - {type: batchnorm, channels: 16}');
+    else if (k === 3) out.push(`  - {type: conv, filters: 16, kernel: [3, 3], padding: same}`);
+    else if (k === 4) out.push(`  - {type: add, inputs: [c${i - 4}, ${i - 1}]}`);
+    else out.push('  - {type: dropout, rate: 0.1}');
+    i++;
+  }
+  return out.join('\n') + '\n';
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(f: () => void): number {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+}
+
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [100, 1000] : [100, 1000, 5000, 20000];
+const reps = quick ? 3 : 7;
+const rows: string[][] = [];
+
+// The very first analysis in a fresh process (JIT cold), on the 5,000-layer model.
+const firstText = generateModel(sizes.includes(5000) ? 5000 : sizes[sizes.length - 1]!);
+const firstMs = time(() => new ModelAnalyzer('yaml').analyze(firstText));
+
+for (const n of sizes) {
+  const text = generateModel(n);
+  const cold: number[] = [];
+  const inferOnly: number[] = [];
+  const edit: number[] = [];
+  let heap = 0;
+  for (let r = 0; r < reps; r++) {
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const analyzer = new ModelAnalyzer('yaml');
+    cold.push(time(() => analyzer.analyze(text)));
+    heap = Math.max(heap, process.memoryUsage().heapUsed - before);
+    // A one-value edit in the middle: filters 16 → 17 of one conv.
+    const at = text.indexOf('filters: 16', Math.floor(text.length / 2));
+    const edited = text.slice(0, at) + `filters: ${17 + r}` + text.slice(at + 'filters: 16'.length);
+    edit.push(time(() => analyzer.analyze(edited)));
+  }
+  const tree = new DocumentParser().parse(text, 'yaml');
+  for (let r = 0; r < reps; r++) {
+    inferOnly.push(time(() => inferShapes(readModel(tree.root, text.length).model)));
+  }
+  rows.push([String(n), `${(text.length / 1024).toFixed(0)} KiB`, median(cold).toFixed(1), median(inferOnly).toFixed(2), median(edit).toFixed(2), `${(heap / 1048576).toFixed(1)} MiB`]);
+}
+
+const head = ['layers', 'file', 'cold ms', 'infer+diag ms', 'edit ms', 'heap'];
+const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+const line = (r: string[]) => r.map((x, c) => x.padStart(widths[c]!)).join('  ');
+console.log(`core analysis, median of ${reps} (node ${process.version}, ${cpus().length} cores)`);
+console.log(line(head));
+for (const r of rows) console.log(line(r));
+console.log(`first analysis in a fresh process (JIT cold), ${firstText.split('\n').length - 5} layers: ${firstMs.toFixed(1)} ms`);
+console.log('targets at 5,000 layers: cold < 100 ms, infer+diag < 5 ms, edit < 20 ms; growth should be linear');
