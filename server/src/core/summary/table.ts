@@ -41,7 +41,7 @@ export function summarize(a: Analysis, title = a.model.name?.value ?? 'model'): 
   }
   const rows = a.layers.map((l) => ({
     index: l.decl.index,
-    name: l.decl.name?.value ?? String(l.decl.index),
+    name: l.decl.name?.value ?? '', // unnamed layers are known by their index, already in the # column
     type: l.decl.type || '?',
     output: shapeLabel(l.output),
     params: l.params,
