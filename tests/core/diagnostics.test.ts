@@ -49,12 +49,12 @@ test('channel-mismatch: in_channels, channels, in_features, groups, add depth', 
   expectAt('channel-mismatch', 'input: 8x8x3\nlayers:\n  - type: batchnorm\n    channels: ⟦16⟧\n', { related: true });
   expectAt('channel-mismatch', 'input: 8x8x3\nlayers:\n  - flatten\n  - {type: dense, units: 2, in_features: ⟦100⟧}\n', { message: /192/ });
   expectAt('channel-mismatch', 'input: 8x8x3\nlayers:\n  - {type: conv, filters: 4, kernel: 3, groups: ⟦2⟧}\n', { message: /groups 2 does not divide the 3 input channels/ });
-  expectAt('channel-mismatch', 'input: 8x8x3\nlayers:\n  - {name: a, type: conv, filters: 4, kernel: 1}\n  - {name: b, type: conv, filters: 5, kernel: 1, inputs: input}\n  - {type: add, inputs: ⟦[a, b]⟧}\n', { related: true });
+  expectAt('channel-mismatch', 'input: 8x8x3\nlayers:\n  - {name: a, type: conv, filters: 4, kernel: 1}\n  - {name: b, type: conv, filters: 5, kernel: 1, inputs: input}\n  - {type: ⟦add⟧, inputs: [a, b]}\n', { related: true });
 });
 
 test('shape-mismatch: add and concat sizes, dense on a map', () => {
-  expectAt('shape-mismatch', 'input: 8x8x3\nlayers:\n  - {name: a, type: conv, filters: 3, kernel: 3}\n  - {type: add, inputs: ⟦[a, input]⟧}\n', { related: true });
-  expectAt('shape-mismatch', 'input: 8x8x3\nlayers:\n  - {name: a, type: maxpool, kernel: 2}\n  - {type: concat, inputs: ⟦[a, input]⟧}\n');
+  expectAt('shape-mismatch', 'input: 8x8x3\nlayers:\n  - {name: a, type: conv, filters: 3, kernel: 3}\n  - type: ⟦add⟧\n    inputs: [a, input]\n', { related: true });
+  expectAt('shape-mismatch', 'input: 8x8x3\nlayers:\n  - {name: a, type: maxpool, kernel: 2}\n  - {type: ⟦concat⟧, inputs: [a, input]}\n');
   expectAt('shape-mismatch', 'input: 28x28x1\nlayers:\n  - {type: conv, filters: 4, kernel: 3}\n  - type: ⟦dense⟧\n    units: 10\n', { message: /flatten/, related: true });
 });
 
@@ -63,8 +63,8 @@ test('empty-output: a kernel larger than the padded input', () => {
 });
 
 test('syntax: YAML and JSON errors at their position; the rest is still checked', () => {
-  // eemeli/yaml places an unclosed flow map's error where the next line begins.
-  expectAt('syntax', 'input: 32x32x3\nlayers:\n  - {type: relu\n⟦ ⟧ - relu\n');
+  // The unclosed flow map is reported where its layer's text ends, at the start of the next line.
+  expectAt('syntax', 'input: 32x32x3\nlayers:\n  - {type: relu\n⟦⟧  - relu\n');
   expectAt('syntax', '{"input": "8x8x1", "layers": ["relu" ⟦"relu"⟧]}', { file: 'm.cnn.json' });
   // A JSON error does not hide a shape error elsewhere.
   const a = analyzeText('{"input": "32x32x3", "layers": [{"type": "conv", "filters": 8, "kernel": 4, "stride": 3},]}', 'm.cnn.json');

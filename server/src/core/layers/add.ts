@@ -16,13 +16,13 @@ export const add: LayerSpec = {
         ok = false;
         ctx.report('shape-mismatch', 'error',
           `add inputs differ in size: ${ctx.inputLabel(0)} is ${first!.width} × ${first!.height}, ${ctx.inputLabel(i)} is ${s.width} × ${s.height}`,
-          ctx.layer.inputsSpan ?? ctx.layer.typeSpan,
+          ctx.layer.typeSpan, // no single value is at fault: the layer's type, as the spec asks
           { related: [...ctx.producedBy(0, `${first!.width}×${first!.height}×${first!.depth} is made here`), ...ctx.producedBy(i, `${s.width}×${s.height}×${s.depth} is made here`)] });
       } else if (s.depth !== first!.depth) {
         ok = false;
         ctx.report('channel-mismatch', 'error',
           `add inputs differ in depth: ${ctx.inputLabel(0)} has ${first!.depth}, ${ctx.inputLabel(i)} has ${s.depth}`,
-          ctx.layer.inputsSpan ?? ctx.layer.typeSpan,
+          ctx.layer.typeSpan, // no single value is at fault: the layer's type, as the spec asks
           { related: [...ctx.producedBy(0, `depth ${first!.depth} is made here`), ...ctx.producedBy(i, `depth ${s.depth} is made here`)] });
       }
     });

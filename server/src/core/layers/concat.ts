@@ -15,7 +15,7 @@ export const concat: LayerSpec = {
         ok = false;
         ctx.report('shape-mismatch', 'error',
           `concat inputs differ in size: ${ctx.inputLabel(0)} is ${first!.width} × ${first!.height}, ${ctx.inputLabel(i)} is ${s.width} × ${s.height}`,
-          ctx.layer.inputsSpan ?? ctx.layer.typeSpan,
+          ctx.layer.typeSpan, // no single value is at fault: the layer's type, as the spec asks
           { related: [...ctx.producedBy(0, `${first!.width}×${first!.height} is made here`), ...ctx.producedBy(i, `${s.width}×${s.height} is made here`)] });
       }
     });
