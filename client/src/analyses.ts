@@ -24,7 +24,7 @@ export class Analyses implements vscode.Disposable {
   /** The analysis of the document's current text (cached per version and rounding setting). */
   of(doc: vscode.TextDocument): Analysis {
     const key = doc.uri.toString();
-    const rounding = this.config.defaultRounding;
+    const rounding = this.config.defaultRounding(doc.uri);
     const kind = sourceKindOf(doc);
     let entry = this.entries.get(key);
     if (entry && entry.version === doc.version && entry.rounding === rounding && entry.analyzer.kind === kind) {

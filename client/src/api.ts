@@ -9,5 +9,5 @@ export interface CnnShapeApi {
   /** Settles when the language server has started (after activation or the last restart). */
   readonly ready: Promise<void>;
   readonly summaryPanel: SummaryPanel;
-  readonly statusBarItem: vscode.StatusBarItem;
+  readonly statusBar: { readonly item: vscode.StatusBarItem; readonly onDidUpdate: vscode.Event<void> };
 }

@@ -11,21 +11,22 @@ const ROUNDINGS: readonly Rounding[] = ['strict', 'floor', 'ceil'];
 const TRACES: readonly Trace[] = ['off', 'messages', 'verbose'];
 
 export class Config {
-  private get cfg(): vscode.WorkspaceConfiguration {
-    return vscode.workspace.getConfiguration(CONFIG_SECTION);
+  // Rounding and inlay hints are resource settings (a folder may differ): pass the document's URI.
+  private cfg(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
   }
 
   /** Rounding for models that do not say `rounding:` themselves. */
-  get defaultRounding(): Rounding {
-    return oneOf(this.cfg.get<unknown>('rounding.default'), ROUNDINGS, 'strict');
+  defaultRounding(scope?: vscode.Uri): Rounding {
+    return oneOf(this.cfg(scope).get<unknown>('rounding.default'), ROUNDINGS, 'strict');
   }
 
-  get inlayHintsEnabled(): boolean {
-    return this.cfg.get<unknown>('inlayHints.enabled') !== false;
+  inlayHintsEnabled(scope?: vscode.Uri): boolean {
+    return this.cfg(scope).get<unknown>('inlayHints.enabled') !== false;
   }
 
   get traceServer(): Trace {
-    return oneOf(this.cfg.get<unknown>('trace.server'), TRACES, 'off');
+    return oneOf(this.cfg().get<unknown>('trace.server'), TRACES, 'off');
   }
 
   /** Fires when anything under `cnnShape` changes. */

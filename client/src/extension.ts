@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
       return c.ready;
     },
     summaryPanel: c.summaryPanel,
-    statusBarItem: c.statusBar.item,
+    statusBar: c.statusBar,
   };
 }
 

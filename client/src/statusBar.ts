@@ -10,7 +10,10 @@ const UPDATE_DELAY_MS = 150;
 export class TotalsStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly updated = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [this.updated];
+  /** Fires after each update of the item (shown or hidden). */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(private readonly analyses: Analyses) {
     this.item = vscode.window.createStatusBarItem('cnnShape.totals', vscode.StatusBarAlignment.Right, 100);
@@ -34,6 +37,7 @@ export class TotalsStatusBar implements vscode.Disposable {
     const editor = activeCnnEditor();
     if (!editor) {
       this.item.hide();
+      this.updated.fire();
       return;
     }
     const a = this.analyses.of(editor.document);
@@ -47,6 +51,7 @@ export class TotalsStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.command = { title: 'Show Model Summary', command: 'cnnShape.showSummary', arguments: [editor.document.uri] };
     this.item.show();
+    this.updated.fire();
   }
 
   private schedule(): void {

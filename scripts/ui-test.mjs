@@ -1,0 +1,146 @@
+// The UI run of the packaged extension, as a person would use it, in a real VS Code (code-server + headless
+// Chromium, offline; steps from scripts/editor/editor.mjs):
+//   1. package the .vsix (`npm run package`) unless --vsix is given, and install it into a fresh code-server;
+//   2. open the tutorial's stride-3 sample, wait for the red squiggle and the status-bar totals;
+//   3. hover the squiggle: the hover must show the arithmetic (32 − 4 + 2·0)/3 + 1 = 10.33;
+//   4. run "CNN Shape: Show Model Summary" from the palette: the webview must show the layer table;
+// with a screenshot after each step in out/screenshots/ (ui-test-N-*.png; ui-test-failed.png on failure).
+//
+//   node scripts/ui-test.mjs [--vsix FILE] [--timeout SEC] [--keep] [--verbose]
+// Exit: 0 passed, 1 a step failed, 2 packaging failed, 3 editor deps missing (bash scripts/install-editor-test-deps.sh),
+// 124 timeout.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  EditorDepsMissing,
+  REPO_ROOT,
+  checkEditorDeps,
+  hover,
+  openFile,
+  runCommand,
+  screenshot,
+  startEditor,
+  stop,
+  waitFor,
+} from './editor/editor.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
+};
+
+const SAMPLE = 'stride3-not-whole.cnn.yaml';
+const ARITHMETIC = '(32 − 4 + 2·0)/3 + 1 = 10.33';
+const t0 = Date.now();
+const step = (msg) => console.log(`[ui-test] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+let editor;
+let finished = false;
+let shots = 0;
+
+async function finish(code, message) {
+  if (finished) return;
+  finished = true;
+  if (message) console.error(message);
+  if (code !== 0 && editor?.page) {
+    const p = await screenshot(editor, 'ui-test-failed').catch(() => undefined);
+    if (p) console.error(`[ui-test] failure screenshot: ${p}`);
+  }
+  await stop(editor, { keep: flag('--keep') }).catch((e) => console.error(`[ui-test] stop: ${e.message}`));
+  console.log(`[ui-test] exit ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  process.exit(code);
+}
+
+async function shot(label) {
+  const p = await screenshot(editor, `ui-test-${++shots}-${label}`);
+  step(`screenshot ${p}`);
+}
+
+function check(ok, what) {
+  if (!ok) throw new Error(`check failed: ${what}`);
+}
+
+/** The webview's content frame (VS Code nests it in two iframes) once it shows a table. */
+async function summaryFrame(page, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const f of page.frames()) {
+      const has = await f.$('#root table').catch(() => null);
+      if (has) return f;
+    }
+    await page.waitForEvent('framenavigated', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+  }
+  throw new Error('the summary webview never showed its table');
+}
+
+const timeoutSec = Number(opt('--timeout', '240'));
+setTimeout(() => void finish(124, `[ui-test] ERROR: timed out after ${timeoutSec} s`), timeoutSec * 1000).unref();
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(130, `[ui-test] ${sig}`));
+
+try {
+  checkEditorDeps();
+} catch (err) {
+  if (err instanceof EditorDepsMissing) {
+    console.error(`[ui-test] ERROR: ${err.message}`);
+    process.exit(3);
+  }
+  throw err;
+}
+
+try {
+  let vsix = opt('--vsix');
+  if (!vsix) {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    vsix = join(REPO_ROOT, `cnn-shape-${version}.vsix`);
+    step('npm run package');
+    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    const done = (r.stdout ?? '').split('\n').find((l) => /Packaged:/.test(l));
+    if (r.status !== 0 || !existsSync(vsix)) await finish(2, `[ui-test] ERROR: npm run package failed (exit ${r.status}):\n${r.stdout}`);
+    step(done?.trim() ?? `packaged ${vsix}`);
+  }
+  vsix = resolve(vsix);
+
+  editor = await startEditor({
+    workspace: join(REPO_ROOT, 'samples'),
+    vsix: [vsix],
+    verbose: flag('--verbose'),
+    onLog: flag('--verbose') ? undefined : () => {},
+  });
+  step(`workbench shown (code-server on 127.0.0.1:${editor.port}, ${vsix.slice(REPO_ROOT.length)} installed)`);
+  const page = editor.page;
+
+  await openFile(editor, SAMPLE);
+  step(`opened ${SAMPLE}`);
+  await waitFor(editor, '.squiggly-error');
+  step('red squiggle shown');
+  const status = await page.waitForSelector('.statusbar-item:has-text("params ·")', { timeout: 30_000 });
+  const statusText = (await status.innerText()).trim();
+  step(`status bar: "${statusText}"`);
+  check(/params · .* MACs/.test(statusText), `status bar shows the totals ("${statusText}")`);
+  const hintsText = await page.$eval('.editor-group-container.active .view-lines', (e) => e.textContent ?? '');
+  check(hintsText.includes('→ 10×10×8'), `inlay hint "→ 10×10×8" in the editor (text: ${hintsText.slice(0, 400)})`);
+  step('inlay hint → 10×10×8 shown');
+  await shot('error');
+
+  const hoverText = await hover(editor, '.squiggly-error');
+  step(`hover:\n${hoverText.replace(/^/gm, '      | ')}`);
+  check(hoverText.includes(ARITHMETIC), `hover shows ${ARITHMETIC}`);
+  await shot('hover');
+
+  await runCommand(editor, 'CNN Shape: Show Model Summary');
+  step('ran "CNN Shape: Show Model Summary"');
+  await waitFor(editor, '.tabs-container .tab[aria-label*="Summary"]');
+  const frame = await summaryFrame(page);
+  const table = await frame.$eval('#root', (e) => e.innerText);
+  step(`summary webview:\n${table.replace(/^/gm, '      | ')}`);
+  check(table.includes('10×10×8') && table.includes('392'), 'summary shows the conv row (10×10×8, 392 params)');
+  check(/1 error, 0 warnings/.test(table), 'summary counts the error');
+  await shot('summary');
+
+  step(`done: ${shots} screenshot(s) in out/screenshots/`);
+  await finish(0);
+} catch (err) {
+  await finish(1, `[ui-test] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
+}

@@ -1,0 +1,69 @@
+// "Show Model Summary" and the status-bar totals, checked through the API the extension returns.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CnnShapeApi } from '../../../client/src/api';
+import { analyzeText } from '../../../server/src/core/analysis';
+import { grouped, macsLabel, summarize } from '../../../server/src/core/summary/table';
+import { activateExtension, openSample, revertAndCloseAll, waitForEvent } from './helpers';
+
+suite('Model summary and status bar', () => {
+  let api: CnnShapeApi;
+  suiteSetup(async () => {
+    api = await activateExtension();
+  });
+
+  teardown(revertAndCloseAll);
+
+  test('the command opens a webview with the core summary of the active model', async () => {
+    const { document: doc } = await openSample('lenet5.cnn.yaml');
+    await vscode.commands.executeCommand('cnnShape.showSummary');
+    const shown = api.summaryPanel.current;
+    assert.ok(shown, 'no summary panel after the command');
+    assert.equal(shown.uri.toString(), doc.uri.toString());
+    assert.equal(api.summaryPanel.webviewPanel?.visible, true);
+    const expected = summarize(analyzeText(doc.getText(), doc.fileName));
+    assert.deepEqual(shown.summary, expected);
+    assert.equal(shown.summary.totals.params, 61_706, 'LeNet-5 has 61,706 parameters');
+    for (const r of expected.rows) assert.ok(shown.body.includes(`<td class="shape">${r.output}`), `row ${r.index} ${r.output}`);
+    assert.ok(shown.body.includes(grouped(61_706)));
+    api.summaryPanel.webviewPanel?.dispose();
+    assert.equal(api.summaryPanel.current, undefined, 'closing the panel forgets it');
+  });
+
+  test('the summary follows edits to the document', async () => {
+    const editor = await openSample('stride3-not-whole.cnn.yaml');
+    const doc = editor.document;
+    await vscode.commands.executeCommand('cnnShape.showSummary', doc.uri);
+    assert.equal(api.summaryPanel.current?.summary.rows[0]?.output, '10×10×8');
+    assert.equal(api.summaryPanel.current?.summary.errors, 1);
+    // The tutorial's fix, typed into the flow mapping: `stride: 3` → `stride: 3, padding: 1`.
+    const at = doc.getText().indexOf('stride: 3}');
+    assert.ok(at > 0, 'the sample has its stride-3 conv');
+    const end = doc.positionAt(at + 'stride: 3'.length);
+    assert.ok(await editor.edit((e) => e.insert(end, ', padding: 1')));
+    await waitForEvent(
+      api.summaryPanel.onDidRender,
+      () => api.summaryPanel.current?.version === doc.version,
+      'summary re-rendered after the edit',
+      () => `version ${api.summaryPanel.current?.version} of ${doc.version}`,
+    );
+    const s = api.summaryPanel.current!.summary;
+    assert.equal(s.rows[0]?.output, '11×11×8');
+    assert.equal(s.errors, 0);
+    assert.ok(api.summaryPanel.current!.body.includes('11×11×8'));
+  });
+
+  test('the status bar shows the active model’s parameters and MACs, and opens the summary', async () => {
+    const { document: doc } = await openSample('lenet5.cnn.yaml');
+    const totals = analyzeText(doc.getText(), doc.fileName).totals;
+    const expected = `${macsLabel(totals.params)} params · ${macsLabel(totals.macs)} MACs`;
+    const item = api.statusBar.item;
+    await waitForEvent(api.statusBar.onDidUpdate, () => item.text === expected, `status bar "${expected}"`, () => `"${item.text}"`);
+    assert.ok(item.text.startsWith('61.71 K params · '), item.text);
+    assert.ok(typeof item.command === 'object' && item.command.command === 'cnnShape.showSummary');
+    const command = item.command as vscode.Command;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    assert.equal(api.summaryPanel.current?.uri.toString(), doc.uri.toString());
+    api.summaryPanel.webviewPanel?.dispose();
+  });
+});
