@@ -77,6 +77,13 @@ test('unknown-layer-type and unknown-parameter suggest a spelling', () => {
   expectAt('unknown-parameter', 'input: 8x8x1\nlayers:\n  - type: conv\n    ⟦filter⟧: 4\n    kernel: 3\n', { message: /Did you mean 'filters'\?/ });
 });
 
+test('suggestions know PyTorch and Keras spellings', () => {
+  expectAt('unknown-layer-type', 'input: 8x8x1\nlayers:\n  - ⟦Conv2d⟧\n', { message: /Did you mean 'conv'\?/ });
+  expectAt('unknown-layer-type', 'input: 8x8x1\nlayers:\n  - {type: ⟦Linear⟧, units: 3}\n', { message: /Did you mean 'dense'\?/ });
+  expectAt('unknown-parameter', 'input: 8x8x1\nlayers:\n  - {type: conv, filters: 2, ⟦kernel_size⟧: 3}\n', { message: /Did you mean 'kernel'\?/ });
+  expectAt('unknown-parameter', 'input: 8x8x1\nlayers:\n  - {type: conv, ⟦out_channels⟧: 2, kernel: 3}\n', { message: /Did you mean 'filters'\?/ });
+});
+
 test('unknown-key at the top level', () => {
   expectAt('unknown-key', 'input: 8x8x1\n⟦layer⟧: []\nlayers: [relu]\n', { severity: 'warning', message: /Did you mean 'layers'\?/ });
 });

@@ -20,10 +20,34 @@ export function editDistance(a: string, b: string): number {
   return prev[n]!;
 }
 
-/** Candidates within a distance that grows with the word, closest first. */
+/**
+ * What PyTorch and Keras users type for our names: `Conv2d`, `kernel_size`, `Linear`… Keys are
+ * lower case without `_` or `-`.
+ */
+const ALIASES: Record<string, string> = {
+  conv2d: 'conv', convolution: 'conv', convolution2d: 'conv', linear: 'dense', fc: 'dense', fullyconnected: 'dense',
+  maxpool2d: 'maxpool', maxpooling2d: 'maxpool', avgpool2d: 'avgpool', averagepooling2d: 'avgpool',
+  batchnorm2d: 'batchnorm', batchnormalization: 'batchnorm', bn: 'batchnorm',
+  globalaveragepooling2d: 'globalavgpool', adaptiveavgpool2d: 'globalavgpool', globalmaxpooling2d: 'globalmaxpool',
+  adaptivemaxpool2d: 'globalmaxpool', upsampling2d: 'upsample', concatenate: 'concat', cat: 'concat', dropout2d: 'dropout',
+  kernelsize: 'kernel', poolsize: 'kernel', outchannels: 'filters', numfilters: 'filters', strides: 'stride',
+  outfeatures: 'units', infeatures: 'in_features', inchannels: 'in_channels', negativeslope: 'slope', alpha: 'slope',
+  scalefactor: 'scale', size: 'scale', numfeatures: 'channels', p: 'rate', usebias: 'bias', dilationrate: 'dilation',
+  epsilon: 'eps', input_shape: 'input', inputshape: 'input', classes: 'labels',
+};
+
+/** Candidates within a distance that grows with the word, closest first (a known alias first of all). */
 export function suggest(word: string, candidates: readonly string[], max = 3): string[] {
   const w = word.toLowerCase();
   if (w.length > 64) return [];
+  const alias = ALIASES[w.replace(/[_-]/g, '')];
+  if (alias && candidates.includes(alias) && alias !== word) {
+    return [alias, ...suggestByDistance(w, candidates, max).filter((c) => c !== alias)].slice(0, max);
+  }
+  return suggestByDistance(w, candidates, max);
+}
+
+function suggestByDistance(w: string, candidates: readonly string[], max: number): string[] {
   const limit = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
   return candidates
     .map((c) => ({ c, d: c.toLowerCase() === w ? 0 : editDistance(w, c.toLowerCase()) }))
