@@ -1,0 +1,73 @@
+// Quick fixes from the data the core attaches to its diagnostics (CoreDiagnostic.fix): the spelling
+// it suggests, the value that arrives, a flatten before a dense layer, and the nearest paddings and
+// strides that make an output size whole (each titled with the size it gives).
+import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analysis';
+import type { CoreDiagnostic, FixData } from '../core/diagnostics/diagnostic';
+import { insertFlatten } from './edits/insertFlatten';
+import { toTextEdit, type OffsetEdit } from './edits/offsetEdit';
+import { replaceScalar } from './edits/replaceScalar';
+import { setLayerKey } from './edits/setLayerKey';
+import { toLspDiagnostic } from './validation';
+
+interface Fix {
+  title: string;
+  edit: OffsetEdit;
+  preferred: boolean;
+}
+
+export function codeActions(analysis: Analysis, doc: TextDocument, range: Range): CodeAction[] {
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  const actions: CodeAction[] = [];
+  for (const d of analysis.diagnostics) {
+    if (!d.fix || d.span.start > to || d.span.end < from) continue;
+    const diagnostic = toLspDiagnostic(d, doc);
+    for (const f of fixesFor(analysis, d, d.fix)) {
+      const action: CodeAction = {
+        title: f.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [doc.uri]: [toTextEdit(doc, f.edit)] } },
+      };
+      if (f.preferred) action.isPreferred = true;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+function fixesFor(a: Analysis, d: CoreDiagnostic, fix: FixData): Fix[] {
+  switch (fix.kind) {
+    case 'replace':
+      return fix.suggestions.map((s, i) => ({ title: s.title, edit: replaceScalar(a.text, fix.span, s.text), preferred: i === 0 }));
+    case 'set-value': {
+      const key = keyOfValue(a, d, fix.span.start);
+      return [{ title: `Set ${key ?? 'the value'} to ${fix.value} (what arrives)`, edit: replaceScalar(a.text, fix.span, fix.value), preferred: true }];
+    }
+    case 'insert-flatten': {
+      const edit = insertFlatten(a.text, a.kind, fix.at);
+      return edit ? [{ title: 'Insert a flatten layer before this layer', edit, preferred: true }] : [];
+    }
+    case 'padding-stride': {
+      const node = a.layers[fix.layerIndex]?.decl.node;
+      if (!node) return [];
+      const out: Fix[] = [];
+      for (const o of fix.options) {
+        const [key, value] = o.padding !== undefined ? ['padding', o.padding] : ['stride', o.stride];
+        if (value === undefined) continue;
+        const edit = setLayerKey(a.text, a.kind, node, key, String(value));
+        if (edit) out.push({ title: `Set ${key} to ${value} → output ${o.result}`, edit, preferred: out.length === 0 });
+      }
+      return out;
+    }
+  }
+}
+
+/** The key whose value starts at `start`, in the diagnostic's layer. */
+function keyOfValue(a: Analysis, d: CoreDiagnostic, start: number): string | undefined {
+  const node = d.layerIndex !== undefined ? a.layers[d.layerIndex]?.decl.node : undefined;
+  const pair = node?.pairs.find((p) => p.value?.start === start);
+  return typeof pair?.key.value === 'string' ? pair.key.value : undefined;
+}

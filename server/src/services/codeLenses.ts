@@ -1,0 +1,21 @@
+// Above `layers:`: the network's total parameters and MACs, and a Run action (command
+// `cnnShape.runModel`, argument: the document URI; the runner implements it).
+import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analysis';
+import { grouped, macsLabel } from '../core/summary/table';
+import { toRange } from './ranges';
+
+export const RUN_COMMAND = 'cnnShape.runModel';
+
+export function codeLenses(analysis: Analysis, doc: TextDocument): CodeLens[] {
+  const key = analysis.model.layersKeySpan;
+  if (!key) return [];
+  const range = toRange(doc, key);
+  const { params, macs } = analysis.totals;
+  return [
+    // An empty command id: a lens that only shows text.
+    { range, command: { title: `${grouped(params)} parameters · ${grouped(macs)} MACs (${macsLabel(macs)})`, command: '' } },
+    { range, command: { title: '▶ Run', command: RUN_COMMAND, arguments: [doc.uri] } },
+  ];
+}

@@ -1,0 +1,25 @@
+// How shapes, counts and receptive fields read in hovers, hints, symbols and lenses.
+import type { Pair, Shape } from '../core/model/types';
+import type { LayerResult } from '../core/shape/infer';
+import { formatNumber } from '../core/shape/outputSize';
+import { shapeLabel } from '../core/summary/table';
+
+export { shapeLabel };
+
+/** Input shapes of a layer: "32×32×3", or "16×16×8 + 16×16×8" for add and concat. */
+export function inputsLabel(r: LayerResult, networkInput: Shape | undefined): string {
+  if (r.inputShapes.length === 0) return shapeLabel(networkInput);
+  return r.inputShapes.map(shapeLabel).join(' + ');
+}
+
+/** [height, width] as width×height; "3" when both are the same and `collapse` is set. */
+export function pairLabel(p: Pair, collapse: boolean): string {
+  if (collapse && p[0] === p[1]) return formatNumber(p[0]);
+  return `${formatNumber(p[1])}×${formatNumber(p[0])}`;
+}
+
+/** "a layer" in words: "'conv1'" or "layer 3 (conv)". */
+export function layerLabel(r: LayerResult): string {
+  const d = r.decl;
+  return d.name ? `'${d.name.value}'` : `layer ${d.index} (${d.type || '?'})`;
+}
