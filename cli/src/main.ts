@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { UsageError } from './errors';
 import { registerSummary } from './commands/summary';
+import { registerRun } from './commands/run';
+import { registerExport } from './commands/export';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCheck(program);
   registerSummary(program);
+  registerRun(program);
+  registerExport(program);
   return program;
 }
 

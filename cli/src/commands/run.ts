@@ -1,0 +1,83 @@
+// cnnshape run MODEL IMAGE... [--json]: runs the network on images in a worker thread and prints the
+// top-5 per image and each layer's shape that ran (beside the checker's) with its time, or the JSON of
+// the spec. Exit 1 on a model, weights or image error (the other images still run); 2 on bad usage.
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { runInWorker } from '../../../runner/src/engine/client';
+import { RunnerError } from '../../../runner/src/errors';
+import { errorLines } from '../../../runner/src/onnx/modelErrors';
+import { renderRunText } from '../../../runner/src/run/renderText';
+import type { PipelineResult } from '../../../runner/src/run/pipeline';
+import { UsageError } from '../errors';
+import { loadModel } from '../files';
+
+interface RunOptions {
+  json?: boolean;
+  weights?: string;
+  seed?: string;
+  wasm?: boolean;
+  threads?: string;
+}
+
+function intOption(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < min || !Number.isSafeInteger(Number(v))) throw new UsageError(`--${name} must be an integer ≥ ${min}, not '${v}'`);
+  return Number(v);
+}
+
+/** The spec's JSON: outputs and layers, plus the run's errors and warnings. */
+export function runJson(r: PipelineResult) {
+  return {
+    outputs: r.outputs.map((o) => ({ image: o.image, output: o.output, top: o.top, ...(o.ms !== undefined ? { ms: o.ms } : {}) })),
+    layers: r.layers.map((l) => ({ index: l.index, name: l.name, type: l.type, output: l.output, ms: l.ms })),
+    errors: r.errors,
+    warnings: r.warnings,
+    engine: r.engine,
+    ...(r.untrained ? { untrained: r.untrained } : {}),
+  };
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run the network on PNG/JPEG images: top-5 per image, the shape each layer produced, time per layer')
+    .argument('<model>', 'a model file (*.cnn.yaml, *.cnn.yml, *.cnn.json)')
+    .argument('<images...>', 'PNG or JPEG files')
+    .option('--json', 'print the runner JSON of the format spec')
+    .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
+    .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
+    .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
+    .option('--threads <n>', 'threads per forward pass (default: every core)')
+    .action(async (modelFile: string, images: string[], opts: RunOptions) => {
+      const seed = intOption('seed', opts.seed, 0);
+      const threads = intOption('threads', opts.threads, 1);
+      const m = loadModel(modelFile);
+      const errors = errorLines(m.analysis, modelFile);
+      if (errors.length) {
+        process.stderr.write(`${errors.join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
+        process.exitCode = 1;
+        return;
+      }
+      let result: PipelineResult;
+      try {
+        result = await runInWorker({
+          modelFile: resolve(modelFile),
+          text: m.analysis.text,
+          images,
+          engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
+          ...(seed !== undefined ? { seed } : {}),
+          ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
+        });
+      } catch (e) {
+        const user = e instanceof RunnerError && e.user;
+        process.stderr.write(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+      if (opts.json) process.stdout.write(JSON.stringify(runJson(result), null, 2) + '\n');
+      else process.stdout.write(renderRunText(result, m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile));
+      for (const e of result.errors) process.stderr.write(`error: ${e.error}\n`);
+      if (result.errors.length) process.exitCode = 1;
+    });
+}

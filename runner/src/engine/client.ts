@@ -1,0 +1,164 @@
+// Runs a model in a worker thread (worker.ts): the caller's thread stays free while onnxruntime works.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PipelineRequest, PipelineResult, Progress } from '../run/pipeline';
+import type { Reply, Request } from './protocol';
+import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
+import { RunnerError } from '../errors';
+
+export interface WorkerOptions {
+  /** The worker script; default: runnerWorker.js next to the bundle, or worker.ts through tsx. */
+  workerPath?: string;
+}
+
+type Pending = { resolve: (r: Reply) => void; reject: (e: Error) => void };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export function resolveWorkerScript(opts: WorkerOptions = {}): string {
+  const explicit = opts.workerPath ?? process.env['CNNSHAPE_RUNNER_WORKER'];
+  if (explicit) return explicit;
+  // __filename, not __dirname: tsx sets only the former when an ES module imports this file.
+  const here = dirname(__filename);
+  for (const candidate of [join(here, 'runnerWorker.js'), join(here, 'worker.ts')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`the runner's worker script was not found next to ${here} (build with npm run build)`);
+}
+
+/** A .ts worker (tests, development) is loaded through tsx's require hook; Node 20 cannot start it directly. */
+function startWorker(file: string): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file);
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
+}
+
+export class RunnerEngine {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private dead: Error | undefined;
+  private backendName: Backend = 'native';
+  private noticeText: string | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    this.listen();
+  }
+
+  /** The engine that loaded the model: native onnxruntime or the WebAssembly fallback. */
+  get backend(): Backend {
+    return this.backendName;
+  }
+
+  /** Why the fallback is used, if it is. */
+  get notice(): string | undefined {
+    return this.noticeText;
+  }
+
+  /** Starts a worker and loads the model in it. */
+  static async start(model: Uint8Array, options: EngineOptions = {}, workerOptions: WorkerOptions = {}): Promise<RunnerEngine> {
+    const worker = startWorker(resolveWorkerScript(workerOptions));
+    const engine = new RunnerEngine(worker);
+    try {
+      const reply = await engine.request({ kind: 'create', model, options });
+      if (reply.kind !== 'created') throw new Error('runner worker: unexpected reply');
+      engine.backendName = reply.backend;
+      engine.noticeText = reply.notice;
+      return engine;
+    } catch (e) {
+      await worker.terminate();
+      throw e;
+    }
+  }
+
+  private listen(): void {
+    this.worker.on('message', (r: Reply) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      this.pending.delete(r.id);
+      if (r.ok) p.resolve(r);
+      else p.reject(new RunnerError(r.error, r.errorKind === 'user'));
+    });
+    const fail = (e: Error) => {
+      this.dead = e;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    this.worker.on('error', (e) => fail(new Error(`runner worker failed: ${e.message}`)));
+    this.worker.on('exit', (code) => fail(new Error(`runner worker exited (code ${code})`)));
+  }
+
+  private request(req: DistributiveOmit<Request, 'id'>, transfer: ArrayBuffer[] = []): Promise<Reply & { ok: true }> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: Reply) => void, reject });
+      this.worker.postMessage({ ...req, id } as Request, transfer);
+    });
+  }
+
+  /** One forward pass; `input` is copied, not detached. */
+  async run(input: Float32Array, dims: number[], fetch?: string[]): Promise<Record<string, OutputTensor>> {
+    const copy = new Float32Array(input);
+    const req: DistributiveOmit<Request, 'id'> = fetch ? { kind: 'run', input: copy, dims, fetch } : { kind: 'run', input: copy, dims };
+    const reply = await this.request(req, [copy.buffer]);
+    if (reply.kind !== 'ran') throw new Error('runner worker: unexpected reply');
+    return reply.outputs;
+  }
+
+  /** Per-layer times of each run so far (profiled sessions only); ends profiling. */
+  async layerTimes(): Promise<LayerTimes[]> {
+    const reply = await this.request({ kind: 'times' });
+    if (reply.kind !== 'times') throw new Error('runner worker: unexpected reply');
+    return reply.times.map((entries) => new Map(entries));
+  }
+
+  /** Releases the session and stops the worker. */
+  async close(): Promise<void> {
+    if (!this.dead) {
+      try {
+        await this.request({ kind: 'release' });
+      } catch {
+        // The worker is going away anyway.
+      }
+    }
+    this.dead ??= new Error('runner engine closed');
+    await this.worker.terminate();
+  }
+}
+
+export interface PipelineCallOptions extends WorkerOptions {
+  onProgress?: Progress;
+  /** Aborting stops the worker at once, even in the middle of a forward pass. */
+  signal?: AbortSignal;
+}
+
+export class RunCancelled extends Error {
+  constructor() {
+    super('the run was cancelled');
+  }
+}
+
+/** Runs the whole pipeline (weights, graph, images, inference) in a fresh worker thread. */
+export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions = {}): Promise<PipelineResult> {
+  if (opts.signal?.aborted) return Promise.reject(new RunCancelled());
+  const worker = startWorker(resolveWorkerScript(opts));
+  return new Promise<PipelineResult>((resolve, reject) => {
+    let settled = false;
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      f();
+    };
+    const onAbort = () => finish(() => reject(new RunCancelled()));
+    opts.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (r: Reply) => {
+      if (!r.ok) finish(() => reject(new RunnerError(r.error, r.errorKind === 'user')));
+      else if (r.kind === 'progress') opts.onProgress?.(r.message, r.fraction);
+      else if (r.kind === 'pipeline') finish(() => resolve(r.result));
+    });
+    worker.on('error', (e) => finish(() => reject(new RunnerError(`runner worker failed: ${e.message}`, false))));
+    worker.on('exit', (code) => finish(() => reject(new RunnerError(`runner worker exited (code ${code})`, false))));
+    worker.postMessage({ id: 1, kind: 'pipeline', request } satisfies Request);
+  });
+}

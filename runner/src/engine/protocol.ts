@@ -1,0 +1,20 @@
+// Messages between client.ts (any thread) and worker.ts (the thread that runs onnxruntime).
+import type { PipelineRequest, PipelineResult } from '../run/pipeline';
+import type { Backend, EngineOptions, OutputTensor } from './session';
+
+export type Request =
+  | { id: number; kind: 'create'; model: Uint8Array; options: EngineOptions }
+  | { id: number; kind: 'run'; input: Float32Array; dims: number[]; fetch?: string[] }
+  | { id: number; kind: 'times' }
+  | { id: number; kind: 'release' }
+  | { id: number; kind: 'pipeline'; request: PipelineRequest };
+
+export type Reply =
+  | { id: number; ok: true; kind: 'created'; backend: Backend; notice?: string }
+  | { id: number; ok: true; kind: 'ran'; outputs: Record<string, OutputTensor> }
+  | { id: number; ok: true; kind: 'times'; times: Array<Array<[number, number]>> }
+  | { id: number; ok: true; kind: 'released' }
+  | { id: number; ok: true; kind: 'progress'; message: string; fraction?: number }
+  | { id: number; ok: true; kind: 'pipeline'; result: PipelineResult }
+  /** `user`: a problem with the model, weights, labels or images (shown as is); `internal`: a bug. */
+  | { id: number; ok: false; error: string; errorKind?: 'user' | 'internal' };

@@ -1,0 +1,68 @@
+// The runner's worker thread: owns one onnxruntime session so that inference never blocks the
+// thread that asked for it (the CLI's main thread, the editor's extension host). Bundled to
+// dist/runnerWorker.js; in tests and development it runs from source through tsx.
+import { parentPort } from 'node:worker_threads';
+import { createEngineSession, type EngineSession, type OutputTensor } from './session';
+import type { Reply, Request } from './protocol';
+import { isUserError } from '../errors';
+import { runPipeline } from '../run/pipeline';
+
+if (!parentPort) throw new Error('runner worker: must be started as a worker thread');
+const port = parentPort;
+
+let session: EngineSession | undefined;
+
+async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuffer[] }> {
+  switch (req.kind) {
+    case 'create': {
+      if (session) await session.release();
+      session = await createEngineSession(req.model, req.options);
+      const reply: Reply = { id: req.id, ok: true, kind: 'created', backend: session.backend };
+      if (session.notice) reply.notice = session.notice;
+      return { reply, transfer: [] };
+    }
+    case 'run': {
+      if (!session) throw new Error('no model loaded');
+      const result = await session.run(req.input, req.dims, req.fetch);
+      // Copies with their own buffers: onnxruntime's arrays may share one, and those are transferred.
+      const outputs: Record<string, OutputTensor> = {};
+      const transfer: ArrayBuffer[] = [];
+      for (const [k, t] of Object.entries(result)) {
+        const data = new Float32Array(t.data);
+        outputs[k] = { dims: t.dims, data };
+        transfer.push(data.buffer);
+      }
+      return { reply: { id: req.id, ok: true, kind: 'ran', outputs }, transfer };
+    }
+    case 'times': {
+      const times = session ? session.takeLayerTimes().map((m) => [...m.entries()]) : [];
+      return { reply: { id: req.id, ok: true, kind: 'times', times }, transfer: [] };
+    }
+    case 'pipeline': {
+      const result = await runPipeline(req.request, (message, fraction) => {
+        const p: Reply = { id: req.id, ok: true, kind: 'progress', message };
+        if (fraction !== undefined) p.fraction = fraction;
+        port.postMessage(p);
+      });
+      return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
+    }
+    case 'release': {
+      if (session) await session.release();
+      session = undefined;
+      return { reply: { id: req.id, ok: true, kind: 'released' }, transfer: [] };
+    }
+  }
+}
+
+port.on('message', (req: Request) => {
+  handle(req).then(
+    ({ reply, transfer }) => port.postMessage(reply, transfer),
+    (e: unknown) =>
+      port.postMessage({
+        id: req.id,
+        ok: false,
+        error: isUserError(e) ? (e as Error).message : String((e as Error)?.stack ?? e),
+        errorKind: isUserError(e) ? 'user' : 'internal',
+      } satisfies Reply),
+  );
+});

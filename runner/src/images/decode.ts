@@ -1,0 +1,106 @@
+// PNG (pngjs) and JPEG (jpeg-js) files → 8-bit RGBA pixels. The format is told by the file's first
+// bytes, not its name. Sizes are checked before decoding so that a hostile or enormous file is refused
+// instead of exhausting memory. EXIF orientation is not applied (as PIL's Image.open).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import * as jpeg from 'jpeg-js';
+import { ImageError } from '../errors';
+
+export { ImageError };
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** width·height·4 bytes, row by row, R G B A. */
+  data: Uint8Array;
+}
+
+export interface DecodeLimits {
+  /** Largest file read (default 64 MB). */
+  maxFileBytes?: number;
+  /** Largest image in megapixels (default 50). */
+  maxMegapixels?: number;
+}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function readImageFile(file: string, limits: DecodeLimits = {}): RgbaImage {
+  const maxFile = limits.maxFileBytes ?? 64 * 1024 * 1024;
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot open (${code ?? (e as Error).message})`}`);
+  }
+  let bytes: Buffer;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new ImageError(`${file}: not a file`);
+    if (st.size === 0) throw new ImageError(`${file}: the file is empty`);
+    if (st.size > maxFile) throw new ImageError(`${file}: ${(st.size / 1e6).toFixed(1)} MB is larger than the ${(maxFile / 1e6).toFixed(0)} MB an image may have here`);
+    bytes = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const r = readSync(fd, bytes, got, st.size - got, got);
+      if (r === 0) break;
+      got += r;
+    }
+    bytes = bytes.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+  return decodeImage(bytes, file, limits);
+}
+
+export function decodeImage(bytes: Uint8Array, file: string, limits: DecodeLimits = {}): RgbaImage {
+  const maxMP = limits.maxMegapixels ?? 50;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isPng(buf)) return decodePng(buf, file, maxMP);
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return decodeJpeg(buf, file, maxMP);
+  throw new ImageError(`${file}: not a PNG or JPEG image (the runner reads those two formats)`);
+}
+
+function isPng(buf: Buffer): boolean {
+  return buf.length >= 8 && PNG_MAGIC.every((b, i) => buf[i] === b);
+}
+
+function decodePng(buf: Buffer, file: string, maxMP: number): RgbaImage {
+  // IHDR is the first chunk: width and height at bytes 16..23. Checked before pngjs allocates w·h·4.
+  if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR') throw new ImageError(`${file}: a PNG without its IHDR header (corrupt or truncated)`);
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  checkSize(width, height, file, maxMP);
+  let png: PNG;
+  try {
+    png = PNG.sync.read(buf);
+  } catch (e) {
+    throw new ImageError(`${file}: cannot decode the PNG (${(e as Error).message})`);
+  }
+  return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
+}
+
+function decodeJpeg(buf: Buffer, file: string, maxMP: number): RgbaImage {
+  let img: { width: number; height: number; data: Uint8Array };
+  try {
+    img = jpeg.decode(buf, {
+      useTArray: true,
+      formatAsRGBA: true,
+      // A truncated file is an error, not a half-grey picture.
+      tolerantDecoding: false,
+      maxResolutionInMP: maxMP,
+      maxMemoryUsageInMB: Math.ceil(maxMP * 4 * 2) + 64,
+    });
+  } catch (e) {
+    throw new ImageError(`${file}: cannot decode the JPEG (${String((e as Error)?.message ?? e)})`);
+  }
+  checkSize(img.width, img.height, file, maxMP);
+  return img;
+}
+
+function checkSize(width: number, height: number, file: string, maxMP: number): void {
+  if (width === 0 || height === 0) throw new ImageError(`${file}: the image is ${width}×${height}: empty`);
+  if (width * height > maxMP * 1e6) {
+    throw new ImageError(`${file}: ${width}×${height} is ${((width * height) / 1e6).toFixed(0)} megapixels, more than the ${maxMP} the runner decodes`);
+  }
+}

@@ -1,0 +1,63 @@
+// Decoded pixels → the network's input: alpha composited on white, resized to the model's W×H
+// (resize.ts), converted to its depth (1: grey by ITU-R BT.601 luma, 3: RGB), then `preprocess`
+// (p·scale − mean[c]) / std[c], laid out NCHW (batch 1) as float32.
+import type { Preprocess, Shape } from '../../../server/src/core/model/types';
+import { ImageError, type RgbaImage } from './decode';
+import { resizeBilinear, type FloatImage } from './resize';
+
+/** BT.601 luma weights, as PIL's convert('L') and torchvision's rgb_to_grayscale. */
+const LUMA = [0.299, 0.587, 0.114] as const;
+
+export interface NetworkInput {
+  /** [1, depth, height, width] float32, after preprocess. */
+  tensor: Float32Array;
+  dims: [number, number, number, number];
+  /** The picture the network sees, before preprocess (0..255, HWC, 1 or 3 channels): for display. */
+  seen: FloatImage;
+}
+
+/** Checks what the runner can feed the model before any image is read; a message, or undefined. */
+export function inputProblem(shape: Shape, pre: Preprocess): string | undefined {
+  if (shape.depth !== 1 && shape.depth !== 3) {
+    return `the model's input depth is ${shape.depth}: an image gives 1 (grey) or 3 (RGB) channels, so this model cannot take an image`;
+  }
+  for (const [k, v] of [['mean', pre.mean], ['std', pre.std]] as const) {
+    if (v.length !== 1 && v.length !== shape.depth) return `preprocess ${k} has ${v.length} values, but the input has ${shape.depth} channel${shape.depth > 1 ? 's' : ''} (give 1 or ${shape.depth})`;
+  }
+  if (pre.std.some((s) => s === 0)) return 'preprocess std has a 0: values would be divided by zero';
+  return undefined;
+}
+
+/** Alpha on white, as 0..255 floats, RGB. */
+function compositeOnWhite(img: RgbaImage): FloatImage {
+  const n = img.width * img.height;
+  const out = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const a = img.data[i * 4 + 3]! / 255;
+    for (let k = 0; k < 3; k++) out[i * 3 + k] = img.data[i * 4 + k]! * a + 255 * (1 - a);
+  }
+  return { width: img.width, height: img.height, channels: 3, data: out };
+}
+
+function toGrey(img: FloatImage): FloatImage {
+  const n = img.width * img.height;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = LUMA[0] * img.data[i * 3]! + LUMA[1] * img.data[i * 3 + 1]! + LUMA[2] * img.data[i * 3 + 2]!;
+  return { width: img.width, height: img.height, channels: 1, data: out };
+}
+
+export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess): NetworkInput {
+  const problem = inputProblem(shape, pre);
+  if (problem) throw new ImageError(problem);
+  const rgb = resizeBilinear(compositeOnWhite(img), shape.width, shape.height);
+  const seen = shape.depth === 1 ? toGrey(rgb) : rgb;
+  const c = seen.channels;
+  const hw = shape.width * shape.height;
+  const tensor = new Float32Array(c * hw);
+  for (let k = 0; k < c; k++) {
+    const mean = pre.mean.length === 1 ? pre.mean[0]! : pre.mean[k]!;
+    const std = pre.std.length === 1 ? pre.std[0]! : pre.std[k]!;
+    for (let i = 0; i < hw; i++) tensor[k * hw + i] = (seen.data[i * c + k]! * pre.scale - mean) / std;
+  }
+  return { tensor, dims: [1, c, shape.height, shape.width], seen };
+}

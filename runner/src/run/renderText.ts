@@ -1,0 +1,44 @@
+// The human-readable form of a run: per layer, the checker's shape beside the shape that ran and the
+// time; per image, the top-5.
+import type { Shape } from '../../../server/src/core/model/types';
+import type { RunResult } from './result';
+
+function shape(s: Shape | null): string {
+  return s ? `${s.width}×${s.height}×${s.depth}` : '?';
+}
+
+function table(rows: string[][], rightAligned: Set<number>): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
+  return rows
+    .map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+export function renderRunText(result: RunResult, modelLabel: string): string {
+  const out: string[] = [];
+  out.push(`${modelLabel} — engine: ${result.engine === 'native' ? 'onnxruntime (native)' : 'onnxruntime-web (WebAssembly)'}`);
+  if (result.untrained) {
+    out.push(`untrained: He initialisation (seed ${result.untrained.seed}) for layer${result.untrained.layers.length > 1 ? 's' : ''} ${result.untrained.layers.join(', ')}: the outputs mean nothing yet`);
+  }
+  out.push('');
+  const rows = [['#', 'layer', 'type', 'predicted', 'ran', 'ms', '']];
+  for (const l of result.layers) {
+    const differs = l.predicted && shape(l.predicted) !== shape(l.output);
+    rows.push([String(l.index), l.name, l.type, shape(l.predicted), shape(l.output), l.ms === null ? '–' : l.ms.toFixed(3), differs ? '≠ differs' : '']);
+  }
+  out.push(table(rows, new Set([0, 5])));
+  const total = result.layers.reduce((a, l) => a + (l.ms ?? 0), 0);
+  if (result.layers.some((l) => l.ms !== null)) out.push(`(ms: onnxruntime kernel time per layer, median over the images after a warm-up pass; total ${total.toFixed(3)} ms)`);
+  for (const o of result.outputs) {
+    out.push('');
+    out.push(`${o.image}${o.ms !== undefined ? `  (${o.ms.toFixed(2)} ms)` : ''}`);
+    const topRows = o.top.map((t, i) => [`${i + 1}.`, t.label ?? `#${t.index}`, t.label !== undefined ? `#${t.index}` : '', formatScore(t.score)]);
+    out.push(table(topRows, new Set([3])).replace(/^/gm, '  '));
+  }
+  return out.join('\n') + '\n';
+}
+
+function formatScore(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4);
+}

@@ -1,0 +1,121 @@
+// Which tensor each layer uses: the weights file (`<layer>.<key>`, `<layer>` = name or 0-based index),
+// else inline `parameters:`, else a seeded He initialisation. Every missing key and wrong shape is
+// collected and reported together, naming layer, key and both shapes, before anything runs.
+import { dirname, resolve as resolvePath } from 'node:path';
+import type { Analysis } from '../../../server/src/core/analysis';
+import { expectedParameters, shapeText } from '../../../server/src/core/layers/parameterShapes';
+import type { InlineTensor } from '../../../server/src/core/model/readModel';
+import type { LayerDecl } from '../../../server/src/core/model/types';
+import { DEFAULT_SEED, heInitialise } from './heInit';
+import { readSafetensors, WeightsError, type ReadOptions, type SafetensorsFile } from './safetensors';
+import type { LayerParameters, ParameterSet, ParameterSource, Tensor } from './types';
+
+export interface ResolveOptions {
+  /** The model file: `weights:` is relative to its folder. */
+  modelFile: string;
+  /** He initialisation seed (default 1). */
+  seed?: number;
+  /** Use this weights file instead of the model's `weights:` (absolute, or relative to the cwd). */
+  weightsFile?: string;
+  read?: ReadOptions;
+}
+
+export interface ResolvedParameters extends ParameterSet {
+  /** The weights file that was read, if any. */
+  weightsFile?: string;
+  /** Layers (index) with at least one He-initialised tensor. */
+  untrained: number[];
+  /** Per layer, where each tensor came from. */
+  sources: Map<number, Record<string, ParameterSource>>;
+}
+
+export function layerLabel(d: LayerDecl): string {
+  return d.name ? `layer ${d.index} (${d.type} '${d.id}')` : `layer ${d.index} (${d.type})`;
+}
+
+export function resolveParameters(analysis: Analysis, opts: ResolveOptions): ResolvedParameters {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const declared = analysis.model.weights?.value;
+  const weightsPath = opts.weightsFile ?? (declared !== undefined ? resolvePath(dirname(opts.modelFile), declared) : undefined);
+  const file: SafetensorsFile | undefined = weightsPath ? readSafetensors(weightsPath, opts.read) : undefined;
+
+  const byLayer = new Map<number, LayerParameters>();
+  const sources = new Map<number, Record<string, ParameterSource>>();
+  const untrained: number[] = [];
+  const errors: string[] = [];
+  const used = new Set<string>();
+  const warnings: string[] = [];
+
+  for (const r of analysis.layers) {
+    const d = r.decl;
+    const input = r.inputShapes[0];
+    if (!input) continue;
+    const expected = expectedParameters(d, input);
+    if (Object.keys(expected).length === 0) continue;
+    const tensors: Record<string, Tensor> = {};
+    const src: Record<string, ParameterSource> = {};
+    const inline = d.inlineParameters?.values;
+    let he: Record<string, Tensor> | undefined;
+    for (const [key, shape] of Object.entries(expected)) {
+      const fileKey = `${d.id}.${key}`;
+      const inl = inline?.get(key)?.value as InlineTensor | undefined;
+      if (inl) {
+        // The checker has compared the inline shape with `shape` already (an error stops the run earlier).
+        tensors[key] = { shape: inl.shape, data: Float32Array.from(inl.data) };
+        src[key] = 'inline';
+        if (file?.entries.has(fileKey)) {
+          used.add(fileKey);
+          warnings.push(`${layerLabel(d)}: '${fileKey}' in ${file.file} is not used: the layer's inline parameters.${key} is`);
+        }
+        continue;
+      }
+      if (file) {
+        const entry = file.entries.get(fileKey);
+        used.add(fileKey);
+        if (!entry) {
+          errors.push(`${layerLabel(d)}: key '${fileKey}' is missing from ${file.file} (expected shape ${shapeText(shape)})`);
+          continue;
+        }
+        if (entry.shape.length !== shape.length || entry.shape.some((x, i) => x !== shape[i])) {
+          errors.push(`${layerLabel(d)}: key '${fileKey}' has shape ${shapeText(entry.shape)}, expected ${shapeText(shape)}`);
+          continue;
+        }
+        try {
+          tensors[key] = { shape, data: file.read(fileKey) };
+          src[key] = 'file';
+        } catch (e) {
+          errors.push(`${layerLabel(d)}: key '${fileKey}': ${(e as Error).message}`);
+        }
+        continue;
+      }
+      he ??= heInitialise(d.type, d.index, expected, seed);
+      tensors[key] = he[key]!;
+      src[key] = 'he';
+    }
+    // A layer is untrained when its weights are made up; a missing bias beside given weights is only zeros.
+    const heKeys = Object.keys(src).filter((k) => src[k] === 'he');
+    if (heKeys.some((k) => k !== 'bias' || src['weight'] === 'he')) untrained.push(d.index);
+    else if (heKeys.length) warnings.push(`${layerLabel(d)}: no ${heKeys.join(', ')} given; using zeros`);
+    const values = Object.values(src);
+    const source: ParameterSource = values.includes('file') ? 'file' : values.includes('inline') ? 'inline' : 'he';
+    byLayer.set(d.index, { tensors, source });
+    sources.set(d.index, src);
+  }
+
+  if (errors.length) {
+    throw new WeightsError(`${weightsPath ?? opts.modelFile}: the weights do not fit the model:\n  ${errors.join('\n  ')}`);
+  }
+  if (file) {
+    const unused = [...file.entries.keys()].filter((k) => !used.has(k));
+    if (unused.length) {
+      const shown = unused.slice(0, 8).join(', ') + (unused.length > 8 ? `, … (${unused.length - 8} more)` : '');
+      warnings.push(`${file.file}: ${unused.length} tensor${unused.length > 1 ? 's are' : ' is'} not used by the model: ${shown}`);
+    }
+  }
+  const out: ResolvedParameters = { byLayer, warnings, untrained, sources };
+  if (untrained.length) out.heSeed = seed;
+  if (weightsPath) out.weightsFile = weightsPath;
+  return out;
+}
+
+export { WeightsError };

@@ -1,0 +1,167 @@
+// Reading .safetensors files (https://huggingface.co/docs/safetensors): 8 bytes little-endian header
+// length N, N bytes of JSON {name: {dtype, shape, data_offsets: [begin, end]}, __metadata__?}, then the
+// data. Every length and offset is checked before use; values are converted to float32 only for the
+// tensors asked for, so unused tensors of other dtypes (num_batches_tracked is I64) do no harm.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
+import { freemem } from 'node:os';
+import { basename } from 'node:path';
+import { WeightsError } from '../errors';
+
+export { WeightsError };
+
+/** The format's own limit on the header (100 MB); more means a corrupt or hostile file. */
+const MAX_HEADER = 100_000_000;
+
+const DTYPE_BYTES: Record<string, number> = {
+  F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U64: 8, U32: 4, U16: 2, U8: 1, BOOL: 1,
+  F8_E4M3: 1, F8_E5M2: 1,
+};
+export const READABLE_DTYPES = ['F32', 'F16', 'BF16', 'F64'] as const;
+
+export interface SafetensorsEntry {
+  dtype: string;
+  shape: number[];
+  begin: number;
+  end: number;
+}
+
+export interface SafetensorsFile {
+  file: string;
+  entries: Map<string, SafetensorsEntry>;
+  metadata: Record<string, string>;
+  /** The tensor as float32 (F32, F16, BF16, F64); throws WeightsError for other dtypes. */
+  read(key: string): Float32Array;
+}
+
+export interface ReadOptions {
+  /** Refuse files bigger than this many bytes (default: free memory, and Node's largest buffer). */
+  maxBytes?: number;
+}
+
+export function readSafetensors(file: string, opts: ReadOptions = {}): SafetensorsFile {
+  const name = basename(file);
+  const fail = (msg: string): never => {
+    throw new WeightsError(`${file}: ${msg}`);
+  };
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'no such weights file' : `cannot open the weights file (${code ?? (e as Error).message})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) fail('is not a file');
+    const size = st.size;
+    const limit = opts.maxBytes ?? Math.min(freemem(), bufferConstants.MAX_LENGTH);
+    if (size > limit) {
+      fail(`${mb(size)} is more than the ${mb(limit)} of memory this run may use (${opts.maxBytes === undefined ? 'free memory' : 'the limit'}); not read`);
+    }
+    if (size < 8) fail(`${size} bytes is too short for a safetensors file (truncated?)`);
+    const head = Buffer.alloc(8);
+    readSync(fd, head, 0, 8, 0);
+    const n = head.readBigUInt64LE(0);
+    if (n > BigInt(MAX_HEADER)) fail(`the header length ${n} is absurd (more than ${MAX_HEADER} bytes): not a safetensors file, or corrupt`);
+    const headerLen = Number(n);
+    if (8 + headerLen > size) fail(`the header says ${headerLen} bytes but the file has only ${size - 8} after the length (truncated?)`);
+    const bytes = Buffer.alloc(size);
+    let got = 0;
+    while (got < size) {
+      const r = readSync(fd, bytes, got, size - got, got);
+      if (r === 0) break;
+      got += r;
+    }
+    if (got !== size) fail(`read ${got} of ${size} bytes: the file changed while being read`);
+    let header: unknown;
+    try {
+      header = JSON.parse(bytes.subarray(8, 8 + headerLen).toString('utf8'));
+    } catch (e) {
+      return fail(`the header is not valid JSON (${(e as Error).message}): corrupt file`);
+    }
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) fail('the header is not a JSON object: corrupt file');
+    const dataStart = 8 + headerLen;
+    const dataLen = size - dataStart;
+    const entries = new Map<string, SafetensorsEntry>();
+    let metadata: Record<string, string> = {};
+    for (const [key, v] of Object.entries(header as Record<string, unknown>)) {
+      if (key === '__metadata__') {
+        if (typeof v === 'object' && v !== null) metadata = v as Record<string, string>;
+        continue;
+      }
+      entries.set(key, checkEntry(key, v, dataLen, fail));
+    }
+    const read = (key: string): Float32Array => {
+      const e = entries.get(key);
+      if (!e) return fail(`has no tensor '${key}'`);
+      return toFloat32(bytes, dataStart + e.begin, e, () => fail(`tensor '${key}' has dtype ${e.dtype}; the runner reads ${READABLE_DTYPES.join(', ')}`));
+    };
+    return { file: name, entries, metadata, read };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkEntry(key: string, v: unknown, dataLen: number, fail: (m: string) => never): SafetensorsEntry {
+  if (typeof v !== 'object' || v === null) fail(`tensor '${key}': its header entry is not an object`);
+  const o = v as Record<string, unknown>;
+  const dtype = o['dtype'];
+  const shape = o['shape'];
+  const offsets = o['data_offsets'];
+  if (typeof dtype !== 'string') fail(`tensor '${key}': no dtype`);
+  const isDim = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+  if (!Array.isArray(shape) || !shape.every(isDim)) fail(`tensor '${key}': shape must be a list of non-negative integers`);
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isDim)) fail(`tensor '${key}': data_offsets must be [begin, end]`);
+  const [begin, end] = offsets as [number, number];
+  if (begin > end || end > dataLen) {
+    fail(`tensor '${key}': data_offsets [${begin}, ${end}] lie outside the ${dataLen} data bytes (truncated or corrupt file)`);
+  }
+  const unit = DTYPE_BYTES[dtype as string];
+  const count = (shape as number[]).reduce((a, b) => a * b, 1);
+  if (unit !== undefined && count * unit !== end - begin) {
+    fail(`tensor '${key}': shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${count * unit} bytes, but data_offsets give ${end - begin}`);
+  }
+  return { dtype: dtype as string, shape: shape as number[], begin, end };
+}
+
+function toFloat32(buf: Buffer, at: number, e: SafetensorsEntry, unsupported: () => never): Float32Array {
+  const n = (e.end - e.begin) / (DTYPE_BYTES[e.dtype] ?? 1);
+  const out = new Float32Array(n);
+  switch (e.dtype) {
+    case 'F32':
+      for (let i = 0; i < n; i++) out[i] = buf.readFloatLE(at + 4 * i);
+      return out;
+    case 'F64':
+      for (let i = 0; i < n; i++) out[i] = buf.readDoubleLE(at + 8 * i);
+      return out;
+    case 'F16':
+      for (let i = 0; i < n; i++) out[i] = halfToFloat(buf.readUInt16LE(at + 2 * i));
+      return out;
+    case 'BF16': {
+      // bfloat16 is the top half of a float32.
+      const view = new DataView(new ArrayBuffer(4));
+      for (let i = 0; i < n; i++) {
+        view.setUint32(0, buf.readUInt16LE(at + 2 * i) << 16);
+        out[i] = view.getFloat32(0);
+      }
+      return out;
+    }
+    default:
+      return unsupported();
+  }
+}
+
+/** IEEE 754 binary16 → number (subnormals, infinities and NaN included). */
+export function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >> 10) & 0x1f;
+  const frac = h & 0x3ff;
+  if (exp === 0) return sign * frac * 2 ** -24;
+  if (exp === 0x1f) return frac ? NaN : sign * Infinity;
+  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`;
+}
