@@ -13,7 +13,7 @@ test('core diagnostics keep code, severity and message; related information poin
   assert.equal(d.severity, DiagnosticSeverity.Error);
   assert.equal(d.source, 'cnn-shape');
   assert.deepEqual(d.range.start, positionOf(text, 'dense'));
-  assert.match(d.message, /flatten/);
+  assert.match(d.message as string, /flatten/);
   const rel = d.relatedInformation![0]!;
   assert.equal(rel.location.uri, doc.uri);
   // The producing layer is named: its name is where the related location points.
