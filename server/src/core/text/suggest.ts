@@ -42,7 +42,7 @@ export function suggest(word: string, candidates: readonly string[], max = 3): s
   if (w.length > 64) return [];
   const alias = ALIASES[w.replace(/[_-]/g, '')];
   if (alias && candidates.includes(alias) && alias !== word) {
-    return [alias, ...suggestByDistance(w, candidates, max).filter((c) => c !== alias)].slice(0, max);
+    return [alias]; // a known equivalent is the answer; near spellings would only distract
   }
   return suggestByDistance(w, candidates, max);
 }
