@@ -1,0 +1,99 @@
+// The reference forward pass of a whole model: each layer by ops.ts, defaults taken from the format
+// spec's table (not from the core's layer files), window sizes computed here.
+import type { Analysis } from '../../../server/src/core/analysis';
+import type { Tensor } from '../../../runner/src/weights/types';
+import * as ops from './ops';
+import type { T3 } from './tensor';
+
+type Pair = [number, number];
+
+function param<T>(a: Analysis, i: number, key: string, def: T): T {
+  const v = a.model.layers[i]!.params.get(key)?.value;
+  return (v === undefined ? def : v) as T;
+}
+
+function pair(v: unknown): Pair {
+  return typeof v === 'number' ? [v, v] : (v as Pair);
+}
+
+function window(a: Analysis, i: number, x: T3, kernel: Pair, stride: Pair, dilation: Pair): ops.Window & { same: boolean } {
+  const raw = param<unknown>(a, i, 'padding', 0);
+  const same = raw === 'same';
+  const pad: Array<number | 'same'> = same ? ['same', 'same'] : raw === 'valid' ? [0, 0] : pair(raw);
+  const rounding = a.model.rounding.value;
+  const h = ops.windowAxis(x.h, kernel[0], stride[0], dilation[0], pad[0]!, rounding);
+  const w = ops.windowAxis(x.w, kernel[1], stride[1], dilation[1], pad[1]!, rounding);
+  return { kernel, stride, dilation, begin: [h.begin, w.begin], out: [h.out, w.out], same };
+}
+
+/** Every layer's output, in order. `params` by layer index: {weight, bias, running_mean, running_var}. */
+export function referenceForward(a: Analysis, params: Map<number, Record<string, Tensor>>, input: T3): T3[] {
+  const outs: T3[] = [];
+  for (const r of a.layers) {
+    const i = r.decl.index;
+    const xs = r.sources.map((s) => (s < 0 ? input : outs[s]!));
+    const x = xs[0]!;
+    const p = params.get(i) ?? {};
+    let y: T3;
+    switch (r.decl.type) {
+      case 'conv': {
+        const kernel = pair(param(a, i, 'kernel', 1));
+        const win = window(a, i, x, kernel, pair(param(a, i, 'stride', 1)), pair(param(a, i, 'dilation', 1)));
+        y = ops.conv2d(x, p['weight']!.data, p['bias']?.data, param(a, i, 'filters', 1), param(a, i, 'groups', 1), win);
+        break;
+      }
+      case 'maxpool':
+      case 'avgpool': {
+        const kernel = pair(param(a, i, 'kernel', 1));
+        const win = window(a, i, x, kernel, pair(param(a, i, 'stride', kernel)), [1, 1]);
+        y = r.decl.type === 'maxpool' ? ops.maxpool(x, win) : ops.avgpool(x, win, win.same);
+        break;
+      }
+      case 'globalavgpool':
+        y = ops.globalPool(x, 'avg');
+        break;
+      case 'globalmaxpool':
+        y = ops.globalPool(x, 'max');
+        break;
+      case 'relu':
+      case 'sigmoid':
+      case 'tanh':
+      case 'gelu':
+        y = ops.map(x, ops.activations[r.decl.type]!);
+        break;
+      case 'leakyrelu': {
+        const slope = param(a, i, 'slope', 0.01);
+        y = ops.map(x, (v) => (v >= 0 ? v : slope * v));
+        break;
+      }
+      case 'softmax':
+        y = ops.softmaxDepth(x);
+        break;
+      case 'batchnorm':
+        y = ops.batchnorm(x, p['weight']!.data, p['bias']!.data, p['running_mean']!.data, p['running_var']!.data, param(a, i, 'eps', 1e-5));
+        break;
+      case 'dropout':
+        y = x;
+        break;
+      case 'flatten':
+        y = ops.flatten(x);
+        break;
+      case 'dense':
+        y = ops.dense(x, p['weight']!.data, p['bias']?.data, param(a, i, 'units', 1));
+        break;
+      case 'add':
+        y = ops.add(xs);
+        break;
+      case 'concat':
+        y = ops.concat(xs);
+        break;
+      case 'upsample':
+        y = ops.upsampleNearest(x, param(a, i, 'scale', 1));
+        break;
+      default:
+        throw new Error(`reference: no layer type ${r.decl.type}`);
+    }
+    outs.push(y);
+  }
+  return outs;
+}

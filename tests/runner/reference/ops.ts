@@ -1,0 +1,214 @@
+// Reference layer implementations: straightforward loops over C×H×W, written from the format spec and
+// PyTorch's documented semantics, sharing no code with the runner (which builds ONNX graphs).
+import { at, set, t3, type T3 } from './tensor';
+
+export interface Window {
+  kernel: [number, number];
+  stride: [number, number];
+  dilation: [number, number];
+  /** Padding before (top, left). */
+  begin: [number, number];
+  /** Output size [h, w]. */
+  out: [number, number];
+}
+
+/** Window geometry per axis, from the spec: numbers (PyTorch, floor or ceil_mode) or 'same' (TensorFlow). */
+export function windowAxis(n: number, k: number, s: number, d: number, padding: number | 'same', rounding: string): { begin: number; out: number } {
+  const span = d * (k - 1) + 1;
+  if (padding === 'same') {
+    const out = Math.ceil(n / s);
+    const total = Math.max((out - 1) * s + span - n, 0);
+    return { begin: Math.floor(total / 2), out };
+  }
+  const num = n + 2 * padding - span;
+  if (rounding !== 'ceil') return { begin: padding, out: Math.floor(num / s) + 1 };
+  let out = Math.ceil(num / s) + 1;
+  // PyTorch ceil_mode: the last window must start inside the input or the left padding.
+  if ((out - 1) * s >= n + padding) out--;
+  return { begin: padding, out };
+}
+
+export function conv2d(x: T3, weight: Float32Array, bias: Float32Array | undefined, filters: number, groups: number, win: Window): T3 {
+  const [kh, kw] = win.kernel;
+  const cinG = x.c / groups;
+  const coutG = filters / groups;
+  const y = t3(filters, win.out[0], win.out[1]);
+  for (let f = 0; f < filters; f++) {
+    const g = Math.floor(f / coutG);
+    for (let oy = 0; oy < win.out[0]; oy++) {
+      for (let ox = 0; ox < win.out[1]; ox++) {
+        let sum = bias ? bias[f]! : 0;
+        for (let ci = 0; ci < cinG; ci++) {
+          for (let ky = 0; ky < kh; ky++) {
+            const iy = oy * win.stride[0] - win.begin[0] + ky * win.dilation[0];
+            if (iy < 0 || iy >= x.h) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ix = ox * win.stride[1] - win.begin[1] + kx * win.dilation[1];
+              if (ix < 0 || ix >= x.w) continue;
+              sum += weight[((f * cinG + ci) * kh + ky) * kw + kx]! * at(x, g * cinG + ci, iy, ix);
+            }
+          }
+        }
+        set(y, f, oy, ox, sum);
+      }
+    }
+  }
+  return y;
+}
+
+export function maxpool(x: T3, win: Window): T3 {
+  const y = t3(x.c, win.out[0], win.out[1]);
+  for (let c = 0; c < x.c; c++) {
+    for (let oy = 0; oy < win.out[0]; oy++) {
+      for (let ox = 0; ox < win.out[1]; ox++) {
+        let m = -Infinity;
+        for (let ky = 0; ky < win.kernel[0]; ky++) {
+          for (let kx = 0; kx < win.kernel[1]; kx++) {
+            const iy = oy * win.stride[0] - win.begin[0] + ky;
+            const ix = ox * win.stride[1] - win.begin[1] + kx;
+            if (iy >= 0 && iy < x.h && ix >= 0 && ix < x.w) m = Math.max(m, at(x, c, iy, ix));
+          }
+        }
+        set(y, c, oy, ox, m);
+      }
+    }
+  }
+  return y;
+}
+
+/**
+ * PyTorch avg_pool2d: with numeric padding the divisor counts the padding (count_include_pad=True) but
+ * is clipped at the padded edge (a ceil_mode window that runs past it); with `same` (Keras), only real pixels.
+ */
+export function avgpool(x: T3, win: Window, same: boolean): T3 {
+  const y = t3(x.c, win.out[0], win.out[1]);
+  for (let c = 0; c < x.c; c++) {
+    for (let oy = 0; oy < win.out[0]; oy++) {
+      for (let ox = 0; ox < win.out[1]; ox++) {
+        const y0 = oy * win.stride[0] - win.begin[0];
+        const x0 = ox * win.stride[1] - win.begin[1];
+        let sum = 0;
+        let count = 0;
+        for (let ky = 0; ky < win.kernel[0]; ky++) {
+          for (let kx = 0; kx < win.kernel[1]; kx++) {
+            const iy = y0 + ky;
+            const ix = x0 + kx;
+            if (iy >= 0 && iy < x.h && ix >= 0 && ix < x.w) {
+              sum += at(x, c, iy, ix);
+              count++;
+            }
+          }
+        }
+        let divisor = count;
+        if (!same) {
+          const y1 = Math.min(y0 + win.kernel[0], x.h + win.begin[0]);
+          const x1 = Math.min(x0 + win.kernel[1], x.w + win.begin[1]);
+          divisor = (y1 - y0) * (x1 - x0);
+        }
+        set(y, c, oy, ox, sum / divisor);
+      }
+    }
+  }
+  return y;
+}
+
+export function globalPool(x: T3, kind: 'avg' | 'max'): T3 {
+  const y = t3(x.c, 1, 1);
+  const hw = x.h * x.w;
+  for (let c = 0; c < x.c; c++) {
+    let acc = kind === 'max' ? -Infinity : 0;
+    for (let i = 0; i < hw; i++) {
+      const v = x.data[c * hw + i]!;
+      acc = kind === 'max' ? Math.max(acc, v) : acc + v;
+    }
+    y.data[c] = kind === 'max' ? acc : acc / hw;
+  }
+  return y;
+}
+
+export function map(x: T3, f: (v: number) => number): T3 {
+  const y = t3(x.c, x.h, x.w);
+  for (let i = 0; i < x.data.length; i++) y.data[i] = f(x.data[i]!);
+  return y;
+}
+
+/** erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): enough for a 1e-4 comparison. */
+export function erf(x: number): number {
+  const s = Math.sign(x);
+  const a = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * a);
+  const p = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return s * (1 - p * Math.exp(-a * a));
+}
+
+export const activations: Record<string, (v: number) => number> = {
+  relu: (v) => Math.max(0, v),
+  sigmoid: (v) => 1 / (1 + Math.exp(-v)),
+  tanh: (v) => Math.tanh(v),
+  gelu: (v) => 0.5 * v * (1 + erf(v / Math.SQRT2)),
+};
+
+export function softmaxDepth(x: T3): T3 {
+  const y = t3(x.c, x.h, x.w);
+  for (let i = 0; i < x.h; i++) {
+    for (let j = 0; j < x.w; j++) {
+      let m = -Infinity;
+      for (let c = 0; c < x.c; c++) m = Math.max(m, at(x, c, i, j));
+      let sum = 0;
+      for (let c = 0; c < x.c; c++) sum += Math.exp(at(x, c, i, j) - m);
+      for (let c = 0; c < x.c; c++) set(y, c, i, j, Math.exp(at(x, c, i, j) - m) / sum);
+    }
+  }
+  return y;
+}
+
+export function batchnorm(x: T3, weight: Float32Array, bias: Float32Array, mean: Float32Array, variance: Float32Array, eps: number): T3 {
+  const y = t3(x.c, x.h, x.w);
+  const hw = x.h * x.w;
+  for (let c = 0; c < x.c; c++) {
+    const scale = weight[c]! / Math.sqrt(variance[c]! + eps);
+    for (let i = 0; i < hw; i++) y.data[c * hw + i] = (x.data[c * hw + i]! - mean[c]!) * scale + bias[c]!;
+  }
+  return y;
+}
+
+/** torch.flatten on C×H×W: depth first, then rows, then columns; the result is 1×1×N (N channels). */
+export function flatten(x: T3): T3 {
+  return t3(x.c * x.h * x.w, 1, 1, x.data);
+}
+
+export function dense(x: T3, weight: Float32Array, bias: Float32Array | undefined, units: number): T3 {
+  const n = x.data.length;
+  const y = t3(units, 1, 1);
+  for (let u = 0; u < units; u++) {
+    let s = bias ? bias[u]! : 0;
+    for (let i = 0; i < n; i++) s += weight[u * n + i]! * x.data[i]!;
+    y.data[u] = s;
+  }
+  return y;
+}
+
+export function add(xs: T3[]): T3 {
+  const y = t3(xs[0]!.c, xs[0]!.h, xs[0]!.w);
+  for (const x of xs) for (let i = 0; i < y.data.length; i++) y.data[i] = y.data[i]! + x.data[i]!;
+  return y;
+}
+
+export function concat(xs: T3[]): T3 {
+  const c = xs.reduce((a, x) => a + x.c, 0);
+  const y = t3(c, xs[0]!.h, xs[0]!.w);
+  let off = 0;
+  for (const x of xs) {
+    y.data.set(x.data, off);
+    off += x.data.length;
+  }
+  return y;
+}
+
+export function upsampleNearest(x: T3, s: number): T3 {
+  const y = t3(x.c, x.h * s, x.w * s);
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < y.h; i++) for (let j = 0; j < y.w; j++) set(y, c, i, j, at(x, c, Math.floor(i / s), Math.floor(j / s)));
+  }
+  return y;
+}
