@@ -18,8 +18,15 @@ function parseYamlPiece(text: string): ParsedTree {
   return parseYamlFast(text, 0) ?? parseYaml(text, 0);
 }
 
+/** A piece parsed at offset 0, and the copy last placed in the document (reused while it stays put). */
+interface CachedPiece {
+  tree: ParsedTree;
+  base: number;
+  placed: ParsedTree;
+}
+
 export class DocumentParser {
-  private cache = new Map<string, ParsedTree>();
+  private cache = new Map<string, CachedPiece>();
   /** How many chunks the last parse took from the cache, and how many it parsed: for benchmarks and tests. */
   lastStats = { reused: 0, parsed: 0, chunked: false };
 
@@ -28,7 +35,7 @@ export class DocumentParser {
       this.lastStats = { reused: 0, parsed: 1, chunked: false };
       return parseJson(text);
     }
-    const next = new Map<string, ParsedTree>();
+    const next = new Map<string, CachedPiece>();
     try {
       return this.parseYamlIncremental(text, next) ?? this.piece(text, 0, next);
     } finally {
@@ -36,19 +43,28 @@ export class DocumentParser {
     }
   }
 
-  private piece(text: string, base: number, next: Map<string, ParsedTree>): ParsedTree {
-    let tree = this.cache.get(text) ?? next.get(text);
-    if (tree) this.lastStats.reused++;
+  private piece(text: string, base: number, next: Map<string, CachedPiece>): ParsedTree {
+    let entry = this.cache.get(text) ?? next.get(text);
+    if (entry) this.lastStats.reused++;
     else {
-      tree = parseYamlPiece(text);
+      const tree = parseYamlPiece(text);
+      entry = { tree, base: 0, placed: tree };
       this.lastStats.parsed++;
     }
-    next.set(text, tree);
-    if (base === 0) return tree;
-    return { root: tree.root ? shiftNode(tree.root, base) : null, problems: tree.problems.map((p) => shiftProblem(p, base)) };
+    next.set(text, entry);
+    // Pieces before an edit keep their offsets: the same nodes serve again (nothing mutates the AST).
+    if (entry.base !== base) {
+      const t = entry.tree;
+      entry.placed = {
+        root: t.root ? shiftNode(t.root, base) : null,
+        problems: t.problems.length ? t.problems.map((p) => shiftProblem(p, base)) : t.problems,
+      };
+      entry.base = base;
+    }
+    return entry.placed;
   }
 
-  private parseYamlIncremental(text: string, next: Map<string, ParsedTree>): ParsedTree | undefined {
+  private parseYamlIncremental(text: string, next: Map<string, CachedPiece>): ParsedTree | undefined {
     this.lastStats = { reused: 0, parsed: 0, chunked: false };
     const chunks = chunkLayers(text);
     if (!chunks) return undefined;
