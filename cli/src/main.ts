@@ -6,6 +6,7 @@ import { UsageError } from './errors';
 import { registerSummary } from './commands/summary';
 import { registerRun } from './commands/run';
 import { registerExport } from './commands/export';
+import { registerLsp } from './commands/lsp';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerSummary(program);
   registerRun(program);
   registerExport(program);
+  registerLsp(program);
   return program;
 }
 

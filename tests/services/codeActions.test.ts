@@ -23,8 +23,8 @@ function codes(text: string, file = 'm.cnn.yaml'): string[] {
 test('non-integer-output: paddings and strides that make the size whole, each with its result', () => {
   const c = actionsAt('input: 32x32x3\nlayers:\n  - type: co|nv\n    filters: 8\n    kernel: 4\n    stride: 3\n');
   const titles = c.actions.map((a) => a.title);
-  assert.ok(titles.includes('Set padding to 1 → output 11×11'), titles.join('\n'));
-  assert.ok(titles.some((t) => /^Set stride to \d+ → output \d+×\d+$/.test(t)), titles.join('\n'));
+  assert.ok(titles.includes('Set padding to 1 → 11×11×8'), titles.join('\n'));
+  assert.ok(titles.some((t) => /^Set stride to \d+ → \d+×\d+×8$/.test(t)), titles.join('\n'));
   assert.equal(c.actions.filter((a) => a.isPreferred).length, 1);
   for (const a of c.actions) {
     assert.equal(a.kind, 'quickfix');
@@ -123,7 +123,7 @@ test('property: every offered padding or stride makes the output whole, with the
         const after = analyzeText(fixed, file);
         assert.ok(!after.diagnostics.some((d) => d.code === 'non-integer-output'), `${a.title}\n${fixed}`);
         const out = after.layers[0]!.output!;
-        assert.ok(a.title.endsWith(`→ output ${out.width}×${out.height}`), `${a.title} vs ${out.width}×${out.height}`);
+        assert.ok(a.title.endsWith(`→ ${out.width}×${out.height}×${out.depth}`), `${a.title} vs ${out.width}×${out.height}×${out.depth}`);
       }
     }),
     { numRuns: 150 },

@@ -51,14 +51,17 @@ function fixesFor(a: Analysis, d: CoreDiagnostic, fix: FixData): Fix[] {
       return edit ? [{ title: 'Insert a flatten layer before this layer', edit, preferred: true }] : [];
     }
     case 'padding-stride': {
-      const node = a.layers[fix.layerIndex]?.decl.node;
+      const layer = a.layers[fix.layerIndex];
+      const node = layer?.decl.node;
       if (!node) return [];
+      // The options give width × height; padding and stride leave the depth as it is.
+      const depth = layer.output ? `×${layer.output.depth}` : '';
       const out: Fix[] = [];
       for (const o of fix.options) {
         const [key, value] = o.padding !== undefined ? ['padding', o.padding] : ['stride', o.stride];
         if (value === undefined) continue;
         const edit = setLayerKey(a.text, a.kind, node, key, String(value));
-        if (edit) out.push({ title: `Set ${key} to ${value} → output ${o.result}`, edit, preferred: out.length === 0 });
+        if (edit) out.push({ title: `Set ${key} to ${value} → ${o.result}${depth}`, edit, preferred: out.length === 0 });
       }
       return out;
     }

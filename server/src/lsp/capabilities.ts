@@ -1,0 +1,16 @@
+// What the server offers. Text arrives as incremental edits.
+import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
+
+export function serverCapabilities(): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    inlayHintProvider: { resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+    // ':' and ' ' open value lists (`type: `), '-' a new layer, '"' JSON keys, ',' '[' '{' flow items.
+    completionProvider: { triggerCharacters: [':', ' ', '-', '"', ',', '[', '{'], resolveProvider: false },
+    documentSymbolProvider: { label: 'CNN Shape' },
+    foldingRangeProvider: true,
+    codeLensProvider: { resolveProvider: false },
+  };
+}

@@ -1,0 +1,82 @@
+// The open model documents: their text (TextDocuments, incremental sync) and, for each, one
+// incremental ModelAnalyzer, so an edit reparses only the chunk it touched. An analysis is made on
+// demand, once per document version and rounding setting, by whichever needs it first
+// (diagnostics or a request).
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ModelAnalyzer, type Analysis } from '../core/analysis';
+import type { Rounding } from '../core/model/types';
+import type { SourceKind } from '../core/syntax/documentParser';
+
+const MODEL_FILE = /\.cnn\.(ya?ml|json)$/i;
+const MODEL_LANGUAGES = new Set(['cnn-yaml', 'cnn-json']);
+
+/** Model files by name, or by language (untitled buffers, editors with their own language ids). */
+export function isModelDocument(doc: TextDocument): boolean {
+  return MODEL_LANGUAGES.has(doc.languageId) || MODEL_FILE.test(doc.uri.replace(/[?#].*$/, ''));
+}
+
+export function sourceKindFor(doc: TextDocument): SourceKind {
+  if (doc.languageId === 'cnn-json' || doc.languageId === 'json' || doc.languageId === 'jsonc') return 'json';
+  if (doc.languageId === 'cnn-yaml' || doc.languageId === 'yaml') return 'yaml';
+  return /\.json$/i.test(doc.uri.replace(/[?#].*$/, '')) ? 'json' : 'yaml';
+}
+
+interface Entry {
+  analyzer: ModelAnalyzer;
+  version: number;
+  rounding: Rounding;
+  analysis?: Analysis;
+  /** How long the last analysis took, in ms. */
+  ms: number;
+}
+
+export type AnalysisResult = { analysis: Analysis; doc: TextDocument } | { error: Error; doc: TextDocument };
+
+export class ModelDocuments {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly roundingFor: (uri: string) => Rounding) {}
+
+  /** The open model document at `uri`, if any. */
+  get(uri: string): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    return doc && isModelDocument(doc) ? doc : undefined;
+  }
+
+  /** The analysis of the document's current version (made now if it is not there yet). */
+  analyze(doc: TextDocument): AnalysisResult {
+    const rounding = this.roundingFor(doc.uri);
+    const kind = sourceKindFor(doc);
+    let entry = this.entries.get(doc.uri);
+    if (entry?.analysis && entry.version === doc.version && entry.rounding === rounding && entry.analyzer.kind === kind) {
+      return { analysis: entry.analysis, doc };
+    }
+    if (!entry || entry.analyzer.kind !== kind) {
+      entry = { analyzer: new ModelAnalyzer(kind), version: -1, rounding, ms: 0 };
+      this.entries.set(doc.uri, entry);
+    }
+    const t0 = performance.now();
+    try {
+      entry.analysis = entry.analyzer.analyze(doc.getText(), { defaultRounding: rounding });
+    } catch (e) {
+      // A core bug must not take the server down; start over with a fresh cache next time.
+      this.entries.delete(doc.uri);
+      return { error: e instanceof Error ? e : new Error(String(e)), doc };
+    }
+    entry.version = doc.version;
+    entry.rounding = rounding;
+    entry.ms = performance.now() - t0;
+    return { analysis: entry.analysis, doc };
+  }
+
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  all(): TextDocument[] {
+    return this.documents.all().filter(isModelDocument);
+  }
+}

@@ -1,0 +1,33 @@
+// The `cnnShape` settings section, as the client sends it (workspace/configuration or
+// didChangeConfiguration). Anything unexpected falls back to the default: a hand-edited settings
+// file can hold anything.
+import { ROUNDINGS } from '../core/model/readModel';
+import type { Rounding } from '../core/model/types';
+
+export const SECTION = 'cnnShape';
+
+export interface Settings {
+  inlayHints: boolean;
+  /** For files without a `rounding:` key. */
+  defaultRounding: Rounding;
+}
+
+export const DEFAULT_SETTINGS: Settings = { inlayHints: true, defaultRounding: 'strict' };
+
+/** Reads `{inlayHints: {enabled}, rounding: {default}}`, or the same with dotted keys. */
+export function readSettings(raw: unknown): Settings {
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
+  const enabled = lookup(raw, 'inlayHints', 'enabled');
+  const rounding = lookup(raw, 'rounding', 'default');
+  return {
+    inlayHints: enabled !== false,
+    defaultRounding: typeof rounding === 'string' && (ROUNDINGS as readonly string[]).includes(rounding) ? (rounding as Rounding) : 'strict',
+  };
+}
+
+function lookup(raw: object, group: string, key: string): unknown {
+  const r = raw as Record<string, unknown>;
+  const nested = r[group];
+  if (typeof nested === 'object' && nested !== null && key in nested) return (nested as Record<string, unknown>)[key];
+  return r[`${group}.${key}`];
+}

@@ -1,0 +1,91 @@
+// Wires the connection to the services: each handler finds the document's current analysis and
+// hands it, with the offset, to one function in services/. Handlers stay thin.
+import { CodeActionKind, DidChangeConfigurationNotification, type Connection, type InitializeResult } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analysis';
+import { codeActions } from '../services/codeActions';
+import { codeLenses } from '../services/codeLenses';
+import { completion } from '../services/completion';
+import { documentSymbols } from '../services/documentSymbols';
+import { foldingRanges } from '../services/foldingRanges';
+import { hover } from '../services/hover';
+import { inlayHints } from '../services/inlayHints';
+import { serverCapabilities } from './capabilities';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { isModelDocument, ModelDocuments } from './modelDocuments';
+import { SECTION } from './settings';
+import { SettingsStore } from './settingsStore';
+
+export function startServer(connection: Connection): void {
+  const settings = new SettingsStore(connection);
+  const docs = new ModelDocuments((uri) => settings.forUri(uri).defaultRounding);
+  const publisher = new DiagnosticsPublisher(docs, {
+    send: (p) => void connection.sendDiagnostics(p),
+    log: (m) => connection.console.error(m),
+  });
+  let foldingLimit = Infinity;
+  let canRefreshHints = false;
+  let canRegisterConfig = false;
+
+  /** Runs `f` on the current analysis of `uri`; a missing document or a failure gives `empty`. */
+  function withAnalysis<T>(uri: string, empty: T, f: (a: Analysis, doc: TextDocument) => T): T {
+    const doc = docs.get(uri);
+    if (!doc) return empty;
+    try {
+      const r = docs.analyze(doc);
+      return 'error' in r ? empty : f(r.analysis, r.doc);
+    } catch (e) {
+      connection.console.error(`cnn-shape: request on ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      return empty;
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    settings.canPull = caps.workspace?.configuration === true;
+    canRefreshHints = caps.workspace?.inlayHint?.refreshSupport === true;
+    canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Infinity;
+    return { capabilities: serverCapabilities(), serverInfo: { name: 'cnn-shape' } };
+  });
+
+  connection.onInitialized(() => {
+    // Ask to be told about settings changes (the client may also push them without being asked).
+    if (canRegisterConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    await settings.changed(change.settings, docs.all().map((d) => d.uri));
+    publisher.revalidateAll();
+    if (canRefreshHints) void connection.languages.inlayHint.refresh();
+  });
+
+  docs.documents.onDidChangeContent(({ document }) => {
+    if (!isModelDocument(document)) return;
+    const uri = document.uri;
+    void settings.ready(uri).then(() => publisher.schedule(uri));
+  });
+  docs.documents.onDidClose(({ document }) => {
+    if (!isModelDocument(document)) return;
+    publisher.close(document.uri);
+    docs.forget(document.uri);
+    settings.forget(document.uri);
+  });
+
+  connection.onHover((p) => withAnalysis(p.textDocument.uri, null, (a, doc) => hover(a, doc, doc.offsetAt(p.position))));
+  connection.languages.inlayHint.on((p) =>
+    settings.forUri(p.textDocument.uri).inlayHints ? withAnalysis(p.textDocument.uri, [], (a, doc) => inlayHints(a, doc, p.range)) : [],
+  );
+  connection.onCodeAction((p) => {
+    const only = p.context.only;
+    if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+    return withAnalysis(p.textDocument.uri, [], (a, doc) => codeActions(a, doc, p.range));
+  });
+  connection.onCompletion((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => completion(a, doc, doc.offsetAt(p.position))));
+  connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentSymbols(a, doc)));
+  connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
+  connection.onCodeLens((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
+
+  docs.documents.listen(connection);
+  connection.listen();
+}
