@@ -1,0 +1,70 @@
+// `npm test`: every suite, in order, on a fresh machine included:
+//   1. bundles (esbuild) and type check (tsc -b);
+//   2. unit, property-based, LSP and runner tests (node's test runner, scripts/run-tests.mjs);
+//   3. the editor's dependencies (code-server + Chromium, scripts/install-editor-test-deps.sh), then the
+//      in-editor suite (scripts/run-editor-tests.mjs) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
+// Every step runs even if an earlier one failed, so one report shows everything; the exit status is 1
+// if anything failed. The last line is the total: "all tests: N passed, N failed".
+// CNNSHAPE_SKIP_EDITOR=1 skips step 3 (say so loudly: CI never sets it).
+import { spawn } from 'node:child_process';
+
+const steps = [
+  { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
+  { name: 'typecheck', cmd: process.execPath, args: ['node_modules/typescript/bin/tsc', '-b'] },
+  { name: 'unit tests', cmd: process.execPath, args: ['scripts/run-tests.mjs'], counts: 'node' },
+];
+if (process.env.CNNSHAPE_SKIP_EDITOR === '1') {
+  console.log('!! CNNSHAPE_SKIP_EDITOR=1: the in-editor tests are skipped');
+} else {
+  steps.push(
+    { name: 'editor dependencies', cmd: 'bash', args: ['scripts/install-editor-test-deps.sh'] },
+    { name: 'editor tests', cmd: process.execPath, args: ['scripts/run-editor-tests.mjs'], counts: 'editor' },
+    { name: 'editor UI run', cmd: process.execPath, args: ['scripts/ui-test.mjs'], counts: 'single' },
+  );
+}
+
+function run(step) {
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const relay = (stream, sink) =>
+      stream.on('data', (b) => {
+        const s = b.toString();
+        out += s;
+        sink.write(s);
+      });
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on('error', (e) => resolve({ code: 127, out: String(e) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const report = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${[step.cmd === process.execPath ? 'node' : step.cmd, ...step.args].join(' ')}`);
+  const t = Date.now();
+  const { code, out } = await run(step);
+  const secs = ((Date.now() - t) / 1000).toFixed(1);
+  let p = 0;
+  let f = 0;
+  if (step.counts === 'node') {
+    p = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+    f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  } else if (step.counts === 'editor') {
+    const m = /editor tests: (\d+) passed, (\d+) failed/.exec(out);
+    p = Number(m?.[1] ?? 0);
+    f = Number(m?.[2] ?? 0);
+  } else if (step.counts === 'single') {
+    p = code === 0 ? 1 : 0;
+  }
+  if (code !== 0 && f === 0) f = 1; // a step that failed without counting its failures still counts as one
+  passed += p;
+  failed += f;
+  report.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name} (${secs} s)${p || f ? `: ${p} passed, ${f} failed` : ''}`);
+}
+console.log('\n' + report.join('\n'));
+console.log(`all tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
