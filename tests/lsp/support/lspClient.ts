@@ -66,8 +66,9 @@ export class LspClient {
   private waiters: Array<() => void> = [];
   readonly exited: Promise<number | null>;
 
-  constructor(launch: Launch = 'source') {
-    this.proc = spawn(process.execPath, COMMANDS[launch], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `root`: the repository (the bench runs bundled elsewhere, so it passes its own). */
+  constructor(launch: Launch = 'source', root = ROOT) {
+    this.proc = spawn(process.execPath, COMMANDS[launch], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
