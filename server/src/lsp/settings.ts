@@ -14,9 +14,12 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { inlayHints: true, defaultRounding: 'strict' };
 
-/** Reads `{inlayHints: {enabled}, rounding: {default}}`, or the same with dotted keys. */
+/** Reads `{inlayHints: {enabled}, rounding: {default}}`, the same with dotted keys, or either under `cnnShape`. */
 export function readSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
+  // Some clients answer with the whole settings object instead of the section.
+  const inner = (raw as Record<string, unknown>)[SECTION];
+  if (typeof inner === 'object' && inner !== null) return readSettings(inner);
   const enabled = lookup(raw, 'inlayHints', 'enabled');
   const rounding = lookup(raw, 'rounding', 'default');
   return {

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings';
+
+test('settings as VS Code, Neovim, Helix and Zed send them', () => {
+  const want = { inlayHints: false, defaultRounding: 'floor' };
+  assert.deepEqual(readSettings({ inlayHints: { enabled: false }, rounding: { default: 'floor' }, trace: { server: 'off' } }), want);
+  assert.deepEqual(readSettings({ 'inlayHints.enabled': false, 'rounding.default': 'floor' }), want);
+  assert.deepEqual(readSettings({ cnnShape: { inlayHints: { enabled: false }, rounding: { default: 'floor' } } }), want);
+  assert.deepEqual(readSettings(null), DEFAULT_SETTINGS);
+  assert.deepEqual(readSettings({ rounding: { default: 'round' }, inlayHints: { enabled: 'no' } }), DEFAULT_SETTINGS);
+});
+
+test('property: any JSON gives valid settings', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (raw) => {
+      const s = readSettings(raw);
+      assert.equal(typeof s.inlayHints, 'boolean');
+      assert.ok(['strict', 'floor', 'ceil'].includes(s.defaultRounding));
+    }),
+  );
+});
