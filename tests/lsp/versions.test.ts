@@ -77,3 +77,21 @@ test('settings: rounding.default and inlay hints, pulled per document and after 
   assert.equal((await client.atVersion(uri, 2)).diagnostics.find((d) => d.code === 'non-integer-output')?.severity, 1);
   await client.changeSettings({});
 });
+
+test('a client without workspace/configuration: settings pushed with didChangeConfiguration', async () => {
+  const plain = new LspClient();
+  try {
+    await plain.initialize({ textDocument: { publishDiagnostics: { versionSupport: true } } });
+    const uri = 'file:///work/pushed.cnn.yaml';
+    await plain.open(uri, 'input: 32x32x3\nlayers:\n  - {type: conv, filters: 8, kernel: 4, stride: 3}\n');
+    assert.equal((await plain.atVersion(uri, 1)).diagnostics[0]?.severity, 1);
+    const before = plain.published.length;
+    await plain.changeSettings({ rounding: { default: 'ceil' } });
+    const ceil = await plain.diagnostics(uri, (p) => plain.published.indexOf(p) >= before);
+    assert.equal(ceil.diagnostics[0]?.severity, 3);
+    assert.deepEqual(plain.configAsked, []);
+    assert.equal(await plain.shutdown(), 0);
+  } finally {
+    plain.kill();
+  }
+});

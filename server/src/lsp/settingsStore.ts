@@ -30,27 +30,33 @@ export class SettingsStore {
   }
 
   private async load(uri: string): Promise<void> {
+    this.byUri.set(uri, await this.pull(uri));
+  }
+
+  private async pull(uri: string): Promise<Settings> {
+    if (!this.canPull) return this.pushed;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), ANSWER_WAIT_MS);
     });
     try {
       const raw: unknown = await Promise.race([this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), late]);
-      this.byUri.set(uri, raw === undefined ? this.pushed : readSettings(raw));
+      return raw === undefined ? this.pushed : readSettings(raw);
     } catch {
-      this.byUri.set(uri, this.pushed);
+      return this.pushed;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** didChangeConfiguration: take pushed settings, and pull again what was pulled. */
+  /** didChangeConfiguration: take pushed settings, and pull again for the open documents. */
   async changed(pushedSettings: unknown, open: string[]): Promise<void> {
     if (pushedSettings && typeof pushedSettings === 'object' && SECTION in pushedSettings) {
       this.pushed = readSettings((pushedSettings as Record<string, unknown>)[SECTION]);
     }
-    this.byUri.clear();
-    await Promise.all(open.map((uri) => this.ready(uri)));
+    // The old values stay in use until the new ones are in: no check runs with half-known settings.
+    const fresh = await Promise.all(open.map(async (uri) => [uri, await this.pull(uri)] as const));
+    for (const [uri, settings] of fresh) this.byUri.set(uri, settings);
   }
 
   forget(uri: string): void {

@@ -11,8 +11,13 @@ export function toRange(doc: TextDocument, span: Span): Range {
 /** A span without the whitespace and line breaks a block node keeps at its end. */
 export function trimmedEnd(text: string, span: Span): number {
   let end = span.end;
-  while (end > span.start && /\s/.test(text[end - 1]!)) end--;
+  while (end > span.start && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
+}
+
+/** Space, tab, CR, LF: what a block node may keep at its end (called per layer: no regex). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
 /** Offset of the start of the line holding `offset`. */
