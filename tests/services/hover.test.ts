@@ -90,3 +90,8 @@ test('nothing to say outside the model', () => {
   const c = cursor('input: 8x8x3\nlayers: [relu]\n# a comment|\n');
   assert.equal(hover(c.analysis, c.doc, c.offset), null);
 });
+
+test('a layer name with blank lines stays inside its code span', () => {
+  const v = hoverText('input: 8x8x3\nlayers:\n  - {name: "a\\n\\n**b** <img src=x>", type: re|lu}\n');
+  assert.ok(v.includes('`a **b** <img src=x>`'), v);
+});

@@ -47,7 +47,7 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
 }
 
 /** "**conv** `c1` `32×32×3 → 11×11×8`", the arithmetic per axis, then the counts. */
-export function layerText(analysis: Analysis, r: LayerResult): string {
+function layerText(analysis: Analysis, r: LayerResult): string {
   const d = r.decl;
   const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(r.output)}`)}`;
   const lines = [title, ...arithmeticLines(r.arithmetic)];

@@ -27,7 +27,7 @@ export function inlayHints(analysis: Analysis, doc: TextDocument, range: Range):
  * The end of the line with the layer's type, where the eye looks for a result; on a line shared
  * with the next layer (`[relu, relu]`, one-line JSON) right after the layer instead.
  */
-export function hintOffset(analysis: Analysis, i: number): number {
+function hintOffset(analysis: Analysis, i: number): number {
   const decl = analysis.layers[i]!.decl;
   const eol = lineEndAt(analysis.text, decl.typeSpan.end);
   const next = analysis.layers[i + 1]?.decl;

@@ -18,8 +18,3 @@ export function pairLabel(p: Pair, collapse: boolean): string {
   return `${formatNumber(p[1])}×${formatNumber(p[0])}`;
 }
 
-/** "a layer" in words: "'conv1'" or "layer 3 (conv)". */
-export function layerLabel(r: LayerResult): string {
-  const d = r.decl;
-  return d.name ? `'${d.name.value}'` : `layer ${d.index} (${d.type || '?'})`;
-}
