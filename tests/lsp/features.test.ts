@@ -28,6 +28,7 @@ before(async () => {
   assert.ok(caps.hoverProvider && caps.inlayHintProvider && caps.codeActionProvider && caps.completionProvider);
   assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.codeLensProvider);
   assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+  assert.equal(caps.positionEncoding, 'utf-16');
 });
 
 after(async () => {

@@ -1,8 +1,10 @@
-// What the server offers. Text arrives as incremental edits.
+// What the server offers. Text arrives as incremental edits; positions are UTF-16 (LSP's default,
+// which every client supports), whatever else a client offers.
 import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
 
 export function serverCapabilities(): ServerCapabilities {
   return {
+    positionEncoding: 'utf-16',
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     inlayHintProvider: { resolveProvider: false },
