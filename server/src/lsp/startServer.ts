@@ -19,9 +19,14 @@ import { SettingsStore } from './settingsStore';
 export function startServer(connection: Connection): void {
   const settings = new SettingsStore(connection);
   const docs = new ModelDocuments((uri) => settings.forUri(uri).defaultRounding);
+  const log = (m: string) => connection.console.error(m);
+  /** A message to the client that may fail (the client went away): logged, never an unhandled rejection. */
+  const quietly = (p: Promise<unknown>, what: string) => {
+    p.catch((e: unknown) => log(`cnn-shape: ${what} failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
   const publisher = new DiagnosticsPublisher(docs, {
-    send: (p) => void connection.sendDiagnostics(p),
-    log: (m) => connection.console.error(m),
+    send: (p) => quietly(connection.sendDiagnostics(p), 'publishing diagnostics'),
+    log,
   });
   let foldingLimit = Infinity;
   let canRefreshHints = false;
@@ -35,7 +40,7 @@ export function startServer(connection: Connection): void {
       const r = docs.analyze(doc);
       return 'error' in r ? empty : f(r.analysis, r.doc);
     } catch (e) {
-      connection.console.error(`cnn-shape: request on ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      log(`cnn-shape: request on ${uri} failed: ${(e as Error).stack ?? String(e)}`);
       return empty;
     }
   }
@@ -51,19 +56,19 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     // Ask to be told about settings changes (the client may also push them without being asked).
-    if (canRegisterConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    if (canRegisterConfig) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }), 'registering for settings changes');
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed(change.settings, docs.all().map((d) => d.uri));
     publisher.revalidateAll();
-    if (canRefreshHints) void connection.languages.inlayHint.refresh();
+    if (canRefreshHints) quietly(connection.languages.inlayHint.refresh(), 'refreshing inlay hints');
   });
 
   docs.documents.onDidChangeContent(({ document }) => {
     if (!isModelDocument(document)) return;
     const uri = document.uri;
-    void settings.ready(uri).then(() => publisher.schedule(uri));
+    quietly(settings.ready(uri).then(() => publisher.schedule(uri)), 'reading settings');
   });
   docs.documents.onDidClose(({ document }) => {
     if (!isModelDocument(document)) return;
