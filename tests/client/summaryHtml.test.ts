@@ -83,19 +83,23 @@ test('rows of layers with errors are marked, with the counts in the heading', ()
 
 test('the page allows only its own nonce: no other source, every style and script carries it', () => {
   const nonce = 'QUJDREVGR0hJSktMTU5PUA==';
-  const page = renderSummaryPage('<p>x</p>', nonce, '<t>');
+  const page = renderSummaryPage('<p>x</p>', nonce, '<t>', 7);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)?.[1];
   assert.equal(csp, `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`);
   const opening = page.match(/<(script|style)\b[^>]*>/g) ?? [];
   assert.equal(opening.length, 2);
   for (const t of opening) assert.ok(t.includes(`nonce="${nonce}"`), t);
   assert.ok(page.includes('<title>&lt;t&gt;</title>'));
-  assert.throws(() => renderSummaryPage('', `x" onload="y`, 't'), /nonce/);
+  assert.ok(page.includes('<main id="root" data-version="7"><p>x</p></main>'));
+  assert.throws(() => renderSummaryPage('', `x" onload="y`, 't', 1), /nonce/);
+  assert.throws(() => renderSummaryPage('', nonce, 't', 1.5), /version/);
 });
 
-test('only well-formed reveal messages are accepted from the page', () => {
+test('only well-formed messages are accepted from the page', () => {
   assert.equal(isFromWebview({ type: 'reveal', index: 3 }), true);
-  for (const m of [null, 3, 'reveal', {}, { type: 'reveal' }, { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'reveal', index: '2' }, { type: 'x', index: 1 }]) {
+  assert.equal(isFromWebview({ type: 'shown', version: 2, rows: 0 }), true);
+  for (const m of [null, 3, 'reveal', {}, { type: 'reveal' }, { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'reveal', index: '2' }, { type: 'x', index: 1 },
+    { type: 'shown', version: 1 }, { type: 'shown', version: -1, rows: 2 }, { type: 'shown', version: 1, rows: '2' }]) {
     assert.equal(isFromWebview(m), false, JSON.stringify(m));
   }
 });

@@ -10,14 +10,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** Messages between the page and the extension. */
-export type ToWebview = { type: 'update'; body: string };
-export type FromWebview = { type: 'reveal'; index: number };
+/** Messages between the page and the extension. `version` is the document version the body shows. */
+export type ToWebview = { type: 'update'; body: string; version: number };
+/** 'shown': the page has put up that version's body (with so many layer rows); 'reveal': a row was chosen. */
+export type FromWebview = { type: 'reveal'; index: number } | { type: 'shown'; version: number; rows: number };
+
+const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 export function isFromWebview(m: unknown): m is FromWebview {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
-  return r['type'] === 'reveal' && typeof r['index'] === 'number' && Number.isInteger(r['index']) && r['index'] >= 0;
+  if (r['type'] === 'reveal') return count(r['index']);
+  if (r['type'] === 'shown') return count(r['version']) && count(r['rows']);
+  return false;
 }
 
 /** The part of the page that changes with the document: heading, table, totals. */
@@ -57,8 +62,9 @@ function plural(n: number, word: string): string {
 }
 
 /** The whole page. `nonce` must be fresh and unguessable for each page. */
-export function renderSummaryPage(body: string, nonce: string, title: string): string {
+export function renderSummaryPage(body: string, nonce: string, title: string, version: number): string {
   if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error('nonce must be base64');
+  if (!count(version)) throw new Error('version must be a whole number');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -69,7 +75,7 @@ export function renderSummaryPage(body: string, nonce: string, title: string): s
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
-<main id="root">${body}</main>
+<main id="root" data-version="${version}">${body}</main>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
@@ -96,15 +102,23 @@ tr.has-error .shape { color: var(--vscode-errorForeground); }
 .totals dd { margin: 0; font-variant-numeric: tabular-nums; }
 `;
 
-// Replaces the body on 'update' (keeps the scroll position, unlike resetting webview.html) and asks the
-// extension to reveal a layer when a row is clicked or Enter is pressed on it.
+// Replaces the body on 'update' (keeps the scroll position, unlike resetting webview.html), says which
+// version it shows (so the extension, and its tests, know the page is live), and asks the extension to
+// reveal a layer when a row is clicked or Enter is pressed on it.
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root');
+function shown(version) {
+  vscode.postMessage({ type: 'shown', version, rows: root.querySelectorAll('tr[data-layer]').length });
+}
 window.addEventListener('message', (event) => {
   const m = event.data;
-  if (m && m.type === 'update' && typeof m.body === 'string') root.innerHTML = m.body;
+  if (m && m.type === 'update' && typeof m.body === 'string' && typeof m.version === 'number') {
+    root.innerHTML = m.body;
+    shown(m.version);
+  }
 });
+shown(Number(root.getAttribute('data-version')));
 function reveal(target) {
   const row = target instanceof Element ? target.closest('tr[data-layer]') : null;
   if (row) vscode.postMessage({ type: 'reveal', index: Number(row.getAttribute('data-layer')) });

@@ -16,6 +16,11 @@ export interface SummarySnapshot {
   body: string;
 }
 
+export interface PageState {
+  version: number;
+  rows: number;
+}
+
 const VIEW_TYPE = 'cnnShape.summary';
 /** Typing bursts re-render once; short enough to feel live. */
 const REFRESH_DELAY_MS = 150;
@@ -24,11 +29,15 @@ export class SummaryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private snapshot: SummarySnapshot | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private shown: PageState | undefined;
   private readonly rendered = new vscode.EventEmitter<SummarySnapshot>();
-  private readonly subscriptions: vscode.Disposable[] = [this.rendered];
+  private readonly pageShown = new vscode.EventEmitter<PageState>();
+  private readonly subscriptions: vscode.Disposable[] = [this.rendered, this.pageShown];
 
-  /** Fires after each render, with what was rendered. */
+  /** Fires after each render, with what was rendered (sent to the page, not yet shown by it). */
   readonly onDidRender = this.rendered.event;
+  /** Fires when the page reports what it shows: it loaded under its CSP and applied an update. */
+  readonly onDidShowInPage = this.pageShown.event;
 
   constructor(private readonly analyses: Analyses) {
     this.subscriptions.push(
@@ -50,6 +59,11 @@ export class SummaryPanel implements vscode.Disposable {
     return this.panel;
   }
 
+  /** What the page last said it shows (undefined until the current page has loaded). */
+  get inPage(): PageState | undefined {
+    return this.panel ? this.shown : undefined;
+  }
+
   /** Opens (or reveals) the panel on `doc`. */
   show(doc: vscode.TextDocument): void {
     if (!this.panel) {
@@ -62,10 +76,19 @@ export class SummaryPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.snapshot = undefined;
+        this.shown = undefined;
         this.cancel();
       });
       this.panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (isFromWebview(m)) void this.revealLayer(m.index);
+        if (!isFromWebview(m)) return;
+        if (m.type === 'reveal') void this.revealLayer(m.index);
+        else {
+          this.shown = { version: m.version, rows: m.rows };
+          this.pageShown.fire(this.shown);
+          // A hidden webview is rebuilt from its first HTML when shown again: bring it up to date.
+          const now = this.snapshot;
+          if (now && m.version !== now.version) void this.panel?.webview.postMessage({ type: 'update', body: now.body, version: now.version } satisfies ToWebview);
+        }
       });
       this.render(doc, true);
     } else {
@@ -105,10 +128,10 @@ export class SummaryPanel implements vscode.Disposable {
     this.snapshot = { uri: doc.uri, version: doc.version, summary, body };
     panel.title = `Summary: ${summary.title}`;
     if (fullPage || retarget) {
-      panel.webview.html = renderSummaryPage(body, randomBytes(16).toString('base64'), panel.title);
+      this.shown = undefined;
+      panel.webview.html = renderSummaryPage(body, randomBytes(16).toString('base64'), panel.title, doc.version);
     } else {
-      const message: ToWebview = { type: 'update', body };
-      void panel.webview.postMessage(message);
+      void panel.webview.postMessage({ type: 'update', body, version: doc.version } satisfies ToWebview);
     }
     this.rendered.fire(this.snapshot);
   }

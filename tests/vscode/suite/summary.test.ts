@@ -6,6 +6,12 @@ import { analyzeText } from '../../../server/src/core/analysis';
 import { grouped, macsLabel, summarize } from '../../../server/src/core/summary/table';
 import { activateExtension, openSample, revertAndCloseAll, waitForEvent } from './helpers';
 
+/** Waits until the webview page itself (its script, under the CSP) reports the document's version. */
+function pageShows(api: CnnShapeApi, doc: vscode.TextDocument): Promise<void> {
+  const p = api.summaryPanel;
+  return waitForEvent(p.onDidShowInPage, () => p.inPage?.version === doc.version, `webview page shows version ${doc.version}`, () => JSON.stringify(p.inPage));
+}
+
 suite('Model summary and status bar', () => {
   let api: CnnShapeApi;
   suiteSetup(async () => {
@@ -26,6 +32,8 @@ suite('Model summary and status bar', () => {
     assert.equal(shown.summary.totals.params, 61_706, 'LeNet-5 has 61,706 parameters');
     for (const r of expected.rows) assert.ok(shown.body.includes(`<td class="shape">${r.output}`), `row ${r.index} ${r.output}`);
     assert.ok(shown.body.includes(grouped(61_706)));
+    await pageShows(api, doc);
+    assert.equal(api.summaryPanel.inPage?.rows, expected.rows.length, 'one table row a layer in the page');
     api.summaryPanel.webviewPanel?.dispose();
     assert.equal(api.summaryPanel.current, undefined, 'closing the panel forgets it');
   });
@@ -35,19 +43,17 @@ suite('Model summary and status bar', () => {
     const doc = editor.document;
     await vscode.commands.executeCommand('cnnShape.showSummary', doc.uri);
     assert.equal(api.summaryPanel.current?.summary.rows[0]?.output, '10×10×8');
+    await pageShows(api, doc);
     assert.equal(api.summaryPanel.current?.summary.errors, 1);
     // The tutorial's fix, typed into the flow mapping: `stride: 3` → `stride: 3, padding: 1`.
     const at = doc.getText().indexOf('stride: 3}');
     assert.ok(at > 0, 'the sample has its stride-3 conv');
     const end = doc.positionAt(at + 'stride: 3'.length);
     assert.ok(await editor.edit((e) => e.insert(end, ', padding: 1')));
-    await waitForEvent(
-      api.summaryPanel.onDidRender,
-      () => api.summaryPanel.current?.version === doc.version,
-      'summary re-rendered after the edit',
-      () => `version ${api.summaryPanel.current?.version} of ${doc.version}`,
-    );
+    // The page takes the new body by message (no reload) and says so.
+    await pageShows(api, doc);
     const s = api.summaryPanel.current!.summary;
+    assert.equal(api.summaryPanel.current!.version, doc.version);
     assert.equal(s.rows[0]?.output, '11×11×8');
     assert.equal(s.errors, 0);
     assert.ok(api.summaryPanel.current!.body.includes('11×11×8'));
@@ -64,6 +70,7 @@ suite('Model summary and status bar', () => {
     const command = item.command as vscode.Command;
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     assert.equal(api.summaryPanel.current?.uri.toString(), doc.uri.toString());
+    await pageShows(api, doc);
     api.summaryPanel.webviewPanel?.dispose();
   });
 });
