@@ -9,7 +9,10 @@ import { DiagnosticsPublisher, type DocumentSource } from '../../server/src/lsp/
 
 const uri = 'file:///work/p.cnn.yaml';
 const text = (c: number) => `input: 8x8x3\nlayers:\n  - {type: conv, filters: 4, kernel: 3, in_channels: ${c}}\n`;
-const settle = () => new Promise((r) => setTimeout(r, 20));
+/** Event-loop turns, not time: the publisher waits two turns per check, and a check may reschedule. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 8; i++) await new Promise((r) => setImmediate(r));
+}
 
 function setup(onAnalyze: (doc: TextDocument) => void = () => {}) {
   const state = { doc: TextDocument.create(uri, 'cnn-yaml', 1, text(1)), analyses: 0 };
