@@ -33,6 +33,10 @@ layers:
   - {type: maxpool, kernel: [3, 2], stride: [2, 3], inputs: input, name: m2}
   - {type: avgpool, kernel: [2, 3], stride: [3, 2], padding: [1, 1], inputs: input, name: a3}
   - {type: conv, filters: 2, kernel: 3, stride: 2, inputs: input, name: c}
+  # ceil_mode drops a last window that would start in the right padding (13 wide: 8 → 7 windows)
+  - {type: maxpool, kernel: 2, stride: 2, padding: 1, inputs: input}
+  - {type: avgpool, kernel: 2, stride: 2, padding: 1, inputs: input}
+  - {type: conv, filters: 2, kernel: 1, padding: [0, 1], inputs: input}
   - {type: concat, inputs: [m, a1]}
 `,
     2,

@@ -1,6 +1,7 @@
 // Explicit begin/end paddings for conv and pool windows that make ONNX's floor formula give exactly
-// the size the shape checker computed: `same` is TensorFlow's rule (the odd pixel goes at the end),
-// `rounding: ceil` adds the missing pixels at the end (PyTorch ceil_mode), numbers pad both sides.
+// the size the shape checker computed: `same` is TensorFlow's rule (the odd pixel goes at the end);
+// a number pads the start, and the end up to where the last window ends (more under `rounding: ceil`,
+// PyTorch ceil_mode; what no window reaches is left out).
 import type { Pair, Padding } from '../../../server/src/core/model/types';
 
 export interface AxisPads {
@@ -17,7 +18,9 @@ export function axisPads(n: number, k: number, s: number, d: number, padding: nu
     const begin = Math.floor(total / 2);
     return { begin, end: total - begin };
   }
-  return { begin: padding, end: Math.max(padding, needed - n - padding) };
+  // The end pad reaches exactly the last window: less than `padding` where floor leaves pixels out or
+  // PyTorch's ceil_mode rule drops a window that would start in the right padding.
+  return { begin: padding, end: Math.max(0, needed - n - padding) };
 }
 
 export function paddingPerAxis(p: Padding): [number | 'same', number | 'same'] {
