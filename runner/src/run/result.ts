@@ -14,7 +14,7 @@ export interface ImageOutput {
   output: number[];
   /** The five largest values, largest first. */
   top: TopEntry[];
-  /** Wall time of this image's forward pass (all layers, one thread's view). */
+  /** Wall time of this image's forward pass (the first image's includes copying out every layer's output). */
   ms?: number;
 }
 

@@ -1,0 +1,148 @@
+// Runner benchmark: per-image time of LeNet-5 (32×32), a small VGG (64×64) and ResNet-18 (224×224,
+// rounding: floor, shortcuts via add) with He-initialised weights, batch 1. For each: the first result
+// (session creation + first run, after the graph is built) and the steady-state median, for
+//   native       onnxruntime-node in this thread; the graph exposes every layer's output and the run
+//                fetches the last one (what `cnnshape run` does for each image after the first)
+//   native/all   the same, fetching every layer's output (the first image; feature maps)
+//   native/last  a graph with only the last output (onnxruntime may fuse across layers)
+//   worker       as `native`, through the worker thread (messages, copies)
+//   wasm         as `native` with onnxruntime-web (WebAssembly)
+// Prints a table; asserts nothing. Run: npm run bench:runner [-- --quick] [-- --no-wasm]
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyzeText, type Analysis } from '../server/src/core/analysis';
+import { RunnerEngine } from '../runner/src/engine/client';
+import { createEngineSession, type EngineOptions } from '../runner/src/engine/session';
+import { buildGraph } from '../runner/src/onnx/buildGraph';
+import { encodeModel } from '../runner/src/onnx/proto';
+import { resolveParameters } from '../runner/src/weights/resolve';
+
+const quick = process.argv.includes('--quick');
+const noWasm = process.argv.includes('--no-wasm');
+const root = resolve(__dirname.includes('out') ? join(__dirname, '../..') : join(__dirname, '..'));
+
+const SMALL_VGG = `name: small VGG
+input: 64x64x3
+layers:
+  - {type: conv, filters: 32, kernel: 3, padding: 1}
+  - relu
+  - {type: conv, filters: 32, kernel: 3, padding: 1}
+  - relu
+  - {type: maxpool, kernel: 2}
+  - {type: conv, filters: 64, kernel: 3, padding: 1}
+  - relu
+  - {type: conv, filters: 64, kernel: 3, padding: 1}
+  - relu
+  - {type: maxpool, kernel: 2}
+  - {type: conv, filters: 128, kernel: 3, padding: 1}
+  - relu
+  - {type: conv, filters: 128, kernel: 3, padding: 1}
+  - relu
+  - {type: maxpool, kernel: 2}
+  - flatten
+  - {type: dense, units: 256}
+  - relu
+  - {type: dense, units: 10}
+  - softmax
+`;
+
+interface Case {
+  name: string;
+  file: string;
+  text: string;
+  runs: number;
+}
+
+const cases: Case[] = [
+  { name: 'LeNet-5 32×32', file: join(root, 'samples/lenet5.cnn.yaml'), text: readFileSync(join(root, 'samples/lenet5.cnn.yaml'), 'utf8'), runs: quick ? 50 : 300 },
+  { name: 'small VGG 64×64', file: 'small-vgg.cnn.yaml', text: SMALL_VGG, runs: quick ? 10 : 50 },
+  { name: 'ResNet-18 224×224', file: join(root, 'samples/resnet18.cnn.yaml'), text: readFileSync(join(root, 'samples/resnet18.cnn.yaml'), 'utf8'), runs: quick ? 5 : 30 },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function input(a: Analysis): { data: Float32Array; dims: number[] } {
+  const s = a.model.input!.value;
+  const data = new Float32Array(s.depth * s.height * s.width);
+  for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.37);
+  return { data, dims: [1, s.depth, s.height, s.width] };
+}
+
+interface Row {
+  model: string;
+  engine: string;
+  build: number;
+  first: number;
+  median: number;
+}
+
+async function inThread(c: Case, a: Analysis, bytes: Uint8Array, engine: EngineOptions, label: string, build: number, runs: number, fetch?: string[]): Promise<Row> {
+  const x = input(a);
+  const t0 = performance.now();
+  const s = await createEngineSession(bytes, engine);
+  await s.run(x.data, x.dims, fetch);
+  const first = performance.now() - t0;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await s.run(x.data, x.dims, fetch);
+    times.push(performance.now() - t);
+  }
+  await s.release();
+  return { model: c.name, engine: label, build, first, median: median(times) };
+}
+
+async function inWorker(c: Case, a: Analysis, bytes: Uint8Array, workerPath: string, build: number, runs: number, fetch: string[]): Promise<Row> {
+  const x = input(a);
+  const t0 = performance.now();
+  const e = await RunnerEngine.start(bytes, {}, { workerPath });
+  await e.run(x.data, x.dims, fetch);
+  const first = performance.now() - t0;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await e.run(x.data, x.dims, fetch);
+    times.push(performance.now() - t);
+  }
+  await e.close();
+  return { model: c.name, engine: 'worker', build, first, median: median(times) };
+}
+
+async function main(): Promise<void> {
+  console.log(`runner benchmark — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} threads, Node ${process.version}, batch 1, He-initialised weights`);
+  const workerPath = [join(root, 'dist/runnerWorker.js'), join(root, 'runner/src/engine/worker.ts')].find((p) => existsSync(p) && p.endsWith('.js'));
+  const rows: Row[] = [];
+  for (const c of cases) {
+    const a = analyzeText(c.text, c.file);
+    const t0 = performance.now();
+    const params = resolveParameters(a, { modelFile: c.file });
+    const graph = buildGraph(a, params, { fileName: c.file });
+    const all = encodeModel(graph.model);
+    const build = performance.now() - t0;
+    const last = encodeModel(buildGraph(a, params, { fileName: c.file, exposeAll: false }).model);
+    const final = [graph.finalOutput];
+    rows.push(await inThread(c, a, all, {}, 'native', build, c.runs, final));
+    rows.push(await inThread(c, a, all, {}, 'native/all', build, c.runs));
+    rows.push(await inThread(c, a, last, {}, 'native/last', build, c.runs));
+    if (workerPath) rows.push(await inWorker(c, a, all, workerPath, build, c.runs, final));
+    if (!noWasm) rows.push(await inThread(c, a, all, { forceWasm: true }, 'wasm', build, Math.max(3, Math.ceil(c.runs / 5)), final));
+    console.error(`  ${c.name} done`);
+  }
+  const header = ['model', 'engine', 'graph build ms', 'first result ms', 'median ms'];
+  const body = rows.map((r) => [r.model, r.engine, r.build.toFixed(1), r.first.toFixed(1), r.median < 1 ? r.median.toFixed(3) : r.median.toFixed(2)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
+  for (const b of body) console.log(line(b));
+  if (!workerPath) console.log('(worker rows need dist/runnerWorker.js: npm run build)');
+  console.log('graph build = weights (He init) + ONNX graph + encoding; first result = session creation + first run.');
+}
+
+void main();
