@@ -62,17 +62,9 @@ function check(ok, what) {
   if (!ok) throw new Error(`check failed: ${what}`);
 }
 
-/** The webview's content frame (VS Code nests it in two iframes) once it shows a table. */
-async function summaryFrame(page, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      const has = await f.$('#root table').catch(() => null);
-      if (has) return f;
-    }
-    await page.waitForEvent('framenavigated', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
-  }
-  throw new Error('the summary webview never showed its table');
+/** The summary webview's content (VS Code nests it in two iframes: the host frame, then #active-frame). */
+function summaryRoot(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#root');
 }
 
 const timeoutSec = Number(opt('--timeout', '240'));
@@ -119,8 +111,13 @@ try {
   const statusText = (await status.innerText()).trim();
   step(`status bar: "${statusText}"`);
   check(/params · .* MACs/.test(statusText), `status bar shows the totals ("${statusText}")`);
-  const hintsText = await page.$eval('.editor-group-container.active .view-lines', (e) => e.textContent ?? '');
-  check(hintsText.includes('→ 10×10×8'), `inlay hint "→ 10×10×8" in the editor (text: ${hintsText.slice(0, 400)})`);
+  // Inlay hints arrive after the diagnostics (their own request). The editor writes spaces as U+00A0 and
+  // a hint's padding as U+200A: compare with all white space as one space.
+  const hintShown = () =>
+    [...document.querySelectorAll('.editor-group-container.active .view-line')].some((e) =>
+      (e.textContent ?? '').replace(/\s+/g, ' ').includes('3} → 10×10×8'),
+    );
+  await page.waitForFunction(hintShown, undefined, { timeout: 30_000 }).catch(() => check(false, 'inlay hint "→ 10×10×8" after the conv layer'));
   step('inlay hint → 10×10×8 shown');
   await shot('error');
 
@@ -132,8 +129,9 @@ try {
   await runCommand(editor, 'CNN Shape: Show Model Summary');
   step('ran "CNN Shape: Show Model Summary"');
   await waitFor(editor, '.tabs-container .tab[aria-label*="Summary"]');
-  const frame = await summaryFrame(page);
-  const table = await frame.$eval('#root', (e) => e.innerText);
+  const root = summaryRoot(page);
+  await root.locator('table tr[data-layer]').first().waitFor({ timeout: 30_000 });
+  const table = await root.innerText();
   step(`summary webview:\n${table.replace(/^/gm, '      | ')}`);
   check(table.includes('10×10×8') && table.includes('392'), 'summary shows the conv row (10×10×8, 392 params)');
   check(/1 error, 0 warnings/.test(table), 'summary counts the error');

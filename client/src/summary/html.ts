@@ -43,6 +43,7 @@ export function renderSummaryBody(s: Summary, fileLabel: string): string {
   return `<h1>${e(s.title)}</h1>
 <p class="file">${e(fileLabel)}</p>
 ${problems}
+<div class="table-wrap">
 <table>
 <thead><tr><th class="num">#</th><th>Layer</th><th>Type</th><th>Output W×H×D</th><th class="num">Params</th><th class="num">MACs</th><th>RF / jump</th></tr></thead>
 <tbody>
@@ -50,6 +51,7 @@ ${problems}
 ${rows}
 </tbody>
 </table>
+</div>
 <dl class="totals">
 <dt>Total params</dt><dd>${grouped(s.totals.params)} (${bytes(s.totals.paramBytes)} as float32)</dd>
 <dt>Total MACs</dt><dd>${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})</dd>
@@ -87,6 +89,7 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 h1 { font-size: 1.3em; font-weight: 600; margin: 12px 0 2px; }
 .file { color: var(--vscode-descriptionForeground); margin: 0 0 10px; }
 .problems { color: var(--vscode-errorForeground); }
+.table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 th, td { padding: 3px 12px 3px 4px; text-align: left; white-space: nowrap; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
 th { color: var(--vscode-descriptionForeground); font-weight: 600; }
@@ -96,7 +99,7 @@ tr[data-layer] { cursor: pointer; }
 tr[data-layer]:hover { background: var(--vscode-list-hoverBackground); }
 tr[data-layer]:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 tr.has-error .shape { color: var(--vscode-errorForeground); }
-.badge { display: inline-block; min-width: 1.2em; padding: 0 4px; border-radius: 8px; text-align: center; font-size: 0.85em; color: var(--vscode-badge-foreground); background: var(--vscode-inputValidation-errorBorder, var(--vscode-badge-background)); }
+.badge { display: inline-block; min-width: 1.2em; padding: 0 4px; border-radius: 8px; text-align: center; font-size: 0.85em; color: var(--vscode-errorForeground); border: 1px solid var(--vscode-errorForeground); }
 .totals { display: grid; grid-template-columns: max-content auto; gap: 2px 12px; margin-top: 12px; }
 .totals dt { color: var(--vscode-descriptionForeground); }
 .totals dd { margin: 0; font-variant-numeric: tabular-nums; }
