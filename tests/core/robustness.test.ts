@@ -125,6 +125,30 @@ test('re-analysis after edits gives what a fresh analysis gives', () => {
   );
 });
 
+test('a JSON edit inside one layer re-parses that layer, and gives what a whole parse gives', () => {
+  const layer = fc.record({ type: fc.constantFrom('conv', 'relu', 'maxpool', 'dense'), filters: fc.integer({ min: 1, max: 64 }), kernel: fc.integer({ min: 1, max: 5 }) });
+  let incremental = 0;
+  fc.assert(
+    fc.property(fc.array(layer, { minLength: 1, maxLength: 8 }), fc.array(fc.array(mutation, { maxLength: 2 }), { minLength: 1, maxLength: 4 }), (layers, edits) => {
+      let text = JSON.stringify({ input: '32x32x3', layers, rounding: 'floor' }, null, 2);
+      const parser = new DocumentParser();
+      const analyzer = new ModelAnalyzer('json');
+      parser.parse(text, 'json');
+      analyzer.analyze(text);
+      for (const e of edits) {
+        text = mutate(text, e);
+        const inc = parser.parse(text, 'json');
+        if (parser.lastStats.chunked) incremental++;
+        const whole = new DocumentParser().parse(text, 'json');
+        assert.deepEqual(inc, whole);
+        assert.deepEqual(analyzer.analyze(text).diagnostics, analyzeText(text, 'f.cnn.json').diagnostics);
+      }
+    }),
+    { numRuns: 600 },
+  );
+  assert.ok(incremental > 100, `the incremental path must really be exercised (${incremental})`);
+});
+
 test('an edit reparses only the chunk it touches', () => {
   const layers = Array.from({ length: 200 }, (_, i) => `  - type: conv\n    filters: ${(i % 7) + 1}\n    kernel: 1\n`).join('');
   const text = `input: 32x32x3\nlayers:\n${layers}`;

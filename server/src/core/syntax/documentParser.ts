@@ -1,9 +1,10 @@
 // Text → ParsedTree, reusing what did not change. A YAML file is cut into chunks (chunker.ts), each
 // parsed once and cached by its text; after an edit only the touched chunk is parsed again and the
-// others are moved to their new offsets. JSON is parsed whole (jsonc-parser is fast enough).
+// others are moved to their new offsets. A JSON edit inside one layer re-parses that layer (jsonEdit.ts).
 import { shiftNode, shiftProblem, type AstMap, type AstNode, type AstPair, type ParsedTree, type SyntaxProblem } from './ast';
 import { chunkLayers } from './chunker';
 import { parseYamlFast } from './fastYaml';
+import { reparseJsonEdit } from './jsonEdit';
 import { parseJson } from './jsonToAst';
 import { parseYaml } from './yamlToAst';
 
@@ -27,13 +28,17 @@ interface CachedPiece {
 
 export class DocumentParser {
   private cache = new Map<string, CachedPiece>();
+  private lastJson: { text: string; tree: ParsedTree } | undefined;
   /** How many chunks the last parse took from the cache, and how many it parsed: for benchmarks and tests. */
   lastStats = { reused: 0, parsed: 0, chunked: false };
 
   parse(text: string, kind: SourceKind): ParsedTree {
     if (kind === 'json') {
-      this.lastStats = { reused: 0, parsed: 1, chunked: false };
-      return parseJson(text);
+      const edited = this.lastJson ? reparseJsonEdit(this.lastJson.text, this.lastJson.tree, text) : undefined;
+      this.lastStats = { reused: edited ? 1 : 0, parsed: 1, chunked: edited !== undefined };
+      const tree = edited ?? parseJson(text);
+      this.lastJson = { text, tree };
+      return tree;
     }
     const next = new Map<string, CachedPiece>();
     try {

@@ -1,7 +1,7 @@
 // jsonc-parser → AstNode. Strict JSON: comments and trailing commas are syntax errors, as in any
 // `.json` file; jsonc-parser recovers after errors, so the rest of the file is still checked.
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
-import type { AstNode, AstPair, ParsedTree, SyntaxProblem } from './ast';
+import { shiftNode, type AstNode, type AstPair, type ParsedTree, type SyntaxProblem } from './ast';
 
 export function parseJson(text: string): ParsedTree {
   const errors: ParseError[] = [];
@@ -19,6 +19,17 @@ function jsonMessage(code: string): string {
   // printParseErrorCode gives identifiers like "CommaExpected"; make them read as sentences.
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return `JSON: ${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+}
+
+/**
+ * Parses `text` as exactly one JSON value, placed at offset `base`; undefined if it is anything else
+ * (an error, several values, surrounding text). Used to re-parse one edited layer.
+ */
+export function parseJsonValue(text: string, base: number): AstNode | undefined {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length || !tree || tree.offset !== 0 || tree.length !== text.length) return undefined;
+  return shiftNode(convert(tree), base);
 }
 
 function convert(n: JNode): AstNode {
