@@ -3,7 +3,8 @@
 //   1. package the .vsix (`npm run package`) unless --vsix is given, and install it into a fresh code-server;
 //   2. open the tutorial's stride-3 sample, wait for the red squiggle and the status-bar totals;
 //   3. hover the squiggle: the hover must show the arithmetic (32 − 4 + 2·0)/3 + 1 = 10.33;
-//   4. run "CNN Shape: Show Model Summary" from the palette: the webview must show the layer table;
+//   4. run "CNN Shape: Show Model Summary" from the palette: the webview must show the layer table, and a
+//      click on a row must select that layer in the editor;
 // with a screenshot after each step in out/screenshots/ (ui-test-N-*.png; ui-test-failed.png on failure).
 //
 //   node scripts/ui-test.mjs [--vsix FILE] [--timeout SEC] [--keep] [--verbose]
@@ -136,6 +137,14 @@ try {
   check(table.includes('10×10×8') && table.includes('392'), 'summary shows the conv row (10×10×8, 392 params)');
   check(/1 error, 0 warnings/.test(table), 'summary counts the error');
   await shot('summary');
+
+  // A click on the conv row selects its `type` in the editor (the page asks the extension to reveal it).
+  const lines = readFileSync(join(REPO_ROOT, 'samples', SAMPLE), 'utf8').split(/\r?\n/);
+  const convLine = lines.findIndex((l) => l.includes('{type: conv')) + 1;
+  check(convLine > 0, `${SAMPLE} has its conv layer`);
+  await root.locator('tr[data-layer="0"]').click();
+  await page.waitForSelector(`.statusbar-item:has-text("Ln ${convLine}, Col"):has-text("(4 selected)")`, { timeout: 30_000 });
+  step(`clicking the conv row selected 'conv' on line ${convLine}`);
 
   step(`done: ${shots} screenshot(s) in out/screenshots/`);
   await finish(0);
