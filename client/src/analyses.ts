@@ -3,7 +3,8 @@
 // server's. One incremental analyzer per document, dropped when the document closes.
 import * as vscode from 'vscode';
 import { ModelAnalyzer, type Analysis } from '../../server/src/core/analysis';
-import type { Config, Rounding } from './config';
+import type { Rounding } from '../../server/src/core/model/types';
+import type { Config } from './config';
 import { sourceKindOf } from './documents';
 
 interface Entry {

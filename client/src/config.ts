@@ -1,17 +1,14 @@
-// Typed access to the `cnnShape.*` settings. The language server reads the same section itself
-// (workspace/configuration); the client needs it for what it computes in-process (summary, status bar).
+// Typed access to the `cnnShape.*` settings the client itself uses. The language server reads the section
+// itself (workspace/configuration: rounding, inlay hints), and the client library reads
+// `cnnShape.trace.server`; the client needs the rounding for what it computes in-process (summary, status bar).
 import * as vscode from 'vscode';
+import { ROUNDINGS } from '../../server/src/core/model/readModel';
+import type { Rounding } from '../../server/src/core/model/types';
 
 export const CONFIG_SECTION = 'cnnShape';
 
-export type Rounding = 'strict' | 'floor' | 'ceil';
-export type Trace = 'off' | 'messages' | 'verbose';
-
-const ROUNDINGS: readonly Rounding[] = ['strict', 'floor', 'ceil'];
-const TRACES: readonly Trace[] = ['off', 'messages', 'verbose'];
-
 export class Config {
-  // Rounding and inlay hints are resource settings (a folder may differ): pass the document's URI.
+  // A resource setting (a folder may differ): pass the document's URI.
   private cfg(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
   }
@@ -19,14 +16,6 @@ export class Config {
   /** Rounding for models that do not say `rounding:` themselves. */
   defaultRounding(scope?: vscode.Uri): Rounding {
     return oneOf(this.cfg(scope).get<unknown>('rounding.default'), ROUNDINGS, 'strict');
-  }
-
-  inlayHintsEnabled(scope?: vscode.Uri): boolean {
-    return this.cfg(scope).get<unknown>('inlayHints.enabled') !== false;
-  }
-
-  get traceServer(): Trace {
-    return oneOf(this.cfg().get<unknown>('trace.server'), TRACES, 'off');
   }
 
   /** Fires when anything under `cnnShape` changes. */

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CnnShapeApi } from '../../../client/src/api';
-import { activateExtension, codeOf, openSample, revertAndCloseAll, waitForDiagnostics } from './helpers';
+import { activateExtension, codeOf, fullRange, hintLabel, openSample, revertAndCloseAll, waitForDiagnostics } from './helpers';
 
 const CODE = 'non-integer-output';
 const isNonInteger = (severity: vscode.DiagnosticSeverity) => (ds: vscode.Diagnostic[]) =>
@@ -15,8 +15,24 @@ suite('Settings and server restart', () => {
   });
 
   teardown(async () => {
-    await vscode.workspace.getConfiguration('cnnShape').update('rounding.default', undefined, vscode.ConfigurationTarget.Global);
+    const cfg = vscode.workspace.getConfiguration('cnnShape');
+    await cfg.update('rounding.default', undefined, vscode.ConfigurationTarget.Global);
+    await cfg.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Global);
     await revertAndCloseAll();
+  });
+
+  test('cnnShape.inlayHints.enabled: false leaves no hints', async () => {
+    const { document: doc } = await openSample('stride3-not-whole.cnn.yaml');
+    await waitForDiagnostics(doc.uri, isNonInteger(vscode.DiagnosticSeverity.Error), `${CODE} error`);
+    const hints = () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, fullRange(doc));
+    assert.ok((await hints()).length > 0, 'hints are on by default');
+    const cfg = vscode.workspace.getConfiguration('cnnShape');
+    await cfg.update('inlayHints.enabled', false, vscode.ConfigurationTarget.Global);
+    // Hints have no change event to wait on, diagnostics do: change the rounding after the hints setting.
+    // The server takes settings changes in order, so once the rounding shows, the hints setting is in too.
+    await cfg.update('rounding.default', 'floor', vscode.ConfigurationTarget.Global);
+    await waitForDiagnostics(doc.uri, isNonInteger(vscode.DiagnosticSeverity.Information), 'the later rounding setting in effect');
+    assert.deepEqual((await hints()).map(hintLabel), []);
   });
 
   test('cnnShape.rounding.default: floor turns the error into a note, for files without rounding:', async () => {
