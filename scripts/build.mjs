@@ -24,8 +24,15 @@ const entries = [
   ['runner/src/engine/worker.ts', 'dist/runnerWorker.js'],
 ];
 
-await Promise.all(
-  entries
+// Scripts that run inside webviews (a browser sandbox): one file each, with their libraries (chart.js).
+const webviewEntries = [['client/src/run/webview/page.mts', 'dist/runWebview.js']];
+const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
+
+await Promise.all([
+  ...entries
     .filter(([src]) => existsSync(src))
     .map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
-);
+  ...webviewEntries
+    .filter(([src]) => existsSync(src))
+    .map(([src, out]) => build({ ...webview, entryPoints: [src], outfile: out })),
+]);

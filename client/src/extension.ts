@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { CnnShapeApi } from './api';
 import * as commands from './commands';
 import { Ctx } from './ctx';
+import { registerRunFeatures } from './run';
 
 let ctx: Ctx | undefined;
 
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   context.subscriptions.push(c);
   c.registerCommand('showSummary', commands.showSummary);
   c.registerCommand('restartServer', commands.restartServer);
+  context.subscriptions.push(...registerRunFeatures(context));
   void c.start();
   return {
     client: c.client,

@@ -2,6 +2,7 @@
 // analyse the text, refuse errors, resolve the weights (errors before anything runs), build the ONNX
 // graph, decode the images (a bad image is reported and the others still run), run each one, and
 // gather outputs, top-5, the shapes that ran and per-layer times.
+import { basename } from 'node:path';
 import { analyzeText } from '../../../server/src/core/analysis';
 import type { Shape } from '../../../server/src/core/model/types';
 import { createEngineSession, type EngineOptions, type LayerTimes, type OutputTensor } from '../engine/session';
@@ -13,6 +14,7 @@ import { ModelError, refuseErrors } from '../onnx/modelErrors';
 import { encodeModel } from '../onnx/proto';
 import { resolveParameters } from '../weights/resolve';
 import { loadLabels } from './labels';
+import { previewImage, previewMap, type ImagePreview, type MapPreview, type PreviewOptions } from './previews';
 import { shapeOfDims, topK, type ImageOutput, type LayerRun, type RunResult } from './result';
 
 export interface PipelineRequest {
@@ -29,12 +31,16 @@ export interface PipelineRequest {
   keepOutputsOf?: number[];
   /** Return the picture each image became (after resize and depth conversion). */
   keepInputs?: boolean;
+  /** Return 8-bit previews of these layers' feature maps and of the input (for display). */
+  previews?: PreviewOptions;
 }
 
 export interface ImageExtras {
   image: string;
   seen?: FloatImage;
   maps?: Record<number, OutputTensor>;
+  seenPreview?: ImagePreview;
+  mapPreviews?: MapPreview[];
 }
 
 export interface PipelineResult extends RunResult {
@@ -76,7 +82,7 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   const errors: RunResult['errors'] = [];
   const inputs: Array<{ image: string; input: NetworkInput }> = [];
   for (const image of req.images) {
-    progress(`reading ${image}`);
+    progress(`reading ${basename(image)}`);
     try {
       inputs.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape!, analysis.model.preprocess.value) });
     } catch (e) {
@@ -96,7 +102,7 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   const session = await createEngineSession(encodeModel(graph.model), { ...req.engine, profile: req.engine?.profile ?? true });
   result.engine = session.backend;
   if (session.notice) warnings.push(session.notice);
-  const keep = new Set(req.keepOutputsOf ?? []);
+  const keep = new Set([...(req.keepOutputsOf ?? []), ...(req.previews?.layers ?? [])]);
   let firstDims: Record<string, number[]> | undefined;
   try {
     const profiled = session.backend === 'native';
@@ -107,7 +113,7 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
     if (profiled) await session.run(inputs[0]!.input.tensor, inputs[0]!.input.dims, [graph.finalOutput]);
     for (let i = 0; i < inputs.length; i++) {
       const { image, input } = inputs[i]!;
-      progress(`running ${image}`, i / inputs.length);
+      progress(`running ${basename(image)}`, i / inputs.length);
       const t0 = performance.now();
       const out = await session.run(input.tensor, input.dims, i === 0 ? undefined : some);
       const ms = performance.now() - t0;
@@ -117,11 +123,19 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
       result.outputs.push(o);
       const extra: ImageExtras = { image };
       if (req.keepInputs) extra.seen = input.seen;
-      if (keep.size) {
+      if (req.keepOutputsOf?.length) {
         extra.maps = {};
-        for (const k of keep) {
+        for (const k of req.keepOutputsOf) {
           const t = out[layerOutputName(k)];
           if (t) extra.maps[k] = { dims: t.dims, data: new Float32Array(t.data) };
+        }
+      }
+      if (req.previews) {
+        extra.seenPreview = previewImage(input.seen);
+        extra.mapPreviews = [];
+        for (const k of req.previews.layers) {
+          const t = out[layerOutputName(k)];
+          if (t) extra.mapPreviews.push(previewMap(k, t, req.previews));
         }
       }
       result.extras.push(extra);

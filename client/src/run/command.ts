@@ -1,0 +1,99 @@
+// cnnShape.runModel [modelUri] [imageUris]: runs the model (the argument, or the active editor's, with
+// its unsaved text) on images chosen by the user, in a worker thread with a cancellable progress
+// notification, and shows the result page. Returns the page's view (for tests), or undefined.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { analyzeText } from '../../../server/src/core/analysis';
+import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
+import { RunnerError } from '../../../runner/src/errors';
+import { inputProblem } from '../../../runner/src/images/toTensor';
+import type { PipelineResult } from '../../../runner/src/run/pipeline';
+import { activeCnnEditor, isCnnDocument } from '../documents';
+import { RunPanel } from './panel';
+import { pickImages } from './pickImages';
+import { MAP_TYPES, PREVIEW_LIMITS, toView, type RunView } from './view';
+
+export interface RunState {
+  extensionUri: vscode.Uri;
+  panels: Set<RunPanel>;
+}
+
+function modelPath(doc: vscode.TextDocument): string {
+  if (doc.uri.scheme === 'file') return doc.uri.fsPath;
+  // An untitled buffer: relative paths (weights, labels) resolve against the first workspace folder.
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
+  return path.join(folder, path.basename(doc.uri.path) || 'untitled.cnn.yaml');
+}
+
+function asUris(v: unknown): vscode.Uri[] | undefined {
+  return Array.isArray(v) && v.every((x) => x instanceof vscode.Uri) ? (v as vscode.Uri[]) : undefined;
+}
+
+export async function runModel(state: RunState, arg?: unknown, imagesArg?: unknown): Promise<RunView | undefined> {
+  const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : activeCnnEditor()?.document;
+  if (!doc || !isCnnDocument(doc)) {
+    void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to run it on an image.');
+    return undefined;
+  }
+  const text = doc.getText();
+  const analysis = analyzeText(text, doc.fileName);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    const first = errors[0]!;
+    const line = doc.positionAt(first.span.start).line + 1;
+    const choice = await vscode.window.showErrorMessage(
+      `CNN Shape: the model has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} before running. Line ${line}: ${first.message}`,
+      'Show Problems',
+    );
+    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return undefined;
+  }
+  const shape = analysis.model.input?.value;
+  const problem = shape && inputProblem(shape, analysis.model.preprocess.value);
+  if (!shape || problem) {
+    void vscode.window.showErrorMessage(`CNN Shape: ${problem ?? 'the model has no input'}.`);
+    return undefined;
+  }
+  const images = asUris(imagesArg) ?? (await pickImages(doc.uri));
+  if (!images || images.length === 0) return undefined;
+
+  const title = analysis.model.name?.value ?? path.basename(doc.fileName);
+  let result: PipelineResult;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `CNN Shape: running ${title}`, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return runInWorker(
+          {
+            modelFile: modelPath(doc),
+            text,
+            images: images.map((u) => u.fsPath),
+            previews: { layers: analysis.layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index), ...PREVIEW_LIMITS },
+          },
+          { signal: abort.signal, onProgress: (message) => progress.report({ message }) },
+        );
+      },
+    );
+  } catch (e) {
+    if (e instanceof RunCancelled) {
+      vscode.window.setStatusBarMessage('CNN Shape: run cancelled', 3000);
+      return undefined;
+    }
+    const user = e instanceof RunnerError && e.user;
+    const message = (e as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' · ');
+    void vscode.window.showErrorMessage(`CNN Shape: ${user ? '' : 'internal error: '}${message}`);
+    return undefined;
+  }
+  if (result.errors.length) {
+    const first = result.errors[0]!;
+    void vscode.window.showWarningMessage(`CNN Shape: ${result.errors.length} image${result.errors.length > 1 ? 's' : ''} could not be run: ${first.error}`);
+  }
+  if (result.outputs.length === 0) return undefined;
+  const { view, pixels } = toView(result, vscode.workspace.asRelativePath(doc.uri));
+  const panel = new RunPanel(state.extensionUri, doc.uri, view, pixels);
+  state.panels.add(panel);
+  panel.webviewPanel.onDidDispose(() => state.panels.delete(panel));
+  return view;
+}

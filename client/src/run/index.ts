@@ -1,0 +1,12 @@
+// The runner in the editor: the command "CNN Shape: Run Model on Image…" (cnnShape.runModel) and its
+// result pages. extension.ts calls registerRunFeatures once at activation.
+import * as vscode from 'vscode';
+import { runModel, type RunState } from './command';
+
+export function registerRunFeatures(context: vscode.ExtensionContext): vscode.Disposable[] {
+  const state: RunState = { extensionUri: context.extensionUri, panels: new Set() };
+  return [
+    vscode.commands.registerCommand('cnnShape.runModel', (arg?: unknown, images?: unknown) => runModel(state, arg, images)),
+    { dispose: () => [...state.panels].forEach((p) => p.dispose()) },
+  ];
+}
