@@ -1,6 +1,7 @@
 // cnnShape.runModel [modelUri] [imageUris]: runs the model (the argument, or the active editor's, with
 // its unsaved text) on images chosen by the user, in a worker thread with a cancellable progress
-// notification, and shows the result page. Returns the page's view (for tests), or undefined.
+// notification, and shows the result page. Returns what the page shows and a promise that settles when
+// the page has loaded under its CSP and received its pixels (for tests), or undefined.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../server/src/core/analysis';
@@ -29,7 +30,13 @@ function asUris(v: unknown): vscode.Uri[] | undefined {
   return Array.isArray(v) && v.every((x) => x instanceof vscode.Uri) ? (v as vscode.Uri[]) : undefined;
 }
 
-export async function runModel(state: RunState, arg?: unknown, imagesArg?: unknown): Promise<RunView | undefined> {
+export interface RunOutcome {
+  view: RunView;
+  /** Settles when the page has drawn: how many canvases it filled and charts it made. */
+  shown: Promise<{ canvases: number; charts: number }>;
+}
+
+export async function runModel(state: RunState, arg?: unknown, imagesArg?: unknown): Promise<RunOutcome | undefined> {
   const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : activeCnnEditor()?.document;
   if (!doc || !isCnnDocument(doc)) {
     void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to run it on an image.');
@@ -41,11 +48,9 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
   if (errors.length) {
     const first = errors[0]!;
     const line = doc.positionAt(first.span.start).line + 1;
-    const choice = await vscode.window.showErrorMessage(
-      `CNN Shape: the model has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} before running. Line ${line}: ${first.message}`,
-      'Show Problems',
-    );
-    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window
+      .showErrorMessage(`CNN Shape: the model has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} before running. Line ${line}: ${first.message}`, 'Show Problems')
+      .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     return undefined;
   }
   const shape = analysis.model.input?.value;
@@ -95,5 +100,11 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
   const panel = new RunPanel(state.extensionUri, doc.uri, view, pixels);
   state.panels.add(panel);
   panel.webviewPanel.onDidDispose(() => state.panels.delete(panel));
-  return view;
+  const shown = new Promise<{ canvases: number; charts: number }>((resolve) => {
+    const d = panel.onDidDraw((counts) => {
+      d.dispose();
+      resolve(counts);
+    });
+  });
+  return { view, shown };
 }

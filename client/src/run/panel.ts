@@ -12,9 +12,9 @@ const VIEW_TYPE = 'cnnShape.runResult';
 export class RunPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly readyEmitter = new vscode.EventEmitter<void>();
-  /** Fires each time the page has loaded and been sent its pixels (tests wait for it). */
-  readonly onDidShow = this.readyEmitter.event;
+  private readonly drawnEmitter = new vscode.EventEmitter<{ canvases: number; charts: number }>();
+  /** Fires each time the page has drawn its pixels and charts (tests wait for it). */
+  readonly onDidDraw = this.drawnEmitter.event;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -31,12 +31,12 @@ export class RunPanel implements vscode.Disposable {
     const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'runWebview.js')).toString();
     webview.html = renderRunPage(renderRunBody(view), { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title: `Run: ${view.title}` });
     this.subscriptions.push(
-      this.readyEmitter,
+      this.drawnEmitter,
       webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromRunPage(m)) return;
-        if (m.type === 'ready') {
-          void webview.postMessage({ type: 'pixels', images: this.pixels } satisfies ToRunPage).then(() => this.readyEmitter.fire());
-        } else void this.reveal(m.index);
+        if (m.type === 'ready') void webview.postMessage({ type: 'pixels', images: this.pixels } satisfies ToRunPage);
+        else if (m.type === 'drawn') this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
+        else void this.reveal(m.index);
       }),
       this.panel.onDidDispose(() => this.dispose()),
     );

@@ -2,19 +2,12 @@
 // first), or the system file dialog.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { orderImages } from './imageOrder';
 
 const MAX_LISTED = 2000;
 
 interface ImageItem extends vscode.QuickPickItem {
   uri?: vscode.Uri;
-}
-
-/** Images sorted for the QuickPick: the model's folder first, then by path. Pure, for tests. */
-export function orderImages(images: readonly string[], modelDir: string): string[] {
-  const inModelDir = (p: string) => path.dirname(p) === modelDir;
-  const below = (p: string) => p.startsWith(modelDir + path.sep);
-  const rank = (p: string) => (inModelDir(p) ? 0 : below(p) ? 1 : 2);
-  return [...images].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 async function dialog(modelDir: vscode.Uri): Promise<vscode.Uri[] | undefined> {

@@ -53,12 +53,15 @@ export interface ImagePixels {
 }
 
 export type ToRunPage = { type: 'pixels'; images: ImagePixels[] };
-export type FromRunPage = { type: 'ready' } | { type: 'reveal'; index: number };
+/** 'drawn': the page has drawn the pixels it was sent (canvases filled, charts made): proof it runs under its CSP. */
+export type FromRunPage = { type: 'ready' } | { type: 'reveal'; index: number } | { type: 'drawn'; canvases: number; charts: number };
 
 export function isFromRunPage(m: unknown): m is FromRunPage {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   if (r['type'] === 'ready') return true;
+  const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  if (r['type'] === 'drawn') return count(r['canvases']) && count(r['charts']);
   return r['type'] === 'reveal' && typeof r['index'] === 'number' && Number.isInteger(r['index']) && r['index'] >= 0;
 }
 

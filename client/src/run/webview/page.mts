@@ -37,15 +37,21 @@ function css(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
+let drawn = 0;
+
 function drawImage(i: number, p: ImagePixels): void {
   const input = document.querySelector<HTMLCanvasElement>(`canvas.input[data-image="${i}"]`);
-  if (input) draw(input, p.seen.width, p.seen.height, p.seen.channels, bytes(p.seen.b64));
+  if (input) {
+    draw(input, p.seen.width, p.seen.height, p.seen.channels, bytes(p.seen.b64));
+    drawn++;
+  }
   for (const m of p.maps) {
     const data = bytes(m.b64);
     for (let c = 0; c < m.channels; c++) {
       const canvas = document.querySelector<HTMLCanvasElement>(`canvas.map[data-image="${i}"][data-layer="${m.layer}"][data-channel="${c}"]`);
       if (!canvas) continue;
       draw(canvas, m.width, m.height, 1, data, c * m.width * m.height);
+      drawn++;
       const [lo, hi] = m.ranges[c] ?? [0, 0];
       canvas.title = `channel ${c}: ${lo.toPrecision(3)} … ${hi.toPrecision(3)}`;
     }
@@ -76,7 +82,9 @@ window.addEventListener('message', (event: MessageEvent<ToRunPage>) => {
   const m = event.data;
   if (!m || m.type !== 'pixels' || !Array.isArray(m.images)) return;
   for (const c of charts.splice(0)) c.destroy();
+  drawn = 0;
   m.images.forEach((p, i) => drawImage(i, p));
+  vscode.postMessage({ type: 'drawn', canvases: drawn, charts: charts.length });
 });
 
 document.addEventListener('click', (ev) => {

@@ -1,0 +1,52 @@
+// "CNN Shape: Run Model on Image…" inside the editor (mocha tdd, run by the editor harness:
+// node scripts/run-editor-tests.mjs --tests-src tests/runner/vscode). The workspace is a copy of samples/.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RunOutcome } from '../../../client/src/run/command';
+import { activateExtension, openSample, revertAndCloseAll } from '../../vscode/suite/helpers';
+
+function sample(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
+}
+
+suite('Run model on image', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+  teardown(revertAndCloseAll);
+
+  test('runs the X-or-O model in the worker and the page loads under its CSP', async () => {
+    const images = ['x.png', 'o.png', 'x-thick.png'].map((f) => sample('xo', f));
+    const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', sample('xo', 'xo.cnn.yaml'), images);
+    assert.ok(out, 'the command returned no result');
+    assert.deepEqual(out.view.images.map((i) => i.top[0]?.label), ['X', 'O', 'X']);
+    assert.deepEqual(out.view.mapLayers.map((m) => [m.type, m.width, m.height, m.depth]), [['conv', 9, 9, 3], ['maxpool', 3, 3, 3]]);
+    assert.deepEqual(out.view.layers.map((l) => l.output), out.view.layers.map((l) => l.predicted));
+    assert.equal(out.view.engine, 'native');
+    const drawn = await within(out.shown, 20_000, 'the result page to draw');
+    // Per image: the input, 3 conv maps and 3 pool maps; one chart per image (chart.js runs under the CSP).
+    assert.deepEqual(drawn, { canvases: 3 * (1 + 3 + 3), charts: 3 });
+  });
+
+  test('unsaved edits are what runs', async () => {
+    const editor = await openSample('xo/xo.cnn.yaml');
+    const doc = editor.document;
+    // A constant 100 for O: nothing here is X any more.
+    const at = doc.getText().indexOf('bias: [0, 14]');
+    assert.ok(at > 0);
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'bias: [0, 14]'.length)), 'bias: [0, 100]')));
+    const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', doc.uri, [sample('xo', 'x.png')]);
+    assert.equal(out?.view.images[0]?.top[0]?.label, 'O');
+  });
+
+  test('a model with errors is not run', async () => {
+    const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', sample('stride3-not-whole.cnn.yaml'), [sample('xo', 'x.png')]);
+    assert.equal(out, undefined);
+  });
+});
