@@ -1,4 +1,4 @@
-// cnnShape.runModel [modelUri] [imageUris]: runs the model (the argument, or the active editor's, with
+// cnnShape.runModel [modelUri | URI string] [imageUris]: runs the model (the argument, or the active editor's, with
 // its unsaved text) on images chosen by the user, in a worker thread with a cancellable progress
 // notification, and shows the result page. Returns what the page shows and a promise that settles when
 // the page has loaded under its CSP and received its pixels (for tests), or undefined.
@@ -37,7 +37,9 @@ export interface RunOutcome {
 }
 
 export async function runModel(state: RunState, arg?: unknown, imagesArg?: unknown): Promise<RunOutcome | undefined> {
-  const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : activeCnnEditor()?.document;
+  // A Uri from the editor title menu, or a URI string from the language server's "▶ Run" code lens.
+  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg, true) : undefined;
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
   if (!doc || !isCnnDocument(doc)) {
     void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to run it on an image.');
     return undefined;

@@ -41,7 +41,8 @@ suite('Run model on image', () => {
     const at = doc.getText().indexOf('bias: [0, 14]');
     assert.ok(at > 0);
     assert.ok(await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'bias: [0, 14]'.length)), 'bias: [0, 100]')));
-    const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', doc.uri, [sample('xo', 'x.png')]);
+    // As the code lens "▶ Run" sends it: the URI as a string.
+    const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', doc.uri.toString(), [sample('xo', 'x.png')]);
     assert.equal(out?.view.images[0]?.top[0]?.label, 'O');
   });
 
