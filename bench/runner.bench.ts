@@ -114,8 +114,22 @@ async function inWorker(c: Case, a: Analysis, bytes: Uint8Array, workerPath: str
   return { model: c.name, engine: 'worker', build, first, median: median(times) };
 }
 
+/** Loading each engine once (the native library, or compiling the WebAssembly) is paid by the first session only. */
+async function engineLoad(engine: EngineOptions): Promise<number> {
+  const a = analyzeText('input: 4x4x1\nlayers:\n  - relu\n', 'tiny.cnn.yaml');
+  const bytes = encodeModel(buildGraph(a, { byLayer: new Map(), warnings: [] }, { fileName: 'tiny' }).model);
+  const t0 = performance.now();
+  const s = await createEngineSession(bytes, engine);
+  await s.run(new Float32Array(16), [1, 1, 4, 4]);
+  const ms = performance.now() - t0;
+  await s.release();
+  return ms;
+}
+
 async function main(): Promise<void> {
   console.log(`runner benchmark — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} threads, Node ${process.version}, batch 1, He-initialised weights`);
+  const loadNative = await engineLoad({});
+  const loadWasm = noWasm ? undefined : await engineLoad({ forceWasm: true });
   const workerPath = [join(root, 'dist/runnerWorker.js'), join(root, 'runner/src/engine/worker.ts')].find((p) => existsSync(p) && p.endsWith('.js'));
   const rows: Row[] = [];
   for (const c of cases) {
@@ -142,7 +156,8 @@ async function main(): Promise<void> {
   console.log('|' + widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
   for (const b of body) console.log(line(b));
   if (!workerPath) console.log('(worker rows need dist/runnerWorker.js: npm run build)');
-  console.log('graph build = weights (He init) + ONNX graph + encoding; first result = session creation + first run.');
+  console.log('graph build = weights (He init) + ONNX graph + encoding; first result = session creation + first run, engine already loaded.');
+  console.log(`engine load (first session of the process, a 1-layer model): native ${loadNative.toFixed(0)} ms${loadWasm !== undefined ? `, wasm ${loadWasm.toFixed(0)} ms` : ''}; a worker adds its own start (the worker rows).`);
 }
 
 void main();
