@@ -17,11 +17,18 @@ export function attrs(a: Record<string, Attr | { float: number }>): onnx.IAttrib
   });
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export function floatTensor(name: string, dims: readonly number[], data: Float32Array): onnx.ITensorProto {
-  // rawData is little-endian; copy so the proto owns exactly the tensor's bytes.
-  const raw = new Uint8Array(data.byteLength);
-  const view = new DataView(raw.buffer);
-  for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i]!, true);
+  // rawData is little-endian: on such machines (all that onnxruntime ships for) the array's own bytes
+  // are used without a copy (large models hold hundreds of MB of weights).
+  let raw: Uint8Array;
+  if (LITTLE_ENDIAN) raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  else {
+    raw = new Uint8Array(data.byteLength);
+    const view = new DataView(raw.buffer);
+    for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i]!, true);
+  }
   return { name, dims: [...dims], dataType: onnx.TensorProto.DataType.FLOAT, rawData: raw };
 }
 
