@@ -14,7 +14,8 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   context.subscriptions.push(c);
   c.registerCommand('showSummary', commands.showSummary);
   c.registerCommand('restartServer', commands.restartServer);
-  context.subscriptions.push(...registerRunFeatures(context));
+  // The runner (cnnShape.runModel, its result pages) registers itself; the context disposes it.
+  for (const d of registerRunFeatures(context)) c.pushCleanup(d);
   void c.start();
   return {
     client: c.client,
