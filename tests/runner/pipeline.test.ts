@@ -121,3 +121,12 @@ test('a run in the worker can be cancelled', async () => {
   ac.abort();
   await assert.rejects(p, RunCancelled);
 });
+
+test('the WebAssembly fallback (forced) is announced, gives the same outputs, and has no per-layer times', async () => {
+  const native = await runPipeline({ modelFile, images: [red] });
+  const wasm = await runPipeline({ modelFile, images: [red], engine: { forceWasm: true, threads: 1 } });
+  assert.equal(wasm.engine, 'wasm');
+  assert.match(wasm.warnings.join('\n'), /WebAssembly engine forced/);
+  assert.ok(wasm.layers.every((l) => l.ms === null));
+  wasm.outputs[0]!.output.forEach((v, i) => assert.ok(Math.abs(v - native.outputs[0]!.output[i]!) < 1e-5));
+});
