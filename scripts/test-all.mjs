@@ -2,7 +2,8 @@
 //   1. bundles (esbuild) and type check (tsc -b);
 //   2. unit, property-based, LSP and runner tests (node's test runner, scripts/run-tests.mjs);
 //   3. the editor's dependencies (code-server + Chromium, scripts/install-editor-test-deps.sh), then the
-//      in-editor suite (scripts/run-editor-tests.mjs) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
+//      in-editor suites (scripts/run-editor-tests.mjs: the extension's, then the runner's from
+//      tests/runner/vscode) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
 // Every step runs even if an earlier one failed, so one report shows everything; the exit status is 1
 // if anything failed. The last line is the total: "all tests: N passed, N failed".
 // CNNSHAPE_SKIP_EDITOR=1 skips step 3 (say so loudly: CI never sets it).
@@ -19,6 +20,7 @@ if (process.env.CNNSHAPE_SKIP_EDITOR === '1') {
   steps.push(
     { name: 'editor dependencies', cmd: 'bash', args: ['scripts/install-editor-test-deps.sh'] },
     { name: 'editor tests', cmd: process.execPath, args: ['scripts/run-editor-tests.mjs'], counts: 'editor' },
+    { name: 'runner editor tests', cmd: process.execPath, args: ['scripts/run-editor-tests.mjs', '--tests-src', 'tests/runner/vscode'], counts: 'editor' },
     { name: 'editor UI run', cmd: process.execPath, args: ['scripts/ui-test.mjs'], counts: 'single' },
   );
 }
