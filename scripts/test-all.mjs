@@ -1,6 +1,8 @@
 // `npm test`: every suite, in order, on a fresh machine included:
 //   1. bundles (esbuild) and type check (tsc -b);
-//   2. unit, property-based, LSP and runner tests (node's test runner, scripts/run-tests.mjs);
+//   2. unit, property-based, LSP and runner tests (node's test runner, scripts/run-tests.mjs), then random
+//      networks checked against PyTorch itself (Debian's python3-torch; tests/pytorch/compare.py prints
+//      its seed, a new one each run, so the cases vary);
 //   3. the editor's dependencies (code-server + Chromium, scripts/install-editor-test-deps.sh), then the
 //      in-editor suites (scripts/run-editor-tests.mjs: the extension's, then the runner's from
 //      tests/runner/vscode) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
@@ -13,6 +15,8 @@ const steps = [
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: process.execPath, args: ['node_modules/typescript/bin/tsc', '-b'] },
   { name: 'unit tests', cmd: process.execPath, args: ['scripts/run-tests.mjs'], counts: 'node' },
+  { name: 'PyTorch (Debian python3-torch)', cmd: 'bash', args: ['scripts/install-pytorch.sh'] },
+  { name: 'shapes and outputs against PyTorch', cmd: '/usr/bin/python3', args: ['tests/pytorch/compare.py', 'bin/cnnshape.js', 'out/pytorch-cases', '80', String(Date.now() % 100000)], counts: 'pytorch' },
 ];
 if (process.env.CNNSHAPE_SKIP_EDITOR === '1') {
   console.log('!! CNNSHAPE_SKIP_EDITOR=1: the in-editor tests are skipped');
@@ -55,6 +59,10 @@ for (const step of steps) {
   if (step.counts === 'node') {
     p = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
     f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  } else if (step.counts === 'pytorch') {
+    const m = /pytorch: (\d+) passed, (\d+) failed/.exec(out);
+    p = Number(m?.[1] ?? 0);
+    f = Number(m?.[2] ?? 0);
   } else if (step.counts === 'editor') {
     const m = /editor tests: (\d+) passed, (\d+) failed/.exec(out);
     p = Number(m?.[1] ?? 0);

@@ -21,7 +21,9 @@ export function windowAxis(n: number, k: number, s: number, d: number, padding: 
     return { begin: Math.floor(total / 2), out };
   }
   const num = n + 2 * padding - span;
-  if (rounding !== 'ceil') return { begin: padding, out: Math.floor(num / s) + 1 };
+  // A whole size is the same in every mode: PyTorch's conv has no ceil_mode, and for a pool with
+  // padding ≤ kernel/2 the ceil rule cannot drop a window when the size is whole.
+  if (rounding !== 'ceil' || num % s === 0) return { begin: padding, out: Math.floor(num / s) + 1 };
   let out = Math.ceil(num / s) + 1;
   // PyTorch ceil_mode: the last window must start inside the input or the left padding.
   if ((out - 1) * s >= n + padding) out--;

@@ -33,13 +33,15 @@ export function axisOutput({ n, k, s, p, d, pooling }: AxisParams, rounding: Rou
     return { size, exact: size, integer: true };
   }
   const num = n + 2 * p - d * (k - 1) - 1;
+  const integer = num % s === 0;
   let size = Math.floor(num / s) + 1;
-  if (rounding === 'ceil' && (pooling || num >= 0)) {
+  // A whole size is the same in every mode (for a convolution PyTorch has no ceil_mode to differ).
+  if (rounding === 'ceil' && !integer && (pooling || num >= 0)) {
     size = Math.ceil(num / s) + 1;
     // PyTorch's ceil_mode: a last window that would start in the right padding is dropped.
     if ((size - 1) * s >= n + p) size--;
   }
-  return { size, exact: num / s + 1, integer: num % s === 0 };
+  return { size, exact: num / s + 1, integer };
 }
 
 /** The arithmetic with the file's numbers, e.g. "(32 − 4 + 2·0)/3 + 1 = 10.33" or "ceil(32 / 3) = 11". Built only when shown. */

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Checks CNN Shape against PyTorch itself (Debian's python3-torch), as a user's PyTorch would judge it.
+
+For N random networks (seeded): build the same network in PyTorch, write it as a model file, random
+weights as .safetensors and a random PNG at the model's size; then
+  - `cnnshape check --json`: every layer's output shape must be what PyTorch gives (or the file must
+    have an error where PyTorch refuses the layer);
+  - `cnnshape run --json`: the output must match PyTorch's within 1e-4 (relative to the output's scale).
+Prints one line per failure and a closing line "pytorch: N passed, N failed"; exit 1 on any failure.
+Usage: compare.py CNNSHAPE_JS WORKDIR [N] [SEED]
+"""
+import json, math, os, random, struct, subprocess, sys, zlib
+
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+
+CLI, WORK = sys.argv[1], sys.argv[2]
+N = int(sys.argv[3]) if len(sys.argv) > 3 else 60
+SEED = int(sys.argv[4]) if len(sys.argv) > 4 else 7
+os.makedirs(WORK, exist_ok=True)
+
+
+def write_safetensors(path, tensors):
+    header, blobs, offset = {}, [], 0
+    for k, t in tensors.items():
+        data = t.detach().contiguous().to(torch.float32).numpy().tobytes()
+        header[k] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    h = json.dumps(header).encode()
+    h += b" " * ((8 - len(h) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
+
+
+def write_png(path, pixels, w, h, channels):
+    """8-bit grey (1) or RGB (3) PNG, no library needed."""
+    color = 0 if channels == 1 else 2
+    raw = b"".join(b"\x00" + bytes(pixels[(y * w) * channels:(y * w + w) * channels]) for y in range(h))
+    def chunk(tag, data):
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, color, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    with open(path, "wb") as f:
+        f.write(png)
+
+
+def same_pads(n, k, s, d):
+    out = -(-n // s)
+    total = max((out - 1) * s + d * (k - 1) + 1 - n, 0)
+    return total // 2, total - total // 2
+
+
+def pair(v):
+    return (v, v) if isinstance(v, int) else tuple(v)
+
+
+def random_network(rng):
+    """A random sequential network as (input, rounding, layers); each layer a dict as in the format."""
+    depth = rng.choice([1, 3])
+    size = rng.choice([8, 9, 12, 16, 17, 24])
+    rounding = rng.choice(["floor", "ceil", "strict"])
+    layers, c = [], depth
+    for _ in range(rng.randint(1, 5)):
+        kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "act", "batchnorm"])
+        if kind == "conv":
+            groups = rng.choice([1, 1, c]) if c > 1 else 1
+            filters = groups * rng.randint(1, 4)
+            layer = {"type": "conv", "filters": filters, "kernel": rng.choice([1, 2, 3, [3, 1], [2, 3]]),
+                     "stride": rng.choice([1, 1, 2, [2, 1]]), "padding": rng.choice([0, 1, [1, 0], "same", "valid"]),
+                     "dilation": rng.choice([1, 1, 2]), "groups": groups, "bias": rng.choice([True, False])}
+            c = filters
+        elif kind in ("maxpool", "avgpool"):
+            k = rng.choice([2, 3, [2, 3]])
+            kp = pair(k)
+            layer = {"type": kind, "kernel": k, "padding": rng.choice([0, [min(1, kp[0] // 2), 0], min(kp) // 2])}
+            if rng.random() < 0.5:
+                layer["stride"] = rng.choice([1, 2])
+        elif kind == "act":
+            layer = rng.choice([{"type": "relu"}, {"type": "sigmoid"}, {"type": "tanh"}, {"type": "gelu"},
+                                {"type": "leakyrelu", "slope": 0.2}, {"type": "softmax"}, {"type": "dropout", "rate": 0.3}])
+        else:
+            layer = {"type": "batchnorm", "eps": 1e-3}
+        layers.append(layer)
+    tail = rng.choice(["flatten", "gap", "none", "upsample"])
+    if tail == "flatten":
+        layers += [{"type": "flatten"}, {"type": "dense", "units": rng.randint(2, 6)}, {"type": "softmax"}]
+    elif tail == "gap":
+        layers += [{"type": rng.choice(["globalavgpool", "globalmaxpool"])}, {"type": "dense", "units": 3}]
+    elif tail == "upsample":
+        layers += [{"type": "upsample", "scale": 2}]
+    return {"width": size, "height": size + rng.choice([0, 0, 3]), "depth": depth}, rounding, layers
+
+
+def forward(inp, rounding, layers, x, weights):
+    """Runs the layers in PyTorch (eval mode), filling `weights` with the tensors it draws.
+    Returns the list of per-layer outputs (or a string: why PyTorch refuses a layer)."""
+    outs = []
+    g = torch.Generator().manual_seed(1234)
+    for i, L in enumerate(layers):
+        t = L["type"]
+        try:
+            if t == "conv":
+                k, s, d = pair(L["kernel"]), pair(L["stride"]), pair(L["dilation"])
+                cin = x.shape[1]
+                w = torch.randn(L["filters"], cin // L["groups"], *k, generator=g) * 0.3
+                weights[f"{i}.weight"] = w
+                b = None
+                if L["bias"]:
+                    b = torch.randn(L["filters"], generator=g) * 0.1
+                    weights[f"{i}.bias"] = b
+                p = L["padding"]
+                if p == "same":
+                    (ht, hb), (wl, wr) = same_pads(x.shape[2], k[0], s[0], d[0]), same_pads(x.shape[3], k[1], s[1], d[1])
+                    x = F.conv2d(F.pad(x, (wl, wr, ht, hb)), w, b, s, 0, d, L["groups"])
+                else:
+                    p = (0, 0) if p == "valid" else pair(p)
+                    if rounding == "ceil":
+                        # PyTorch's conv has no ceil_mode; the format's `ceil` is pooling's rule, with the
+                        # windows that run past the padded input reading zeros.
+                        extra = []
+                        for a in (0, 1):
+                            n, dk = x.shape[2 + a], d[a] * (k[a] - 1) + 1
+                            if n + 2 * p[a] < dk:
+                                extra.append(0)
+                                continue
+                            out = -(-(n + 2 * p[a] - dk) // s[a]) + 1
+                            if (out - 1) * s[a] >= n + p[a]:
+                                out -= 1
+                            extra.append(max((out - 1) * s[a] + dk - (n + 2 * p[a]), 0))
+                        x = F.pad(x, (p[1], p[1] + extra[1], p[0], p[0] + extra[0]))
+                        x = F.conv2d(x, w, b, s, 0, d, L["groups"])
+                    else:
+                        x = F.conv2d(x, w, b, s, p, d, L["groups"])
+            elif t in ("maxpool", "avgpool"):
+                k = pair(L["kernel"])
+                s = pair(L.get("stride", L["kernel"]))
+                p = pair(L["padding"])
+                ceil = rounding == "ceil"
+                if t == "maxpool":
+                    x = F.max_pool2d(x, k, s, p, ceil_mode=ceil)
+                else:
+                    x = F.avg_pool2d(x, k, s, p, ceil_mode=ceil, count_include_pad=True)
+            elif t == "relu": x = F.relu(x)
+            elif t == "sigmoid": x = torch.sigmoid(x)
+            elif t == "tanh": x = torch.tanh(x)
+            elif t == "gelu": x = F.gelu(x)
+            elif t == "leakyrelu": x = F.leaky_relu(x, L["slope"])
+            elif t == "softmax": x = F.softmax(x, dim=1)
+            elif t == "dropout": pass
+            elif t == "batchnorm":
+                c = x.shape[1]
+                w, b = torch.rand(c, generator=g) + 0.5, torch.randn(c, generator=g) * 0.1
+                m, v = torch.randn(c, generator=g) * 0.1, torch.rand(c, generator=g) + 0.5
+                weights.update({f"{i}.weight": w, f"{i}.bias": b, f"{i}.running_mean": m, f"{i}.running_var": v})
+                x = F.batch_norm(x, m, v, w, b, training=False, eps=L["eps"])
+            elif t == "flatten": x = torch.flatten(x, 1)[:, :, None, None]
+            elif t == "globalavgpool": x = F.adaptive_avg_pool2d(x, 1)
+            elif t == "globalmaxpool": x = F.adaptive_max_pool2d(x, 1)
+            elif t == "dense":
+                n = x.shape[1] * x.shape[2] * x.shape[3]
+                w = torch.randn(L["units"], n, generator=g) * (1 / math.sqrt(n))
+                b = torch.randn(L["units"], generator=g) * 0.1
+                weights[f"{i}.weight"], weights[f"{i}.bias"] = w, b
+                x = F.linear(torch.flatten(x, 1), w, b)[:, :, None, None]
+            elif t == "upsample": x = F.interpolate(x, scale_factor=L["scale"], mode="nearest")
+            else:
+                raise ValueError(t)
+        except RuntimeError as e:
+            return outs, str(e).splitlines()[0]
+        outs.append(x)
+    return outs, None
+
+
+def cnnshape(*args):
+    r = subprocess.run(["node", CLI, *args], capture_output=True, text=True)
+    return r.returncode, r.stdout, r.stderr
+
+
+def exact_whole(n, k, s, p, d):
+    return (n + 2 * p - d * (k - 1) - 1) % s == 0
+
+
+def main():
+    print(f"pytorch: {N} random networks, seed {SEED} (rerun: compare.py {CLI} {WORK} {N} {SEED})")
+    rng = random.Random(SEED)
+    passed = failed = 0
+    for case in range(N):
+        inp, rounding, layers = random_network(rng)
+        x0 = torch.rand(1, inp["depth"], inp["height"], inp["width"], generator=torch.Generator().manual_seed(case))
+        pixels = (x0 * 255).round().clamp(0, 255).to(torch.uint8)
+        x = pixels.to(torch.float32) / 255.0  # the runner's default preprocess
+        weights = {}
+        with torch.no_grad():
+            outs, refused = forward(inp, rounding, layers, x, weights)
+        base = os.path.join(WORK, f"case{case}")
+        model = {"name": f"random case {case}", "input": inp, "rounding": rounding, "layers": layers, "weights": f"case{case}.safetensors"}
+        with open(base + ".cnn.json", "w") as f:
+            json.dump(model, f, indent=1)
+        write_safetensors(base + ".safetensors", weights)
+        hwc = pixels[0].permute(1, 2, 0).reshape(-1).tolist()
+        write_png(base + ".png", hwc, inp["width"], inp["height"], inp["depth"])
+
+        code, out, err = cnnshape("check", "--json", base + ".cnn.json")
+        try:
+            got = json.loads(out)[0]
+        except Exception:
+            print(f"case {case}: check did not give JSON (exit {code}): {err.strip()[:300]}")
+            failed += 1
+            continue
+        errors = [d for d in got["diagnostics"] if d["severity"] == "error"]
+        problems = []
+        if refused:
+            if not errors:
+                problems.append(f"PyTorch refuses layer {len(outs)} ({refused}) but the checker has no error")
+        for i, y in enumerate(outs):
+            want = {"width": y.shape[3], "height": y.shape[2], "depth": y.shape[1]}
+            have = got["layers"][i]["output"]
+            if have != want:
+                problems.append(f"layer {i} {layers[i]['type']}: PyTorch {want}, checker {have}")
+        if rounding == "strict" and not refused and not errors:
+            pass  # whole everywhere: nothing more to check
+        if not refused and not problems and not errors:
+            code, out, err = cnnshape("run", "--json", base + ".cnn.json", base + ".png")
+            try:
+                run = json.loads(out)
+                values = torch.tensor(run["outputs"][0]["output"], dtype=torch.float32)
+                want = outs[-1].flatten()
+                scale = max(1.0, float(want.abs().max()))
+                diff = float((values - want).abs().max()) / scale if values.shape == want.shape else float("inf")
+                if diff > 1e-4:
+                    problems.append(f"run output differs from PyTorch by {diff:.2e} (relative); shapes {tuple(values.shape)} vs {tuple(want.shape)}")
+                ran = [l["output"] for l in run["layers"]]
+                for i, y in enumerate(outs):
+                    w = {"width": y.shape[3], "height": y.shape[2], "depth": y.shape[1]}
+                    if ran[i] != w:
+                        problems.append(f"layer {i} ran as {ran[i]}, PyTorch {w}")
+            except Exception as e:
+                problems.append(f"run failed (exit {code}): {(err or str(e)).strip()[:300]}")
+        if problems:
+            failed += 1
+            print(f"case {case} ({base}.cnn.json): " + "; ".join(problems))
+        else:
+            passed += 1
+    print(f"pytorch: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
