@@ -84,6 +84,21 @@ def random_network(rng):
         else:
             layer = {"type": "batchnorm", "eps": 1e-3}
         layers.append(layer)
+    if rng.random() < 0.4:
+        # A branch joined by add (a ResNet shortcut) or concat (Inception): named layers and `inputs`.
+        if layers:
+            layers[-1]["name"] = "trunk"
+            src = "trunk"
+        else:
+            src = "input"
+        f = c if rng.random() < 0.6 else c + 1
+        layers.append({"type": "conv", "name": "side", "inputs": src, "filters": f, "kernel": 3, "padding": 1})
+        if rng.random() < 0.5:
+            layers.append({"type": "add", "inputs": [src, "side"]})  # an error where f != c, as in PyTorch
+        else:
+            layers.append({"type": "concat", "inputs": ["side", src]})
+            f = f + c
+        c = f
     tail = rng.choice(["flatten", "gap", "none", "upsample"])
     if tail == "flatten":
         layers += [{"type": "flatten"}, {"type": "dense", "units": rng.randint(2, 6)}, {"type": "softmax"}]
@@ -98,23 +113,28 @@ def forward(inp, rounding, layers, x, weights):
     """Runs the layers in PyTorch (eval mode), filling `weights` with the tensors it draws.
     Returns the list of per-layer outputs (or a string: why PyTorch refuses a layer)."""
     outs = []
+    named = {"input": x}
     g = torch.Generator().manual_seed(1234)
     for i, L in enumerate(layers):
         t = L["type"]
+        key = L.get("name", str(i))  # the state_dict prefix: the name, or the index
+        if "inputs" in L:
+            srcs = [named[n] for n in ([L["inputs"]] if isinstance(L["inputs"], str) else L["inputs"])]
+            x = srcs[0]
         try:
             if t == "conv":
-                k, s, d = pair(L["kernel"]), pair(L["stride"]), pair(L["dilation"])
+                k, s, d = pair(L["kernel"]), pair(L.get("stride", 1)), pair(L.get("dilation", 1))
                 cin = x.shape[1]
-                w = torch.randn(L["filters"], cin // L["groups"], *k, generator=g) * 0.3
-                weights[f"{i}.weight"] = w
+                w = torch.randn(L["filters"], cin // L.get("groups", 1), *k, generator=g) * 0.3
+                weights[f"{key}.weight"] = w
                 b = None
-                if L["bias"]:
+                if L.get("bias", True):
                     b = torch.randn(L["filters"], generator=g) * 0.1
-                    weights[f"{i}.bias"] = b
+                    weights[f"{key}.bias"] = b
                 p = L["padding"]
                 if p == "same":
                     (ht, hb), (wl, wr) = same_pads(x.shape[2], k[0], s[0], d[0]), same_pads(x.shape[3], k[1], s[1], d[1])
-                    x = F.conv2d(F.pad(x, (wl, wr, ht, hb)), w, b, s, 0, d, L["groups"])
+                    x = F.conv2d(F.pad(x, (wl, wr, ht, hb)), w, b, s, 0, d, L.get("groups", 1))
                 else:
                     p = (0, 0) if p == "valid" else pair(p)
                     if rounding == "ceil":
@@ -131,9 +151,9 @@ def forward(inp, rounding, layers, x, weights):
                                 out -= 1
                             extra.append(max((out - 1) * s[a] + dk - (n + 2 * p[a]), 0))
                         x = F.pad(x, (p[1], p[1] + extra[1], p[0], p[0] + extra[0]))
-                        x = F.conv2d(x, w, b, s, 0, d, L["groups"])
+                        x = F.conv2d(x, w, b, s, 0, d, L.get("groups", 1))
                     else:
-                        x = F.conv2d(x, w, b, s, p, d, L["groups"])
+                        x = F.conv2d(x, w, b, s, p, d, L.get("groups", 1))
             elif t in ("maxpool", "avgpool"):
                 k = pair(L["kernel"])
                 s = pair(L.get("stride", L["kernel"]))
@@ -154,7 +174,7 @@ def forward(inp, rounding, layers, x, weights):
                 c = x.shape[1]
                 w, b = torch.rand(c, generator=g) + 0.5, torch.randn(c, generator=g) * 0.1
                 m, v = torch.randn(c, generator=g) * 0.1, torch.rand(c, generator=g) + 0.5
-                weights.update({f"{i}.weight": w, f"{i}.bias": b, f"{i}.running_mean": m, f"{i}.running_var": v})
+                weights.update({f"{key}.weight": w, f"{key}.bias": b, f"{key}.running_mean": m, f"{key}.running_var": v})
                 x = F.batch_norm(x, m, v, w, b, training=False, eps=L["eps"])
             elif t == "flatten": x = torch.flatten(x, 1)[:, :, None, None]
             elif t == "globalavgpool": x = F.adaptive_avg_pool2d(x, 1)
@@ -163,14 +183,23 @@ def forward(inp, rounding, layers, x, weights):
                 n = x.shape[1] * x.shape[2] * x.shape[3]
                 w = torch.randn(L["units"], n, generator=g) * (1 / math.sqrt(n))
                 b = torch.randn(L["units"], generator=g) * 0.1
-                weights[f"{i}.weight"], weights[f"{i}.bias"] = w, b
+                weights[f"{key}.weight"], weights[f"{key}.bias"] = w, b
                 x = F.linear(torch.flatten(x, 1), w, b)[:, :, None, None]
             elif t == "upsample": x = F.interpolate(x, scale_factor=L["scale"], mode="nearest")
+            elif t == "add":
+                x = srcs[0]
+                for y in srcs[1:]:
+                    if y.shape != x.shape:  # PyTorch would broadcast some of these; the format does not
+                        return outs, f"add of {tuple(x.shape)} and {tuple(y.shape)}"
+                    x = x + y
+            elif t == "concat": x = torch.cat(srcs, dim=1)
             else:
                 raise ValueError(t)
         except RuntimeError as e:
             return outs, str(e).splitlines()[0]
         outs.append(x)
+        if "name" in L:
+            named[L["name"]] = x
     return outs, None
 
 
@@ -197,13 +226,15 @@ def main():
             outs, refused = forward(inp, rounding, layers, x, weights)
         base = os.path.join(WORK, f"case{case}")
         model = {"name": f"random case {case}", "input": inp, "rounding": rounding, "layers": layers, "weights": f"case{case}.safetensors"}
-        with open(base + ".cnn.json", "w") as f:
+        # JSON is YAML 1.2 too: every other case goes through the YAML reader.
+        model_file = base + (".cnn.json" if case % 2 == 0 else ".cnn.yaml")
+        with open(model_file, "w") as f:
             json.dump(model, f, indent=1)
         write_safetensors(base + ".safetensors", weights)
         hwc = pixels[0].permute(1, 2, 0).reshape(-1).tolist()
         write_png(base + ".png", hwc, inp["width"], inp["height"], inp["depth"])
 
-        code, out, err = cnnshape("check", "--json", base + ".cnn.json")
+        code, out, err = cnnshape("check", "--json", model_file)
         try:
             got = json.loads(out)[0]
         except Exception:
@@ -223,7 +254,7 @@ def main():
         if rounding == "strict" and not refused and not errors:
             pass  # whole everywhere: nothing more to check
         if not refused and not problems and not errors:
-            code, out, err = cnnshape("run", "--json", base + ".cnn.json", base + ".png")
+            code, out, err = cnnshape("run", "--json", model_file, base + ".png")
             try:
                 run = json.loads(out)
                 values = torch.tensor(run["outputs"][0]["output"], dtype=torch.float32)
@@ -241,7 +272,7 @@ def main():
                 problems.append(f"run failed (exit {code}): {(err or str(e)).strip()[:300]}")
         if problems:
             failed += 1
-            print(f"case {case} ({base}.cnn.json): " + "; ".join(problems))
+            print(f"case {case} ({model_file}): " + "; ".join(problems))
         else:
             passed += 1
     print(f"pytorch: {passed} passed, {failed} failed")
