@@ -8,6 +8,7 @@
 //   worker       as `native`, through the worker thread (messages, copies)
 //   wasm         as `native` with onnxruntime-web (WebAssembly)
 // Prints a table; asserts nothing. Run: npm run bench:runner [-- --quick] [-- --no-wasm]
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -158,6 +159,23 @@ async function main(): Promise<void> {
   if (!workerPath) console.log('(worker rows need dist/runnerWorker.js: npm run build)');
   console.log('graph build = weights (He init) + ONNX graph + encoding; first result = session creation + first run, engine already loaded.');
   console.log(`engine load (first session of the process, a 1-layer model): native ${loadNative.toFixed(0)} ms${loadWasm !== undefined ? `, wasm ${loadWasm.toFixed(0)} ms` : ''}; a worker adds its own start (the worker rows).`);
+  pytorchOnThisMachine(rows);
+}
+
+/** PyTorch's median on the same machine (bench/pytorch_reference.py, Debian's python3-torch), if installed. */
+function pytorchOnThisMachine(rows: Row[]): void {
+  const r = spawnSync('/usr/bin/python3', [join(root, 'bench/pytorch_reference.py')], { encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) {
+    console.log('PyTorch on this machine: not measured (bash scripts/install-pytorch.sh installs Debian\'s python3-torch)');
+    return;
+  }
+  const torch = JSON.parse(r.stdout) as Record<string, number | string>;
+  console.log(`PyTorch ${torch['torch']} on this machine, ${torch['threads']} threads, median ms → the runner's steady state (native) as a fraction of it:`);
+  for (const c of cases) {
+    const t = torch[c.name];
+    const ours = rows.find((x) => x.model === c.name && x.engine === 'native');
+    if (typeof t === 'number' && ours) console.log(`  ${c.name.padEnd(18)} PyTorch ${t.toFixed(2).padStart(7)} ms   runner ${ours.median.toFixed(2).padStart(7)} ms   ${(ours.median / t).toFixed(2)}×`);
+  }
 }
 
 void main();
