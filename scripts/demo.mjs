@@ -1,5 +1,5 @@
-// Shows the product on its samples: every sample model's shape table (cnnshape summary), then the
-// diagnostics of the broken samples (cnnshape check). Some samples are wrong on purpose (AlexNet at
+// Shows the product on its samples: every sample model's shape table (cnnshape summary), the
+// diagnostics of the broken samples (cnnshape check), and the X-or-O network run on its pictures. Some samples are wrong on purpose (AlexNet at
 // 224, the 4×4 filter with stride 3): their errors are part of the demonstration, not a failure.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -45,4 +45,13 @@ console.log(`\n$ npx cnnshape check samples/broken/*   (each file shows one diag
 const c = run(['check', ...broken.map((f) => relative(root, f))]);
 process.stdout.write(c.stdout);
 process.stdout.write(c.stderr);
-console.log(`\n${good.length} sample models summarised, ${broken.length} broken samples checked.`);
+// The runner: the tutorial's X-or-O network, with its hand-made filters, on its sample pictures.
+const xo = join('samples', 'xo');
+const pictures = readdirSync(join(root, xo)).filter((f) => f.endsWith('.png')).sort().map((f) => join(xo, f));
+console.log(`\n$ npx cnnshape run ${join(xo, 'xo.cnn.yaml')} ${join(xo, '*.png')}`);
+const r = run(['run', join(xo, 'xo.cnn.yaml'), ...pictures]);
+process.stdout.write(r.stdout);
+process.stdout.write(r.stderr);
+if (r.status !== 0) process.exit(1);
+
+console.log(`\n${good.length} sample models summarised, ${broken.length} broken samples checked, ${pictures.length} pictures run through the X-or-O network.`);
