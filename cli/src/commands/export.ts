@@ -9,8 +9,8 @@ import { buildGraph } from '../../../runner/src/onnx/buildGraph';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { OPSET, encodeModel } from '../../../runner/src/onnx/proto';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
-import { UsageError } from '../errors';
 import { loadModel } from '../files';
+import { intOption } from '../options';
 
 interface ExportOptions {
   onnx?: string;
@@ -31,7 +31,7 @@ export function registerExport(program: Command): void {
     .option('--final-only', 'expose only the last layer\'s output')
     .option('--no-verify', 'do not load the written file in onnxruntime afterwards')
     .action(async (modelFile: string, opts: ExportOptions) => {
-      if (opts.seed !== undefined && !/^\d+$/.test(opts.seed)) throw new UsageError(`--seed must be a non-negative integer, not '${opts.seed}'`);
+      const seed = intOption('seed', opts.seed, 0);
       const m = loadModel(modelFile);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
@@ -45,7 +45,7 @@ export function registerExport(program: Command): void {
       try {
         const params = resolveParameters(m.analysis, {
           modelFile: resolve(modelFile),
-          ...(opts.seed !== undefined ? { seed: Number(opts.seed) } : {}),
+          ...(seed !== undefined ? { seed } : {}),
           ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
         });
         for (const w of params.warnings) process.stderr.write(`warning: ${w}\n`);

@@ -8,7 +8,7 @@ import { RunnerError } from '../../../runner/src/errors';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { renderRunText } from '../../../runner/src/run/renderText';
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
-import { UsageError } from '../errors';
+import { intOption } from '../options';
 import { loadModel } from '../files';
 
 interface RunOptions {
@@ -17,12 +17,6 @@ interface RunOptions {
   seed?: string;
   wasm?: boolean;
   threads?: string;
-}
-
-function intOption(name: string, v: string | undefined, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min || !Number.isSafeInteger(Number(v))) throw new UsageError(`--${name} must be an integer ≥ ${min}, not '${v}'`);
-  return Number(v);
 }
 
 /** The spec's JSON: outputs and layers, plus the run's errors and warnings. */
