@@ -16,13 +16,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildVscodeTests } from './build-vscode-tests.mjs';
 import { EditorDepsMissing, REPO_ROOT, checkEditorDeps, startEditor, stopAll } from './editor/editor.mjs';
+import { flag, opt } from './editor/args.mjs';
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
-};
 
 const timeoutSec = Number(opt('--timeout', '180'));
 const t0 = Date.now();

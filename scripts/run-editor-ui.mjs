@@ -31,13 +31,9 @@ import {
   stopAll,
   waitFor,
 } from './editor/editor.mjs';
+import { flag, opt } from './editor/args.mjs';
 
 const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
-};
 const opts = (name) => argv.flatMap((a, i) => (a === name && i + 1 < argv.length ? [argv[i + 1]] : []));
 
 const t0 = Date.now();

@@ -25,13 +25,8 @@ import {
   stop,
   waitFor,
 } from './editor/editor.mjs';
+import { flag, opt } from './editor/args.mjs';
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
-};
 
 const SAMPLE = 'stride3-not-whole.cnn.yaml';
 const ARITHMETIC = '(32 − 4 + 2·0)/3 + 1 = 10.33';
