@@ -68,17 +68,18 @@ export function inferShapes(model: Model): InferResult {
   }
 
   const results: Result[] = new Array(layers.length);
-  const field0: ReceptiveField = { size: [1, 1], jump: [1, 1] };
   const inputShape = model.input?.value ?? null;
   const rounding = model.rounding.value;
+  const env: Env = { layers, rounding, model };
   const names = () => [...ids.keys()].filter((k) => !/^\d+$/.test(k)).concat(INPUT_NAME); // only for messages
 
   for (let i = 0; i < layers.length; i++) {
     const decl = layers[i]!;
-    const r = new Result(decl);
+    const r = new Result(decl, env);
     results[i] = r;
     let resolved = true;
     if (decl.inputs) {
+      r.sources = [];
       for (const ref of decl.inputs) {
         if (ref.name === INPUT_NAME) {
           r.sources.push(-1);
@@ -103,12 +104,10 @@ export function inferShapes(model: Model): InferResult {
           resolved = false;
         } else r.sources.push(j);
       }
-    } else r.sources.push(i - 1);
+    } else r.sources = [i - 1];
 
-    for (const s of r.sources) {
-      if (s >= 0) results[s]!.consumers.push(i);
-      r.inputShapes.push(s < 0 ? inputShape : results[s]!.output);
-    }
+    r.inputShapes = r.sources.map((s) => (s < 0 ? inputShape : results[s]!.output));
+    for (const s of r.sources) if (s >= 0) results[s]!.addConsumer(i);
     const spec = LAYERS.get(decl.type);
     if (!spec || !decl.usable || !resolved) continue;
     if (spec.arity === 'one' && r.sources.length !== 1) {
@@ -133,9 +132,9 @@ export function inferShapes(model: Model): InferResult {
     r.output = out.output;
     r.params = out.params ?? 0;
     r.macs = out.macs ?? 0;
-    r.explain = out.arithmetic;
+    r.explains = out.arithmetic !== undefined;
     if (r.output) r.activations = r.output.width * r.output.height * r.output.depth;
-    r.field = fieldOf(r, results, out, inputs, field0);
+    setField(r, results, out, inputs);
     if (decl.inlineParameters) checkInline(decl, inputs[0]!, diags);
   }
 
@@ -157,22 +156,67 @@ export function inferShapes(model: Model): InferResult {
   return { layers: results, diagnostics: diags, totals };
 }
 
+/** What a layer's arithmetic is recomputed from, shared by every result of one analysis. */
+interface Env {
+  layers: LayerDecl[];
+  rounding: Model['rounding']['value'];
+  model: Model;
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * One layer's result. Built for every layer on every keystroke, so it keeps numbers, not objects:
+ * the receptive field is four numbers until asked for, and the arithmetic text is recomputed (for
+ * one layer, when a hover asks) rather than kept for all.
+ */
 class Result implements LayerResult {
-  sources: number[] = [];
+  sources: number[] = NONE as number[];
   inputShapes: Array<Shape | null> = [];
   output: Shape | null = null;
   params = 0;
   macs = 0;
   activations = 0;
-  field: ReceptiveField | null = null;
-  consumers: number[] = [];
-  explain: (() => string[]) | undefined = undefined;
+  /** Whether the layer's rule explains its arithmetic. */
+  explains = false;
+  /** Receptive field and jump, [height, width]; NaN where unknown. */
+  fh = NaN;
+  fw = NaN;
+  jh = NaN;
+  jw = NaN;
+  private users: number[] | undefined;
   private text: string[] | undefined;
+  private fieldObj: ReceptiveField | null | undefined;
 
-  constructor(readonly decl: LayerDecl) {}
+  constructor(
+    readonly decl: LayerDecl,
+    private readonly env: Env,
+  ) {}
+
+  get consumers(): number[] {
+    return this.users ?? (NONE as number[]);
+  }
+
+  addConsumer(i: number): void {
+    if (this.users) this.users.push(i);
+    else this.users = [i];
+  }
+
+  get field(): ReceptiveField | null {
+    if (this.fieldObj === undefined) this.fieldObj = Number.isNaN(this.fh) ? null : { size: [this.fh, this.fw], jump: [this.jh, this.jw] };
+    return this.fieldObj;
+  }
 
   get arithmetic(): string[] {
-    this.text ??= this.explain?.() ?? [];
+    if (this.text === undefined) {
+      this.text = [];
+      const spec = LAYERS.get(this.decl.type);
+      if (this.explains && spec && this.inputShapes.every((x) => x !== null)) {
+        // The rule runs again for this one layer; what it reports was reported the first time.
+        const ctx = new LayerContext(this.decl, this.inputShapes as Shape[], this.sources, this.env.layers, this.env.rounding, [], this.env.model);
+        this.text = spec.shape(ctx).arithmetic?.() ?? [];
+      }
+    }
     return this.text;
   }
 }
@@ -230,27 +274,49 @@ class LayerContext implements ShapeContext {
   }
 }
 
-function fieldOf(r: LayerResult, results: readonly LayerResult[], out: ShapeResult, inputs: Shape[], field0: ReceptiveField): ReceptiveField | null {
-  let size: Pair = [0, 0];
-  let jump: Pair = [0, 0];
+/** The receptive field after this layer, from its inputs' (the largest, for several inputs). */
+function setField(r: Result, results: readonly Result[], out: ShapeResult, inputs: Shape[]): void {
+  let sh = 0;
+  let sw = 0;
+  let jh = 0;
+  let jw = 0;
   for (const s of r.sources) {
-    const f = s < 0 ? field0 : results[s]!.field;
-    if (!f) return null;
-    size = [Math.max(size[0], f.size[0]), Math.max(size[1], f.size[1])];
-    jump = [Math.max(jump[0], f.jump[0]), Math.max(jump[1], f.jump[1])];
+    if (s < 0) {
+      sh = Math.max(sh, 1);
+      sw = Math.max(sw, 1);
+      jh = Math.max(jh, 1);
+      jw = Math.max(jw, 1);
+      continue;
+    }
+    const f = results[s]!;
+    if (Number.isNaN(f.fh)) return;
+    sh = Math.max(sh, f.fh);
+    sw = Math.max(sw, f.fw);
+    jh = Math.max(jh, f.jh);
+    jw = Math.max(jw, f.jw);
   }
   const g = out.field;
-  if (!g) return { size, jump };
-  if ('window' in g) {
+  if (g && 'window' in g) {
     const k = g.window.kernel;
     const st = g.window.stride;
-    return { size: [size[0] + (k[0] - 1) * jump[0], size[1] + (k[1] - 1) * jump[1]], jump: [jump[0] * st[0], jump[1] * st[1]] };
-  }
-  if ('global' in g) {
+    sh += (k[0] - 1) * jh;
+    sw += (k[1] - 1) * jw;
+    jh *= st[0];
+    jw *= st[1];
+  } else if (g && 'global' in g) {
     const inp = inputs[0]!;
-    return { size: [size[0] + (inp.height - 1) * jump[0], size[1] + (inp.width - 1) * jump[1]], jump: [jump[0] * inp.height, jump[1] * inp.width] };
+    sh += (inp.height - 1) * jh;
+    sw += (inp.width - 1) * jw;
+    jh *= inp.height;
+    jw *= inp.width;
+  } else if (g) {
+    jh /= g.upsample;
+    jw /= g.upsample;
   }
-  return { size, jump: [jump[0] / g.upsample, jump[1] / g.upsample] };
+  r.fh = sh;
+  r.fw = sw;
+  r.jh = jh;
+  r.jw = jw;
 }
 
 function checkInline(decl: LayerDecl, input: Shape, diags: CoreDiagnostic[]): void {
