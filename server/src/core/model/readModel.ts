@@ -42,21 +42,30 @@ class Reader {
     this.diags.push(d);
   }
 
-  /** Pairs with duplicates reported; the first occurrence wins. */
-  private pairs(map: AstMap, layerIndex?: number): Map<string, AstPair> {
-    const out = new Map<string, AstPair>();
-    for (const p of map.pairs) {
+  /** Pairs with text keys, duplicates reported (the first occurrence wins). */
+  private pairs(map: AstMap, layerIndex?: number): Keyed {
+    const all = map.pairs;
+    let clean = true;
+    for (let i = 0; i < all.length && clean; i++) {
+      const k = all[i]!.key.value;
+      if (typeof k !== 'string') clean = false;
+      for (let j = 0; j < i && clean; j++) if (all[j]!.key.value === k) clean = false;
+    }
+    if (clean) return new Keyed(all); // the common case: no copy
+    const list: AstPair[] = [];
+    for (const p of all) {
       const k = p.key.value;
       if (typeof k !== 'string') continue;
-      if (out.has(k)) {
+      const first = list.find((q) => q.key.value === k);
+      if (first) {
         this.err('duplicate-key', `'${k}' is given twice; the first one is used`, p.key, layerIndex, 'error', {
-          related: [{ span: out.get(k)!.key, message: `first '${k}'` }],
+          related: [{ span: first.key, message: `first '${k}'` }],
         });
         continue;
       }
-      out.set(k, p);
+      list.push(p);
     }
-    return out;
+    return new Keyed(list);
   }
 
   read(root: AstNode | null, docEnd: number): Model {
@@ -76,7 +85,8 @@ class Reader {
       return model;
     }
     const pairs = this.pairs(root);
-    for (const [k, p] of pairs) {
+    for (const p of pairs.list) {
+      const k = p.key.value as string;
       if (!(k in TOP_KEYS)) {
         this.err('unknown-key', `unknown key '${k}'.${didYouMean(k, Object.keys(TOP_KEYS))}`.replace('.  ', '. '), p.key, undefined, 'warning', {
           fix: { kind: 'replace', span: p.key, suggestions: suggest(k, Object.keys(TOP_KEYS)).map((s) => ({ text: s, title: `Change to '${s}'` })) },
@@ -172,7 +182,8 @@ class Reader {
       const pairs = this.pairs(v);
       const out: Partial<Shape> = {};
       let ok = true;
-      for (const [k, q] of pairs) {
+      for (const q of pairs.list) {
+        const k = q.key.value as string;
         if (k !== 'width' && k !== 'height' && k !== 'depth') {
           this.err('unknown-key', `input has width, height and depth, not '${k}'.${didYouMean(k, ['width', 'height', 'depth'])}`, q.key, undefined, 'error');
         }
@@ -204,7 +215,8 @@ class Reader {
     }
     const out: Preprocess = { scale: 1 / 255, mean: [0], std: [1] };
     const pairs = this.pairs(v);
-    for (const [k, q] of pairs) {
+    for (const q of pairs.list) {
+      const k = q.key.value as string;
       if (k === 'scale') {
         const r = checkValue('scale', q.value, { kind: 'number' });
         if (r.ok) out.scale = r.value as number;
@@ -283,7 +295,8 @@ class Reader {
     if (!this.checkType(tv.value, tv, index)) return base;
     const spec = LAYERS.get(tv.value)!;
     let usable = true;
-    for (const [k, p] of pairs) {
+    for (const p of pairs.list) {
+      const k = p.key.value as string;
       if (k in COMMON_KEYS) continue;
       const ps: ParamSpec | undefined = spec.params[k];
       if (!ps) {
@@ -324,7 +337,7 @@ class Reader {
     return false;
   }
 
-  private readNameAndInputs(decl: LayerDecl, pairs: Map<string, AstPair>): void {
+  private readNameAndInputs(decl: LayerDecl, pairs: Keyed): void {
     const name = pairs.get('name');
     if (name) {
       const v = name.value;
@@ -364,6 +377,20 @@ class Reader {
       else values.set(q.key.value, { value: t, span: q.value });
     }
     decl.inlineParameters = { node: v, values };
+  }
+}
+
+/** A mapping's pairs by key, looked up by a scan: layers have a handful of keys, and a Map per layer costs more. */
+class Keyed {
+  constructor(readonly list: readonly AstPair[]) {}
+
+  get(key: string): AstPair | undefined {
+    for (const p of this.list) if (p.key.value === key) return p;
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
   }
 }
 
