@@ -8,6 +8,7 @@ import { isUserError } from '../../../runner/src/errors';
 import { buildGraph } from '../../../runner/src/onnx/buildGraph';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { OPSET, encodeModel } from '../../../runner/src/onnx/proto';
+import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
 import { loadModel } from '../files';
 import { intOption } from '../options';
@@ -43,6 +44,7 @@ export function registerExport(program: Command): void {
       let bytes: Uint8Array;
       let untrained: number[];
       try {
+        checkRunnable(m.analysis, modelFile);
         const params = resolveParameters(m.analysis, {
           modelFile: resolve(modelFile),
           ...(seed !== undefined ? { seed } : {}),

@@ -16,6 +16,7 @@ import { resolveParameters } from '../weights/resolve';
 import { loadLabels } from './labels';
 import { previewImage, previewMap, type ImagePreview, type MapPreview, type PreviewOptions } from './previews';
 import { shapeOfDims, topK, type ImageOutput, type LayerRun, type RunResult } from './result';
+import { checkRunnable } from './sizeCheck';
 
 export interface PipelineRequest {
   modelFile: string;
@@ -65,6 +66,7 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   progress('reading weights');
   // Resolving weights needs the shapes: a model with errors is refused first.
   refuseErrors(analysis, req.modelFile);
+  checkRunnable(analysis, req.modelFile);
   const inputShape = analysis.model.input?.value;
   const params = resolveParameters(analysis, { modelFile: req.modelFile, ...(req.seed !== undefined ? { seed: req.seed } : {}), ...(req.weightsFile ? { weightsFile: req.weightsFile } : {}) });
   const graph = buildGraph(analysis, params, { fileName: req.modelFile });

@@ -1,0 +1,39 @@
+// Refuses, before anything is allocated, a model too large to run here: a tensor beyond what one
+// typed array can hold, or weights and activations (every layer's output is kept for the first image)
+// beyond the free memory. Without this, a huge `filters` or input ends in a RangeError or an OOM kill.
+import { freemem } from 'node:os';
+import type { Analysis } from '../../../server/src/core/analysis';
+import { expectedParameters } from '../../../server/src/core/layers/parameterShapes';
+import { bytes } from '../../../server/src/core/summary/table';
+import { ModelError } from '../errors';
+
+/** Elements in one tensor; onnxruntime and typed arrays index with 32 bits. */
+const MAX_ELEMENTS = 2 ** 31 - 1;
+
+export function checkRunnable(analysis: Analysis, fileName: string, freeBytes = freemem()): void {
+  const input = analysis.model.input?.value;
+  if (!input) return;
+  let total = 4 * input.width * input.height * input.depth;
+  const tooBig = (what: string, n: number) =>
+    new ModelError(`${fileName}: ${what} has ${n.toLocaleString('en-US')} values (${bytes(4 * n)} as float32): more than one tensor can hold (${MAX_ELEMENTS.toLocaleString('en-US')} values)`);
+  if (input.width * input.height * input.depth > MAX_ELEMENTS) throw tooBig(`the input ${input.width}×${input.height}×${input.depth}`, input.width * input.height * input.depth);
+  for (const r of analysis.layers) {
+    const label = `layer ${r.decl.index} (${r.decl.name ? `'${r.decl.id}', ` : ''}${r.decl.type})`;
+    const inShape = r.inputShapes[0];
+    if (inShape) {
+      for (const [key, shape] of Object.entries(expectedParameters(r.decl, inShape))) {
+        const n = shape.reduce((a, b) => a * b, 1);
+        if (n > MAX_ELEMENTS) throw tooBig(`${label}: its ${key} [${shape.join(', ')}]`, n);
+        total += 4 * n;
+      }
+    }
+    if (r.output) {
+      const n = r.output.width * r.output.height * r.output.depth;
+      if (n > MAX_ELEMENTS) throw tooBig(`${label}: its output ${r.output.width}×${r.output.height}×${r.output.depth}`, n);
+      total += 4 * n;
+    }
+  }
+  if (total > 0.8 * freeBytes) {
+    throw new ModelError(`${fileName}: running it needs about ${bytes(total)} for weights and layer outputs (float32), but only ${bytes(freeBytes)} of memory is free`);
+  }
+}
