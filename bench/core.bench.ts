@@ -65,7 +65,7 @@ for (const n of sizes) {
   }
   const tree = new DocumentParser().parse(text, 'yaml');
   for (let r = 0; r < reps; r++) {
-    inferOnly.push(time(() => inferShapes(readModel(tree.root, text.length).model)));
+    inferOnly.push(time(() => inferShapes(readModel(tree.root).model)));
   }
   const fmt = (xs: number[], d: number) => `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)})`;
   rows.push([String(n), `${(text.length / 1024).toFixed(0)} KiB`, fmt(cold, 1), fmt(inferOnly, 2), fmt(edit, 2), `${(heap / 1048576).toFixed(1)} MiB`]);

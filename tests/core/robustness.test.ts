@@ -167,3 +167,20 @@ test('a 20,000-layer model is analysed without trouble', () => {
   assert.deepEqual(a.layers[19999]!.output, { width: 64, height: 64, depth: 8 });
   assert.equal(a.diagnostics.filter((d) => d.severity === 'error').length, 0);
 });
+
+test('brackets nested thousands deep give one syntax error, in YAML and JSON, and no crash', () => {
+  for (const [text, file] of [
+    [`input: 8x8x1\nlayers: ${'['.repeat(50000)}${']'.repeat(50000)}\n`, 'd.cnn.yaml'],
+    [`{"input": "8x8x1", "layers": ${'['.repeat(50000)}${']'.repeat(50000)}}`, 'd.cnn.json'],
+    [`input: 8x8x1\nlayers:\n  - relu\n  - ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n  - relu\n`, 'd.cnn.yaml'],
+  ] as const) {
+    const a = analyzeText(text, file);
+    checkSane(a, text);
+    const deep = a.diagnostics.filter((d) => d.code === 'syntax' && /nested more than/.test(d.message));
+    assert.equal(deep.length, 1, file);
+    assert.ok(!a.diagnostics.some((d) => d.code === 'missing-key'), 'an unreadable file is not also said to lack its keys');
+  }
+  // The layers around a too-deep one are still read.
+  const a = analyzeText(`input: 8x8x1\nlayers:\n  - relu\n  - ${'['.repeat(300)}${']'.repeat(300)}\n  - sigmoid\n`, 'd.cnn.yaml');
+  assert.deepEqual(a.layers.map((l) => l.decl.type), ['relu', 'sigmoid']);
+});

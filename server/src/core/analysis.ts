@@ -37,7 +37,7 @@ export class ModelAnalyzer {
       message: p.message,
       span: { start: p.start, end: p.end },
     }));
-    const { model, diagnostics: read } = readModel(tree.root, text.length, options.defaultRounding);
+    const { model, diagnostics: read } = readModel(tree.root, options.defaultRounding, tree.root === null && syntax.some((d) => d.severity === 'error'));
     const inferred = inferShapes(model);
     const diagnostics = [...syntax, ...read, ...inferred.diagnostics];
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -25,16 +25,20 @@ export interface ReadResult {
   diagnostics: CoreDiagnostic[];
 }
 
-export function readModel(root: AstNode | null, docEnd: number, defaultRounding: Rounding = 'strict'): ReadResult {
+/** `unreadable`: the parser could make nothing of a non-empty text (its syntax error says why). */
+export function readModel(root: AstNode | null, defaultRounding: Rounding = 'strict', unreadable = false): ReadResult {
   const diags: CoreDiagnostic[] = [];
-  const r = new Reader(diags);
-  const model = r.read(root, docEnd);
+  const r = new Reader(diags, unreadable);
+  const model = r.read(root);
   if (!model.rounding.span) model.rounding = { value: defaultRounding };
   return { model, diagnostics: diags };
 }
 
 class Reader {
-  constructor(private readonly diags: CoreDiagnostic[]) {}
+  constructor(
+    private readonly diags: CoreDiagnostic[],
+    private readonly unreadable: boolean,
+  ) {}
 
   private err(code: CoreDiagnostic['code'], message: string, span: Span, layerIndex?: number, severity: CoreDiagnostic['severity'] = 'error', extra?: Partial<CoreDiagnostic>): void {
     const d: CoreDiagnostic = { severity, code, message, span: { start: span.start, end: span.end }, ...extra };
@@ -68,7 +72,7 @@ class Reader {
     return new Keyed(list);
   }
 
-  read(root: AstNode | null, docEnd: number): Model {
+  read(root: AstNode | null): Model {
     const model: Model = {
       rounding: { value: 'strict' },
       preprocess: { value: { scale: 1 / 255, mean: [0], std: [1] } },
@@ -76,8 +80,8 @@ class Reader {
       root,
     };
     if (!root || (root.kind === 'scalar' && root.value === null)) {
-      const at = { start: 0, end: Math.min(docEnd, 0) };
-      this.err('missing-key', 'the model needs `input` (e.g. "32x32x3") and `layers`', at);
+      // An empty file lacks its keys; one that could not be read at all has its syntax error already.
+      if (!this.unreadable) this.err('missing-key', 'the model needs `input` (e.g. "32x32x3") and `layers`', { start: 0, end: 0 });
       return model;
     }
     if (root.kind !== 'map') {

@@ -1,9 +1,12 @@
 // jsonc-parser → AstNode. Strict JSON: comments and trailing commas are syntax errors, as in any
 // `.json` file; jsonc-parser recovers after errors, so the rest of the file is still checked.
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
+import { tooDeepAt, tooDeepTree } from './depth';
 import { shiftNode, type AstNode, type AstPair, type ParsedTree, type SyntaxProblem } from './ast';
 
 export function parseJson(text: string): ParsedTree {
+  const deep = tooDeepAt(text, false);
+  if (deep >= 0) return tooDeepTree(deep, 0);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   const problems: SyntaxProblem[] = errors.map((e) => ({
@@ -26,6 +29,7 @@ function jsonMessage(code: string): string {
  * (an error, several values, surrounding text). Used to re-parse one edited layer.
  */
 export function parseJsonValue(text: string, base: number): AstNode | undefined {
+  if (tooDeepAt(text, false) >= 0) return undefined;
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length || !tree || tree.offset !== 0 || tree.length !== text.length) return undefined;

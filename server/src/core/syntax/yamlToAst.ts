@@ -2,11 +2,14 @@
 // merge keys are expanded, since a YAML user expects both to work as in any other YAML tool.
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
 import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, SyntaxProblem } from './ast';
+import { tooDeepAt, tooDeepTree } from './depth';
 
 const MAX_ALIAS_DEPTH = 50;
 
 /** Parses `text` as one YAML document; offsets are shifted by `base`. */
 export function parseYaml(text: string, base = 0): ParsedTree {
+  const deep = tooDeepAt(text, true);
+  if (deep >= 0) return tooDeepTree(deep, base);
   const doc = parseDocument(text, {
     uniqueKeys: false, // duplicates are reported by the model reader, for YAML and JSON alike
     prettyErrors: false,
