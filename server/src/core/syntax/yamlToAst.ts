@@ -26,7 +26,8 @@ export function parseYaml(text: string, base = 0): ParsedTree {
 }
 
 function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number, length: number): SyntaxProblem {
-  const clean = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
+  let clean = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
+  if (/Maximum call stack/i.test(clean)) clean = 'Nested too deeply to read (thousands of levels): the file is not read further here.';
   // eemeli/yaml may place an error at end of input one past the text: keep ranges inside it.
   const start = Math.min(Math.max(pos[0], 0), length) + base;
   return { start, end: Math.max(start, Math.min(pos[1], length) + base), message: clean, severity };
