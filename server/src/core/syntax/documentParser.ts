@@ -26,8 +26,17 @@ interface CachedPiece {
   placed: ParsedTree;
 }
 
+/** A layer's chunk as placed in the last version: what the next version can take over unchanged. */
+interface PlacedChunk {
+  start: number;
+  end: number;
+  tree: ParsedTree;
+}
+
 export class DocumentParser {
   private cache = new Map<string, CachedPiece>();
+  /** The last YAML version's text and chunks, for reuse by position (no slicing or hashing). */
+  private lastYaml: { text: string; chunks: PlacedChunk[] } | undefined;
   private lastJson: { text: string; tree: ParsedTree } | undefined;
   /** How many chunks the last parse took from the cache, and how many it parsed: for benchmarks and tests. */
   lastStats = { reused: 0, parsed: 0, chunked: false };
@@ -42,7 +51,9 @@ export class DocumentParser {
     }
     const next = new Map<string, CachedPiece>();
     try {
-      return this.parseYamlIncremental(text, next) ?? this.piece(text, 0, next);
+      const chunked = this.parseYamlIncremental(text, next);
+      if (!chunked) this.lastYaml = undefined;
+      return chunked ?? this.piece(text, 0, next);
     } finally {
       this.cache = next; // keep only what this version uses, so memory follows the file
     }
@@ -85,8 +96,13 @@ export class DocumentParser {
     const items: AstNode[] = [];
     let seqStart = -1;
     let seqEnd = -1;
+    const reuse = this.reuser(text);
+    const placed: PlacedChunk[] = [];
     for (const [s, e] of chunks.items) {
-      const t = this.piece(text.slice(s, e), s, next);
+      let t = reuse(s, e);
+      if (t) this.lastStats.reused++;
+      else t = this.piece(text.slice(s, e), s, next);
+      placed.push({ start: s, end: e, tree: t });
       problems.push(...t.problems);
       const seq = t.root;
       if (!seq) continue;
@@ -116,7 +132,43 @@ export class DocumentParser {
     pairs.push(...suffixPairs);
     const map: AstMap = { kind: 'map', pairs, flow: false, start: root.start, end };
     this.lastStats.chunked = true;
+    this.lastYaml = { text, chunks: placed };
     return { root: map, problems };
+  }
+
+  /**
+   * Finds, for a chunk [start, end) of `text`, the last version's tree of the same text: a chunk before
+   * the edit is the same at the same place; one after it is the same, moved by the length change.
+   * Chunks are asked for in order, so one pointer walks the last version's list.
+   */
+  private reuser(text: string): (start: number, end: number) => ParsedTree | undefined {
+    const last = this.lastYaml;
+    if (!last) return () => undefined;
+    const old = last.text;
+    const min = Math.min(old.length, text.length);
+    let prefix = 0;
+    while (prefix < min && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < min - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const delta = text.length - old.length;
+    const tailFrom = text.length - suffix;
+    let k = 0;
+    const find = (start: number, end: number) => {
+      while (k < last.chunks.length && last.chunks[k]!.start < start) k++;
+      const c = last.chunks[k];
+      return c && c.start === start && c.end === end ? c : undefined;
+    };
+    return (start, end) => {
+      if (end <= prefix) return find(start, end)?.tree;
+      if (start >= tailFrom) {
+        const c = find(start - delta, end - delta);
+        if (!c) return undefined;
+        if (delta === 0) return c.tree;
+        const t = c.tree;
+        return { root: t.root ? shiftNode(t.root, delta) : null, problems: t.problems.length ? t.problems.map((p) => shiftProblem(p, delta)) : t.problems };
+      }
+      return undefined;
+    };
   }
 }
 
