@@ -67,8 +67,10 @@ async function measure(label: string, uri: string, text: string, edits: number):
     const times: number[] = [];
     const hovers: number[] = [];
     // The edits change a filter count near the middle: a whole value, as a user types it.
-    const needle = text.includes('"filters": 16') ? '"filters": 16' : 'filters: 16';
-    const at = text.indexOf(needle, Math.floor(text.length / 2)) + needle.length - 2;
+    const needle = ['"filters": 16', '"filters":16', 'filters: 16'].find((n) => text.includes(n));
+    const found = needle === undefined ? -1 : text.indexOf(needle, Math.floor(text.length / 2));
+    if (found < 0) throw new Error(`${label}: no filter count to edit`);
+    const at = found + needle!.length - 2;
     const start = doc.positionAt(at);
     let current = '16';
     for (let v = 2; v <= edits + 1; v++) {
