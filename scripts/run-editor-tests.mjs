@@ -15,8 +15,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildVscodeTests } from './build-vscode-tests.mjs';
-import { EditorDepsMissing, REPO_ROOT, checkEditorDeps, startEditor, stopAll } from './editor/editor.mjs';
+import { REPO_ROOT, startEditor, stopAll } from './editor/editor.mjs';
 import { flag, opt } from './editor/args.mjs';
+import { guard } from './editor/guard.mjs';
 
 
 const timeoutSec = Number(opt('--timeout', '180'));
@@ -36,20 +37,7 @@ async function finish(code, message) {
   process.exit(code);
 }
 
-const timer = setTimeout(() => {
-  void finish(124, `[editor-tests] ERROR: timed out after ${timeoutSec} s (the suite never reported an exit code)`);
-}, timeoutSec * 1000);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(130, `[editor-tests] ${sig}`));
-
-try {
-  checkEditorDeps();
-} catch (err) {
-  if (err instanceof EditorDepsMissing) {
-    console.error(`[editor-tests] ERROR: ${err.message}`);
-    process.exit(3);
-  }
-  throw err;
-}
+const timer = guard('editor-tests', timeoutSec, finish, `timed out after ${timeoutSec} s (the suite never reported an exit code)`);
 
 try {
   let testsPath = opt('--tests');

@@ -19,10 +19,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  EditorDepsMissing,
   REPO_ROOT,
   SCREENSHOT_DIR,
-  checkEditorDeps,
   hover,
   openFile,
   runCommand,
@@ -32,6 +30,7 @@ import {
   waitFor,
 } from './editor/editor.mjs';
 import { flag, opt } from './editor/args.mjs';
+import { guard } from './editor/guard.mjs';
 
 const argv = process.argv.slice(2);
 const opts = (name) => argv.flatMap((a, i) => (a === name && i + 1 < argv.length ? [argv[i + 1]] : []));
@@ -57,18 +56,7 @@ async function finish(code, message) {
 
 const outDir = resolve(opt('--out', SCREENSHOT_DIR));
 const timeoutSec = Number(opt('--timeout', '180'));
-setTimeout(() => void finish(124, `[editor-ui] ERROR: timed out after ${timeoutSec} s`), timeoutSec * 1000).unref();
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(130, `[editor-ui] ${sig}`));
-
-try {
-  checkEditorDeps();
-} catch (err) {
-  if (err instanceof EditorDepsMissing) {
-    console.error(`[editor-ui] ERROR: ${err.message}`);
-    process.exit(3);
-  }
-  throw err;
-}
+guard('editor-ui', timeoutSec, finish).unref();
 
 function newestVsix() {
   const found = readdirSync(REPO_ROOT)

@@ -14,9 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  EditorDepsMissing,
   REPO_ROOT,
-  checkEditorDeps,
   hover,
   openFile,
   runCommand,
@@ -26,6 +24,7 @@ import {
   waitFor,
 } from './editor/editor.mjs';
 import { flag, opt } from './editor/args.mjs';
+import { guard } from './editor/guard.mjs';
 
 
 const SAMPLE = 'stride3-not-whole.cnn.yaml';
@@ -64,18 +63,7 @@ function summaryRoot(page) {
 }
 
 const timeoutSec = Number(opt('--timeout', '240'));
-setTimeout(() => void finish(124, `[ui-test] ERROR: timed out after ${timeoutSec} s`), timeoutSec * 1000).unref();
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void finish(130, `[ui-test] ${sig}`));
-
-try {
-  checkEditorDeps();
-} catch (err) {
-  if (err instanceof EditorDepsMissing) {
-    console.error(`[ui-test] ERROR: ${err.message}`);
-    process.exit(3);
-  }
-  throw err;
-}
+guard('ui-test', timeoutSec, finish).unref();
 
 try {
   let vsix = opt('--vsix');
