@@ -5,10 +5,10 @@
 // Run: npm run bench   (node --import tsx bench/core.bench.ts [--quick])
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { ModelAnalyzer } from '../server/src/core/analysis';
-import { readModel } from '../server/src/core/model/readModel';
-import { inferShapes } from '../server/src/core/shape/infer';
-import { DocumentParser } from '../server/src/core/syntax/documentParser';
+import { ModelAnalyzer } from '../core/src/index';
+import { readModel } from '../core/src/index';
+import { inferShapes } from '../core/src/index';
+import { DocumentParser } from '../core/src/index';
 
 export function generateModel(layers: number): string {
   const out = ['name: generated # 生成的模型 🧪', 'input: 224x224x3', 'rounding: floor', 'layers:'];

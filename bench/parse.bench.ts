@@ -5,10 +5,10 @@
 // Run: node --import tsx bench/parse.bench.ts [layers]   (or bundled: node scripts/bench.mjs parse)
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { chunkLayers } from '../server/src/core/syntax/chunker';
-import { DocumentParser } from '../server/src/core/syntax/documentParser';
-import { parseYamlFast } from '../server/src/core/syntax/fastYaml';
-import { parseYaml } from '../server/src/core/syntax/yamlToAst';
+import { chunkLayers } from '../core/src/index';
+import { DocumentParser } from '../core/src/index';
+import { parseYamlFast } from '../core/src/index';
+import { parseYaml } from '../core/src/index';
 
 /** A model mixing the shapes real files have: conv mappings, bare names, flow maps, comments. */
 function generateModel(layers: number): string {

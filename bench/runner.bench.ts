@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeText, type Analysis } from '../server/src/core/analysis';
+import { analyzeText, type Analysis } from '../core/src/index';
 import { RunnerEngine } from '../runner/src/engine/client';
 import { createEngineSession, type EngineOptions } from '../runner/src/engine/session';
 import { buildGraph } from '../runner/src/onnx/buildGraph';

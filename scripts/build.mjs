@@ -28,11 +28,14 @@ const entries = [
 const webviewEntries = [['client/src/run/webview/page.mts', 'dist/runWebview.js']];
 const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
 
+// A missing entry point is a failed build, not a smaller one: a renamed file must not ship without the server.
+const missing = [...entries, ...webviewEntries].filter(([src]) => !existsSync(src)).map(([src]) => src);
+if (missing.length) {
+  console.error(`build: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
 await Promise.all([
-  ...entries
-    .filter(([src]) => existsSync(src))
-    .map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
-  ...webviewEntries
-    .filter(([src]) => existsSync(src))
-    .map(([src, out]) => build({ ...webview, entryPoints: [src], outfile: out })),
+  ...entries.map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
+  ...webviewEntries.map(([src, out]) => build({ ...webview, entryPoints: [src], outfile: out })),
 ]);

@@ -1,7 +1,7 @@
 // Reading model files for the commands: a missing or unreadable file is a usage error (exit 2).
 import { readFileSync, statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../../server/src/core/analysis';
+import { analyzeText, type Analysis } from '../../core/src/index';
 import { UsageError } from './errors';
 
 export interface LoadedModel {

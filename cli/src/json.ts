@@ -1,5 +1,5 @@
 // The command-line JSON of the format spec: 0-based LSP positions made at this edge by TextDocument.
-import type { Shape } from '../../server/src/core/model/types';
+import type { Shape } from '../../core/src/index';
 import type { LoadedModel } from './files';
 
 export interface CliPosition {

@@ -2,8 +2,8 @@
 // pure and fast, so this avoids a round trip to the server; diagnostics, hovers and hints stay the
 // server's. One incremental analyzer per document, dropped when the document closes.
 import * as vscode from 'vscode';
-import { ModelAnalyzer, type Analysis } from '../../server/src/core/analysis';
-import type { Rounding } from '../../server/src/core/model/types';
+import { ModelAnalyzer, type Analysis } from '../../core/src/index';
+import type { Rounding } from '../../core/src/index';
 import type { Config } from './config';
 import { sourceKindOf } from './documents';
 

@@ -2,8 +2,8 @@
 // itself (workspace/configuration: rounding, inlay hints), and the client library reads
 // `cnnShape.trace.server`; the client needs the rounding for what it computes in-process (summary, status bar).
 import * as vscode from 'vscode';
-import { ROUNDINGS } from '../../server/src/core/model/readModel';
-import type { Rounding } from '../../server/src/core/model/types';
+import { ROUNDINGS } from '../../core/src/index';
+import type { Rounding } from '../../core/src/index';
 
 export const CONFIG_SECTION = 'cnnShape';
 

@@ -1,6 +1,6 @@
 // Which documents are model files, for the language client and the in-process features.
 import * as vscode from 'vscode';
-import type { SourceKind } from '../../server/src/core/syntax/documentParser';
+import type { SourceKind } from '../../core/src/index';
 
 export const LANGUAGE_IDS = ['cnn-yaml', 'cnn-json'] as const;
 export type CnnLanguageId = (typeof LANGUAGE_IDS)[number];

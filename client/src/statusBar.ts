@@ -1,7 +1,7 @@
 // The status-bar item with the active model's totals ("61.71 K params · 442.37 K MACs"); a click opens
 // the summary. Hidden unless a model file is in the active editor.
 import * as vscode from 'vscode';
-import { grouped, macsLabel } from '../../server/src/core/summary/table';
+import { grouped, macsLabel } from '../../core/src/index';
 import type { Analyses } from './analyses';
 import { activeCnnEditor } from './documents';
 

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeText } from '../../server/src/core/analysis';
-import { summarize, type Summary } from '../../server/src/core/summary/table';
+import { analyzeText } from '../../core/src/index';
+import { summarize, type Summary } from '../../core/src/index';
 import { escapeHtml, isFromWebview, renderSummaryBody, renderSummaryPage } from '../../client/src/summary/html';
 
 const unescape = (s: string) =>

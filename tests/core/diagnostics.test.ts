@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../../server/src/core/analysis';
-import { CODES, type Code } from '../../server/src/core/diagnostics/codes';
+import { analyzeText } from '../../core/src/index';
+import { CODES, type Code } from '../../core/src/index';
 
 const covered = new Set<Code>();
 

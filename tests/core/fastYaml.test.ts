@@ -1,13 +1,13 @@
-// The fast YAML path (server/src/core/syntax/fastYaml.ts) against eemeli/yaml (parseYaml): for any
+// The fast YAML path (core/src/syntax/fastYaml.ts) against eemeli/yaml (parseYaml): for any
 // input, it either declines or gives the very same tree, every offset included. Inputs are random
 // model-like documents and layer chunks in many layouts, and random edits of them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { chunkLayers } from '../../server/src/core/syntax/chunker';
-import { DocumentParser } from '../../server/src/core/syntax/documentParser';
-import { parseYamlFast, scanYamlFast } from '../../server/src/core/syntax/fastYaml';
-import { parseYaml } from '../../server/src/core/syntax/yamlToAst';
+import { chunkLayers } from '../../core/src/index';
+import { DocumentParser } from '../../core/src/index';
+import { parseYamlFast, scanYamlFast } from '../../core/src/index';
+import { parseYaml } from '../../core/src/index';
 
 const RUNS = 2500;
 

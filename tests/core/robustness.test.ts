@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText, ModelAnalyzer, type Analysis } from '../../server/src/core/analysis';
-import { CODES } from '../../server/src/core/diagnostics/codes';
-import { DocumentParser } from '../../server/src/core/syntax/documentParser';
-import { parseYaml } from '../../server/src/core/syntax/yamlToAst';
+import { analyzeText, ModelAnalyzer, type Analysis } from '../../core/src/index';
+import { CODES } from '../../core/src/index';
+import { DocumentParser } from '../../core/src/index';
+import { parseYaml } from '../../core/src/index';
 
 const TYPES = ['conv', 'maxpool', 'avgpool', 'globalavgpool', 'relu', 'softmax', 'leakyrelu', 'batchnorm', 'dropout', 'flatten', 'dense', 'add', 'concat', 'upsample', 'convv', 'Conv', ''];
 const KEYS = ['filters', 'kernel', 'stride', 'padding', 'dilation', 'groups', 'bias', 'in_channels', 'units', 'rate', 'scale', 'slope', 'channels', 'eps', 'name', 'inputs', 'filterz', 'parameters'];

@@ -2,7 +2,7 @@
 // same in every mode, so `ceil` never gives a convolution fewer outputs than PyTorch's Conv2d.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 
 function out(layer: string, input = '9x9x3', rounding = 'ceil') {
   const a = analyzeText(`input: ${input}\nrounding: ${rounding}\nlayers:\n  - ${layer}\n`, 'r.cnn.yaml');

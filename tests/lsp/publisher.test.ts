@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { DiagnosticsPublisher, type DocumentSource } from '../../server/src/lsp/diagnosticsPublisher';
 
 const uri = 'file:///work/p.cnn.yaml';

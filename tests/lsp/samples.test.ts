@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { LspClient, ROOT } from './support/lspClient';
 
 const dirs = [join(ROOT, 'samples'), join(ROOT, 'samples', 'broken')];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { createEngineSession } from '../../runner/src/engine/session';
 import { layerOutputName } from '../../runner/src/onnx/buildGraph';
 import { resolveParameters } from '../../runner/src/weights/resolve';

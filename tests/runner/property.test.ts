@@ -2,7 +2,7 @@
 // input runs in onnxruntime without throwing, and every layer's output matches the reference.
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { compareWithReference } from './helpers/models';
 
 type Layer = Record<string, unknown>;

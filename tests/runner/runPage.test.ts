@@ -8,7 +8,7 @@ import { orderImages } from '../../client/src/run/imageOrder';
 import { isFromRunPage, MAP_TYPES, PREVIEW_LIMITS, toView } from '../../client/src/run/view';
 import { runPipeline } from '../../runner/src/run/pipeline';
 import { previewImage, previewMap } from '../../runner/src/run/previews';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { pngBytes } from './helpers/png';
 import { tempDir } from './helpers/tmp';
 

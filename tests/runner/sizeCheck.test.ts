@@ -1,7 +1,7 @@
 // A model too large to run is refused with the layer and the numbers, before anything is allocated.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { ModelError } from '../../runner/src/errors';
 import { checkRunnable } from '../../runner/src/run/sizeCheck';
 

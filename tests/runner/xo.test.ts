@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { runPipeline } from '../../runner/src/run/pipeline';
 
 const dir = join(__dirname, '../../samples/xo');

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../../server/src/core/analysis';
-import { CODES } from '../../server/src/core/diagnostics/codes';
+import { analyzeText, type Analysis } from '../../core/src/index';
+import { CODES } from '../../core/src/index';
 import type { ExpectedLayer, ExpectedModel } from './expected/calc';
 import { GOLDEN_PATH, goldenText } from './expected/write-golden';
 

@@ -1,6 +1,6 @@
 // schemas/cnn-model.schema.json: a valid draft-07 schema (what VS Code's JSON service and redhat.vscode-yaml
 // read), in step with the checker's own layer registry, accepting every sample and good document, and
-// rejecting typos and wrong values. Each document is also run through the checker (server/src/core), so that
+// rejecting typos and wrong values. Each document is also run through the checker (core/src), so that
 // the schema and the checker agree on what is wrong with a file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,10 +8,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { analyzeText } from '../../server/src/core/analysis';
-import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../../server/src/core/layers/registry';
-import type { ParamSpec } from '../../server/src/core/layers/spec';
-import { TOP_KEYS } from '../../server/src/core/model/readModel';
+import { analyzeText } from '../../core/src/index';
+import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../../core/src/index';
+import type { ParamSpec } from '../../core/src/index';
+import { TOP_KEYS } from '../../core/src/index';
 
 const root = resolve(__dirname, '..', '..');
 const schemaPath = join(root, 'schemas', 'cnn-model.schema.json');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { CodeAction } from 'vscode-languageserver';
-import { analyzeText } from '../../server/src/core/analysis';
+import { analyzeText } from '../../core/src/index';
 import { codeActions } from '../../server/src/services/codeActions';
 import { applyWorkspaceEdit, cursor } from './support';
 

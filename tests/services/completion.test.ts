@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageserver';
-import { analyzeText } from '../../server/src/core/analysis';
-import { LAYER_TYPES } from '../../server/src/core/layers/registry';
+import { analyzeText } from '../../core/src/index';
+import { LAYER_TYPES } from '../../core/src/index';
 import { completion } from '../../server/src/services/completion';
 import { cursor } from './support';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { analyzeText, type Analysis } from '../../server/src/core/analysis';
+import { analyzeText, type Analysis } from '../../core/src/index';
 
 export interface Cursor {
   analysis: Analysis;

@@ -1,7 +1,7 @@
 // cnnshape check [--json] FILE...: compiler-style diagnostics (file:line:col: severity[code]: message)
 // or the JSON of the format spec; exit status 1 when any file has an error.
 import type { Command } from 'commander';
-import { hasErrors } from '../../../server/src/core/analysis';
+import { hasErrors } from '../../../core/src/index';
 import { toCliJson } from '../json';
 import { loadModel } from '../files';
 

@@ -1,7 +1,7 @@
 // cnnshape summary FILE: the torchinfo / Keras summary() table of a model, with totals.
 import type { Command } from 'commander';
-import { hasErrors } from '../../../server/src/core/analysis';
-import { renderSummaryText, summarize } from '../../../server/src/core/summary/table';
+import { hasErrors } from '../../../core/src/index';
+import { renderSummaryText, summarize } from '../../../core/src/index';
 import { loadModel } from '../files';
 
 export function registerSummary(program: Command): void {

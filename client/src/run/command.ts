@@ -4,7 +4,7 @@
 // the page has loaded under its CSP and received its pixels (for tests), or undefined.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeText } from '../../../server/src/core/analysis';
+import { analyzeText } from '../../../core/src/index';
 import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
 import { inputProblem } from '../../../runner/src/images/toTensor';

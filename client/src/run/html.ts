@@ -1,7 +1,7 @@
 // The run result page's HTML, as pure functions of the view (no vscode import: node tests check it).
 // Every name, label, path and message from the user's files goes through escapeHtml; the page loads
 // only its own script (a local file, nonce'd) and style; pixels arrive later by message (see view.ts).
-import type { Shape } from '../../../server/src/core/model/types';
+import type { Shape } from '../../../core/src/index';
 import { escapeHtml } from '../summary/html';
 import type { RunView } from './view';
 

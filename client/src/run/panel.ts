@@ -3,7 +3,7 @@
 // page says it is ready (again after VS Code rebuilds a hidden page).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { analyzeText } from '../../../server/src/core/analysis';
+import { analyzeText } from '../../../core/src/index';
 import { renderRunBody, renderRunPage } from './html';
 import { isFromRunPage, type ImagePixels, type RunView, type ToRunPage } from './view';
 

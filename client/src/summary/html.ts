@@ -1,7 +1,7 @@
 // The summary webview's HTML, as pure functions of the core's Summary (no vscode import, so node tests
 // can check them). Everything that comes from a model file goes through escapeHtml; the page allows
 // only its own nonce'd style and script.
-import { bytes, grouped, macsLabel, type Summary } from '../../../server/src/core/summary/table';
+import { bytes, grouped, macsLabel, type Summary } from '../../../core/src/index';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -2,7 +2,7 @@
 // re-rendered as it changes and following the active model editor, like Markdown's preview.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { summarize, type Summary } from '../../../server/src/core/summary/table';
+import { summarize, type Summary } from '../../../core/src/index';
 import type { Analyses } from '../analyses';
 import { activeCnnEditor, isCnnDocument } from '../documents';
 import { isFromWebview, renderSummaryBody, renderSummaryPage, type ToWebview } from './html';

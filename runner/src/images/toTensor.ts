@@ -1,7 +1,7 @@
 // Decoded pixels → the network's input: alpha composited on white, resized to the model's W×H
 // (resize.ts), converted to its depth (1: grey by ITU-R BT.601 luma, 3: RGB), then `preprocess`
 // (p·scale − mean[c]) / std[c], laid out NCHW (batch 1) as float32.
-import type { Preprocess, Shape } from '../../../server/src/core/model/types';
+import type { Preprocess, Shape } from '../../../core/src/index';
 import { ImageError, type RgbaImage } from './decode';
 import { resizeBilinear, type FloatImage } from './resize';
 

@@ -3,9 +3,9 @@
 // the shapes that ran can be compared with the checker's. Semantics follow the shape checker:
 // conv/pool windows get explicit pads (see windowPads.ts), pools follow PyTorch, flatten is
 // torch.flatten's order on NCHW, dense is Gemm with weight [units, in].
-import type { Analysis } from '../../../server/src/core/analysis';
-import type { LayerResult } from '../../../server/src/core/shape/infer';
-import type { Pair, Padding, Shape } from '../../../server/src/core/model/types';
+import type { Analysis } from '../../../core/src/index';
+import type { LayerResult } from '../../../core/src/index';
+import type { Pair, Padding, Shape } from '../../../core/src/index';
 import type { Tensor } from '../weights/types';
 import type { ParameterSet } from '../weights/types';
 import { ModelError, refuseErrors } from './modelErrors';

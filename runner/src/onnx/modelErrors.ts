@@ -1,7 +1,7 @@
 // Refusing to build a model that the checker finds wrong: the errors, one a line, with 1-based line
 // numbers as a compiler prints them (positions from TextDocument, never counted by hand).
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../../server/src/core/analysis';
+import type { Analysis } from '../../../core/src/index';
 import { ModelError } from '../errors';
 
 export { ModelError };

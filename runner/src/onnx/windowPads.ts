@@ -2,7 +2,7 @@
 // the size the shape checker computed: `same` is TensorFlow's rule (the odd pixel goes at the end);
 // a number pads the start, and the end up to where the last window ends (more under `rounding: ceil`,
 // PyTorch ceil_mode; what no window reaches is left out).
-import type { Pair, Padding } from '../../../server/src/core/model/types';
+import type { Pair, Padding } from '../../../core/src/index';
 
 export interface AxisPads {
   begin: number;

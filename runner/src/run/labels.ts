@@ -2,7 +2,7 @@
 // to the model file.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Model } from '../../../server/src/core/model/types';
+import type { Model } from '../../../core/src/index';
 import { LabelsError } from '../errors';
 
 export { LabelsError };

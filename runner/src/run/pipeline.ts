@@ -3,8 +3,8 @@
 // graph, decode the images (a bad image is reported and the others still run), run each one, and
 // gather outputs, top-5, the shapes that ran and per-layer times.
 import { basename } from 'node:path';
-import { analyzeText } from '../../../server/src/core/analysis';
-import type { Shape } from '../../../server/src/core/model/types';
+import { analyzeText } from '../../../core/src/index';
+import type { Shape } from '../../../core/src/index';
 import { createEngineSession, type EngineOptions, type LayerTimes, type OutputTensor } from '../engine/session';
 import { readImageFile, type DecodeLimits } from '../images/decode';
 import { imageToInput, inputProblem, type NetworkInput } from '../images/toTensor';

@@ -1,6 +1,6 @@
 // The human-readable form of a run: per layer, the checker's shape beside the shape that ran and the
 // time; per image, the top-5.
-import type { Shape } from '../../../server/src/core/model/types';
+import type { Shape } from '../../../core/src/index';
 import type { RunResult } from './result';
 
 function shape(s: Shape | null): string {

@@ -1,6 +1,6 @@
 // The runner's result, as `cnnshape run --json` prints it (the spec's "Runner output") plus the
 // errors and notices of the run.
-import type { Shape } from '../../../server/src/core/model/types';
+import type { Shape } from '../../../core/src/index';
 
 export interface TopEntry {
   index: number;

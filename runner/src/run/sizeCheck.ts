@@ -2,9 +2,9 @@
 // typed array can hold, or weights and activations (every layer's output is kept for the first image)
 // beyond the free memory. Without this, a huge `filters` or input ends in a RangeError or an OOM kill.
 import { freemem } from 'node:os';
-import type { Analysis } from '../../../server/src/core/analysis';
-import { expectedParameters } from '../../../server/src/core/layers/parameterShapes';
-import { bytes } from '../../../server/src/core/summary/table';
+import type { Analysis } from '../../../core/src/index';
+import { expectedParameters } from '../../../core/src/index';
+import { bytes } from '../../../core/src/index';
 import { ModelError } from '../errors';
 
 /** Elements in one tensor; onnxruntime and typed arrays index with 32 bits. */

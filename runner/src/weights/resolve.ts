@@ -2,10 +2,10 @@
 // else inline `parameters:`, else a seeded He initialisation. Every missing key and wrong shape is
 // collected and reported together, naming layer, key and both shapes, before anything runs.
 import { dirname, resolve as resolvePath } from 'node:path';
-import type { Analysis } from '../../../server/src/core/analysis';
-import { expectedParameters, shapeText } from '../../../server/src/core/layers/parameterShapes';
-import type { InlineTensor } from '../../../server/src/core/model/readModel';
-import type { LayerDecl } from '../../../server/src/core/model/types';
+import type { Analysis } from '../../../core/src/index';
+import { expectedParameters, shapeText } from '../../../core/src/index';
+import type { InlineTensor } from '../../../core/src/index';
+import type { LayerDecl } from '../../../core/src/index';
 import { DEFAULT_SEED, heInitialise } from './heInit';
 import { readSafetensors, WeightsError, type ReadOptions, type SafetensorsFile } from './safetensors';
 import type { LayerParameters, ParameterSet, ParameterSource, Tensor } from './types';

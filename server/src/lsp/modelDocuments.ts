@@ -4,9 +4,9 @@
 // (diagnostics or a request).
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ModelAnalyzer, type Analysis } from '../core/analysis';
-import type { Rounding } from '../core/model/types';
-import type { SourceKind } from '../core/syntax/documentParser';
+import { ModelAnalyzer, type Analysis } from '../../../core/src/index';
+import type { Rounding } from '../../../core/src/index';
+import type { SourceKind } from '../../../core/src/index';
 
 const MODEL_FILE = /\.cnn\.(ya?ml|json)$/i;
 const MODEL_LANGUAGES = new Set(['cnn-yaml', 'cnn-json']);

@@ -1,8 +1,8 @@
 // The `cnnShape` settings section, as the client sends it (workspace/configuration or
 // didChangeConfiguration). Anything unexpected falls back to the default: a hand-edited settings
 // file can hold anything.
-import { ROUNDINGS } from '../core/model/readModel';
-import type { Rounding } from '../core/model/types';
+import { ROUNDINGS } from '../../../core/src/index';
+import type { Rounding } from '../../../core/src/index';
 
 export const SECTION = 'cnnShape';
 

@@ -2,7 +2,7 @@
 // hands it, with the offset, to one function in services/. Handlers stay thin.
 import { CodeActionKind, DidChangeConfigurationNotification, type Connection, type InitializeResult } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
+import type { Analysis } from '../../../core/src/index';
 import { codeActions } from '../services/codeActions';
 import { codeLenses } from '../services/codeLenses';
 import { completion } from '../services/completion';

@@ -3,8 +3,8 @@
 // strides that make an output size whole (each titled with the size it gives).
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
-import type { CoreDiagnostic, FixData } from '../core/diagnostics/diagnostic';
+import type { Analysis } from '../../../core/src/index';
+import type { CoreDiagnostic, FixData } from '../../../core/src/index';
 import { insertFlatten } from './edits/insertFlatten';
 import { toTextEdit, type OffsetEdit } from './edits/offsetEdit';
 import { replaceScalar } from './edits/replaceScalar';

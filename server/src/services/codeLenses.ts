@@ -2,8 +2,8 @@
 // `cnnShape.runModel`, argument: the document URI; the runner implements it).
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
-import { grouped, macsLabel } from '../core/summary/table';
+import type { Analysis } from '../../../core/src/index';
+import { grouped, macsLabel } from '../../../core/src/index';
 import { toRange } from './ranges';
 
 export const RUN_COMMAND = 'cnnShape.runModel';

@@ -3,10 +3,10 @@
 // file's top-level keys. Each item replaces the word at the cursor, quotes included in JSON.
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
-import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../core/layers/registry';
-import type { ParamSpec } from '../core/layers/spec';
-import { ROUNDINGS, TOP_KEYS } from '../core/model/readModel';
+import type { Analysis } from '../../../core/src/index';
+import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../../../core/src/index';
+import type { ParamSpec } from '../../../core/src/index';
+import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
 import { toRange } from './ranges';
 import { shapeLabel } from './shapes';

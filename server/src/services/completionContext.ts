@@ -2,8 +2,8 @@
 // `inputs`, a `rounding` or parameter value. Text being typed is often not valid YAML or JSON yet,
 // so this reads the line before the cursor (and, for block lists, the lines above) and uses the
 // syntax tree only for what it reliably has: which layer an offset is in.
-import type { Analysis } from '../core/analysis';
-import type { AstMap } from '../core/syntax/ast';
+import type { Analysis } from '../../../core/src/index';
+import type { AstMap } from '../../../core/src/index';
 import { lastLayerStartingBefore, layerAt } from './locate';
 import { lineStartAt } from './ranges';
 

@@ -2,9 +2,9 @@
 // output shape.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
-import type { LayerResult } from '../core/shape/infer';
-import type { AstPair, Span } from '../core/syntax/ast';
+import type { Analysis } from '../../../core/src/index';
+import type { LayerResult } from '../../../core/src/index';
+import type { AstPair, Span } from '../../../core/src/index';
 import { toRange, trimmedEnd } from './ranges';
 import { shapeLabel } from './shapes';
 

@@ -3,8 +3,8 @@
 // closing bracket visible.
 import type { FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
-import type { AstNode } from '../core/syntax/ast';
+import type { Analysis } from '../../../core/src/index';
+import type { AstNode } from '../../../core/src/index';
 import { trimmedEnd } from './ranges';
 
 export function foldingRanges(analysis: Analysis, doc: TextDocument, limit = Infinity): FoldingRange[] {

@@ -3,13 +3,13 @@
 // that layer's output shape; on a top-level key, what it is for.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
-import { COMMON_KEYS, LAYERS } from '../core/layers/registry';
-import type { ParamSpec } from '../core/layers/spec';
-import { TOP_KEYS } from '../core/model/readModel';
-import type { LayerResult } from '../core/shape/infer';
-import { grouped } from '../core/summary/table';
-import type { Span } from '../core/syntax/ast';
+import type { Analysis } from '../../../core/src/index';
+import { COMMON_KEYS, LAYERS } from '../../../core/src/index';
+import type { ParamSpec } from '../../../core/src/index';
+import { TOP_KEYS } from '../../../core/src/index';
+import type { LayerResult } from '../../../core/src/index';
+import { grouped } from '../../../core/src/index';
+import type { Span } from '../../../core/src/index';
 import { layerAt, pairAt } from './locate';
 import { code } from './markdown';
 import { toRange } from './ranges';

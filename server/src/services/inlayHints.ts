@@ -2,7 +2,7 @@
 // 20,000-layer file costs what is on screen.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
+import type { Analysis } from '../../../core/src/index';
 import { firstLayerEndingAfter } from './locate';
 import { lineEndAt } from './ranges';
 import { shapeLabel } from './shapes';

@@ -1,8 +1,8 @@
 // Finding what is under an offset: the layer (by binary search over the ordered layer spans) and
 // the key or value of one of its mapping pairs.
-import type { Analysis } from '../core/analysis';
-import type { AstMap, AstPair } from '../core/syntax/ast';
-import type { LayerResult } from '../core/shape/infer';
+import type { Analysis } from '../../../core/src/index';
+import type { AstMap, AstPair } from '../../../core/src/index';
+import type { LayerResult } from '../../../core/src/index';
 
 /** Index of the last layer that starts at or before `offset`, or -1. */
 export function lastLayerStartingBefore(a: Analysis, offset: number): number {

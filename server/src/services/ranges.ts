@@ -2,7 +2,7 @@
 // Chinese text and emoji are counted the way the client counts them.
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from '../core/syntax/ast';
+import type { Span } from '../../../core/src/index';
 
 export function toRange(doc: TextDocument, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };

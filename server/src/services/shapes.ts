@@ -1,8 +1,8 @@
 // How shapes, counts and receptive fields read in hovers, hints, symbols and lenses.
-import type { Pair, Shape } from '../core/model/types';
-import type { LayerResult } from '../core/shape/infer';
-import { formatNumber } from '../core/shape/outputSize';
-import { shapeLabel } from '../core/summary/table';
+import type { Pair, Shape } from '../../../core/src/index';
+import type { LayerResult } from '../../../core/src/index';
+import { formatNumber } from '../../../core/src/index';
+import { shapeLabel } from '../../../core/src/index';
 
 export { shapeLabel };
 

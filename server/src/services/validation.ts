@@ -3,8 +3,8 @@
 // unused layer is tagged so editors fade it.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
-import type { CoreDiagnostic, Severity } from '../core/diagnostics/diagnostic';
+import type { Analysis } from '../../../core/src/index';
+import type { CoreDiagnostic, Severity } from '../../../core/src/index';
 import { toRange } from './ranges';
 
 export const SOURCE = 'cnn-shape';

@@ -1,7 +1,7 @@
 // Building and running models in the tests: text → analysis → graph → onnxruntime (in this thread:
 // tests may block), and the same through the reference.
 import assert from 'node:assert/strict';
-import { analyzeText, type Analysis } from '../../../server/src/core/analysis';
+import { analyzeText, type Analysis } from '../../../core/src/index';
 import { createEngineSession, type EngineOptions, type OutputTensor } from '../../../runner/src/engine/session';
 import { buildGraph, layerOutputName } from '../../../runner/src/onnx/buildGraph';
 import { encodeModel } from '../../../runner/src/onnx/proto';

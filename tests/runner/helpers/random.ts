@@ -1,6 +1,6 @@
 // Seeded random tensors for the tests (values that make every layer's arithmetic matter).
-import { expectedParameters } from '../../../server/src/core/layers/parameterShapes';
-import type { Analysis } from '../../../server/src/core/analysis';
+import { expectedParameters } from '../../../core/src/index';
+import type { Analysis } from '../../../core/src/index';
 import type { ParameterSet, Tensor } from '../../../runner/src/weights/types';
 
 export function rng(seed: number): () => number {

@@ -1,6 +1,6 @@
 // The reference forward pass of a whole model: each layer by ops.ts, defaults taken from the format
 // spec's table (not from the core's layer files), window sizes computed here.
-import type { Analysis } from '../../../server/src/core/analysis';
+import type { Analysis } from '../../../core/src/index';
 import type { Tensor } from '../../../runner/src/weights/types';
 import * as ops from './ops';
 import type { T3 } from './tensor';

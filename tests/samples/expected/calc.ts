@@ -1,5 +1,5 @@
 // A deliberately tiny, standalone shape and parameter calculator for the golden table of the samples.
-// It shares no code with server/src/core: the point is a second, independent derivation of every
+// It shares no code with core/src: the point is a second, independent derivation of every
 // layer's W×H×D from the textbook formula (W − F + 2P)/S + 1, so that a bug in the core cannot also
 // be in its own expectation. Keep it boring: one formula, written out, no cleverness.
 

@@ -3,8 +3,8 @@
 // layer, so a position counted in bytes or code points would land in the wrong place).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analyzeText, type Analysis } from '../../../server/src/core/analysis';
-import { shapeLabel } from '../../../server/src/core/summary/table';
+import { analyzeText, type Analysis } from '../../../core/src/index';
+import { shapeLabel } from '../../../core/src/index';
 import { activateExtension, codeOf, fullRange, hintLabel, hoverText, openSample, revertAndCloseAll, waitForDiagnostics } from './helpers';
 
 const SAMPLE = 'stride3-not-whole.cnn.yaml';

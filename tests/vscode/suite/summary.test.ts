@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CnnShapeApi } from '../../../client/src/api';
-import { analyzeText } from '../../../server/src/core/analysis';
-import { grouped, macsLabel, summarize } from '../../../server/src/core/summary/table';
+import { analyzeText } from '../../../core/src/index';
+import { grouped, macsLabel, summarize } from '../../../core/src/index';
 import { activateExtension, openSample, revertAndCloseAll, waitForEvent } from './helpers';
 
 /** Waits until the webview page itself (its script, under the CSP) reports the document's version. */

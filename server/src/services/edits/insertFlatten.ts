@@ -1,7 +1,7 @@
 // Inserts a `flatten` layer before the item that starts at `at`, in the list's own style: a
 // `- flatten` line in a YAML block list, `flatten, ` in a flow list, `"flatten", ` in JSON (on its
 // own line where the list is written one item a line).
-import type { SourceKind } from '../../core/syntax/documentParser';
+import type { SourceKind } from '../../../../core/src/index';
 import { lineBreakAt, lineStartAt } from '../ranges';
 import type { OffsetEdit } from './offsetEdit';
 

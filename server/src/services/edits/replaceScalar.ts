@@ -1,5 +1,5 @@
 // Replacing a scalar keeps how it was written: a JSON string or a quoted YAML scalar stays quoted.
-import type { Span } from '../../core/syntax/ast';
+import type { Span } from '../../../../core/src/index';
 import type { OffsetEdit } from './offsetEdit';
 
 export function replaceScalar(text: string, span: Span, value: string): OffsetEdit {

@@ -2,8 +2,8 @@
 // pair after `kernel` (or `type`) in the mapping's own style: a new line at the keys' indentation
 // in a YAML block map, `, key: value` in a flow map or JSON object (on its own line where the
 // object is written one pair a line).
-import type { SourceKind } from '../../core/syntax/documentParser';
-import { getPair, type AstMap, type AstPair } from '../../core/syntax/ast';
+import type { SourceKind } from '../../../../core/src/index';
+import { getPair, type AstMap, type AstPair } from '../../../../core/src/index';
 import { lineBreakAt, lineEndAt, lineStartAt } from '../ranges';
 import type { OffsetEdit } from './offsetEdit';
 

@@ -1,0 +1,19 @@
+// The core's one public entry: parsing, the layer registry, shape inference, diagnostics and the
+// summary table. Pure TypeScript with no editor imports; the server, the runner, the CLI, the client
+// and the tests import only this file.
+export { ModelAnalyzer, analyzeText, hasErrors, type Analysis, type AnalyzeOptions } from './analysis';
+export { CODES, type Code } from './diagnostics/codes';
+export type { CoreDiagnostic, FixData, RelatedInfo, Severity } from './diagnostics/diagnostic';
+export { COMMON_KEYS, LAYERS, LAYER_TYPES } from './layers/registry';
+export type { LayerSpec, ParamSpec, ParamKind } from './layers/spec';
+export { expectedParameters, shapeText } from './layers/parameterShapes';
+export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
+export type { InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape } from './model/types';
+export { INPUT_NAME, inferShapes, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
+export { formatNumber } from './shape/outputSize';
+export { bytes, grouped, macsLabel, renderSummaryText, shapeLabel, summarize, type Summary } from './summary/table';
+export { getPair, type AstMap, type AstNode, type AstPair, type Span } from './syntax/ast';
+export { chunkLayers } from './syntax/chunker';
+export { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
+export { parseYamlFast, scanYamlFast } from './syntax/fastYaml';
+export { parseYaml } from './syntax/yamlToAst';
