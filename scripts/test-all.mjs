@@ -2,7 +2,8 @@
 //   1. bundles (esbuild) and type check (tsc -b);
 //   2. unit, property-based, LSP and runner tests (node's test runner, scripts/run-tests.mjs), then random
 //      networks checked against PyTorch itself (Debian's python3-torch; tests/pytorch/compare.py prints
-//      its seed, a new one each run, so the cases vary);
+//      its seed, a new one each run, so the cases vary), and the v2 samples' PyTorch references
+//      (tests/pytorch/check_v2_samples.py: references and flat files current, samples match torchvision);
 //   3. the editor's dependencies (code-server + Chromium, scripts/install-editor-test-deps.sh), then the
 //      in-editor suites (scripts/run-editor-tests.mjs: the extension's, then the runner's from
 //      tests/runner/vscode) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
@@ -17,6 +18,7 @@ const steps = [
   { name: 'unit tests', cmd: process.execPath, args: ['scripts/run-tests.mjs'], counts: 'node' },
   { name: 'PyTorch (Debian python3-torch)', cmd: 'bash', args: ['scripts/install-pytorch.sh'] },
   { name: 'shapes and outputs against PyTorch', cmd: '/usr/bin/python3', args: ['tests/pytorch/compare.py', 'bin/cnnshape.js', 'out/pytorch-cases', '80', String(Date.now() % 100000)], counts: 'pytorch' },
+  { name: 'v2 samples and their references against torchvision', cmd: '/usr/bin/python3', args: ['tests/pytorch/check_v2_samples.py'], counts: 'pytorch' },
 ];
 if (process.env.CNNSHAPE_SKIP_EDITOR === '1') {
   console.log('!! CNNSHAPE_SKIP_EDITOR=1: the in-editor tests are skipped');

@@ -103,7 +103,11 @@ def yaml_value(v):
     return str(v)
 
 
-def write(key):
+def path_of(key):
+    return os.path.join(OUT, f'{MODELS[key][1]}.cnn.yaml')
+
+
+def text_of(key):
     build, stem, title = MODELS[key]
     layers = flat_layers(build().eval())
     lines = [
@@ -117,11 +121,14 @@ def write(key):
     ]
     for l in layers:
         lines.append('  - {' + ', '.join(f'{k}: {yaml_value(v)}' for k, v in l.items()) + '}')
+    return '\n'.join(lines) + '\n'
+
+
+def write(key):
     os.makedirs(OUT, exist_ok=True)
-    path = os.path.join(OUT, f'{stem}.cnn.yaml')
-    with open(path, 'w') as f:
-        f.write('\n'.join(lines) + '\n')
-    print(f'{path}: {len(layers)} layers')
+    with open(path_of(key), 'w') as f:
+        f.write(text_of(key))
+    print(f'{path_of(key)}')
 
 
 if __name__ == '__main__':

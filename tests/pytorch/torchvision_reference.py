@@ -127,14 +127,22 @@ def reference(stem):
     }
 
 
-def write(stem, data):
-    os.makedirs(OUT, exist_ok=True)
+def path_of(stem):
+    return os.path.join(OUT, f'{stem.replace("_", "-")}.json')
+
+
+def text_of(data):
+    """JSON with one module a line, so that a diff shows which module changed."""
     head = [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},' for k, v in data.items() if k != 'modules']
     body = ',\n'.join(f'    {json.dumps(e)}' for e in data['modules'])
-    path = os.path.join(OUT, f'{stem.replace("_", "-")}.json')
-    with open(path, 'w') as f:
-        f.write('{\n' + '\n'.join(head) + '\n  "modules": [\n' + body + '\n  ]\n}\n')
-    print(f'{path}: {data["params"]:,} parameters, {len(data["modules"])} modules')
+    return '{\n' + '\n'.join(head) + '\n  "modules": [\n' + body + '\n  ]\n}\n'
+
+
+def write(stem, data):
+    os.makedirs(OUT, exist_ok=True)
+    with open(path_of(stem), 'w') as f:
+        f.write(text_of(data))
+    print(f'{path_of(stem)}: {data["params"]:,} parameters, {len(data["modules"])} modules')
 
 
 if __name__ == '__main__':
