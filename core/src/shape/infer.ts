@@ -213,7 +213,7 @@ class Result implements LayerResult {
       const spec = LAYERS.get(this.decl.type);
       if (this.explains && spec && this.inputShapes.every((x) => x !== null)) {
         // The rule runs again for this one layer; what it reports was reported the first time.
-        const ctx = new LayerContext(this.decl, this.inputShapes as Shape[], this.sources, this.env.layers, this.env.rounding, [], this.env.model);
+        const ctx = new LayerContext(this.decl, this.inputShapes, this.sources, this.env.layers, this.env.rounding, [], this.env.model);
         this.text = spec.shape(ctx).arithmetic?.() ?? [];
       }
     }

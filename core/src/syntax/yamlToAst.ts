@@ -21,7 +21,7 @@ export function parseYaml(text: string, base = 0): ParsedTree {
   for (const e of doc.errors) problems.push(toProblem(e.message, e.pos, 'error', base, text.length));
   for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
   const conv = new Converter(doc, base, problems);
-  const root = doc.contents ? conv.node(doc.contents as YNode, 0) : null;
+  const root = doc.contents ? conv.node(doc.contents, 0) : null;
   return { root, problems };
 }
 
@@ -94,7 +94,7 @@ class Converter {
       return { kind: 'scalar', value: null, start: s, end: e };
     }
     // The alias's own position stands for every value it brings in.
-    return this.node(target as YNode, depth + 1, [s, e]);
+    return this.node(target, depth + 1, [s, e]);
   }
 
   /** `<<: *base` or `<<: [*a, *b]`: keys not already present are copied in. */
