@@ -67,7 +67,7 @@ export function inferShapes(model: Model): InferResult {
     } else if (existing === undefined) ids.set(l.id, l.index);
   }
 
-  const results: Result[] = new Array(layers.length);
+  const results = new Array<Result>(layers.length);
   const inputShape = model.input?.value ?? null;
   const rounding = model.rounding.value;
   const env: Env = { layers, rounding, model };

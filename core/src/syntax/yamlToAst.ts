@@ -79,8 +79,8 @@ class Converter {
     if (k == null) return { kind: 'scalar', value: null, start: fallback, end: fallback };
     const [s, e] = this.span(k);
     if (isScalar(k)) {
-      const v = k.value;
-      return { kind: 'scalar', value: v == null ? null : String(v), start: s, end: e };
+      const v = scalarValue(k.value);
+      return { kind: 'scalar', value: v === null ? null : String(v), start: s, end: e };
     }
     this.problems.push({ start: s, end: e, message: 'A key must be a plain name, not a list or mapping.', severity: 'error' });
     return { kind: 'scalar', value: null, start: s, end: e };
@@ -127,7 +127,9 @@ function scalarValue(v: unknown): ScalarValue {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Date) return v.toISOString();
-  return String(v);
+  // !!binary (a Buffer, which is a Uint8Array): its bytes read as UTF-8, as Buffer's toString did.
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  return null; // the yaml library's schemas make no other scalar type
 }
 
 export type { AstMap };

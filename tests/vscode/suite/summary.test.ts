@@ -68,7 +68,7 @@ suite('Model summary and status bar', () => {
     assert.ok(item.text.startsWith('61.71 K params · '), item.text);
     assert.ok(typeof item.command === 'object' && item.command.command === 'cnnShape.showSummary');
     const command = item.command;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     assert.equal(api.summaryPanel.current?.uri.toString(), doc.uri.toString());
     await pageShows(api, doc);
     api.summaryPanel.webviewPanel?.dispose();
