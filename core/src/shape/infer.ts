@@ -7,7 +7,7 @@ import { expectedParameters, shapeText } from '../layers/parameterShapes';
 import { LAYERS } from '../layers/registry';
 import type { ShapeContext, ShapeResult } from '../layers/spec';
 import type { InlineTensor } from '../model/readModel';
-import type { LayerDecl, Model, Pair, ParamValue, Shape } from '../model/types';
+import type { LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 import { didYouMean } from '../text/suggest';
 
@@ -67,7 +67,7 @@ export function inferShapes(model: Model): InferResult {
     } else if (existing === undefined) ids.set(l.id, l.index);
   }
 
-  const results: Result[] = new Array(layers.length);
+  const results = new Array<Result>(layers.length);
   const inputShape = model.input?.value ?? null;
   const rounding = model.rounding.value;
   const env: Env = { layers, rounding, model };
@@ -213,7 +213,7 @@ class Result implements LayerResult {
       const spec = LAYERS.get(this.decl.type);
       if (this.explains && spec && this.inputShapes.every((x) => x !== null)) {
         // The rule runs again for this one layer; what it reports was reported the first time.
-        const ctx = new LayerContext(this.decl, this.inputShapes as Shape[], this.sources, this.env.layers, this.env.rounding, [], this.env.model);
+        const ctx = new LayerContext(this.decl, this.inputShapes, this.sources, this.env.layers, this.env.rounding, [], this.env.model);
         this.text = spec.shape(ctx).arithmetic?.() ?? [];
       }
     }
@@ -228,19 +228,17 @@ class LayerContext implements ShapeContext {
     readonly inputs: Shape[],
     private readonly sources: number[],
     private readonly layers: LayerDecl[],
-    readonly rounding: Model['rounding']['value'],
+    fileRounding: Model['rounding']['value'],
     private readonly diags: CoreDiagnostic[],
     private readonly model: Model,
-  ) {}
+  ) {
+    this.rounding = layer.rounding?.value ?? fileRounding;
+  }
 
-  get<T>(name: string): T {
-    const v = this.layer.params.get(name)?.value;
-    if (v !== undefined) return v as T;
-    const ps = LAYERS.get(this.layer.type)!.params[name];
-    const def = ps?.default;
-    // Pair-valued defaults are written as one integer in the spec table.
-    if (typeof def === 'number' && (ps!.kind === 'pair' || ps!.kind === 'padding')) return [def, def] as ParamValue as T;
-    return def as T;
+  readonly rounding: Model['rounding']['value'];
+
+  get p(): Record<string, unknown> {
+    return this.layer.values;
   }
 
   spanOf(name: string): Span {
