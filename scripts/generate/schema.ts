@@ -249,9 +249,9 @@ export function buildSchema(src: SchemaSource): JsonObject {
   if (hasBlocks) {
     Object.assign(definitions, blockDefinitions(src.types, layerObject(src, true)));
     // A layer may be a block use only in a file that has `blocks:`; elsewhere an unknown type is an error.
-    schema['if'] = { required: ['blocks'] };
+    schema['if'] = { properties: { blocks: {} }, required: ['blocks'] };
     schema['else'] = {
-      properties: { layers: { items: { $ref: '#/definitions/layer' }, ...described('**Layers**: in a file without `blocks:`, each is a layer type. **Required.**') } },
+      properties: { layers: { type: 'array', items: { $ref: '#/definitions/layer' }, ...described('**Layers**: in a file without `blocks:`, each is a layer type. **Required.**') } },
     };
   }
   schema['definitions'] = definitions;
