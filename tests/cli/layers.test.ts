@@ -102,7 +102,7 @@ function wordLists(match: string): string[][] {
 function matches(rule: Json | undefined): string[] {
   const r = rule as Obj;
   if (typeof r['match'] === 'string') return [r['match']];
-  return (r['patterns'] as Obj[]).map((p) => String(p['match']));
+  return (r['patterns'] as { match: string }[]).map((p) => p.match);
 }
 
 test('the CLI\'s types and parameters are exactly the schema\'s', () => {
