@@ -34,7 +34,10 @@ function paramNote(p: ParamSpec): string {
 
 /** A key's description: its title, its doc, and the note. */
 export function keyMarkdown(key: string, doc: string, note: string): string {
-  return withNote(`**${title(key)}**: ${lowerFirst(doc)}`, note);
+  const t = title(key);
+  // a doc that already opens with the title ("Stride: how far ...") gets it in bold, not twice
+  const body = doc.startsWith(`${t}: `) ? doc.slice(t.length + 2) : lowerFirst(doc);
+  return withNote(`**${t}**: ${body}`, note);
 }
 
 /** One parameter. Inside a block definition its value may also be `$name`, a block parameter. */

@@ -45,7 +45,7 @@ test('layers --json: every type in the registry\'s order, the stable keys, the s
   const conv = refs.find((r) => r.type === 'conv')!;
   assert.deepEqual(conv.params.find((p) => p.name === 'stride'), {
     name: 'stride', kind: 'pair', required: false, default: 1, defaultFrom: null,
-    doc: 'How far the filter moves each step. An integer or [height, width].', aliases: ['strides'], min: 1,
+    doc: 'Stride: how far the filter moves each step. An integer or [height, width].', aliases: ['strides'], min: 1,
   });
   assert.equal(conv.weights['weight'], '[filters, depth/groups, kh, kw]');
   assert.equal(refs.find((r) => r.type === 'maxpool')!.params.find((p) => p.name === 'stride')!.defaultFrom, 'kernel');
