@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { createEngineSession } from '../../runner/src/engine/session';
 import { layerOutputName } from '../../runner/src/onnx/buildGraph';
 import { resolveParameters } from '../../runner/src/weights/resolve';
@@ -78,7 +78,7 @@ layers:
   const r = cnnshape('export', model, '--onnx', out, '--seed', '4');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /verified: onnxruntime \(native\) loads/);
-  const a = analyzeText(modelText, model);
+  const a = analyze({ text: modelText, fileName: model });
   const params = resolveParameters(a, { modelFile: model, seed: 4 });
   const session = await createEngineSession(new Uint8Array(readFileSync(out)));
   const input = randomInput(a, 11);

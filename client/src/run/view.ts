@@ -4,8 +4,6 @@
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
 import type { LayerRun, TopEntry } from '../../../runner/src/run/result';
 
-/** Layer types whose feature maps are shown. */
-export const MAP_TYPES: ReadonlySet<string> = new Set(['conv', 'maxpool', 'avgpool']);
 export const PREVIEW_LIMITS = { maxChannels: 32, maxSize: 56 } as const;
 
 export interface MapLayerView {

@@ -4,9 +4,12 @@
 import type { OutputTensor } from '../engine/session';
 import type { FloatImage } from '../images/resize';
 
+/** Layer types whose output is shown as feature maps when a run asks for previews without naming layers. */
+export const MAP_TYPES: ReadonlySet<string> = new Set(['conv', 'maxpool', 'avgpool']);
+
 export interface PreviewOptions {
-  /** Layer indices to preview. */
-  layers: number[];
+  /** Layer indices to preview; default: every layer whose type is in MAP_TYPES. */
+  layers?: number[];
   /** At most this many channels per layer (the first ones). */
   maxChannels: number;
   /** Maps larger than this (width or height) are subsampled to fit. */

@@ -59,7 +59,7 @@ export class ModelDocuments {
     }
     const t0 = performance.now();
     try {
-      entry.analysis = entry.analyzer.analyze(doc.getText(), { defaultRounding: rounding });
+      entry.analysis = entry.analyzer.analyze({ text: doc.getText(), defaultRounding: rounding });
     } catch (e) {
       // A core bug must not take the server down; start over with a fresh cache next time.
       this.entries.delete(doc.uri);
