@@ -1,11 +1,14 @@
 // add: element-wise sum of two or more maps of the same W × H × D (ResNet shortcuts).
-import type { LayerSpec } from './spec';
+import { defineLayer } from './spec';
 
-export const add: LayerSpec = {
+export const add = defineLayer({
   type: 'add',
   summary: 'Element-wise sum of two or more inputs',
   doc: 'Add: sums its inputs value by value, as a ResNet shortcut does. All inputs must have the same width, height and depth.',
+  rule: 'all inputs must have the same W, H and D; output: that shape',
+  aliases: ['Add', 'sum', 'residual', 'shortcut'],
   arity: 'many',
+  featureMaps: false,
   params: {},
   shape(ctx) {
     const [first, ...rest] = ctx.inputs;
@@ -28,4 +31,4 @@ export const add: LayerSpec = {
     });
     return { output: ok ? { ...first! } : null, params: 0, macs: 0 };
   },
-};
+});

@@ -1,11 +1,14 @@
 // concat: stacks inputs along depth (Inception, U-Net); width and height must agree.
-import type { LayerSpec } from './spec';
+import { defineLayer } from './spec';
 
-export const concat: LayerSpec = {
+export const concat = defineLayer({
   type: 'concat',
   summary: 'Stack two or more inputs along depth',
   doc: 'Concat: puts its inputs one after another along depth. Width and height must agree; the depth is the sum.',
+  rule: 'W and H must agree; depth = the sum of the inputs\' depths',
+  aliases: ['Concatenate', 'cat', 'concatenate'],
   arity: 'many',
+  featureMaps: false,
   params: {},
   shape(ctx) {
     const [first] = ctx.inputs;
@@ -27,4 +30,4 @@ export const concat: LayerSpec = {
       arithmetic: () => [`depth: ${ctx.inputs.map((s) => s.depth).join(' + ')} = ${depth}`],
     };
   },
-};
+});

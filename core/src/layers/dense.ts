@@ -1,19 +1,26 @@
 // dense: a fully connected layer (PyTorch Linear, Keras Dense) on a flat 1 × 1 × N input.
-import type { LayerSpec } from './spec';
+import { defineLayer } from './spec';
 
-export const dense: LayerSpec = {
+export const dense = defineLayer({
   type: 'dense',
   summary: 'Fully connected layer: 1 × 1 × units',
   doc: 'Dense (fully connected): every output unit is a weighted sum of all N input values. Needs a flat 1 × 1 × N input (put `flatten` or a global pool before it). Parameters: N·units + units.',
+  rule: '1 × 1 × units; the input must be 1 × 1 × N (flatten or a global pool first)',
+  aliases: ['Linear', 'Dense', 'fc', 'fully_connected', 'linear'],
   arity: 'one',
+  featureMaps: false,
   params: {
-    units: { kind: 'int', min: 1, required: true, doc: 'Number of outputs: the output is 1 × 1 × units.' },
+    units: { kind: 'int', min: 1, required: true, doc: 'Number of outputs: the output is 1 × 1 × units.', aliases: ['out_features'] },
     in_features: { kind: 'int', min: 1, doc: 'Optional: the input size N you expect. Checked against what arrives.' },
-    bias: { kind: 'bool', default: true, doc: 'Whether each unit adds a learned bias.' },
+    bias: { kind: 'bool', default: true, doc: 'Whether each unit adds a learned bias.', aliases: ['use_bias'] },
+  },
+  weights: {
+    layout: { weight: '[units, W·H·D]', bias: '[units] (when bias)' },
+    shapes: (p, input) => ({ weight: [p.units, input.width * input.height * input.depth], ...(p.bias ? { bias: [p.units] } : {}) }),
   },
   shape(ctx) {
     const input = ctx.inputs[0]!;
-    const units = ctx.get<number>('units');
+    const { units, bias, in_features } = ctx.p;
     if (input.width !== 1 || input.height !== 1) {
       const n = input.width * input.height * input.depth;
       const line = ctx.layer.span;
@@ -21,20 +28,20 @@ export const dense: LayerSpec = {
         `dense needs a flat 1 × 1 × N input but ${ctx.inputLabel(0)} gives ${input.width} × ${input.height} × ${input.depth}: add a flatten layer before it (→ 1 × 1 × ${n})`,
         ctx.layer.typeSpan,
         { related: ctx.producedBy(0, `the ${input.width}×${input.height}×${input.depth} map is made here`), fix: { kind: 'insert-flatten', at: line.start, indent: '' } });
-      return { output: { width: 1, height: 1, depth: units }, params: n * units + (ctx.get<boolean>('bias') ? units : 0), macs: n * units };
+      return { output: { width: 1, height: 1, depth: units }, params: n * units + (bias ? units : 0), macs: n * units };
     }
     const n = input.depth;
-    if (ctx.has('in_features') && ctx.get<number>('in_features') !== n) {
-      ctx.report('channel-mismatch', 'error', `in_features is ${ctx.get<number>('in_features')} but ${ctx.inputLabel(0)} gives ${n} values`,
+    if (in_features !== undefined && in_features !== n) {
+      ctx.report('channel-mismatch', 'error', `in_features is ${in_features} but ${ctx.inputLabel(0)} gives ${n} values`,
         ctx.spanOf('in_features'),
         { related: ctx.producedBy(0, `${n} values are made here`), fix: { kind: 'set-value', span: ctx.spanOf('in_features'), value: String(n) } });
     }
     return {
       output: { width: 1, height: 1, depth: units },
-      params: n * units + (ctx.get<boolean>('bias') ? units : 0),
+      params: n * units + (bias ? units : 0),
       macs: n * units,
       field: { global: true },
-      arithmetic: () => [`1 × 1 × units = 1 × 1 × ${units}`, `parameters: ${n}·${units} + ${ctx.get<boolean>('bias') ? units : 0}`],
+      arithmetic: () => [`1 × 1 × units = 1 × 1 × ${units}`, `parameters: ${n}·${units} + ${bias ? units : 0}`],
     };
   },
-};
+});

@@ -1,4 +1,6 @@
-// Every layer type of the format, by name. To add a type: write its file in this folder, list it below.
+// Every layer type of the format, by name. To add a type: write its file in this folder, list it
+// below (the key is its `type`), then add its ONNX translation (the runner's table fails to compile
+// until you do) and run `npm run generate`. See docs/adding-a-layer-type.md.
 import { gelu, relu, sigmoid, tanh } from './activations';
 import { add } from './add';
 import { avgpool } from './avgpool';
@@ -12,16 +14,27 @@ import { globalavgpool, globalmaxpool } from './globalpool';
 import { leakyrelu } from './leakyrelu';
 import { maxpool } from './maxpool';
 import { softmax } from './softmax';
-import type { LayerSpec } from './spec';
+import type { LayerSpec, ParamsOf } from './spec';
 import { upsample } from './upsample';
 
-const ALL: LayerSpec[] = [
+/** The typed table: keys are the layer types; each value keeps its parameters' types. */
+export const LAYER_DEFS = {
   conv, maxpool, avgpool, globalavgpool, globalmaxpool, relu, sigmoid, tanh, gelu, softmax, leakyrelu,
   batchnorm, dropout, flatten, dense, add, concat, upsample,
-];
+} as const;
+
+export type LayerType = keyof typeof LAYER_DEFS;
+/** The complete, typed parameters of layer type T (defaults filled in by the model reader). */
+export type LayerParams<T extends LayerType> = ParamsOf<(typeof LAYER_DEFS)[T]['params']>;
+
+const ALL: readonly LayerSpec[] = Object.values(LAYER_DEFS) as readonly LayerSpec[];
 
 export const LAYERS: ReadonlyMap<string, LayerSpec> = new Map(ALL.map((s) => [s.type, s]));
 export const LAYER_TYPES: readonly string[] = ALL.map((s) => s.type);
+
+export function isLayerType(t: string): t is LayerType {
+  return LAYERS.has(t);
+}
 
 /** Keys every mapping layer may have besides its type's parameters. */
 export const COMMON_KEYS: Record<string, string> = {

@@ -1,8 +1,13 @@
-// What every layer type declares: its parameters (for checking, hover and completion) and its shape
-// rule. One file per type in this folder holds both; registry.ts lists them.
+// What every layer type declares about itself, in its own file in this folder (registry.ts lists
+// them): its parameters with kinds, defaults and docs; its shape rule (code and words); its weight
+// tensors and their PyTorch layouts; whether its output is shown as feature maps; and the names other
+// frameworks use for it. Schema, grammars, `cnnshape layers` and docs are generated from this.
+//
+// `defineLayer` keeps each parameter's kind in the type, so a shape rule reads `ctx.p.kernel` as a
+// Pair and `ctx.p.bias` as a boolean, complete with defaults (the model reader fills them once).
 import type { CoreDiagnostic, FixData, RelatedInfo, Severity } from '../diagnostics/diagnostic';
 import type { Code } from '../diagnostics/codes';
-import type { LayerDecl, Pair, Rounding, Shape } from '../model/types';
+import type { LayerDecl, Pair, Padding, Rounding, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 
 export type ParamKind =
@@ -10,26 +15,50 @@ export type ParamKind =
   | { kind: 'pair'; min: number }
   | { kind: 'padding' }
   | { kind: 'bool' }
-  | { kind: 'number'; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean };
+  | { kind: 'number'; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean }
+  | { kind: 'enum'; values: readonly string[] };
 
 export type ParamSpec = ParamKind & {
   required?: boolean;
   /** The default, as it is written in a file (absent for required or optional-checked values). */
   default?: number | boolean | string;
+  /** The default is this other parameter's value (maxpool's stride is its kernel). */
+  defaultFrom?: string;
   doc: string;
+  /** What PyTorch or Keras call it (kernel_size, out_channels): "did you mean" knows them. */
+  aliases?: readonly string[];
 };
 
-export interface ShapeContext {
+/** The value a parameter of this kind has after checking. */
+export type ValueOf<S> = S extends { kind: 'int' | 'number' }
+  ? number
+  : S extends { kind: 'pair' }
+    ? Pair
+    : S extends { kind: 'padding' }
+      ? Padding
+      : S extends { kind: 'bool' }
+        ? boolean
+        : S extends { kind: 'enum'; values: readonly (infer V)[] }
+          ? V
+          : never;
+
+/** Complete parameters: a value for each one with a default or required; optional ones may be absent. */
+export type ParamsOf<P extends Record<string, ParamSpec>> = {
+  readonly [K in keyof P]: P[K] extends { required: true } | { default: unknown } | { defaultFrom: string } ? ValueOf<P[K]> : ValueOf<P[K]> | undefined;
+};
+
+export interface ShapeContext<V = Record<string, unknown>> {
   layer: LayerDecl;
   /** Shapes of the inputs, in order (at least one; all known). */
   inputs: Shape[];
+  /** The rounding in force for this layer: its own `rounding:`, else the file's. */
   rounding: Rounding;
-  /** A parameter's value, or its default. */
-  get<T>(name: string): T;
+  /** The parameters, defaults filled in. */
+  p: V;
   /** Where a parameter is written, or the layer's type when it is not. */
-  spanOf(name: string): Span;
-  /** Whether the parameter is written in the file. */
-  has(name: string): boolean;
+  spanOf(name: keyof V & string): Span;
+  /** Whether the parameter is written in the file (not a default). */
+  has(name: keyof V & string): boolean;
   report(
     code: Code,
     severity: Severity,
@@ -61,16 +90,49 @@ export interface ShapeResult {
   arithmetic?: () => string[];
 }
 
-export interface LayerSpec {
+export interface WeightsSpec<V> {
+  /** Key → layout in words, e.g. weight: '[filters, depth/groups, kh, kw]', bias: '[filters] (with bias)'. */
+  layout: Readonly<Record<string, string>>;
+  /** The tensors this layer owns for this input, in PyTorch's layouts (the `state_dict` suffixes). */
+  shapes(p: V, input: Shape): Record<string, number[]>;
+}
+
+export interface LayerDef<P extends Record<string, ParamSpec>> {
   type: string;
   /** One line, for completion lists. */
   summary: string;
-  /** Markdown, for hovers. */
+  /** Markdown, for hovers and the reference. */
   doc: string;
-  params: Record<string, ParamSpec>;
+  /** The shape rule in words, for the reference (`cnnshape layers`, docs/layers.md). */
+  rule: string;
+  /** Other frameworks' names for this type (Conv2d, Conv2D): "did you mean" knows them. */
+  aliases: readonly string[];
+  params: P;
   /** 'one' (the default) or 'many' (add, concat: two or more). */
   arity: 'one' | 'many';
+  /** Whether the runner shows this layer's output as feature maps (a spatial map worth looking at). */
+  featureMaps: boolean;
+  weights?: WeightsSpec<ParamsOf<P>>;
+  shape(ctx: ShapeContext<ParamsOf<P>>): ShapeResult;
+}
+
+/** A layer type, its parameter types erased: what the registry holds and generic code reads. */
+export interface LayerSpec {
+  type: string;
+  summary: string;
+  doc: string;
+  rule: string;
+  aliases: readonly string[];
+  params: Readonly<Record<string, ParamSpec>>;
+  arity: 'one' | 'many';
+  featureMaps: boolean;
+  weights?: WeightsSpec<Record<string, unknown>>;
   shape(ctx: ShapeContext): ShapeResult;
+}
+
+/** Declares a layer type; `const` keeps each parameter's kind for `ParamsOf`. */
+export function defineLayer<const P extends Record<string, ParamSpec>>(def: LayerDef<P>): LayerDef<P> {
+  return def;
 }
 
 export type { CoreDiagnostic };

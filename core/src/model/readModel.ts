@@ -254,7 +254,7 @@ class Reader {
   }
 
   private readLayer(node: AstNode, index: number): LayerDecl {
-    const base: LayerDecl = { index, type: '', typeSpan: node, span: node, id: String(index), params: new Map(), usable: false };
+    const base: LayerDecl = { index, type: '', typeSpan: node, span: node, id: String(index), params: new Map(), values: {}, usable: false };
     if (node.kind === 'scalar') {
       if (typeof node.value !== 'string') {
         this.err('wrong-type', `a layer is a type name (e.g. relu) or a mapping with \`type\`, not ${describeNode(node)}`, node, index);
@@ -272,6 +272,7 @@ class Reader {
         this.err('input-count', `${node.value} takes two or more inputs: write it as a mapping with \`inputs: [a, b]\``, node, index);
         return base;
       }
+      base.values = completeValues(spec, base.params);
       base.usable = true;
       return base;
     }
@@ -328,6 +329,7 @@ class Reader {
     }
     const params = pairs.get('parameters');
     if (params) this.readInlineParameters(base, params);
+    base.values = completeValues(spec, base.params);
     base.usable = usable;
     return base;
   }
@@ -407,6 +409,24 @@ function requiredOf(spec: LayerSpec): string[] {
     required.set(spec.type, r);
   }
   return r;
+}
+
+/** The written values plus every default, filled once here so that no consumer re-states one. */
+function completeValues(spec: LayerSpec, written: ReadonlyMap<string, Located<ParamValue>>): Record<string, ParamValue> {
+  const values: Record<string, ParamValue> = {};
+  for (const [k, v] of written) values[k] = v.value;
+  const entries = Object.entries(spec.params);
+  for (const [k, ps] of entries) {
+    if (k in values || ps.default === undefined) continue;
+    const d = ps.default;
+    // Pair-valued defaults are written as one integer in the spec table.
+    values[k] = typeof d === 'number' && (ps.kind === 'pair' || ps.kind === 'padding') ? [d, d] : d;
+  }
+  for (const [k, ps] of entries) {
+    const from = ps.defaultFrom;
+    if (from !== undefined && !(k in values) && from in values) values[k] = values[from]!;
+  }
+  return values;
 }
 
 export interface InlineTensor {

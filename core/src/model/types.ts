@@ -49,8 +49,12 @@ export interface LayerDecl {
   /** Explicit inputs; undefined means "the layer before" (or `input` for the first layer). */
   inputs?: InputRef[];
   inputsSpan?: Span;
-  /** Checked parameter values with their spans (only valid ones; invalid ones were reported). */
+  /** The parameters written in the file, checked, with their spans (invalid ones were reported). */
   params: Map<string, Located<ParamValue>>;
+  /** Every parameter's value, defaults filled in: what shape rules, weights and the runner read. */
+  values: Record<string, ParamValue>;
+  /** The layer's own `rounding:` (v2), overriding the file's. */
+  rounding?: Located<Rounding>;
   /** The mapping the layer came from (for hover and completion), absent for a bare name. */
   node?: AstMap;
   /** Inline `parameters:` tensors, as written. */

@@ -26,6 +26,11 @@ export function checkValue(name: string, node: AstNode | null, kind: ParamKind):
       }
       return checkPair(name, node, 0);
     }
+    case 'enum': {
+      if (node.kind === 'scalar' && typeof node.value === 'string' && kind.values.includes(node.value)) return { ok: true, value: node.value };
+      const shown = node.kind === 'scalar' && typeof node.value === 'string' ? `"${node.value}"` : describeNode(node);
+      return { ok: false, code: 'out-of-range', message: `${name} must be ${kind.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}, not ${shown}`, node };
+    }
     case 'bool':
       if (node.kind === 'scalar' && typeof node.value === 'boolean') return { ok: true, value: node.value };
       return { ok: false, code: 'wrong-type', message: `${name} must be true or false, not ${describeNode(node)}`, node };

@@ -7,7 +7,7 @@ import { expectedParameters, shapeText } from '../layers/parameterShapes';
 import { LAYERS } from '../layers/registry';
 import type { ShapeContext, ShapeResult } from '../layers/spec';
 import type { InlineTensor } from '../model/readModel';
-import type { LayerDecl, Model, Pair, ParamValue, Shape } from '../model/types';
+import type { LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 import { didYouMean } from '../text/suggest';
 
@@ -228,19 +228,17 @@ class LayerContext implements ShapeContext {
     readonly inputs: Shape[],
     private readonly sources: number[],
     private readonly layers: LayerDecl[],
-    readonly rounding: Model['rounding']['value'],
+    fileRounding: Model['rounding']['value'],
     private readonly diags: CoreDiagnostic[],
     private readonly model: Model,
-  ) {}
+  ) {
+    this.rounding = layer.rounding?.value ?? fileRounding;
+  }
 
-  get<T>(name: string): T {
-    const v = this.layer.params.get(name)?.value;
-    if (v !== undefined) return v as T;
-    const ps = LAYERS.get(this.layer.type)!.params[name];
-    const def = ps?.default;
-    // Pair-valued defaults are written as one integer in the spec table.
-    if (typeof def === 'number' && (ps!.kind === 'pair' || ps!.kind === 'padding')) return [def, def] as ParamValue as T;
-    return def as T;
+  readonly rounding: Model['rounding']['value'];
+
+  get p(): Record<string, unknown> {
+    return this.layer.values;
   }
 
   spanOf(name: string): Span {

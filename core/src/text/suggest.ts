@@ -1,4 +1,6 @@
-// "Did you mean …?" by edit distance, as compilers do: only close candidates are offered.
+// "Did you mean …?": a name another framework uses (each layer type declares its aliases), else by
+// edit distance, as compilers do: only close candidates are offered.
+import { LAYERS } from '../layers/registry';
 
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -20,28 +22,41 @@ export function editDistance(a: string, b: string): number {
   return prev[n]!;
 }
 
-/**
- * What PyTorch and Keras users type for our names: `Conv2d`, `kernel_size`, `Linear`… Keys are
- * lower case without `_` or `-`.
- */
-const ALIASES: Record<string, string> = {
-  conv2d: 'conv', convolution: 'conv', convolution2d: 'conv', linear: 'dense', fc: 'dense', fullyconnected: 'dense',
-  maxpool2d: 'maxpool', maxpooling2d: 'maxpool', avgpool2d: 'avgpool', averagepooling2d: 'avgpool',
-  batchnorm2d: 'batchnorm', batchnormalization: 'batchnorm', bn: 'batchnorm',
-  globalaveragepooling2d: 'globalavgpool', adaptiveavgpool2d: 'globalavgpool', globalmaxpooling2d: 'globalmaxpool',
-  adaptivemaxpool2d: 'globalmaxpool', upsampling2d: 'upsample', concatenate: 'concat', cat: 'concat', dropout2d: 'dropout',
-  kernelsize: 'kernel', poolsize: 'kernel', outchannels: 'filters', numfilters: 'filters', strides: 'stride',
-  outfeatures: 'units', infeatures: 'in_features', inchannels: 'in_channels', negativeslope: 'slope', alpha: 'slope',
-  scalefactor: 'scale', size: 'scale', numfeatures: 'channels', p: 'rate', usebias: 'bias', dilationrate: 'dilation',
-  epsilon: 'eps', input_shape: 'input', inputshape: 'input', classes: 'labels',
-};
+/** What users type for top-level keys; layer types and parameters declare their own aliases. */
+const TOP_ALIASES: Record<string, string> = { inputshape: 'input', classes: 'labels' };
+
+/** Lower case without `_` or `-`: `kernel_size`, `KernelSize` and `kernel-size` are one word. */
+function normal(word: string): string {
+  return word.toLowerCase().replace(/[_-]/g, '');
+}
+
+let aliasTable: Map<string, string[]> | undefined;
+/** alias → the names it may mean (a parameter alias can belong to several types). Built on first use. */
+function aliases(): Map<string, string[]> {
+  if (aliasTable) return aliasTable;
+  const t = new Map<string, string[]>();
+  const add = (alias: string, target: string) => {
+    const k = normal(alias);
+    const list = t.get(k);
+    if (!list) t.set(k, [target]);
+    else if (!list.includes(target)) list.push(target);
+  };
+  for (const [k, v] of Object.entries(TOP_ALIASES)) add(k, v);
+  for (const spec of LAYERS.values()) {
+    for (const a of spec.aliases) add(a, spec.type);
+    for (const [name, p] of Object.entries(spec.params)) for (const a of p.aliases ?? []) add(a, name);
+  }
+  aliasTable = t;
+  return t;
+}
 
 /** Candidates within a distance that grows with the word, closest first (a known alias first of all). */
 export function suggest(word: string, candidates: readonly string[], max = 3): string[] {
   const w = word.toLowerCase();
   if (w.length > 64) return [];
-  const alias = ALIASES[w.replace(/[_-]/g, '')];
-  if (alias && candidates.includes(alias) && alias !== word) {
+  const n = normal(w);
+  const alias = aliases().get(n)?.find((a) => candidates.includes(a)) ?? candidates.find((c) => normal(c) === n);
+  if (alias !== undefined && alias !== word) {
     return [alias]; // a known equivalent is the answer; near spellings would only distract
   }
   return suggestByDistance(w, candidates, max);

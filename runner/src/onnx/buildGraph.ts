@@ -5,12 +5,13 @@
 // torch.flatten's order on NCHW, dense is Gemm with weight [units, in].
 import type { Analysis } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
-import type { Pair, Padding, Shape } from '../../../core/src/index';
+import { isLayerType, type LayerParams, type Pair, type Padding, type Shape } from '../../../core/src/index';
 import type { Tensor } from '../weights/types';
 import type { ParameterSet } from '../weights/types';
 import { ModelError, refuseErrors } from './modelErrors';
+import { translate, type LayerIO } from './translations';
 import { IR_VERSION, OPSET, attrs, floatTensor, floatValueInfo, int64Tensor, type Attr, type onnx } from './proto';
-import { axisPads, floorOutput, onnxPads, paddingPerAxis, type AxisPads } from './windowPads';
+import { axisPads, floorOutput, paddingPerAxis, type AxisPads } from './windowPads';
 
 export const INPUT_TENSOR = 'input';
 
@@ -70,33 +71,18 @@ export function buildGraph(analysis: Analysis, params: ParameterSet, opts: Build
   return { model, input: { name: INPUT_TENSOR, shape: inputShape }, outputs, finalOutput: layerOutputName(last) };
 }
 
-class GraphBuilder {
+export class GraphBuilder {
   readonly nodes: onnx.INodeProto[] = [];
   readonly initializers: onnx.ITensorProto[] = [];
   private counter = 0;
   private index = 0;
 
+  /** The layer being translated (node and initialiser names start with it). */
+  get layerIndex(): number {
+    return this.index;
+  }
+
   constructor(private readonly params: ParameterSet) {}
-
-  /** Adds one node of the current layer; returns its output name. */
-  private op(opType: string, inputs: string[], a: Record<string, Attr | { float: number }> = {}, output?: string): string {
-    const name = `L${this.index}.${opType}${this.counter++}`;
-    const out = output ?? `${name}:out`;
-    this.nodes.push({ name, opType, input: inputs, output: [out], attribute: attrs(a) });
-    return out;
-  }
-
-  private constFloat(key: string, dims: number[], data: Float32Array): string {
-    const name = `L${this.index}.${key}`;
-    this.initializers.push(floatTensor(name, dims, data));
-    return name;
-  }
-
-  private constInts(key: string, values: number[]): string {
-    const name = `L${this.index}.${key}`;
-    this.initializers.push(int64Tensor(name, values));
-    return name;
-  }
 
   private tensors(r: LayerResult, fileName: string): Record<string, Tensor> {
     const p = this.params.byLayer.get(r.decl.index);
@@ -108,111 +94,42 @@ class GraphBuilder {
     const d = r.decl;
     this.index = d.index;
     this.counter = 0;
-    const out = layerOutputName(d.index);
-    const ins = r.sources.map((s) => (s < 0 ? INPUT_TENSOR : layerOutputName(s)));
-    const x = ins[0]!;
     const input = r.inputShapes[0];
     const output = r.output;
-    if (!input || !output) throw new ModelError(`${fileName}: layer ${d.index} (${d.type}) has no computed shape`);
-    const get = <T>(k: string, def: T): T => (d.params.get(k)?.value as T | undefined) ?? def;
-    switch (d.type) {
-      case 'conv': {
-        const t = this.tensors(r, fileName);
-        const kernel = get<Pair>('kernel', [1, 1]);
-        const stride = get<Pair>('stride', [1, 1]);
-        const dilation = get<Pair>('dilation', [1, 1]);
-        const [ph, pw] = this.windowPads(input, output, kernel, stride, dilation, get<Padding>('padding', [0, 0]), d.index);
-        const w = this.constFloat('weight', t['weight']!.shape, t['weight']!.data);
-        const inputs = [x, w];
-        if (t['bias']) inputs.push(this.constFloat('bias', t['bias'].shape, t['bias'].data));
-        this.op('Conv', inputs, { kernel_shape: kernel, strides: stride, dilations: dilation, pads: onnxPads(ph, pw), group: get<number>('groups', 1) }, out);
-        return;
-      }
-      case 'maxpool': {
-        const kernel = get<Pair>('kernel', [1, 1]);
-        const stride = get<Pair>('stride', kernel);
-        const [ph, pw] = this.windowPads(input, output, kernel, stride, [1, 1], get<Padding>('padding', [0, 0]), d.index);
-        // ONNX MaxPool pads with −inf, like PyTorch.
-        this.op('MaxPool', [x], { kernel_shape: kernel, strides: stride, pads: onnxPads(ph, pw) }, out);
-        return;
-      }
-      case 'avgpool':
-        this.avgpool(x, input, output, get, out);
-        return;
-      case 'globalavgpool':
-        this.op('GlobalAveragePool', [x], {}, out);
-        return;
-      case 'globalmaxpool':
-        this.op('GlobalMaxPool', [x], {}, out);
-        return;
-      case 'relu':
-        this.op('Relu', [x], {}, out);
-        return;
-      case 'sigmoid':
-        this.op('Sigmoid', [x], {}, out);
-        return;
-      case 'tanh':
-        this.op('Tanh', [x], {}, out);
-        return;
-      case 'gelu': {
-        // Exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)), as PyTorch's default (opset 17 has no Gelu op).
-        const sqrt2 = this.constFloat('sqrt2', [], new Float32Array([Math.SQRT2]));
-        const one = this.constFloat('one', [], new Float32Array([1]));
-        const half = this.constFloat('half', [], new Float32Array([0.5]));
-        const e = this.op('Erf', [this.op('Div', [x, sqrt2])]);
-        this.op('Mul', [this.op('Mul', [x, this.op('Add', [e, one])]), half], {}, out);
-        return;
-      }
-      case 'leakyrelu':
-        this.op('LeakyRelu', [x], { alpha: { float: get<number>('slope', 0.01) } }, out);
-        return;
-      case 'softmax':
-        // Over depth at each position: axis 1 of NCHW (opset ≥ 13 normalises along that one axis).
-        this.op('Softmax', [x], { axis: 1 }, out);
-        return;
-      case 'batchnorm': {
-        const t = this.tensors(r, fileName);
-        const names = ['weight', 'bias', 'running_mean', 'running_var'].map((k) => this.constFloat(k, t[k]!.shape, t[k]!.data));
-        this.op('BatchNormalization', [x, ...names], { epsilon: { float: get<number>('eps', 1e-5) } }, out);
-        return;
-      }
-      case 'dropout':
-        // Inference: dropout passes values through.
-        this.op('Identity', [x], {}, out);
-        return;
-      case 'flatten': {
-        // [N, C, H, W] → [N, C·H·W, 1, 1]: row-major reshape is torch.flatten's order (depth, rows, columns).
-        this.op('Reshape', [x, this.constInts('shape', [0, -1, 1, 1])], {}, out);
-        return;
-      }
-      case 'dense': {
-        const t = this.tensors(r, fileName);
-        const flat = this.op('Flatten', [x], { axis: 1 });
-        const inputs = [flat, this.constFloat('weight', t['weight']!.shape, t['weight']!.data)];
-        if (t['bias']) inputs.push(this.constFloat('bias', t['bias'].shape, t['bias'].data));
-        const y = this.op('Gemm', inputs, { transB: 1 });
-        this.op('Reshape', [y, this.constInts('shape', [0, -1, 1, 1])], {}, out);
-        return;
-      }
-      case 'add':
-        this.op('Sum', ins, {}, out);
-        return;
-      case 'concat':
-        this.op('Concat', ins, { axis: 1 }, out);
-        return;
-      case 'upsample': {
-        const s = get<number>('scale', 1);
-        const scales = this.constFloat('scales', [4], new Float32Array([1, 1, s, s]));
-        // Nearest with integer factor: output pixel i takes input floor(i / s), as PyTorch's 'nearest'.
-        this.op('Resize', [x, '', scales], { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' }, out);
-        return;
-      }
-      default:
-        throw new ModelError(`${fileName}: layer ${d.index}: the runner cannot run layer type '${d.type}'`);
-    }
+    if (!input || !output || !isLayerType(d.type)) throw new ModelError(`${fileName}: layer ${d.index} (${d.type}) has no computed shape`);
+    const ins = r.sources.map((s) => (s < 0 ? INPUT_TENSOR : layerOutputName(s)));
+    const io: LayerIO = { x: ins[0]!, ins, input, output, out: layerOutputName(d.index), weights: () => this.tensors(r, fileName) };
+    translate(d.type, d.values, this, io);
   }
 
-  private windowPads(input: Shape, output: Shape, kernel: Pair, stride: Pair, dilation: Pair, padding: Padding, index: number): [AxisPads, AxisPads] {
+  /** Adds one node of the current layer; returns its output name. */
+  op(opType: string, inputs: string[], a: Record<string, Attr | { float: number }> = {}, output?: string): string {
+    const name = `L${this.index}.${opType}${this.counter++}`;
+    const out = output ?? `${name}:out`;
+    this.nodes.push({ name, opType, input: inputs, output: [out], attribute: attrs(a) });
+    return out;
+  }
+
+  constFloat(key: string, dims: number[], data: Float32Array): string {
+    const name = `L${this.index}.${key}`;
+    this.initializers.push(floatTensor(name, dims, data));
+    return name;
+  }
+
+  constInts(key: string, values: number[]): string {
+    const name = `L${this.index}.${key}`;
+    this.initializers.push(int64Tensor(name, values));
+    return name;
+  }
+
+  /** The layer's weight tensor `key` as an initialiser. */
+  weight(t: Record<string, Tensor>, key: string): string {
+    const w = t[key];
+    if (!w) throw new ModelError(`layer ${this.index}: weight '${key}' is missing`);
+    return this.constFloat(key, w.shape, w.data);
+  }
+
+  windowPads(input: Shape, output: Shape, kernel: Pair, stride: Pair, dilation: Pair, padding: Padding, index: number): [AxisPads, AxisPads] {
     const p = paddingPerAxis(padding);
     const h = axisPads(input.height, kernel[0], stride[0], dilation[0], p[0], output.height);
     const w = axisPads(input.width, kernel[1], stride[1], dilation[1], p[1], output.width);
@@ -231,10 +148,8 @@ class GraphBuilder {
    * averages the real pixels only, as Keras does. Built as Pad → AveragePool without pads (sum / k²)
    * → × k²/divisor where a window's divisor differs, so that no runtime's own pad rules matter.
    */
-  private avgpool(x: string, input: Shape, output: Shape, get: <T>(k: string, def: T) => T, out: string): void {
-    const kernel = get<Pair>('kernel', [1, 1]);
-    const stride = get<Pair>('stride', kernel);
-    const padding = get<Padding>('padding', [0, 0]);
+  avgpool(x: string, input: Shape, output: Shape, p: LayerParams<'avgpool'>, out: string): void {
+    const { kernel, stride, padding } = p;
     const [ph, pw] = this.windowPads(input, output, kernel, stride, [1, 1], padding, this.index);
     const same = padding === 'same';
     const divisors = (n: number, pads: AxisPads, k: number, s: number, count: number): number[] => {
