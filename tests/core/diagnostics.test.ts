@@ -139,8 +139,10 @@ test('parameter-shape: inline weights of the wrong shape', () => {
   expectAt('parameter-shape', 'input: 3x3x1\nlayers:\n  - type: conv\n    filters: 1\n    kernel: 3\n    parameters:\n      weight: ⟦[[1, 2], [3, 4]]⟧\n', { message: /\[1, 1, 3, 3\]/ });
 });
 
-test('empty-model', () => {
-  expectAt('empty-model', 'input: 8x8x1\nlayers: ⟦[]⟧\n', { severity: 'warning' });
+test('empty-model: an empty layer list, or none at all, is an error (the schema\'s minItems)', () => {
+  expectAt('empty-model', 'input: 8x8x1\nlayers: ⟦[]⟧\n', { severity: 'error' });
+  expectAt('empty-model', 'input: 8x8x1\n⟦layers⟧:\n', { severity: 'error' });
+  expectAt('empty-model', '{"input": "8x8x1", "layers": ⟦[]⟧}', { severity: 'error', file: 'm.cnn.json' });
 });
 
 test('positions are UTF-16 on lines with Chinese, emoji, CRLF', () => {
