@@ -68,9 +68,9 @@ function loadGrammar(scopeName: 'source.cnn.yaml' | 'source.cnn.json', set: Base
     const paths = { ...baseGrammars(set), ...OUR_GRAMMARS };
     const registry = new vsctm.Registry({
       onigLib: getOnigLib(),
-      loadGrammar: async (name: string) => {
+      loadGrammar: (name: string) => {
         const p = paths[name];
-        return p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null;
+        return Promise.resolve(p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null);
       },
       getInjections: (name: string) => {
         if (!inject) return undefined;
@@ -463,9 +463,9 @@ test('the injections do not leak into plain YAML or JSON', async () => {
   for (const part of json.injectionSelector.split(',')) assert.match(part.trim(), /^L:source\.cnn\.json /);
   const registry = new vsctm.Registry({
     onigLib: getOnigLib(),
-    loadGrammar: async (name: string) => {
+    loadGrammar: (name: string) => {
       const p = { ...baseGrammars('vscode'), ...OUR_GRAMMARS }[name];
-      return p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null;
+      return Promise.resolve(p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null);
     },
     // even if every grammar were offered our injections, only source.cnn.* scopes are selected
     getInjections: () => ['cnn-yaml.injection', 'cnn-json.injection'],
