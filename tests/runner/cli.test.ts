@@ -78,7 +78,7 @@ test('--rounding is the default for a model without rounding: (check, summary, r
   assert.equal(cnnshape('summary', '--rounding', 'floor', stride3).status, 0);
   const ran = cnnshape('run', '--rounding', 'floor', stride3, join(xo, 'x.png'), '--json');
   assert.equal(ran.status, 0, ran.stderr);
-  assert.deepEqual(JSON.parse(ran.stdout).layers[0].output, { width: 10, height: 10, depth: 8 });
+  assert.deepEqual((JSON.parse(ran.stdout) as { layers: Array<{ output: unknown }> }).layers[0]!.output, { width: 10, height: 10, depth: 8 });
   const onnx = join(tmp.dir, 'stride3.onnx');
   const exported = cnnshape('export', stride3, '--onnx', onnx, '--rounding', 'floor');
   assert.equal(exported.status, 0, exported.stderr);
