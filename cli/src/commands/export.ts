@@ -1,8 +1,12 @@
 // cnnshape export MODEL --onnx OUT.onnx: writes the ONNX graph the runner would run (weights from the
 // file, inline, or He-initialised), then loads the written file in onnxruntime to prove it is valid.
+// cnnshape export MODEL --pytorch OUT.py: writes the network as a PyTorch nn.Module (see
+// runner/src/export/pytorch/), its state_dict keys the format's weight keys.
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ExportError, exportPytorch } from '../../../runner/src/export/pytorch/generate';
+import { loadLabels } from '../../../runner/src/run/labels';
 import { RunnerEngine } from '../../../runner/src/engine/client';
 import { isUserError } from '../../../runner/src/errors';
 import { buildGraph } from '../../../runner/src/onnx/buildGraph';
@@ -10,11 +14,13 @@ import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { OPSET, encodeModel } from '../../../runner/src/onnx/proto';
 import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
+import { UsageError } from '../errors';
 import { loadModel } from '../files';
 import { addRoundingOption, intOption, roundingOption } from '../options';
 
 interface ExportOptions {
   onnx?: string;
+  pytorch?: string;
   weights?: string;
   seed?: string;
   finalOnly?: boolean;
@@ -25,14 +31,19 @@ interface ExportOptions {
 export function registerExport(program: Command): void {
   addRoundingOption(program
     .command('export')
-    .description('write the network as an ONNX model (opset 17), every layer\'s output a graph output')
+    .description('write the network as an ONNX model (opset 17, every layer\'s output a graph output) or as PyTorch code')
     .argument('<model>', 'a model file')
-    .requiredOption('--onnx <file>', 'the .onnx file to write')
+    .option('--onnx <file>', 'the .onnx file to write')
+    .option('--pytorch <file>', 'the .py file to write: an nn.Module whose state_dict keys are the model\'s weight keys')
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--final-only', 'expose only the last layer\'s output')
     .option('--no-verify', 'do not load the written file in onnxruntime afterwards'))
     .action(async (modelFile: string, opts: ExportOptions) => {
+      if (!opts.onnx && !opts.pytorch) throw new UsageError('say what to write: --onnx FILE or --pytorch FILE');
+      for (const out of [opts.onnx, opts.pytorch]) {
+        if (out && sameFile(out, modelFile)) throw new UsageError(`${out} is the model file itself: choose another output file`);
+      }
       const seed = intOption('seed', opts.seed, 0);
       const m = loadModel(modelFile, roundingOption(opts.rounding));
       const errors = errorLines(m.analysis, modelFile);
@@ -41,7 +52,9 @@ export function registerExport(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const out = opts.onnx!;
+      if (opts.pytorch) writePytorch(m.analysis, modelFile, opts.pytorch);
+      if (!opts.onnx || process.exitCode) return;
+      const out = opts.onnx;
       let bytes: Uint8Array;
       let untrained: number[];
       try {
@@ -76,4 +89,29 @@ export function registerExport(program: Command): void {
         }
       }
     });
+}
+
+/** Whether `out` names the same file as `model` (compared after resolving links, where it exists). */
+function sameFile(out: string, model: string): boolean {
+  const real = (f: string) => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return resolve(f);
+    }
+  };
+  return real(out) === real(model);
+}
+
+function writePytorch(analysis: Parameters<typeof exportPytorch>[0], modelFile: string, out: string): void {
+  try {
+    const labels = loadLabels(analysis.model, modelFile);
+    const code = exportPytorch(analysis, { fileName: modelFile, ...(labels ? { labels } : {}) });
+    writeFileSync(out, code);
+    process.stdout.write(`wrote ${out}: PyTorch code, ${code.split('\n').length - 1} lines\n`);
+  } catch (e) {
+    if (!(e instanceof ExportError) && !isUserError(e) && !(e as NodeJS.ErrnoException).code) throw e;
+    process.stderr.write(`cnnshape: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
 }

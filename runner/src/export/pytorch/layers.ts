@@ -1,0 +1,137 @@
+// The PyTorch code of every layer type: one entry per type, keyed by the registry's types like the
+// runner's ONNX translations (a type without an entry is a compile error here). An entry gives the
+// module a person would write (`nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False)`), or, for the
+// graph operations, the expression of the forward pass (`x + y`, `torch.cat(...)`).
+import type { LayerParams, LayerType, Pair, Rounding, Shape } from '../../../../core/src/index';
+import { HELPERS, type HelperName } from './helpers';
+import { pyFloat, pyNumber } from './python';
+import { windowPlan, type WindowArgs } from './windows';
+
+export interface LayerIO {
+  input: Shape;
+  inputs: Shape[];
+  output: Shape;
+  rounding: Rounding;
+}
+
+/** What a layer takes: a map [N, C, H, W], a vector [N, F] (dense), or either. */
+export type Rank = 'map' | 'vector' | 'any';
+
+export interface PyLayer {
+  /** The module's constructor expression; absent for graph operations. */
+  module?: string;
+  /** Graph operations: the forward expression from its inputs' expressions. */
+  expr?: (ins: string[]) => string;
+  /** Top-level helpers (classes) the module needs. */
+  helpers?: HelperName[];
+  takes: Rank;
+  /** The output is a vector (dense, flatten); otherwise it has the input's rank ('any') or is a map. */
+  gives: 'map' | 'vector' | 'same';
+}
+
+type Emit<T extends LayerType> = (p: LayerParams<T>, io: LayerIO) => PyLayer;
+
+/** `3` for [3, 3], else `(3, 1)`. */
+function pair(p: Pair): string {
+  return p[0] === p[1] ? String(p[0]) : `(${p[0]}, ${p[1]})`;
+}
+
+function isOne(p: Pair): boolean {
+  return p[0] === 1 && p[1] === 1;
+}
+
+function call(fn: string, args: Array<string | undefined>): string {
+  return `${fn}(${args.filter((a) => a !== undefined).join(', ')})`;
+}
+
+const mod = (module: string, takes: Rank = 'any', gives: PyLayer['gives'] = 'same'): PyLayer => ({ module, takes, gives });
+
+function conv(p: LayerParams<'conv'>, io: LayerIO): PyLayer {
+  const w: WindowArgs = { kernel: p.kernel, stride: p.stride, dilation: p.dilation, padding: p.padding };
+  const common = [
+    isOne(p.stride) ? undefined : `stride=${pair(p.stride)}`,
+    isOne(p.dilation) ? undefined : `dilation=${pair(p.dilation)}`,
+    p.groups === 1 ? undefined : `groups=${p.groups}`,
+    p.bias ? undefined : 'bias=False',
+  ];
+  const head = [String(io.input.depth), String(p.filters), pair(p.kernel)];
+  // PyTorch's own `same` (stride 1 only) splits the padding as TensorFlow does: the odd pixel at the end.
+  if (p.padding === 'same' && isOne(p.stride)) {
+    return { module: call('nn.Conv2d', [...head, 'padding="same"', ...common]), takes: 'map', gives: 'map' };
+  }
+  const plan = windowPlan(io.input, io.output, w, io.rounding, false);
+  if (plan.kind === 'symmetric') {
+    const pad = plan.padding[0] === 0 && plan.padding[1] === 0 ? undefined : `padding=${pair(plan.padding)}`;
+    return { module: call('nn.Conv2d', [...head, common[0], pad, ...common.slice(1)]), takes: 'map', gives: 'map' };
+  }
+  return {
+    module: call('Conv2dPadded', [...head, common[0], `pads=(${plan.pads.join(', ')})`, ...common.slice(1)]),
+    helpers: ['Conv2dPadded'],
+    takes: 'map',
+    gives: 'map',
+  };
+}
+
+function pool(kind: 'max' | 'avg', p: LayerParams<'maxpool' | 'avgpool'>, io: LayerIO): PyLayer {
+  const w: WindowArgs = { kernel: p.kernel, stride: p.stride, dilation: [1, 1], padding: p.padding };
+  const plan = windowPlan(io.input, io.output, w, io.rounding, true);
+  const cls = kind === 'max' ? 'nn.MaxPool2d' : 'nn.AvgPool2d';
+  const stride = p.stride[0] === p.kernel[0] && p.stride[1] === p.kernel[1] ? undefined : `stride=${pair(p.stride)}`;
+  // `same` averages the real pixels only (Keras); numeric padding counts the zeros (PyTorch's default).
+  const same = kind === 'avg' && p.padding === 'same';
+  if (plan.kind === 'symmetric') {
+    const padded = plan.padding[0] !== 0 || plan.padding[1] !== 0;
+    const args = [
+      pair(p.kernel),
+      stride,
+      padded ? `padding=${pair(plan.padding)}` : undefined,
+      plan.ceil ? 'ceil_mode=True' : undefined,
+      same && padded ? 'count_include_pad=False' : undefined,
+    ];
+    return mod(call(cls, args), 'map', 'map');
+  }
+  const pads = `(${plan.pads.join(', ')})`;
+  if (kind === 'max') {
+    // Padding with −inf is what PyTorch's own max-pool padding means.
+    return mod(`nn.Sequential(nn.ConstantPad2d(${pads}, float("-inf")), ${call(cls, [pair(p.kernel), stride])})`, 'map', 'map');
+  }
+  if (same) return { module: call('AvgPool2dSame', [pair(p.kernel), `stride=${pair(p.stride)}`, `pads=${pads}`]), helpers: ['AvgPool2dSame'], takes: 'map', gives: 'map' };
+  // Numeric padding always fits PyTorch's own arguments (windowPlan); this is the exact fallback anyway.
+  return mod(`nn.Sequential(nn.ZeroPad2d(${pads}), ${call(cls, [pair(p.kernel), stride])})`, 'map', 'map');
+}
+
+const PY_LAYERS: { readonly [T in LayerType]: Emit<T> } = {
+  conv,
+  maxpool: (p, io) => pool('max', p, io),
+  avgpool: (p, io) => pool('avg', p, io),
+  globalavgpool: () => mod('nn.AdaptiveAvgPool2d(1)', 'map', 'map'),
+  globalmaxpool: () => mod('nn.AdaptiveMaxPool2d(1)', 'map', 'map'),
+  relu: () => mod('nn.ReLU()'),
+  sigmoid: () => mod('nn.Sigmoid()'),
+  tanh: () => mod('nn.Tanh()'),
+  // Exact GELU (erf), PyTorch's default.
+  gelu: () => mod('nn.GELU()'),
+  leakyrelu: (p) => mod(`nn.LeakyReLU(${pyFloat(p.slope)})`),
+  // Over depth at each position: dim 1 of [N, C, H, W] and of [N, F] alike.
+  softmax: () => mod('nn.Softmax(dim=1)'),
+  batchnorm: (p, io) => ({
+    module: call('BatchNorm2d', [String(io.input.depth), p.eps === 1e-5 ? undefined : `eps=${pyFloat(p.eps)}`]),
+    helpers: ['BatchNorm2d'],
+    takes: 'map',
+    gives: 'map',
+  }),
+  dropout: (p) => mod(p.rate === 0.5 ? 'nn.Dropout()' : `nn.Dropout(${pyFloat(p.rate)})`),
+  // torch.flatten's order on NCHW: depth, then rows, then columns.
+  flatten: () => mod('nn.Flatten()', 'any', 'vector'),
+  dense: (p, io) => mod(call('nn.Linear', [String(io.input.depth * io.input.height * io.input.width), String(p.units), p.bias ? undefined : 'bias=False']), 'vector', 'vector'),
+  add: () => ({ expr: (ins) => ins.join(' + '), takes: 'any', gives: 'same' }),
+  concat: () => ({ expr: (ins) => `torch.cat([${ins.join(', ')}], dim=1)`, takes: 'any', gives: 'same' }),
+  upsample: (p) => mod(`nn.Upsample(scale_factor=${pyNumber(p.scale)}, mode="nearest")`, 'map', 'map'),
+};
+
+/** The PyTorch code of one layer of type `type` with its complete parameters. */
+export function pyLayer(type: LayerType, values: Readonly<Record<string, unknown>>, io: LayerIO): PyLayer {
+  return (PY_LAYERS[type] as Emit<LayerType>)(values as never, io);
+}
+
+export { HELPERS };
