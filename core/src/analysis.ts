@@ -1,5 +1,6 @@
 // The core's entry point: text in, model + shapes + diagnostics out. `ModelAnalyzer` keeps one
 // document's parse cache so that re-analysis after an edit reparses only what changed.
+import { groupBlockDiagnostics } from './diagnostics/blockDiagnostics';
 import type { CoreDiagnostic } from './diagnostics/diagnostic';
 import { readModel } from './model/readModel';
 import type { Model, Rounding } from './model/types';
@@ -39,7 +40,8 @@ export class ModelAnalyzer {
     }));
     const { model, diagnostics: read } = readModel(tree.root, options.defaultRounding, tree.root === null && syntax.some((d) => d.severity === 'error'));
     const inferred = inferShapes(model);
-    const diagnostics = [...syntax, ...read, ...inferred.diagnostics];
+    let diagnostics = [...syntax, ...read, ...inferred.diagnostics];
+    if (model.blocks) diagnostics = groupBlockDiagnostics(model, diagnostics);
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
   }
