@@ -118,7 +118,18 @@ class Expander {
     }
   }
 
+  /** A copy name (`N.<i>`) that is already a layer's or a use's name. */
+  private takenCopyName(id: string, repeated: boolean, first: number, repeat: number): string | undefined {
+    if (!repeated) return undefined;
+    for (let c = 0; c < repeat; c++) if (this.known.has(`${id}.${first + c}`)) return `${id}.${first + c}`;
+    return undefined;
+  }
+
   private push(d: LayerDecl): void {
+    // Full names made of dotted parts can meet (`a` + `0.c`, `a.0` + `c`); named layers are checked by inference.
+    if (!d.name && d.block && this.known.has(d.id)) {
+      this.src.report({ severity: 'error', code: 'duplicate-name', message: `this layer's full name '${d.id}' is already used by a layer above`, span: { start: d.typeSpan.start, end: d.typeSpan.end }, layerIndex: d.index });
+    }
     this.layers.push(d);
     this.known.add(d.id);
   }
@@ -150,8 +161,13 @@ class Expander {
 
     const nameNode = get('name')?.value;
     let id = scope.prefix + String(scope.local);
-    if (nameNode?.kind === 'scalar' && typeof nameNode.value === 'string' && nameNode.value.trim() !== '') id = scope.prefix + nameNode.value;
-    else if (nameNode) err('wrong-type', `name must be text, not ${describeNode(nameNode)}`, nameNode);
+    if (nameNode?.kind === 'scalar' && typeof nameNode.value === 'string' && nameNode.value.trim() !== '') {
+      id = scope.prefix + nameNode.value;
+      if (this.known.has(id)) {
+        err('duplicate-name', `the name '${id}' is already used by a layer above`, nameNode);
+        ok = false;
+      }
+    } else if (nameNode) err('wrong-type', `name must be text, not ${describeNode(nameNode)}`, nameNode);
 
     const inputs = this.useInputs(def, get('inputs'), typeSpan, scope, err);
     if (!inputs) ok = false;
@@ -169,6 +185,11 @@ class Expander {
     const need = r * this.sizeOf(def);
     if (ok && this.layers.length + need > MAX_EXPANDED) {
       err('out-of-range', `this use would make ${need.toLocaleString('en-US')} layers (${r} × ${this.sizeOf(def)}); a model may have at most ${MAX_EXPANDED.toLocaleString('en-US')} layers with its blocks expanded`, get('repeat')?.value ?? typeSpan);
+      ok = false;
+    }
+    const taken = ok && repeat !== null && first !== null ? this.takenCopyName(id, get('repeat') !== undefined, first, repeat) : undefined;
+    if (taken) {
+      err('duplicate-name', `this use would name its copy '${taken}', a name already used above`, nameNode ?? typeSpan);
       ok = false;
     }
     const site: BlockUse = { id, definition: def.name, span: node, typeSpan, copies: [] };

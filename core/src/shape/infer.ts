@@ -111,8 +111,10 @@ export function inferShapes(model: Model): InferResult {
     } else if (decl.after !== undefined) {
       // Inside a block or after a block use: the layer before is named, as it need not be the one above.
       const j = decl.after === INPUT_NAME ? -1 : ids.get(decl.after);
-      r.sources = [j ?? -1];
-      if (j === undefined || j >= i) resolved = false;
+      if (j === undefined || j >= i) {
+        r.sources = [];
+        resolved = false;
+      } else r.sources = [j];
     } else r.sources = [i - 1];
 
     r.inputShapes = r.sources.map((s) => (s < 0 ? inputShape : results[s]!.output));
@@ -153,7 +155,7 @@ export function inferShapes(model: Model): InferResult {
     if (r.consumers.length === 0) {
       const d = r.decl;
       // Inside a block the message names the layer as the definition does, so that copies agree.
-      const label = d.block ? (d.name ? `'${d.name.value}'` : `layer ${d.blockLayer ?? '?'} (${d.type || '?'})`) : d.name ? `'${d.id}'` : `layer ${i} (${d.type || '?'})`;
+      const label = d.block ? (d.name ? `'${d.name.value}'` : `layer ${d.blockLayer ?? '?'} (${d.type || '?'})`) : d.name ? `'${d.id}'` : `layer ${d.id} (${d.type || '?'})`;
       diags.push({ severity: 'warning', code: 'unused-layer', message: `the output of ${label} is not used by any layer`, span: d.name?.span ?? d.typeSpan, layerIndex: i, tags: ['unnecessary'] });
     }
   }
@@ -171,15 +173,16 @@ export function inferShapes(model: Model): InferResult {
 function addBlockNames(model: Model, ids: Map<string, number>, diags: CoreDiagnostic[]): void {
   for (const [name, index] of model.blocks!.aliases) {
     const existing = ids.get(name);
-    if (existing === undefined) {
+    const l = existing === undefined ? undefined : model.layers[existing]!;
+    // A use's name wins over an unnamed layer's (a use that could not be expanded keeps its name too).
+    if (!l?.name) {
       ids.set(name, index);
       continue;
     }
-    const l = model.layers[existing]!;
     const use = model.blocks!.uses.find((u) => u.id === name || u.copies.some((c) => c.copy.use === name));
-    if (l.name && !l.block) {
+    if (!l.block) {
       diags.push({
-        severity: 'error', code: 'duplicate-name', message: `the name '${name}' is already the name of a block use's output`, span: l.name.span!, layerIndex: existing,
+        severity: 'error', code: 'duplicate-name', message: `the name '${name}' is already the name of a block use's output`, span: l.name.span!, layerIndex: l.index,
         ...(use ? { related: [{ span: use.typeSpan, message: `the use '${use.id}'` }] } : {}),
       });
     }
@@ -291,14 +294,14 @@ class LayerContext implements ShapeContext {
     if (s === undefined) return [];
     if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
     const l = this.layers[s]!;
-    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name || l.block ? `'${l.id}'` : `layer ${s} (${l.type})`}: ${what}` }];
+    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name || l.block ? `'${l.id}'` : `layer ${l.id} (${l.type})`}: ${what}` }];
   }
 
   inputLabel(i: number): string {
     const s = this.sources[i];
     if (s === undefined || s < 0) return 'the input';
     const l = this.layers[s]!;
-    return l.name || l.block ? `'${l.id}'` : `layer ${s} (${l.type})`;
+    return l.name || l.block ? `'${l.id}'` : `layer ${l.id} (${l.type})`;
   }
 }
 
