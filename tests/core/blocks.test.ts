@@ -81,7 +81,7 @@ test('ResNet-18 with blocks: torchvision names, the same shapes and totals as th
   assert.equal(inBlock.block?.use, 'layer1.1');
   assert.equal(inBlock.block?.definition, 'basic');
   assert.equal(inBlock.block?.copy, 1);
-  assert.equal(a.text.slice(inBlock.block!.useSpan.start, inBlock.block!.useSpan.end), 'basic');
+  assert.equal(a.text.slice(inBlock.block.useSpan.start, inBlock.block.useSpan.end), 'basic');
   // Spans of inner layers point into the definition: the `$filters` of conv1.
   assert.equal(at(a, { span: inBlock.params.get('filters')!.span! }), '$filters');
   assert.equal(inBlock.values['filters'], 64);

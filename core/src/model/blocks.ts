@@ -267,11 +267,11 @@ class Expander {
     if (!s) return null;
     const r = checkInt(key, s.node, min);
     if (!r.ok) {
-      err(r.code, r.message, p.value!);
+      err(r.code, r.message, p.value);
       return null;
     }
     if ((r.value as number) > max) {
-      err('out-of-range', `${key} is ${r.value as number}: at most ${max.toLocaleString('en-US')}`, p.value!);
+      err('out-of-range', `${key} is ${r.value as number}: at most ${max.toLocaleString('en-US')}`, p.value);
       return null;
     }
     return r.value as number;
