@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText, MAX_REPEAT, type Analysis } from '../../core/src/index';
+import { analyze, MAX_REPEAT, type Analysis } from '../../core/src/index';
 import { densenet121, densenet121Flat, repeatedBlockFlat, repeatedBlockModel } from '../../bench/blockModels';
 
 const root = join(__dirname, '..', '..');
-const yaml = (text: string): Analysis => analyzeText(text, 'm.cnn.yaml');
+const yaml = (text: string): Analysis => analyze({ text, fileName: 'm.cnn.yaml' });
 const ids = (a: Analysis) => a.layers.map((l) => l.decl.id);
 const errors = (a: Analysis) => a.diagnostics.filter((d) => d.severity === 'error');
 const at = (a: Analysis, d: { span: { start: number; end: number } }) => a.text.slice(d.span.start, d.span.end);
@@ -68,7 +68,7 @@ test('ResNet-18 with blocks: torchvision names, the same shapes and totals as th
   const names = ids(a);
   for (const n of ['layer1.0.conv1', 'layer1.1.bn2', 'layer2.0.conv1', 'layer2.0.downsample.0', 'layer2.1.conv2', 'layer4.1.bn2', 'fc']) assert.ok(names.includes(n), n);
   assert.ok(!names.includes('layer2.0.0'), 'layer2.0 is a use without repeat: no copy number');
-  const flat = analyzeText(readFileSync(join(root, 'samples/resnet18.cnn.yaml'), 'utf8'), 'resnet18.cnn.yaml');
+  const flat = analyze({ text: readFileSync(join(root, 'samples/resnet18.cnn.yaml'), 'utf8'), fileName: 'resnet18.cnn.yaml' });
   assert.equal(a.totals.params, 11_689_512);
   assert.equal(a.totals.params, flat.totals.params);
   assert.equal(a.totals.macs, flat.totals.macs);
