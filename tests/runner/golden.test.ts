@@ -153,6 +153,9 @@ layers:
   - {type: convtranspose, filters: 2, kernel: 1, stride: 3, padding: same, bias: false, inputs: input}
   - {type: convtranspose, filters: 2, kernel: 2, stride: 2, padding: valid, bias: false, inputs: input}
   - {type: convtranspose, filters: 3, kernel: 5, padding: 2, inputs: input}
+  # output_padding at least the stride (allowed below the dilation) and above the padding: rows of bias alone
+  - {type: convtranspose, filters: 3, kernel: 2, stride: 1, dilation: 3, output_padding: 2, inputs: input}
+  - {type: convtranspose, filters: 3, kernel: 3, stride: 3, padding: [1, 0], output_padding: 2, inputs: input}
 `,
     8,
   );

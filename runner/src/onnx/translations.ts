@@ -102,12 +102,19 @@ const TRANSLATIONS: { readonly [T in LayerType]: Translate<T> } = {
   },
   convtranspose(g, p, io) {
     const t = io.weights();
-    const { pads, outputPadding } = transposedPads(p, io, g.layerIndex);
+    const { pads, extra } = transposedPads(p, io, g.layerIndex);
+    const attrs = { kernel_shape: p.kernel, strides: p.stride, dilations: p.dilation, pads, group: p.groups };
     const inputs = [io.x, g.weight(t, 'weight')];
-    if (t['bias']) inputs.push(g.weight(t, 'bias'));
-    g.op('ConvTranspose', inputs, {
-      kernel_shape: p.kernel, strides: p.stride, dilations: p.dilation, pads, output_padding: outputPadding, group: p.groups,
-    }, io.out);
+    if (extra[0] === 0 && extra[1] === 0) {
+      if (t['bias']) inputs.push(g.weight(t, 'bias'));
+      g.op('ConvTranspose', inputs, attrs, io.out);
+      return;
+    }
+    // Rows no input reaches hold the bias alone: pad the bias-free result with zeros, then add it.
+    const y = g.op('ConvTranspose', inputs, attrs);
+    const bias = t['bias'];
+    const padded = g.op('Pad', [y, g.constInts('extra', [0, 0, 0, 0, 0, 0, extra[0], extra[1]])], { mode: 'constant' }, bias ? undefined : io.out);
+    if (bias) g.op('Add', [padded, g.constFloat('bias4', [1, p.filters, 1, 1], bias.data)], {}, io.out);
   },
   adaptiveavgpool(g, _p, io) {
     adaptiveAvgPool(g, io);

@@ -113,7 +113,7 @@ export function referenceForward(a: Analysis, params: Map<number, Record<string,
         break;
       case 'upsample': {
         const [sh, sw] = pair(param(a, i, 'scale', 1));
-        y = param(a, i, 'mode', 'nearest') === 'bilinear' ? ops.upsampleBilinear(x, sh, sw) : sh === sw ? ops.upsampleNearest(x, sh) : ops.upsampleNearest2(x, sh, sw);
+        y = param<string>(a, i, 'mode', 'nearest') === 'bilinear' ? ops.upsampleBilinear(x, sh, sw) : sh === sw ? ops.upsampleNearest(x, sh) : ops.upsampleNearest2(x, sh, sw);
         break;
       }
       case 'convtranspose': {
