@@ -224,6 +224,8 @@ layers:
     slope: -0.01
   - type: add
     inputs: [c1, input]
+  - {type: convtranspose, filters: 4, kernel: 4, stride: 2}
+  - relu6
   - softmax
 `;
 
@@ -290,6 +292,8 @@ for (const set of BASE_SETS) {
     assertScope(at('slope: -0.01', '-0.01'), NUMERIC);
     assertScope(at('type: leakyrelu', 'leakyrelu'), LAYER);
     assertScope(at('type: add', 'add'), LAYER);
+    assertScope(at('{type: convtranspose', 'convtranspose'), LAYER);
+    assertScope(at('  - relu6', 'relu6'), LAYER);
     assertScope(at('inputs: [c1, input]', 'inputs'), PARAM);
     for (const t of tokensIn(lines, YAML_SAMPLE, 'inputs: [c1, input]', 'c1, input')) if (!/^[\s,]*$/.test(t.text)) assertNoCnnScope(t);
     // the model's own keys and values
@@ -480,7 +484,7 @@ test('the injections do not leak into plain YAML or JSON', async () => {
 
 // ---------------------------------------------------------------- the samples of the repository
 
-const KNOWN_TYPES = new Set(['conv', 'maxpool', 'avgpool', 'globalavgpool', 'globalmaxpool', 'relu', 'sigmoid', 'tanh', 'gelu', 'softmax', 'leakyrelu', 'batchnorm', 'dropout', 'flatten', 'dense', 'add', 'concat', 'upsample']);
+const KNOWN_TYPES = new Set(['conv', 'maxpool', 'avgpool', 'globalavgpool', 'globalmaxpool', 'relu', 'sigmoid', 'tanh', 'gelu', 'softmax', 'leakyrelu', 'batchnorm', 'dropout', 'flatten', 'dense', 'add', 'concat', 'upsample', 'convtranspose', 'adaptiveavgpool', 'adaptivemaxpool', 'relu6', 'silu', 'hardswish', 'hardsigmoid', 'mish', 'elu']);
 
 function sampleFiles(): string[] {
   const dir = join(root, 'samples');
