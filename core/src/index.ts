@@ -4,7 +4,7 @@
 export { ModelAnalyzer, analyzeText, hasErrors, type Analysis, type AnalyzeOptions } from './analysis';
 export { CODES, type Code } from './diagnostics/codes';
 export type { CoreDiagnostic, FixData, RelatedInfo, Severity } from './diagnostics/diagnostic';
-export { COMMON_KEYS, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';
+export { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';
 export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamSpec, type ParamsOf } from './layers/spec';
 export { expectedParameters, shapeText } from './layers/parameterShapes';
 export { adaptiveWindow } from './layers/adaptivePool';

@@ -47,6 +47,11 @@ export function isLayerType(t: string): t is LayerType {
   return LAYERS.has(t);
 }
 
+/** The `rounding:` key of a layer with a window (v2): not a parameter of the type, a key of the format. */
+export const LAYER_ROUNDING_DOC =
+  "This layer's own rounding of a non-whole output size, overriding the file's `rounding`: `strict`, `floor` or `ceil` (PyTorch `ceil_mode`). " +
+  'Only layers with a window take it (conv, convtranspose, maxpool, avgpool).';
+
 /** Keys every mapping layer may have besides its type's parameters. */
 export const COMMON_KEYS: Record<string, string> = {
   type: 'The layer type.',
