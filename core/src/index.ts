@@ -8,6 +8,7 @@ export { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_DEFS, LAYER_TYPES, isLay
 export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamSpec, type ParamsOf } from './layers/spec';
 export { expectedParameters, shapeText } from './layers/parameterShapes';
 export { adaptiveWindow } from './layers/adaptivePool';
+export { PADDING_WORDS, defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference, type ParamReference } from './layers/reference';
 export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
 export type { InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape } from './model/types';
 export { INPUT_NAME, inferShapes, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
