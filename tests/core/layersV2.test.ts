@@ -4,17 +4,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText, type CoreDiagnostic } from '../../core/src/index';
+import { analyze, type CoreDiagnostic } from '../../core/src/index';
 
 function analyse(layers: string, input = '8x6x4', rounding?: string) {
-  return analyzeText(`input: ${input}\n${rounding ? `rounding: ${rounding}\n` : ''}layers:\n${layers}`, 'v2.cnn.yaml');
+  return analyze({ text: `input: ${input}\n${rounding ? `rounding: ${rounding}\n` : ''}layers:\n${layers}`, fileName: 'v2.cnn.yaml' });
 }
 
 function only(src: string, code: string): { d: CoreDiagnostic; text: string } {
   const start = src.indexOf('⟦');
   const end = src.indexOf('⟧') - 1;
   const text = src.replace('⟦', '').replace('⟧', '');
-  const a = analyzeText(text, 'v2.cnn.yaml');
+  const a = analyze({ text, fileName: 'v2.cnn.yaml' });
   const hits = a.diagnostics.filter((d) => d.code === code);
   const d = hits.find((x) => x.span.start === start && x.span.end === end);
   assert.ok(d, `expected ${code} at ${start}-${end} ("${text.slice(start, end)}"), got: ${a.diagnostics.map((x) => `${x.code}@${x.span.start}-${x.span.end} ${x.message}`).join(' | ')}`);

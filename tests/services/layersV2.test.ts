@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { codeActions } from '../../server/src/services/codeActions';
 import { completion } from '../../server/src/services/completion';
 import { hover } from '../../server/src/services/hover';
@@ -23,7 +23,7 @@ test('convtranspose: output_padding too large is fixed to the largest allowed va
   assert.ok(f);
   assert.equal(f.title, 'Set output_padding to [1, 2]');
   assert.equal(f.text, HEAD + '  - {type: convtranspose, filters: 4, kernel: 3, stride: [2, 3], output_padding: [1, 2]}\n');
-  assert.deepEqual(analyzeText(f.text, 'm.cnn.yaml').diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(analyze({ text: f.text, fileName: 'm.cnn.yaml' }).diagnostics.filter((d) => d.severity === 'error'), []);
 });
 
 test('convtranspose: in_channels is set to what arrives', () => {
@@ -40,7 +40,7 @@ test('a strict layer in a floor file gets padding/stride fixes that use its own 
   const src = 'input: 7x7x1\nrounding: floor\nlayers:\n  - type: co|nv\n    filters: 2\n    kernel: 2\n    stride: 2\n    rounding: strict\n';
   const all = fixes(src);
   assert.ok(all.length > 0);
-  for (const f of all) assert.ok(!analyzeText(f.text, 'm.cnn.yaml').diagnostics.some((d) => d.code === 'non-integer-output'), f.title);
+  for (const f of all) assert.ok(!analyze({ text: f.text, fileName: 'm.cnn.yaml' }).diagnostics.some((d) => d.code === 'non-integer-output'), f.title);
 });
 
 test('completion: `rounding` is offered as a key of window layers only, and its values inside one', () => {
