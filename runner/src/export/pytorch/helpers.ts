@@ -1,7 +1,7 @@
 // Small classes the generated file defines when a layer needs them: exact where PyTorch has no
 // module of its own. Each is written once, above the network, only if some layer uses it.
 
-export type HelperName = 'BatchNorm2d' | 'Conv2dPadded' | 'AvgPool2dSame';
+export type HelperName = 'BatchNorm2d' | 'Conv2dPadded' | 'AvgPool2dSame' | 'ConvTranspose2dCropped';
 
 export const HELPERS: Readonly<Record<HelperName, string>> = {
   BatchNorm2d: `class BatchNorm2d(nn.BatchNorm2d):
@@ -27,6 +27,17 @@ export const HELPERS: Readonly<Record<HelperName, string>> = {
 
     def forward(self, x):
         return super().forward(F.pad(x, self.pads))`,
+
+  ConvTranspose2dCropped: `class ConvTranspose2dCropped(nn.ConvTranspose2d):
+    """nn.ConvTranspose2d, then crop = (left, right, top, bottom) rows and columns removed: the
+    uneven split of Keras' \`same\` (output n·stride), the odd one at the end."""
+
+    def __init__(self, *args, crop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.crop = crop
+
+    def forward(self, x):
+        return F.pad(super().forward(x), [-c for c in self.crop])`,
 
   AvgPool2dSame: `class AvgPool2dSame(nn.Module):
     """Average pooling with TensorFlow's \`same\` padding pads = (left, right, top, bottom): each

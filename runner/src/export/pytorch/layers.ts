@@ -100,6 +100,46 @@ function pool(kind: 'max' | 'avg', p: LayerParams<'maxpool' | 'avgpool'>, io: La
   return mod(`nn.Sequential(nn.ZeroPad2d(${pads}), ${call(cls, [pair(p.kernel), stride])})`, 'map', 'map');
 }
 
+/**
+ * PyTorch's ConvTranspose2d removes `padding` on both sides and adds `output_padding` at the end.
+ * `same` (n·s) removes d(k − 1) + 1 − s, the smaller half first: an odd total needs one more row
+ * cropped at the end; a kernel shorter than the stride adds the missing rows as output padding.
+ */
+function convtranspose(p: LayerParams<'convtranspose'>, io: LayerIO): PyLayer {
+  const padding: number[] = [];
+  const outPad: number[] = [];
+  const crop: number[] = [];
+  for (const i of [0, 1] as const) {
+    if (p.padding !== 'same') {
+      padding.push(p.padding === 'valid' ? 0 : p.padding[i]);
+      outPad.push(p.output_padding[i]);
+      crop.push(0);
+      continue;
+    }
+    const total = p.dilation[i] * (p.kernel[i] - 1) + 1 - p.stride[i];
+    const begin = total > 0 ? Math.floor(total / 2) : 0;
+    padding.push(begin);
+    outPad.push(Math.max(-total, 0));
+    crop.push(Math.max(total - 2 * begin, 0));
+  }
+  const asPair = (v: number[]) => pair([v[0]!, v[1]!]);
+  const args = [
+    String(io.input.depth),
+    String(p.filters),
+    pair(p.kernel),
+    isOne(p.stride) ? undefined : `stride=${pair(p.stride)}`,
+    padding.some((v) => v) ? `padding=${asPair(padding)}` : undefined,
+    outPad.some((v) => v) ? `output_padding=${asPair(outPad)}` : undefined,
+    p.groups === 1 ? undefined : `groups=${p.groups}`,
+    p.bias ? undefined : 'bias=False',
+    isOne(p.dilation) ? undefined : `dilation=${pair(p.dilation)}`,
+  ];
+  if (crop.some((v) => v)) {
+    return { module: call('ConvTranspose2dCropped', [...args, `crop=(0, ${crop[1]!}, 0, ${crop[0]!})`]), helpers: ['ConvTranspose2dCropped'], takes: 'map', gives: 'map' };
+  }
+  return mod(call('nn.ConvTranspose2d', args), 'map', 'map');
+}
+
 const PY_LAYERS: { readonly [T in LayerType]: Emit<T> } = {
   conv,
   maxpool: (p, io) => pool('max', p, io),
@@ -126,7 +166,20 @@ const PY_LAYERS: { readonly [T in LayerType]: Emit<T> } = {
   dense: (p, io) => mod(call('nn.Linear', [String(io.input.depth * io.input.height * io.input.width), String(p.units), p.bias ? undefined : 'bias=False']), 'vector', 'vector'),
   add: () => ({ expr: (ins) => ins.join(' + '), takes: 'any', gives: 'same' }),
   concat: () => ({ expr: (ins) => `torch.cat([${ins.join(', ')}], dim=1)`, takes: 'any', gives: 'same' }),
-  upsample: (p) => mod(`nn.Upsample(scale_factor=${pyNumber(p.scale)}, mode="nearest")`, 'map', 'map'),
+  upsample: (p) => {
+    const scale = p.scale[0] === p.scale[1] ? pyNumber(p.scale[0]) : `(${pyNumber(p.scale[0])}, ${pyNumber(p.scale[1])})`;
+    const mode = p.mode === 'bilinear' ? '"bilinear", align_corners=False' : '"nearest"';
+    return mod(`nn.Upsample(scale_factor=${scale}, mode=${mode})`, 'map', 'map');
+  },
+  convtranspose,
+  adaptiveavgpool: (p) => mod(`nn.AdaptiveAvgPool2d(${pair(p.size)})`, 'map', 'map'),
+  adaptivemaxpool: (p) => mod(`nn.AdaptiveMaxPool2d(${pair(p.size)})`, 'map', 'map'),
+  relu6: () => mod('nn.ReLU6()'),
+  silu: () => mod('nn.SiLU()'),
+  hardswish: () => mod('nn.Hardswish()'),
+  hardsigmoid: () => mod('nn.Hardsigmoid()'),
+  mish: () => mod('nn.Mish()'),
+  elu: (p) => mod(p.alpha === 1 ? 'nn.ELU()' : `nn.ELU(${pyFloat(p.alpha)})`),
 };
 
 /** The PyTorch code of one layer of type `type` with its complete parameters. */
