@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ExportError, exportPytorch } from '../../../runner/src/export/pytorch/generate';
+import { ExportError, exportPytorch } from '../../../export/src/pytorch/generate';
 import { loadLabels } from '../../../runner/src/run/labels';
 import { RunnerEngine } from '../../../runner/src/engine/client';
 import { isUserError } from '../../../runner/src/errors';

@@ -33,3 +33,17 @@ export interface SummaryResult {
  * changed for a reason other than their text (the settings changed); ask again for what is shown.
  */
 export const ANALYSES_CHANGED_NOTIFICATION = 'cnnShape/analysesChanged';
+
+/** Request `cnnShape/exportPytorch` (params: SummaryParams): the model as PyTorch code (cnnshape export --pytorch). */
+export const EXPORT_PYTORCH_REQUEST = 'cnnShape/exportPytorch';
+
+/** The answer, or null when the document is not an open model file. */
+export interface ExportPytorchResult {
+  uri: string;
+  version: number;
+  /** The Python file's text; absent where the model cannot be exported (then `error` says why). */
+  code?: string;
+  error?: string;
+  /** A file name for it beside the model: the model's base name as a Python module name (`unet_small.py`). */
+  fileName: string;
+}

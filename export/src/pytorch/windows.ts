@@ -1,9 +1,31 @@
 // How a conv or pool window becomes PyTorch code that computes exactly the runner's windows. The
-// runner pads explicitly (runner/src/onnx/windowPads.ts); PyTorch pads both sides alike and knows
-// ceil_mode for pools. Where PyTorch's own arguments give the same windows, they are used (the code a
-// person writes); otherwise the exact explicit padding is returned.
-import type { Pair, Padding, Rounding, Shape } from '../../../../core/src/index';
-import { axisPads, paddingPerAxis, type AxisPads } from '../../onnx/windowPads';
+// runner pads explicitly (runner/src/onnx/windowPads.ts, the same rule derived again below from the
+// checked sizes, and tests/pytorch/export_check.py compares the two); PyTorch pads both sides alike and
+// knows ceil_mode for pools. Where PyTorch's own arguments give the same windows, they are used (the
+// code a person writes); otherwise the exact explicit padding is returned.
+import type { Pair, Padding, Rounding, Shape } from '../../../core/src/index';
+
+interface AxisPads {
+  begin: number;
+  end: number;
+}
+
+/**
+ * One axis: `same` is TensorFlow's rule (the odd pixel at the end); a number pads the start, and the
+ * end up to where the checked output's last window ends.
+ */
+function axisPads(n: number, k: number, s: number, d: number, padding: number | 'same', out: number): AxisPads {
+  const needed = (out - 1) * s + d * (k - 1) + 1;
+  if (padding === 'same') {
+    const total = Math.max(needed - n, 0);
+    return { begin: Math.floor(total / 2), end: total - Math.floor(total / 2) };
+  }
+  return { begin: padding, end: Math.max(0, needed - n - padding) };
+}
+
+function paddingPerAxis(p: Padding): [number | 'same', number | 'same'] {
+  return p === 'same' ? ['same', 'same'] : p === 'valid' ? [0, 0] : p;
+}
 
 export interface WindowArgs {
   kernel: Pair;

@@ -2,7 +2,7 @@
 // runner's ONNX translations (a type without an entry is a compile error here). An entry gives the
 // module a person would write (`nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False)`), or, for the
 // graph operations, the expression of the forward pass (`x + y`, `torch.cat(...)`).
-import type { LayerParams, LayerType, Pair, Rounding, Shape } from '../../../../core/src/index';
+import type { LayerParams, LayerType, Pair, Rounding, Shape } from '../../../core/src/index';
 import { HELPERS, type HelperName } from './helpers';
 import { pyFloat, pyNumber } from './python';
 import { windowPlan, type WindowArgs } from './windows';
@@ -184,7 +184,7 @@ const PY_LAYERS: { readonly [T in LayerType]: Emit<T> } = {
 
 /** The PyTorch code of one layer of type `type` with its complete parameters. */
 export function pyLayer(type: LayerType, values: Readonly<Record<string, unknown>>, io: LayerIO): PyLayer {
-  return (PY_LAYERS[type] as Emit<LayerType>)(values as never, io);
+  return (PY_LAYERS[type] as Emit<LayerType>)(values, io);
 }
 
 export { HELPERS };

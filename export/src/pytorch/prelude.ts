@@ -1,6 +1,6 @@
 // The top of the generated file: what it is, its imports (only what the code uses), the input
 // size, the class names, the preprocessing as a `transform` helper, and inline weights.
-import type { Analysis } from '../../../../core/src/index';
+import type { Analysis } from '../../../core/src/index';
 import { MAX_LINE } from './format';
 import { commentText, pyFloat, pyNumber, pyString, wrapWords } from './python';
 import type { PytorchExportOptions } from './generate';

@@ -1,9 +1,9 @@
 // A model → a readable PyTorch file: one nn.Module for the network whose state_dict() keys and
 // shapes are the format's weight keys and whose forward() computes what the runner computes.
 // Layer code comes from layers.ts (one entry per type), module placement from structure.ts.
-import type { Analysis, InlineTensor, LayerResult, Shape } from '../../../../core/src/index';
-import { expectedParameters, isLayerType, shapeLabel } from '../../../../core/src/index';
-import { errorLines } from '../../onnx/modelErrors';
+import type { Analysis, InlineTensor, LayerResult, Shape } from '../../../core/src/index';
+import { expectedParameters, isLayerType, shapeLabel } from '../../../core/src/index';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeLines } from './format';
 import { HELPERS, type HelperName } from './helpers';
 import { pyLayer, type PyLayer } from './layers';
@@ -44,6 +44,17 @@ export function exportPytorch(analysis: Analysis, opts: PytorchExportOptions): s
   const body = [...[...helpers].sort().map((h) => HELPERS[h]), cls].join('\n\n\n');
   const prelude = preludeLines(analysis, opts, inline, body);
   return `${[...prelude, body].join('\n')}\n`;
+}
+
+/** The analysis' errors as a compiler prints them (1-based line and column). */
+function errorLines(analysis: Analysis, fileName: string): string[] {
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return [];
+  const doc = TextDocument.create(fileName, 'cnn', 0, analysis.text);
+  return errors.map((d) => {
+    const p = doc.positionAt(d.span.start);
+    return `${fileName}:${p.line + 1}:${p.character + 1}: error: ${d.message} [${d.code}]`;
+  });
 }
 
 function place(analysis: Analysis, r: LayerResult, ranks: Map<number, Rank>, fileName: string): Placed {

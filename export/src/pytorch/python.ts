@@ -57,6 +57,7 @@ export function pyString(s: string): string {
 /** Text for a comment or docstring: one line, nothing that ends a line or a docstring, no lone surrogates. */
 export function commentText(s: string): string {
   return s
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]+/g, ' ')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/\\/g, '/')
