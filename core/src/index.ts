@@ -8,8 +8,8 @@ export { COMMON_KEYS, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerPa
 export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamSpec, type ParamsOf } from './layers/spec';
 export { expectedParameters, shapeText } from './layers/parameterShapes';
 export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
-export type { InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape } from './model/types';
-export { INPUT_NAME, inferShapes, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
+export type { InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape, Sides } from './model/types';
+export { INPUT_NAME, inferShapes, refKeysOf, refParams, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
 export { formatNumber } from './shape/outputSize';
 export { bytes, grouped, macsLabel, renderSummaryText, shapeLabel, summarize, type Summary } from './summary/table';
 export { getPair, type AstMap, type AstNode, type AstPair, type Span } from './syntax/ast';

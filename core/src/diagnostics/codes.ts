@@ -23,6 +23,7 @@ export const CODES = {
   'unused-layer': 'A layer whose output no other layer uses and that is not the last one.',
   'parameter-shape': 'Inline parameters whose shape differs from what the layer needs.',
   'empty-model': 'A model without layers.',
+  'conflicting-parameters': 'Two parameters that exclude each other, such as crop\'s `amount` and `like`.',
 } as const;
 
 export type Code = keyof typeof CODES;

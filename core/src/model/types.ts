@@ -15,6 +15,9 @@ export type Pair = [number, number];
 
 export type Padding = Pair | 'same' | 'valid';
 
+/** Amounts per side, [top, bottom, left, right] (pad, crop). */
+export type Sides = [number, number, number, number];
+
 export interface Shape {
   width: number;
   height: number;
@@ -33,7 +36,7 @@ export interface Preprocess {
 }
 
 /** Parameter values after checking: numbers, pairs, padding, booleans. */
-export type ParamValue = number | boolean | Pair | Padding | string | unknown[];
+export type ParamValue = number | boolean | Pair | Padding | Sides | string | unknown[];
 
 export interface LayerDecl {
   index: number;
