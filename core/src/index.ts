@@ -11,7 +11,7 @@ export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readM
 export type { InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape, Sides } from './model/types';
 export { INPUT_NAME, inferShapes, refKeysOf, refParams, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
 export { formatNumber } from './shape/outputSize';
-export { bytes, grouped, macsLabel, renderSummaryText, shapeLabel, summarize, type Summary } from './summary/table';
+export { bytes, grouped, macsLabel, renderSummaryText, resultLabel, shapeLabel, summarize, type Summary } from './summary/table';
 export { getPair, type AstMap, type AstNode, type AstPair, type Span } from './syntax/ast';
 export { chunkLayers } from './syntax/chunker';
 export { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
