@@ -35,8 +35,9 @@ export interface Preprocess {
   std: number[];
 }
 
-/** Parameter values after checking: numbers, pairs, padding, booleans. */
-export type ParamValue = number | boolean | Pair | Padding | Sides | string | unknown[];
+/** Parameter values after checking: numbers, pairs, padding (a Pair or one of its words), booleans, enum words, sides
+ * ([top, bottom, left, right]) and layer names (`ref` parameters). */
+export type ParamValue = number | boolean | Pair | string | unknown[];
 
 export interface LayerDecl {
   index: number;

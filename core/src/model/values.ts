@@ -95,7 +95,7 @@ export function checkPair(name: string, node: AstNode, min: number): Checked {
   }
   const r = checkInt(name, node, min);
   if (!r.ok) return r;
-  return { ok: true, value: [r.value as number, r.value as number] };
+  return { ok: true, value: [r.value, r.value] };
 }
 
 /** An integer (all sides), [vertical, horizontal] or [top, bottom, left, right], each ≥ 0 → [top, bottom, left, right]. */
