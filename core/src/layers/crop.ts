@@ -34,8 +34,8 @@ export const crop = defineLayer({
       const width = input.width - l - r;
       const height = input.height - t - b;
       if (width < 1 || height < 1) {
-        const axis = width < 1 ? `width ${input.width} − ${l} − ${r} = ${width}` : `height ${input.height} − ${t} − ${b} = ${height}`;
-        ctx.report('empty-output', 'error', `crop leaves nothing: output ${axis} is below 1`, ctx.spanOf('amount'), {
+        const axes = [width < 1 ? `width ${input.width} − ${l} − ${r} = ${width}` : '', height < 1 ? `height ${input.height} − ${t} − ${b} = ${height}` : ''].filter(Boolean);
+        ctx.report('empty-output', 'error', `crop leaves nothing: output ${axes.join(' and ')} ${axes.length > 1 ? 'are' : 'is'} below 1`, ctx.spanOf('amount'), {
           related: ctx.producedBy(0, `the ${shapeText(input)} input comes from here`),
         });
       }
@@ -43,6 +43,7 @@ export const crop = defineLayer({
         output: { width, height, depth: input.depth },
         params: 0,
         macs: 0,
+        estimated: like !== undefined, // both given: which one was meant is a guess
         arithmetic: () => [`width: ${input.width} − ${l} − ${r} = ${width}`, `height: ${input.height} − ${t} − ${b} = ${height}`],
       };
     }
