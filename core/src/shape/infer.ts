@@ -201,7 +201,7 @@ interface Env {
   rounding: Model['rounding']['value'];
   model: Model;
   /** A layer's output shape (-1: the network input). */
-  shapeOf(s: number): Shape | null;
+  shapeOf: (s: number) => Shape | null;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
