@@ -1,4 +1,4 @@
-// How an estimate after a mistake reads everywhere: the hover says "?" and then the guess with "≈",
+// How an estimate after a mistake reads everywhere (and a `ref` parameter completes): the hover says "?" and then the guess with "≈",
 // no inlay hint, "≈" in the outline and the summary (whose totals say they include estimates), and
 // `output: null` in `cnnshape check --json`, as the spec asks where an output cannot be computed.
 import assert from 'node:assert/strict';
@@ -9,6 +9,7 @@ import { toCliJson } from '../../cli/src/json';
 import { documentSymbols } from '../../server/src/services/documentSymbols';
 import { hover } from '../../server/src/services/hover';
 import { inlayHints } from '../../server/src/services/inlayHints';
+import { completion } from '../../server/src/services/completion';
 import { cursor, open } from './support';
 
 const TEXT = `input: 8x8x4
@@ -44,4 +45,10 @@ test('cnnshape check --json: output null for an estimate, its parameters still g
   const json = toCliJson({ file: 'm.cnn.yaml', doc, analysis });
   assert.deepEqual(json.layers.map((l) => l.output), [{ width: 4, height: 4, depth: 4 }, null, null]);
   assert.equal(json.layers[2]!.params, 74);
+});
+
+test("completion after crop's like: the earlier layers' names, as after inputs", () => {
+  const c = cursor('input: 16x16x3\nlayers:\n  - {name: small, type: conv, filters: 3, kernel: 5}\n  - type: crop\n    inputs: input\n    like: |\n');
+  const labels = completion(c.analysis, c.doc, c.offset).map((i) => i.label);
+  assert.deepEqual(labels, ['input', 'small']);
 });

@@ -4,6 +4,7 @@
 // syntax tree only for what it reliably has: which layer an offset is in.
 import type { Analysis } from '../../../core/src/index';
 import type { AstMap } from '../../../core/src/index';
+import { LAYERS } from '../../../core/src/index';
 import { lastLayerStartingBefore, layerAt } from './locate';
 import { lineStartAt } from './ranges';
 
@@ -95,6 +96,8 @@ function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Pl
   if (key === 'inputs') return inputsOf(a, at);
   if (key === 'rounding' && (a.kind === 'json' ? !layerAt(a, at) : topLevel)) return { kind: 'rounding' };
   const layer = layerAt(a, at) ?? a.layers[lastLayerStartingBefore(a, at)];
+  // A `ref` parameter (crop's `like`) names a layer, as `inputs` does.
+  if (layer && LAYERS.get(layer.decl.type)?.params[key]?.kind === 'ref') return { kind: 'inputName', layerIndex: layer.decl.index };
   if (layer && key !== 'rounding') return { kind: 'paramValue', layerIndex: layer.decl.index, key };
   return { kind: 'none' };
 }
