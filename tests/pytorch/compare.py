@@ -63,6 +63,16 @@ V2B_TYPES = {"layernorm", "groupnorm", "instancenorm", "lrn", "scale", "multiply
              "pixelshuffle", "pixelunshuffle"}
 
 
+def random_layers_v2b(rng, c):
+    """A random layer of the v2 types above (sometimes one PyTorch refuses), after a 1×1 conv where the type
+    needs a depth that divides; returns (layers, new depth)."""
+    layer, d = random_layer_v2b(rng, c)
+    if layer["type"] == "pixelshuffle" and c % (layer["factor"] ** 2) and rng.random() < 0.8:
+        f = layer["factor"] ** 2 * rng.randint(2, 3)
+        return [{"type": "conv", "filters": f, "kernel": 1, "padding": 0}, layer], f // layer["factor"] ** 2
+    return [layer], d
+
+
 def random_layer_v2b(rng, c):
     """One random layer of the v2 types above (sometimes one PyTorch refuses); returns (layer, new depth)."""
     kind = rng.choice(["layernorm", "groupnorm", "instancenorm", "lrn", "scale", "pad", "crop", "slice", "shuffle",
@@ -197,7 +207,9 @@ def random_network(rng):
     for _ in range(rng.randint(1, 5)):
         kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "act", "batchnorm", "v2b", "v2b"])
         if kind == "v2b":
-            layer, c = random_layer_v2b(rng, c)
+            more, c = random_layers_v2b(rng, c)
+            layers += more[:-1]
+            layer = more[-1]
         elif kind == "conv":
             groups = rng.choice([1, 1, c]) if c > 1 else 1
             filters = groups * rng.randint(1, 4)
