@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText, refParams, type Analysis, type Code } from '../../core/src/index';
+import { analyze, refParams, type Analysis, type Code } from '../../core/src/index';
 
 function analyse(text: string): Analysis {
-  return analyzeText(text, 'm.cnn.yaml');
+  return analyze({ text, fileName: 'm.cnn.yaml' });
 }
 
 function errors(a: Analysis): string[] {

@@ -21,6 +21,7 @@ export const groupnorm = defineLayer({
   weights: {
     layout: { weight: '[depth]', bias: '[depth]' },
     shapes: (_p, input) => ({ weight: [input.depth], bias: [input.depth] }),
+    init: { weight: 'ones' }, // PyTorch starts a norm's (and here the layer scale's) weight at 1
   },
   shape(ctx) {
     const input = ctx.inputs[0]!;

@@ -21,6 +21,7 @@ export const instancenorm = defineLayer({
   weights: {
     layout: { weight: '[depth] (when affine)', bias: '[depth] (when affine)' },
     shapes: (p, input): Record<string, number[]> => (p.affine ? { weight: [input.depth], bias: [input.depth] } : {}),
+    init: { weight: 'ones' }, // PyTorch starts a norm's (and here the layer scale's) weight at 1
   },
   shape(ctx) {
     const input = ctx.inputs[0]!;

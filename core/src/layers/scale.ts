@@ -19,6 +19,7 @@ export const scale = defineLayer({
   weights: {
     layout: { weight: '[depth]' },
     shapes: (_p, input) => ({ weight: [input.depth] }),
+    init: { weight: 'ones' }, // PyTorch starts a norm's (and here the layer scale's) weight at 1
   },
   shape(ctx) {
     const input = ctx.inputs[0]!;
