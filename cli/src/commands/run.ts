@@ -2,6 +2,7 @@
 // top-5 per image and each layer's shape that ran (beside the checker's) with its time, or the JSON of
 // the spec. Exit 1 on a model, weights or image error (the other images still run); 2 on bad usage.
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
@@ -17,6 +18,11 @@ interface RunOptions {
   seed?: string;
   wasm?: boolean;
   threads?: string;
+}
+
+/** More threads than 4 per core only slow a run down (and 100000 would exhaust the process). */
+export function maxThreads(): number {
+  return availableParallelism() * 4;
 }
 
 /** The spec's JSON: outputs and layers, plus the run's errors and warnings. */
@@ -41,10 +47,10 @@ export function registerRun(program: Command): void {
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
-    .option('--threads <n>', 'threads per forward pass (default: every core)')
+    .option('--threads <n>', 'threads per forward pass, 1 to 4 × the cores (default: every core)')
     .action(async (modelFile: string, images: string[], opts: RunOptions) => {
       const seed = intOption('seed', opts.seed, 0);
-      const threads = intOption('threads', opts.threads, 1);
+      const threads = intOption('threads', opts.threads, 1, maxThreads());
       const m = loadModel(modelFile);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {

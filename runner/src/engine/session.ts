@@ -57,7 +57,8 @@ function loadWasm(threads: number): Ort {
 }
 
 export async function createEngineSession(model: Uint8Array, opts: EngineOptions = {}): Promise<EngineSession> {
-  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  // Bounded whatever the caller asks: the CLI refuses more than 4 per core with a message; this is the backstop.
+  const threads = Math.min(Math.max(1, Math.floor(opts.threads ?? availableParallelism())), availableParallelism() * 4);
   let notice: string | undefined;
   if (!wasmForced(opts)) {
     let ort: Ort | undefined;

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { analyzeText } from '../../../core/src/index';
 import type { Shape } from '../../../core/src/index';
 import { createEngineSession, type EngineOptions, type LayerTimes, type OutputTensor } from '../engine/session';
+import { FileRefused, readRegularFile } from '../files/readRegular';
 import { readImageFile, type DecodeLimits } from '../images/decode';
 import { imageToInput, inputProblem, type NetworkInput } from '../images/toTensor';
 import type { FloatImage } from '../images/resize';
@@ -25,8 +26,10 @@ export interface PipelineRequest {
   images: string[];
   engine?: EngineOptions;
   seed?: number;
-  /** A weights file instead of the model's `weights:`. */
+  /** A weights file instead of the model's `weights:` (the user's own choice: read wherever it is). */
   weightsFile?: string;
+  /** Folders besides the model's own that the model's `weights:` and `labels:` may name files in. */
+  roots?: string[];
   limits?: DecodeLimits;
   /** Layer indices whose output maps to return per image (for display). */
   keepOutputsOf?: number[];
@@ -55,11 +58,11 @@ export type Progress = (message: string, fraction?: number) => void;
 export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}): Promise<PipelineResult> {
   let text = req.text;
   if (text === undefined) {
-    const { readFileSync } = await import('node:fs');
     try {
-      text = readFileSync(req.modelFile, 'utf8');
+      text = readRegularFile(req.modelFile, 'model').toString('utf8');
     } catch (e) {
-      throw new ModelError(`${req.modelFile}: cannot read the model (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      if (e instanceof FileRefused) throw new ModelError(e.message);
+      throw e;
     }
   }
   const analysis = analyzeText(text.replace(/^\uFEFF/, ''), req.modelFile);
@@ -68,11 +71,16 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   refuseErrors(analysis, req.modelFile);
   checkRunnable(analysis, req.modelFile);
   const inputShape = analysis.model.input?.value;
-  const params = resolveParameters(analysis, { modelFile: req.modelFile, ...(req.seed !== undefined ? { seed: req.seed } : {}), ...(req.weightsFile ? { weightsFile: req.weightsFile } : {}) });
+  const params = resolveParameters(analysis, {
+    modelFile: req.modelFile,
+    ...(req.seed !== undefined ? { seed: req.seed } : {}),
+    ...(req.weightsFile ? { weightsFile: req.weightsFile } : {}),
+    ...(req.roots ? { roots: req.roots } : {}),
+  });
   const graph = buildGraph(analysis, params, { fileName: req.modelFile });
   const problem = inputShape && inputProblem(inputShape, analysis.model.preprocess.value);
   if (problem) throw new ModelError(`${req.modelFile}: ${problem}`);
-  const labels = loadLabels(analysis.model, req.modelFile);
+  const labels = loadLabels(analysis.model, req.modelFile, req.roots);
   const warnings = [...params.warnings];
   const last = analysis.layers[analysis.layers.length - 1]!;
   const outCount = last.output ? last.output.width * last.output.height * last.output.depth : 0;
