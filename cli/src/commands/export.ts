@@ -12,6 +12,7 @@ import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
 import { loadModel } from '../files';
 import { intOption } from '../options';
+import { printErr, printOut, terminalLine } from '../terminalText';
 
 interface ExportOptions {
   onnx?: string;
@@ -36,7 +37,7 @@ export function registerExport(program: Command): void {
       const m = loadModel(modelFile);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        process.stderr.write(`${errors.join('\n')}\ncnnshape: ${modelFile} has errors: not exported\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not exported\n`);
         process.exitCode = 1;
         return;
       }
@@ -50,26 +51,26 @@ export function registerExport(program: Command): void {
           ...(seed !== undefined ? { seed } : {}),
           ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
         });
-        for (const w of params.warnings) process.stderr.write(`warning: ${w}\n`);
+        for (const w of params.warnings) printErr(`warning: ${terminalLine(w)}\n`);
         untrained = params.untrained;
         const g = buildGraph(m.analysis, params, { fileName: modelFile, exposeAll: !opts.finalOnly });
         bytes = encodeModel(g.model);
         writeFileSync(out, bytes);
       } catch (e) {
         if (!isUserError(e) && !(e as NodeJS.ErrnoException).code) throw e;
-        process.stderr.write(`cnnshape: ${(e as Error).message}\n`);
+        printErr(`cnnshape: ${(e as Error).message}\n`);
         process.exitCode = 1;
         return;
       }
-      process.stdout.write(`wrote ${out}: ${bytes.length} bytes, ONNX opset ${OPSET}, input NCHW float32 named 'input'\n`);
-      if (untrained.length) process.stdout.write(`note: layers ${untrained.join(', ')} have He-initialised (untrained) weights\n`);
+      printOut(`wrote ${out}: ${bytes.length} bytes, ONNX opset ${OPSET}, input NCHW float32 named 'input'\n`);
+      if (untrained.length) printOut(`note: layers ${untrained.join(', ')} have He-initialised (untrained) weights\n`);
       if (opts.verify !== false) {
         const { readFileSync } = await import('node:fs');
         const engine = await RunnerEngine.start(new Uint8Array(readFileSync(out)));
         try {
           const shape = m.analysis.model.input!.value;
           const res = await engine.run(new Float32Array(shape.depth * shape.height * shape.width), [1, shape.depth, shape.height, shape.width]);
-          process.stdout.write(`verified: onnxruntime (${engine.backend}) loads ${out} and runs it (${Object.keys(res).length} outputs)\n`);
+          printOut(`verified: onnxruntime (${engine.backend}) loads ${out} and runs it (${Object.keys(res).length} outputs)\n`);
         } finally {
           await engine.close();
         }

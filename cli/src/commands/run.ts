@@ -11,6 +11,7 @@ import { renderRunText } from '../../../runner/src/run/renderText';
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
 import { intOption } from '../options';
 import { loadModel } from '../files';
+import { jsonText, printErr, printOut, terminalFields, terminalLine } from '../terminalText';
 
 interface RunOptions {
   json?: boolean;
@@ -54,7 +55,7 @@ export function registerRun(program: Command): void {
       const m = loadModel(modelFile);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        process.stderr.write(`${errors.join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
         process.exitCode = 1;
         return;
       }
@@ -70,14 +71,14 @@ export function registerRun(program: Command): void {
         });
       } catch (e) {
         const user = e instanceof RunnerError && e.user;
-        process.stderr.write(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
+        printErr(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
         process.exitCode = 1;
         return;
       }
-      for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-      if (opts.json) process.stdout.write(JSON.stringify(runJson(result), null, 2) + '\n');
-      else process.stdout.write(renderRunText(result, m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile));
-      for (const e of result.errors) process.stderr.write(`error: ${e.error}\n`);
+      for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
+      if (opts.json) process.stdout.write(jsonText(runJson(result)));
+      else printOut(renderRunText(terminalFields(result), terminalLine(m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile)));
+      for (const e of result.errors) printErr(`error: ${terminalLine(e.error)}\n`);
       if (result.errors.length) process.exitCode = 1;
     });
 }
