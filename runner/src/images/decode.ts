@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import { ImageError } from '../errors';
 import { FileRefused, readRegularFile } from '../files/readRegular';
+import { pngDataCompleteness } from './pngRows';
 
 export { ImageError };
 
@@ -54,6 +55,10 @@ function decodePng(buf: Buffer, file: string, maxMP: number): RgbaImage {
   const width = buf.readUInt32BE(16);
   const height = buf.readUInt32BE(20);
   checkSize(width, height, file, maxMP);
+  const data = pngDataCompleteness(buf);
+  if (data && data.got < data.expected) {
+    throw new ImageError(`${file}: truncated PNG: its image data holds about ${Math.floor(data.got / data.rowBytes)} of its ${height} rows`);
+  }
   let png: PNG;
   try {
     png = PNG.sync.read(buf);
@@ -72,13 +77,23 @@ function decodeJpeg(buf: Buffer, file: string, maxMP: number): RgbaImage {
       // A truncated file is an error, not a half-grey picture.
       tolerantDecoding: false,
       maxResolutionInMP: maxMP,
-      maxMemoryUsageInMB: Math.ceil(maxMP * 4 * 2) + 64,
+      maxMemoryUsageInMB: jpegMemoryMB(maxMP),
     });
   } catch (e) {
     throw new ImageError(`${file}: cannot decode the JPEG (${String((e as Error)?.message ?? e)})`);
   }
   checkSize(img.width, img.height, file, maxMP);
   return img;
+}
+
+/**
+ * The memory jpeg-js must be allowed for any JPEG within the megapixel limit, by its own accounting per
+ * pixel: 4 bytes of coefficients per component (up to 4 components, unsubsampled), 1 byte per component
+ * of samples, the same again for the colour-converted data, and the 4 bytes of RGBA: 28 bytes; plus
+ * room for tables and markers. A 50 MP image may need about 1.4 GB.
+ */
+export function jpegMemoryMB(maxMP: number): number {
+  return Math.ceil((maxMP * 1e6 * 28) / 2 ** 20) + 64;
 }
 
 function checkSize(width: number, height: number, file: string, maxMP: number): void {
