@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { runInWorker } from '../../../runner/src/engine/client';
+import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { renderRunText } from '../../../runner/src/run/renderText';
@@ -60,6 +60,10 @@ export function registerRun(program: Command): void {
         return;
       }
       let result: PipelineResult;
+      // Ctrl-C stops the worker and removes onnxruntime's files (runInWorker) before the process ends.
+      const cancel = new AbortController();
+      const onInterrupt = () => cancel.abort();
+      process.once('SIGINT', onInterrupt);
       try {
         result = await runInWorker({
           modelFile: resolve(modelFile),
@@ -68,12 +72,19 @@ export function registerRun(program: Command): void {
           engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
           ...(seed !== undefined ? { seed } : {}),
           ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
-        });
+        }, { signal: cancel.signal });
       } catch (e) {
+        if (e instanceof RunCancelled) {
+          printErr('cnnshape: interrupted\n');
+          process.exitCode = 130;
+          return;
+        }
         const user = e instanceof RunnerError && e.user;
         printErr(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
         process.exitCode = 1;
         return;
+      } finally {
+        process.removeListener('SIGINT', onInterrupt);
       }
       for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
       if (opts.json) process.stdout.write(jsonText(runJson(result)));

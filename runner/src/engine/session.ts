@@ -19,6 +19,8 @@ export interface EngineOptions {
   threads?: number;
   /** Record per-node times (native only), read back with takeLayerTimes(). */
   profile?: boolean;
+  /** Where onnxruntime's profile files go (default: the system's temp folder); the caller removes it. */
+  scratchDir?: string;
 }
 
 export interface OutputTensor {
@@ -43,7 +45,17 @@ export function wasmForced(opts: EngineOptions): boolean {
   return opts.forceWasm === true || /^(1|true|yes)$/i.test(process.env['CNNSHAPE_FORCE_WASM'] ?? '');
 }
 
+/**
+ * onnxruntime-node (1.2x on Linux) starts Microsoft telemetry that leaves mat-debug-<pid>.log and .ses
+ * files in $TMPDIR on every run. Read from the process environment when the library starts, so it must be
+ * set on the main thread before a worker loads it (client.ts) or before loading it here.
+ */
+export function disableOrtTelemetry(): void {
+  process.env['ORT_DISABLE_TELEMETRY'] ??= '1';
+}
+
 function loadNative(): Ort {
+  disableOrtTelemetry();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('onnxruntime-node') as Ort;
 }
@@ -67,7 +79,7 @@ export async function createEngineSession(model: Uint8Array, opts: EngineOptions
     } catch (e) {
       notice = `the native onnxruntime could not be loaded (${firstLine(e)}); using the slower WebAssembly engine`;
     }
-    if (ort) return nativeSession(ort, model, threads, opts.profile === true);
+    if (ort) return nativeSession(ort, model, threads, opts.profile === true, opts.scratchDir);
   } else {
     notice = 'WebAssembly engine forced (CNNSHAPE_FORCE_WASM or --wasm)';
   }
@@ -78,8 +90,8 @@ export async function createEngineSession(model: Uint8Array, opts: EngineOptions
   return s;
 }
 
-async function nativeSession(ort: Ort, model: Uint8Array, threads: number, profile: boolean): Promise<EngineSession> {
-  const dir = profile ? mkdtempSync(join(tmpdir(), 'cnnshape-profile-')) : undefined;
+async function nativeSession(ort: Ort, model: Uint8Array, threads: number, profile: boolean, scratchDir?: string): Promise<EngineSession> {
+  const dir = profile ? mkdtempSync(join(scratchDir ?? tmpdir(), 'cnnshape-profile-')) : undefined;
   const session = await ort.InferenceSession.create(model, {
     executionProviders: ['cpu'],
     intraOpNumThreads: threads,

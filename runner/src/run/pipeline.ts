@@ -55,7 +55,17 @@ export interface PipelineResult extends RunResult {
 
 export type Progress = (message: string, fraction?: number) => void;
 
-export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}): Promise<PipelineResult> {
+/** Thrown between steps when the caller asked the run to stop. */
+export class PipelineStopped extends Error {
+  constructor() {
+    super('the run was cancelled');
+  }
+}
+
+export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}, shouldStop: () => boolean = () => false): Promise<PipelineResult> {
+  const checkStop = () => {
+    if (shouldStop()) throw new PipelineStopped();
+  };
   let text = req.text;
   if (text === undefined) {
     try {
@@ -93,6 +103,9 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   const inputs: Array<{ image: string; input: NetworkInput }> = [];
   for (const image of req.images) {
     progress(`reading ${basename(image)}`);
+    // Let a 'cancel' message in: decoding is synchronous.
+    await new Promise((r) => setImmediate(r));
+    checkStop();
     try {
       inputs.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape!, analysis.model.preprocess.value) });
     } catch (e) {
@@ -111,6 +124,10 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   progress('starting onnxruntime');
   const session = await createEngineSession(encodeModel(graph.model), { ...req.engine, profile: req.engine?.profile ?? true });
   result.engine = session.backend;
+  if (shouldStop()) {
+    await session.release();
+    throw new PipelineStopped();
+  }
   if (session.notice) warnings.push(session.notice);
   const keep = new Set([...(req.keepOutputsOf ?? []), ...(req.previews?.layers ?? [])]);
   let firstDims: Record<string, number[]> | undefined;
@@ -124,6 +141,7 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
     for (let i = 0; i < inputs.length; i++) {
       const { image, input } = inputs[i]!;
       progress(`running ${basename(image)}`, i / inputs.length);
+      checkStop();
       const t0 = performance.now();
       const out = await session.run(input.tensor, input.dims, i === 0 ? undefined : some);
       const ms = performance.now() - t0;
