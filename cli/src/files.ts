@@ -1,6 +1,6 @@
 // Reading model files for the commands: a missing or unreadable file is a usage error (exit 2).
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../../core/src/index';
+import { analyze, type Analysis, type Rounding } from '../../core/src/index';
 import { FileRefused, readRegularFile } from '../../runner/src/files/readRegular';
 import { UsageError } from './errors';
 
@@ -10,7 +10,8 @@ export interface LoadedModel {
   analysis: Analysis;
 }
 
-export function loadModel(file: string): LoadedModel {
+/** Reads and analyses `file`; `defaultRounding` applies when the file has no `rounding:` key. */
+export function loadModel(file: string, defaultRounding?: Rounding): LoadedModel {
   let text: string;
   try {
     // Regular files only, at most 16 MB: a FIFO or /dev/zero is refused, not waited on or read forever.
@@ -21,5 +22,5 @@ export function loadModel(file: string): LoadedModel {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is not part of the model
   const languageId = /\.json$/i.test(file) ? 'cnn-json' : 'cnn-yaml';
-  return { file, doc: TextDocument.create(file, languageId, 0, text), analysis: analyzeText(text, file) };
+  return { file, doc: TextDocument.create(file, languageId, 0, text), analysis: analyze({ text, fileName: file, ...(defaultRounding ? { defaultRounding } : {}) }) };
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { loadLabels, LabelsError } from '../../runner/src/run/labels';
 import { resolveParameters } from '../../runner/src/weights/resolve';
 import { readSafetensors, WeightsError } from '../../runner/src/weights/safetensors';
@@ -22,7 +22,7 @@ symlinkSync(outside, join(folder, 'link-out.txt'));
 symlinkSync(join(folder, 'classes.txt'), join(folder, 'link-in.txt'));
 
 function labelsModel(path: string) {
-  return analyzeText(`input: 4x4x1\nlabels: ${JSON.stringify(path)}\nlayers:\n  - flatten\n`, modelFile).model;
+  return analyze({ text: `input: 4x4x1\nlabels: ${JSON.stringify(path)}\nlayers:\n  - flatten\n`, fileName: modelFile }).model;
 }
 
 test('labels outside the model folder are refused and not shown: /proc/self/environ, /etc/passwd, ../, symlinks', () => {
@@ -47,7 +47,7 @@ const WEIGHTS_MODEL = 'input: 4x4x1\nlayers:\n  - {type: conv, filters: 1, kerne
 
 test('weights: outside the folder are refused; --weights (the user\'s own) is read wherever it is', () => {
   for (const path of ['/etc/passwd', '../../secret.txt', 'link-out.txt']) {
-    const a = analyzeText(`weights: ${JSON.stringify(path)}\n${WEIGHTS_MODEL}`, modelFile);
+    const a = analyze({ text: `weights: ${JSON.stringify(path)}\n${WEIGHTS_MODEL}`, fileName: modelFile });
     assert.throws(
       () => resolveParameters(a, { modelFile }),
       (e: Error) => e instanceof WeightsError && /the model's `weights:`/.test(e.message) && !e.message.includes('TOPSECRET'),
@@ -55,7 +55,7 @@ test('weights: outside the folder are refused; --weights (the user\'s own) is re
     );
   }
   // On the command line the same file is read: it is simply not a safetensors file.
-  const a = analyzeText(WEIGHTS_MODEL, modelFile);
+  const a = analyze({ text: WEIGHTS_MODEL, fileName: modelFile });
   assert.throws(() => resolveParameters(a, { modelFile, weightsFile: outside }), (e: Error) => e instanceof WeightsError && e.message.includes(outside));
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { readImageFile, ImageError } from '../../runner/src/images/decode';
 import { loadLabels, LabelsError } from '../../runner/src/run/labels';
 import { readSafetensors, WeightsError } from '../../runner/src/weights/safetensors';
@@ -33,7 +33,7 @@ test('a FIFO as weights, image or labels is refused at once, naming the file and
   const img = fifo('i.png');
   assert.throws(() => readImageFile(img), (e: Error) => e instanceof ImageError && e.message.includes(img) && /named pipe/.test(e.message));
   fifo('labels.txt');
-  const a = analyzeText('input: 4x4x1\nlabels: labels.txt\nlayers:\n  - flatten\n', 'm.cnn.yaml');
+  const a = analyze({ text: 'input: 4x4x1\nlabels: labels.txt\nlayers:\n  - flatten\n', fileName: 'm.cnn.yaml' });
   assert.throws(() => loadLabels(a.model, join(tmp.dir, 'm.cnn.yaml')), (e: Error) => e instanceof LabelsError && /labels\.txt: a named pipe/.test(e.message));
 });
 

@@ -12,7 +12,7 @@ import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
 import { UsageError } from '../errors';
 import { loadModel } from '../files';
-import { intOption } from '../options';
+import { addRoundingOption, intOption, roundingOption } from '../options';
 import { printErr, printOut, terminalLine } from '../terminalText';
 
 interface ExportOptions {
@@ -22,6 +22,7 @@ interface ExportOptions {
   finalOnly?: boolean;
   verify?: boolean;
   force?: boolean;
+  rounding?: string;
 }
 
 function realOrResolved(p: string): string {
@@ -62,7 +63,7 @@ function writeRegular(out: string, bytes: Uint8Array): void {
 }
 
 export function registerExport(program: Command): void {
-  program
+  addRoundingOption(program
     .command('export')
     .description('write the network as an ONNX model (opset 17), every layer\'s output a graph output')
     .argument('<model>', 'a model file')
@@ -71,10 +72,10 @@ export function registerExport(program: Command): void {
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--final-only', 'expose only the last layer\'s output')
     .option('--no-verify', 'do not load the written file in onnxruntime afterwards')
-    .option('--force', 'overwrite an existing output file that is not .onnx')
+    .option('--force', 'overwrite an existing output file that is not .onnx'))
     .action(async (modelFile: string, opts: ExportOptions) => {
       const seed = intOption('seed', opts.seed, 0);
-      const m = loadModel(modelFile);
+      const m = loadModel(modelFile, roundingOption(opts.rounding));
       const declared = m.analysis.model.weights?.value;
       const inputs = [modelFile, ...(opts.weights ? [opts.weights] : []), ...(declared !== undefined ? [resolve(dirname(modelFile), declared)] : [])];
       checkExportTarget(opts.onnx!, inputs, opts.force === true);

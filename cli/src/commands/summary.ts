@@ -4,15 +4,16 @@ import { hasErrors } from '../../../core/src/index';
 import { renderSummaryText, summarize } from '../../../core/src/index';
 import { loadModel } from '../files';
 import { jsonText, printOut, terminalFields } from '../terminalText';
+import { addRoundingOption, roundingOption } from '../options';
 
 export function registerSummary(program: Command): void {
-  program
+  addRoundingOption(program
     .command('summary')
     .description('print a table of every layer: output W×H×D, parameters, MACs, receptive field; and the totals')
     .argument('<file>', 'a model file')
-    .option('--json', 'print the summary as JSON')
-    .action((file: string, opts: { json?: boolean }) => {
-      const m = loadModel(file);
+    .option('--json', 'print the summary as JSON'))
+    .action((file: string, opts: { json?: boolean; rounding?: string }) => {
+      const m = loadModel(file, roundingOption(opts.rounding));
       const s = summarize(m.analysis, m.analysis.model.name?.value ?? file);
       if (opts.json) process.stdout.write(jsonText(s));
       else printOut(renderSummaryText(terminalFields(s)));

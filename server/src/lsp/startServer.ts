@@ -10,7 +10,9 @@ import { documentSymbols } from '../services/documentSymbols';
 import { foldingRanges } from '../services/foldingRanges';
 import { hover } from '../services/hover';
 import { inlayHints } from '../services/inlayHints';
+import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
+import { ANALYSES_CHANGED_NOTIFICATION, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './customRequests';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
@@ -62,6 +64,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed(change.settings, docs.all().map((d) => d.uri));
     publisher.revalidateAll();
+    quietly(connection.sendNotification(ANALYSES_CHANGED_NOTIFICATION), 'announcing new settings');
     if (canRefreshHints) quietly(connection.languages.inlayHint.refresh(), 'refreshing inlay hints');
   });
 
@@ -91,6 +94,21 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
   connection.onCodeLens((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
 
+  connection.onRequest(SUMMARY_REQUEST, async (p: unknown): Promise<SummaryResult | null> => {
+    if (!isSummaryParams(p)) return null;
+    const doc = await docs.atVersion(p.uri, p.version);
+    if (!doc) return null;
+    await settings.ready(p.uri);
+    return withAnalysis(p.uri, null, (a, d) => modelSummary(a, d, settings.forUri(p.uri).defaultRounding));
+  });
+
   docs.documents.listen(connection);
   connection.listen();
+}
+
+/** Another editor's plugin may send anything. */
+function isSummaryParams(p: unknown): p is SummaryParams {
+  if (typeof p !== 'object' || p === null) return false;
+  const r = p as Record<string, unknown>;
+  return typeof r['uri'] === 'string' && (r['version'] === undefined || (typeof r['version'] === 'number' && Number.isInteger(r['version'])));
 }
