@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PipelineRequest, PipelineResult, Progress } from '../run/pipeline';
 import type { Reply, Request } from './protocol';
-import { disableOrtTelemetry, type Backend, type EngineOptions, type LayerTimes, type OutputTensor } from './session';
+import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
 import { RunnerError } from '../errors';
 
 export interface WorkerOptions {
@@ -25,6 +25,16 @@ export function resolveWorkerScript(opts: WorkerOptions = {}): string {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error(`the runner's worker script was not found next to ${here} (build with npm run build)`);
+}
+
+/**
+ * onnxruntime-node (1.2x on Linux) starts Microsoft telemetry that leaves mat-debug-<pid>.log and .ses
+ * files in $TMPDIR on every run. It reads ORT_DISABLE_TELEMETRY from the process environment when the
+ * library starts: set on the main thread before a worker loads it (a worker's process.env is its own copy),
+ * and by session.ts before loading it on the current thread.
+ */
+export function disableOrtTelemetry(): void {
+  process.env['ORT_DISABLE_TELEMETRY'] ??= '1';
 }
 
 /** A .ts worker (tests, development) is loaded through tsx's require hook; Node 20 cannot start it directly. */

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layerOfNodeName } from '../onnx/buildGraph';
+import { disableOrtTelemetry } from './client';
 
 type Ort = typeof import('onnxruntime-node');
 type OrtSession = import('onnxruntime-node').InferenceSession;
@@ -43,15 +44,6 @@ export interface EngineSession {
 
 export function wasmForced(opts: EngineOptions): boolean {
   return opts.forceWasm === true || /^(1|true|yes)$/i.test(process.env['CNNSHAPE_FORCE_WASM'] ?? '');
-}
-
-/**
- * onnxruntime-node (1.2x on Linux) starts Microsoft telemetry that leaves mat-debug-<pid>.log and .ses
- * files in $TMPDIR on every run. Read from the process environment when the library starts, so it must be
- * set on the main thread before a worker loads it (client.ts) or before loading it here.
- */
-export function disableOrtTelemetry(): void {
-  process.env['ORT_DISABLE_TELEMETRY'] ??= '1';
 }
 
 function loadNative(): Ort {
