@@ -1,7 +1,7 @@
 // Small classes the generated file defines when a layer needs them: exact where PyTorch has no
 // module of its own. Each is written once, above the network, only if some layer uses it.
 
-export type HelperName = 'BatchNorm2d' | 'Conv2dPadded' | 'AvgPool2dSame' | 'ConvTranspose2dCropped';
+export type HelperName = 'BatchNorm2d' | 'Conv2dPadded' | 'AvgPool2dSame' | 'ConvTranspose2dCropped' | 'LayerNorm2d' | 'Scale';
 
 export const HELPERS: Readonly<Record<HelperName, string>> = {
   BatchNorm2d: `class BatchNorm2d(nn.BatchNorm2d):
@@ -38,6 +38,22 @@ export const HELPERS: Readonly<Record<HelperName, string>> = {
 
     def forward(self, x):
         return F.pad(super().forward(x), [-c for c in self.crop])`,
+
+  LayerNorm2d: `class LayerNorm2d(nn.LayerNorm):
+    """nn.LayerNorm over the depth at each position of an [N, C, H, W] map (ConvNeXt's LayerNorm2d)."""
+
+    def forward(self, x):
+        return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)`,
+
+  Scale: `class Scale(nn.Module):
+    """Multiplies each channel by a learned factor (ConvNeXt's layer scale), state_dict key weight."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(channels))
+
+    def forward(self, x):
+        return x * self.weight.view(1, -1, 1, 1)`,
 
   AvgPool2dSame: `class AvgPool2dSame(nn.Module):
     """Average pooling with TensorFlow's \`same\` padding pads = (left, right, top, bottom): each

@@ -44,6 +44,10 @@ function call(fn: string, args: Array<string | undefined>): string {
   return `${fn}(${args.filter((a) => a !== undefined).join(', ')})`;
 }
 
+const eps = (v: number) => (v === 1e-5 ? undefined : `eps=${pyFloat(v)}`);
+
+const helper = (name: HelperName, module: string): PyLayer => ({ module, helpers: [name], takes: 'map', gives: 'map' });
+
 const mod = (module: string, takes: Rank = 'any', gives: PyLayer['gives'] = 'same'): PyLayer => ({ module, takes, gives });
 
 function conv(p: LayerParams<'conv'>, io: LayerIO): PyLayer {
@@ -155,7 +159,7 @@ const PY_LAYERS: { readonly [T in LayerType]: Emit<T> } = {
   // Over depth at each position: dim 1 of [N, C, H, W] and of [N, F] alike.
   softmax: () => mod('nn.Softmax(dim=1)'),
   batchnorm: (p, io) => ({
-    module: call('BatchNorm2d', [String(io.input.depth), p.eps === 1e-5 ? undefined : `eps=${pyFloat(p.eps)}`]),
+    module: call('BatchNorm2d', [String(io.input.depth), eps(p.eps)]),
     helpers: ['BatchNorm2d'],
     takes: 'map',
     gives: 'map',
@@ -180,6 +184,33 @@ const PY_LAYERS: { readonly [T in LayerType]: Emit<T> } = {
   hardsigmoid: () => mod('nn.Hardsigmoid()'),
   mish: () => mod('nn.Mish()'),
   elu: (p) => mod(p.alpha === 1 ? 'nn.ELU()' : `nn.ELU(${pyFloat(p.alpha)})`),
+  // Over depth at each position: ConvNeXt's LayerNorm2d (nn.LayerNorm on channels-last).
+  layernorm: (p, io) => helper('LayerNorm2d', call('LayerNorm2d', [String(io.input.depth), eps(p.eps)])),
+  groupnorm: (p, io) => mod(call('nn.GroupNorm', [String(p.groups), String(io.input.depth), eps(p.eps)]), 'map', 'map'),
+  // Without running statistics (PyTorch's default): each image is normalised by its own.
+  instancenorm: (p, io) => mod(call('nn.InstanceNorm2d', [String(io.input.depth), eps(p.eps), p.affine ? 'affine=True' : undefined]), 'map', 'map'),
+  lrn: (p) => mod(call('nn.LocalResponseNorm', [String(p.size), `alpha=${pyFloat(p.alpha)}`, `beta=${pyFloat(p.beta)}`, `k=${pyFloat(p.k)}`]), 'map', 'map'),
+  scale: (_p, io) => helper('Scale', `Scale(${io.input.depth})`),
+  // Broadcasting as the format's multiply: a 1×1×D map (squeeze-and-excitation) times a W×H×D one.
+  multiply: () => ({ expr: (ins) => ins.join(' * '), takes: 'any', gives: 'same' }),
+  pad: (p) => {
+    const [t, b, l, r] = p.amount;
+    const cls = p.mode === 'reflect' ? 'nn.ReflectionPad2d' : p.mode === 'replicate' ? 'nn.ReplicationPad2d' : 'nn.ZeroPad2d';
+    return mod(`${cls}((${l}, ${r}, ${t}, ${b}))`, 'map', 'map');
+  },
+  crop: (p, io) => {
+    const top = p.amount ? p.amount[0] : Math.floor((io.input.height - io.output.height) / 2);
+    const left = p.amount ? p.amount[2] : Math.floor((io.input.width - io.output.width) / 2);
+    return { expr: (ins) => `${ins[0]!}[:, :, ${top}:${top + io.output.height}, ${left}:${left + io.output.width}]`, takes: 'map', gives: 'map' };
+  },
+  // Channels [from, to): a torch.chunk or split branch.
+  slice: (p, io) => {
+    const from = p.from < 0 ? io.input.depth + p.from : p.from;
+    return { expr: (ins) => `${ins[0]!}[:, ${from}:${from + io.output.depth}]`, takes: 'any', gives: 'same' };
+  },
+  shuffle: (p) => mod(`nn.ChannelShuffle(${p.groups})`, 'map', 'map'),
+  pixelshuffle: (p) => mod(`nn.PixelShuffle(${p.factor})`, 'map', 'map'),
+  pixelunshuffle: (p) => mod(`nn.PixelUnshuffle(${p.factor})`, 'map', 'map'),
 };
 
 /** The PyTorch code of one layer of type `type` with its complete parameters. */

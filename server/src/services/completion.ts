@@ -9,7 +9,7 @@ import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
 import { toRange } from './ranges';
-import { shapeLabel } from './shapes';
+import { resultLabel, shapeLabel } from './shapes';
 
 const ROUNDING_DOC: Record<string, string> = {
   strict: 'A non-whole output size is an error (the default).',
@@ -52,7 +52,7 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
         const r = a.layers[i]!;
         if (!r.decl.name) continue;
         const order = String(place.layerIndex - i).padStart(6, '0');
-        items.push(make.value(r.decl.name.value, CompletionItemKind.Reference, `layer ${i} (${r.decl.type}) → ${shapeLabel(r.output)}`, undefined, `1${order}`));
+        items.push(make.value(r.decl.name.value, CompletionItemKind.Reference, `layer ${i} (${r.decl.type}) → ${resultLabel(r)}`, undefined, `1${order}`));
       }
       return items;
     }

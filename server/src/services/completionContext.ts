@@ -97,6 +97,8 @@ function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Pl
   if (key === 'rounding' && (a.kind === 'json' ? !layerAt(a, at) : topLevel)) return { kind: 'rounding' };
   const layer = layerAt(a, at) ?? a.layers[lastLayerStartingBefore(a, at)];
   if (layer && key === 'rounding' && LAYERS.get(layer.decl.type)?.rounding) return { kind: 'rounding' }; // v2: a window layer's own
+  // A `ref` parameter (crop's `like`) names a layer, as `inputs` does.
+  if (layer && LAYERS.get(layer.decl.type)?.params[key]?.kind === 'ref') return { kind: 'inputName', layerIndex: layer.decl.index };
   if (layer && key !== 'rounding') return { kind: 'paramValue', layerIndex: layer.decl.index, key };
   return { kind: 'none' };
 }

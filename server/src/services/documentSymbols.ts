@@ -6,7 +6,7 @@ import type { Analysis } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
 import type { AstPair, Span } from '../../../core/src/index';
 import { toRange, trimmedEnd } from './ranges';
-import { shapeLabel } from './shapes';
+import { resultLabel, shapeLabel } from './shapes';
 
 export function documentSymbols(analysis: Analysis, doc: TextDocument): DocumentSymbol[] {
   const root = analysis.model.root;
@@ -26,7 +26,7 @@ function topDetail(a: Analysis, key: string): string {
   if (key === 'input') return shapeLabel(a.model.input?.value);
   if (key === 'layers') {
     const last = a.layers[a.layers.length - 1];
-    return `${a.layers.length} layer${a.layers.length === 1 ? '' : 's'}${last ? ` → ${shapeLabel(last.output)}` : ''}`;
+    return `${a.layers.length} layer${a.layers.length === 1 ? '' : 's'}${last ? ` → ${resultLabel(last)}` : ''}`;
   }
   if (key === 'rounding') return a.model.rounding.value;
   if (key === 'name') return a.model.name?.value ?? '';
@@ -36,7 +36,7 @@ function topDetail(a: Analysis, key: string): string {
 function layerSymbol(a: Analysis, doc: TextDocument, r: LayerResult): DocumentSymbol {
   const d = r.decl;
   const name = d.name?.value ?? (d.type || `layer ${d.index}`);
-  const detail = `${d.name ? `${d.type} ` : `#${d.index} `}→ ${shapeLabel(r.output)}`;
+  const detail = `${d.name ? `${d.type} ` : `#${d.index} `}→ ${resultLabel(r)}`;
   return symbol(doc, a.text, name, detail, SymbolKind.Function, d.span, d.name?.span ?? d.typeSpan);
 }
 

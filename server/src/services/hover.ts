@@ -13,7 +13,7 @@ import type { Span } from '../../../core/src/index';
 import { layerAt, pairAt } from './locate';
 import { code } from './markdown';
 import { toRange } from './ranges';
-import { inputsLabel, pairLabel, shapeLabel } from './shapes';
+import { inputsLabel, pairLabel, resultLabel, shapeLabel } from './shapes';
 
 const BR = '  \n';
 
@@ -50,14 +50,17 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
 /** "**conv** `c1` `32×32×3 → 11×11×8`", the arithmetic per axis, then the counts. */
 function layerText(analysis: Analysis, r: LayerResult): string {
   const d = r.decl;
-  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(r.output)}`)}`;
+  const known = r.estimated ? null : r.output;
+  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(known)}`)}`;
   const lines = [title, ...arithmeticLines(r.arithmetic)];
-  if (r.output) {
+  if (known) {
     const stats = [`params ${grouped(r.params)}`, `MACs ${grouped(r.macs)}`];
     if (r.field) stats.push(`receptive field ${pairLabel(r.field.size, false)}, jump ${pairLabel(r.field.jump, true)}`);
     lines.push(stats.join(' · '));
   } else {
     lines.push(d.usable ? 'output unknown: see the problem on this layer or above it' : 'output unknown: see the problem on this layer');
+    // The guess that keeps checking going (and counts in the totals), said as such.
+    if (r.output) lines.push(`checking goes on with ≈ ${code(shapeLabel(r.output))} (estimated: the layers it feeds report no errors of their own)`);
   }
   return lines.join(BR);
 }
@@ -87,7 +90,7 @@ function inputRefHover(analysis: Analysis, doc: TextDocument, layer: LayerResult
   const src = layer.sources.map((s) => analysis.layers[s]).find((r) => r?.decl.id === name);
   if (!src) return null;
   const d = src.decl;
-  return markdown(`${code(name)}: layer ${d.index} (${d.type}) → ${code(shapeLabel(src.output))}`, doc, span);
+  return markdown(`${code(name)}: layer ${d.index} (${d.type}) → ${code(resultLabel(src))}`, doc, span);
 }
 
 function markdown(value: string, doc: TextDocument, span: Span | undefined): Hover {

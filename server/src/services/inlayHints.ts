@@ -15,7 +15,7 @@ export function inlayHints(analysis: Analysis, doc: TextDocument, range: Range):
   for (let i = firstLayerEndingAfter(analysis, from); i < layers.length; i++) {
     const r = layers[i]!;
     if (r.decl.span.start > to) break;
-    if (!r.output) continue;
+    if (!r.output || r.estimated) continue; // an estimate after an error is shown in the hover only
     const at = hintOffset(analysis, i);
     if (at < from || at > to) continue;
     hints.push({ position: doc.positionAt(at), label: `→ ${shapeLabel(r.output)}`, kind: InlayHintKind.Type, paddingLeft: true });

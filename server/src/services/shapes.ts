@@ -2,9 +2,9 @@
 import type { Pair, Shape } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
 import { formatNumber } from '../../../core/src/index';
-import { shapeLabel } from '../../../core/src/index';
+import { resultLabel, shapeLabel } from '../../../core/src/index';
 
-export { shapeLabel };
+export { resultLabel, shapeLabel };
 
 /** Input shapes of a layer: "32×32×3", or "16×16×8 + 16×16×8" for add and concat. */
 export function inputsLabel(r: LayerResult, networkInput: Shape | undefined): string {
