@@ -81,3 +81,10 @@ test('padding the runner computes but PyTorch cannot: explicit pads, not an appr
 test('a model with errors is refused', () => {
   assert.throws(() => exported('input: 32x32x3\nlayers:\n  - {type: conv, filters: 8, kernel: 4, stride: 3}\n'), ExportError);
 });
+
+test('helper classes keep to 100 characters a line', async () => {
+  const { HELPERS } = await import('../../export/src/pytorch/helpers');
+  for (const [name, code] of Object.entries(HELPERS)) {
+    for (const line of code.split('\n')) assert.ok([...line].length <= 100, `${name}: ${line}`);
+  }
+});

@@ -40,13 +40,13 @@ export const HELPERS: Readonly<Record<HelperName, string>> = {
         return F.pad(super().forward(x), [-c for c in self.crop])`,
 
   LayerNorm2d: `class LayerNorm2d(nn.LayerNorm):
-    """nn.LayerNorm over the depth at each position of an [N, C, H, W] map (ConvNeXt's LayerNorm2d)."""
+    """nn.LayerNorm over the depth at each position of a map (ConvNeXt's LayerNorm2d)."""
 
     def forward(self, x):
         return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)`,
 
   Scale: `class Scale(nn.Module):
-    """Multiplies each channel by a learned factor (ConvNeXt's layer scale), state_dict key weight."""
+    """Multiplies each channel by a learned factor `weight` (ConvNeXt's layer scale)."""
 
     def __init__(self, channels):
         super().__init__()
