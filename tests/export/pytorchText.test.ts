@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../core/src/index';
 import { exportPytorch, ExportError } from '../../export/src/pytorch/generate';
+import { HELPERS } from '../../export/src/pytorch/helpers';
 import { className, commentText, pyString, variableName } from '../../export/src/pytorch/python';
 
 /** What Python's tokenizer reads back from a double-quoted literal with these escapes (no raw line breaks). */
@@ -82,8 +83,7 @@ test('a model with errors is refused', () => {
   assert.throws(() => exported('input: 32x32x3\nlayers:\n  - {type: conv, filters: 8, kernel: 4, stride: 3}\n'), ExportError);
 });
 
-test('helper classes keep to 100 characters a line', async () => {
-  const { HELPERS } = await import('../../export/src/pytorch/helpers');
+test('helper classes keep to 100 characters a line', () => {
   for (const [name, code] of Object.entries(HELPERS)) {
     for (const line of code.split('\n')) assert.ok([...line].length <= 100, `${name}: ${line}`);
   }
