@@ -46,7 +46,7 @@ export const HELPERS: Readonly<Record<HelperName, string>> = {
         return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)`,
 
   Scale: `class Scale(nn.Module):
-    """Multiplies each channel by a learned factor `weight` (ConvNeXt's layer scale)."""
+    """Multiplies each channel by a learned factor \`weight\` (ConvNeXt's layer scale)."""
 
     def __init__(self, channels):
         super().__init__()
