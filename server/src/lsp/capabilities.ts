@@ -14,5 +14,9 @@ export function serverCapabilities(): ServerCapabilities {
     documentSymbolProvider: { label: 'CNN Shape' },
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: { prepareProvider: true },
   };
 }
