@@ -2,8 +2,8 @@
 // old one had, or none where a plain scalar reads back as the same text (also inside `[...]`/`{...}`).
 import type { SourceKind } from '../../../../core/src/index';
 
-/** Letters, digits, `_`, `.`, `-`, starting with a letter or `_`: plain in block and flow YAML alike. */
-const PLAIN = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
+/** Letters, digits, `_`, `.`, `-`, starting with a letter or `_` (or `$` and one, a block parameter): plain in block and flow YAML alike. */
+const PLAIN = /^\$?[\p{L}_][\p{L}\p{N}_.-]*$/u;
 /** Plain words YAML (1.2, or 1.1 in older tools) reads as booleans or null. */
 const KEYWORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
