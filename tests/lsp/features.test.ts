@@ -171,6 +171,6 @@ test('definition, references, highlights and rename of a layer name (CRLF, Chine
   );
   await assert.rejects(
     client.conn.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 11 } }),
-    (e: Error) => /Put the cursor on a layer name/.test(e.message),
+    (e: Error) => /Put the cursor on a name/.test(e.message),
   );
 });

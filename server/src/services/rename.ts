@@ -8,7 +8,7 @@ import type { Analysis } from '../../../core/src/index';
 import { INPUT_NAME, LAYERS } from '../../../core/src/index';
 import { nameLiteral } from './edits/nameLiteral';
 import { toRange } from './ranges';
-import { fileNames, type Scope } from './scopes';
+import { fileNames, USE_KEYS, type Scope } from './scopes';
 import { nameSpan, resolve, sitesOf, symbolAt, type SymbolHit } from './symbols';
 
 export const RENAME_MESSAGES = {
@@ -32,8 +32,6 @@ export const RENAME_MESSAGES = {
   useKey: (name: string) => `'${name}' is a key of every block use: choose another parameter name.`,
 } as const;
 
-/** Keys a block use has besides the block's parameters. */
-const USE_KEYS = ['type', 'name', 'inputs', 'repeat', 'first'];
 const BLOCK_WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PARAM_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -85,7 +83,7 @@ function invalidName(analysis: Analysis, hit: SymbolHit, name: string): string |
   }
   if (t.kind === 'param') {
     if (!PARAM_WORD.test(name)) return RENAME_MESSAGES.paramWord(name);
-    if (USE_KEYS.includes(name)) return RENAME_MESSAGES.useKey(name);
+    if (name in USE_KEYS) return RENAME_MESSAGES.useKey(name);
     return t.block.params.some((p) => p.name === name) ? RENAME_MESSAGES.paramTaken(name, t.block.name) : undefined;
   }
   if (/^\d+$/.test(name)) return RENAME_MESSAGES.digits(name);

@@ -38,6 +38,8 @@ export interface BlockSyntax {
   keySpan: Span;
   node: AstMap;
   params: Written[];
+  /** Each parameter's default as written; a required one has none. */
+  defaults: Map<string, string>;
   /** Values written exactly `$name` in its layers. */
   dollars: Written[];
   scope: Scope;
@@ -60,6 +62,15 @@ export function fileNames(a: Analysis): FileNames {
   return n;
 }
 
+/** The keys of a block use besides the block's parameters, with what they do. */
+export const USE_KEYS: Record<string, string> = {
+  type: 'The block\'s name.',
+  name: 'The use\'s name `N`: its layers are `N.<inner name>` (with `repeat`, copy i\'s are `N.<i>.<inner name>`); later layers may take `N`, `N.<i>` or any full inner name.',
+  inputs: 'The layers passed to the block\'s inputs, as many as it declares. Default: the layer before (for a block with one input).',
+  repeat: 'Chains this many copies of the block, each taking the previous one\'s output; copy i is named `N.<i>`.',
+  first: 'The number of the first copy (default 0), for a stage whose first block differs (torchvision\'s `layer2.1`, `layer2.2`, …).',
+};
+
 /** A value written exactly `$name`. */
 export const DOLLAR = /^\$([A-Za-z_][A-Za-z0-9_]*)$/;
 
@@ -75,37 +86,45 @@ function readNames(a: Analysis): FileNames {
     for (const p of defs.pairs) {
       const name = p.key.value;
       if (typeof name !== 'string' || blocks.has(name) || p.value?.kind !== 'map') continue;
-      blocks.set(name, readBlock(name, p.key, p.value));
+      blocks.set(name, readBlock(a.text, name, p.key, p.value));
     }
   }
   return { top, blocks };
 }
 
-function readBlock(name: string, keySpan: Span, node: AstMap): BlockSyntax {
+function readBlock(text: string, name: string, keySpan: Span, node: AstMap): BlockSyntax {
   const scope: Scope = { block: name, items: [], inputs: [] };
   const layers = pairValue(node, 'layers');
   if (layers?.kind === 'seq') scope.items = layers.items.map(readItem);
   const inputs = pairValue(node, 'inputs');
   for (const it of inputs?.kind === 'seq' ? inputs.items : inputs ? [inputs] : []) {
-    const w = text(it);
+    const w = scalarText(it);
     if (w) scope.inputs.push(w);
   }
   if (scope.inputs.length === 0) scope.inputs.push({ name: INPUT_NAME });
   const output = pairValue(node, 'output');
-  const o = output ? text(output) : undefined;
+  const o = output ? scalarText(output) : undefined;
   if (o) scope.output = o;
   const params = pairValue(node, 'params');
   const declared: Written[] = [];
-  if (params?.kind === 'map') for (const p of params.pairs) if (typeof p.key.value === 'string') declared.push({ name: p.key.value, span: p.key });
+  const defaults = new Map<string, string>();
+  if (params?.kind === 'map') {
+    for (const p of params.pairs) {
+      if (typeof p.key.value !== 'string') continue;
+      declared.push({ name: p.key.value, span: p.key });
+      const v = p.value;
+      if (v && !(v.kind === 'scalar' && v.value === null)) defaults.set(p.key.value, text.slice(v.start, v.end).trim());
+    }
+  }
   const dollars: Written[] = [];
   if (layers) collectDollars(layers, dollars);
-  return { name, keySpan, node, params: declared, dollars, scope };
+  return { name, keySpan, node, params: declared, defaults, dollars, scope };
 }
 
 function readItem(node: AstNode, index: number): ScopeItem {
   const item: ScopeItem = { index, node, refs: [], keys: [] };
   if (node.kind === 'scalar') {
-    const t = text(node);
+    const t = scalarText(node);
     if (t) item.type = t;
     return item;
   }
@@ -117,14 +136,14 @@ function readItem(node: AstNode, index: number): ScopeItem {
     const v = p.value;
     if (!v) continue;
     if (key === 'name') {
-      const w = text(v);
+      const w = scalarText(v);
       if (w && w.name.trim() !== '') item.name = w;
     } else if (key === 'type') {
-      const w = text(v);
+      const w = scalarText(v);
       if (w) item.type = w;
     } else if (key === 'inputs') {
       for (const it of v.kind === 'seq' ? v.items : [v]) {
-        const w = text(it, true);
+        const w = scalarText(it, true);
         if (w) item.refs.push(w);
       }
     }
@@ -133,7 +152,7 @@ function readItem(node: AstNode, index: number): ScopeItem {
   if (spec && node.kind === 'map') {
     for (const p of node.pairs) {
       const k = p.key.value;
-      const w = typeof k === 'string' && isReference(spec.params[k]?.kind) && p.value ? text(p.value) : undefined;
+      const w = typeof k === 'string' && isReference(spec.params[k]?.kind) && p.value ? scalarText(p.value) : undefined;
       if (w && !DOLLAR.test(w.name)) item.refs.push(w);
     }
   }
@@ -182,9 +201,45 @@ function pairValue(map: AstMap, key: string): AstNode | null | undefined {
 }
 
 /** A scalar's text (numbers too, for references by index), with its span. */
-function text(node: AstNode, numbers = false): Written | undefined {
+function scalarText(node: AstNode, numbers = false): Written | undefined {
   if (node.kind !== 'scalar') return undefined;
   const v = node.value;
   if (typeof v === 'string' || (numbers && typeof v === 'number')) return { name: String(v), span: { start: node.start, end: node.end } };
   return undefined;
+}
+
+/** A layer as written, and the scope it is written in. */
+export interface ItemRef {
+  scope: Scope;
+  item: ScopeItem;
+}
+
+/** The layer item holding `offset` (ends inclusive), in the top-level list or a block's. */
+export function itemAt(names: FileNames, offset: number): ItemRef | undefined {
+  const r = lastItemBefore(names, offset);
+  return r && offset <= r.item.node.end ? r : undefined;
+}
+
+/** The last layer item of the scope at `offset` that starts at or before it (items are in text order). */
+export function lastItemBefore(names: FileNames, offset: number): ItemRef | undefined {
+  const scope = scopeAt(names, offset);
+  const items = scope.items;
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: ScopeItem | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.node.start <= offset) {
+      found = items[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found ? { scope, item: found } : undefined;
+}
+
+/** The `layers:` key of a scope: the file's, or the block's. */
+export function layersKeyOf(a: Analysis, names: FileNames, scope: Scope): Span | undefined {
+  if (scope.block === undefined) return a.model.layersKeySpan;
+  const node = names.blocks.get(scope.block)?.node;
+  return node?.pairs.find((p) => p.key.value === 'layers')?.key;
 }
