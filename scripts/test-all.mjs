@@ -1,8 +1,10 @@
 // `npm test`: every suite, in order, on a fresh machine included:
-//   1. bundles (esbuild) and type check (tsc -b);
+//   1. bundles (esbuild), type check (tsc -b) and lint (ESLint with typescript-eslint's type-checked rules,
+//      eslint.config.mjs; any error fails the step);
 //   2. unit, property-based, LSP and runner tests (node's test runner, scripts/run-tests.mjs), then random
 //      networks checked against PyTorch itself (Debian's python3-torch; tests/pytorch/compare.py prints
-//      its seed, a new one each run, so the cases vary);
+//      its seed, a new one each run, so the cases vary), and the v2 samples' PyTorch references
+//      (tests/pytorch/check_v2_samples.py: references and flat files current, samples match torchvision);
 //   3. the editor's dependencies (code-server + Chromium, scripts/install-editor-test-deps.sh), then the
 //      in-editor suites (scripts/run-editor-tests.mjs: the extension's, then the runner's from
 //      tests/runner/vscode) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
@@ -14,9 +16,11 @@ import { spawn } from 'node:child_process';
 const steps = [
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'typecheck', cmd: process.execPath, args: ['node_modules/typescript/bin/tsc', '-b'] },
+  { name: 'lint', cmd: process.execPath, args: ['node_modules/eslint/bin/eslint.js', '.'], counts: 'eslint' },
   { name: 'unit tests', cmd: process.execPath, args: ['scripts/run-tests.mjs'], counts: 'node' },
   { name: 'PyTorch (Debian python3-torch)', cmd: 'bash', args: ['scripts/install-pytorch.sh'] },
   { name: 'shapes and outputs against PyTorch', cmd: '/usr/bin/python3', args: ['tests/pytorch/compare.py', 'bin/cnnshape.js', 'out/pytorch-cases', '80', String(Date.now() % 100000)], counts: 'pytorch' },
+  { name: 'v2 samples and their references against torchvision', cmd: '/usr/bin/python3', args: ['tests/pytorch/check_v2_samples.py'], counts: 'pytorch' },
 ];
 if (process.env.CNNSHAPE_SKIP_EDITOR === '1') {
   console.log('!! CNNSHAPE_SKIP_EDITOR=1: the in-editor tests are skipped');
@@ -67,6 +71,9 @@ for (const step of steps) {
     const m = /editor tests: (\d+) passed, (\d+) failed/.exec(out);
     p = Number(m?.[1] ?? 0);
     f = Number(m?.[2] ?? 0);
+  } else if (step.counts === 'eslint') {
+    // "✖ 3 problems (2 errors, 1 warning)": each error is a failure; nothing printed means none.
+    f = Number(/\((\d+) errors?, \d+ warnings?\)/.exec(out)?.[1] ?? 0);
   } else if (step.counts === 'single') {
     p = code === 0 ? 1 : 0;
   }

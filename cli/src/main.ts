@@ -1,4 +1,4 @@
-// cnnshape: the command-line face of the core (check, summary), the runner (run, export) and the
+// cnnshape: the command-line face of the core (check, summary, layers), the runner (run, export) and the
 // language server (lsp --stdio). Each command lives in commands/<name>.ts and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
@@ -7,6 +7,7 @@ import { registerSummary } from './commands/summary';
 import { registerRun } from './commands/run';
 import { registerExport } from './commands/export';
 import { registerLsp } from './commands/lsp';
+import { registerLayers } from './commands/layers';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSummary(program);
   registerRun(program);
   registerExport(program);
+  registerLayers(program);
   registerLsp(program);
   return program;
 }
@@ -45,7 +47,14 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  // main() turns every error into an exit status; the catch is for a failure in that handling itself.
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cnnshape: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

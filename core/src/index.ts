@@ -7,6 +7,7 @@ export type { CoreDiagnostic, FixData, RelatedInfo, Severity } from './diagnosti
 export { COMMON_KEYS, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';
 export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamSpec, type ParamsOf } from './layers/spec';
 export { expectedParameters, shapeText } from './layers/parameterShapes';
+export { PADDING_WORDS, defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference, type ParamReference } from './layers/reference';
 export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
 export type { InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape } from './model/types';
 export { INPUT_NAME, inferShapes, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';

@@ -20,7 +20,7 @@ interface GoldenCase {
   integer: boolean;
 }
 
-const cases: GoldenCase[] = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'golden-layers.json'), 'utf8'));
+const cases = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'golden-layers.json'), 'utf8')) as GoldenCase[];
 
 function check(c: GoldenCase, mode: 'strict' | 'floor' | 'ceil'): string | undefined {
   const text = JSON.stringify({ input: c.input, rounding: mode, layers: [c.layer] });

@@ -13,6 +13,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
+import { LAYER_TYPES } from '../../core/src/index';
 
 const root = resolve(__dirname, '..', '..');
 const syntaxes = join(root, 'syntaxes');
@@ -68,9 +69,9 @@ function loadGrammar(scopeName: 'source.cnn.yaml' | 'source.cnn.json', set: Base
     const paths = { ...baseGrammars(set), ...OUR_GRAMMARS };
     const registry = new vsctm.Registry({
       onigLib: getOnigLib(),
-      loadGrammar: async (name: string) => {
+      loadGrammar: (name: string) => {
         const p = paths[name];
-        return p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null;
+        return Promise.resolve(p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null);
       },
       getInjections: (name: string) => {
         if (!inject) return undefined;
@@ -432,7 +433,18 @@ layers:
   });
 }
 
-test('grammar files: scope names and injection selectors fit the contributes fragment', () => {
+interface Contributes {
+  languages: { id: string; aliases: string[]; extensions: string[]; configuration: string }[];
+  grammars: { scopeName: string; path: string; language?: string; injectTo?: string[] }[];
+  jsonValidation: { fileMatch: string | string[]; url: string }[];
+  yamlValidation: { fileMatch: string | string[]; url: string }[];
+}
+/** The `contributes` of the real extension manifest, package.json (what VS Code reads). */
+function manifestContributes(): Contributes {
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: Contributes }).contributes;
+}
+
+test('grammar files: scope names and injection selectors fit package.json contributes', () => {
   const read = (f: string): Record<string, unknown> => JSON.parse(readFileSync(join(syntaxes, f), 'utf8')) as Record<string, unknown>;
   assert.equal(read('cnn-yaml.tmLanguage.json')['scopeName'], 'source.cnn.yaml');
   assert.equal(read('cnn-json.tmLanguage.json')['scopeName'], 'source.cnn.json');
@@ -440,9 +452,7 @@ test('grammar files: scope names and injection selectors fit the contributes fra
   assert.deepEqual(read('cnn-json.tmLanguage.json')['patterns'], [{ include: 'source.json' }]);
   assert.match(String(read('cnn-yaml.injection.tmLanguage.json')['injectionSelector']), /^L:source\.cnn\.yaml\b/);
   assert.match(String(read('cnn-json.injection.tmLanguage.json')['injectionSelector']), /^L:source\.cnn\.json\b/);
-  const fragment = JSON.parse(readFileSync(join(root, 'scripts', 'contributes.languages.json'), 'utf8')) as {
-    grammars: { scopeName: string; path: string; language?: string; injectTo?: string[] }[];
-  };
+  const fragment = manifestContributes();
   for (const g of fragment.grammars) {
     const file = read(g.path.replace(/^\.\/syntaxes\//, ''));
     assert.equal(file['scopeName'], g.scopeName, g.path);
@@ -463,9 +473,9 @@ test('the injections do not leak into plain YAML or JSON', async () => {
   for (const part of json.injectionSelector.split(',')) assert.match(part.trim(), /^L:source\.cnn\.json /);
   const registry = new vsctm.Registry({
     onigLib: getOnigLib(),
-    loadGrammar: async (name: string) => {
+    loadGrammar: (name: string) => {
       const p = { ...baseGrammars('vscode'), ...OUR_GRAMMARS }[name];
-      return p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null;
+      return Promise.resolve(p ? vsctm.parseRawGrammar(readFileSync(p, 'utf8'), p) : null);
     },
     // even if every grammar were offered our injections, only source.cnn.* scopes are selected
     getInjections: () => ['cnn-yaml.injection', 'cnn-json.injection'],
@@ -480,7 +490,7 @@ test('the injections do not leak into plain YAML or JSON', async () => {
 
 // ---------------------------------------------------------------- the samples of the repository
 
-const KNOWN_TYPES = new Set(['conv', 'maxpool', 'avgpool', 'globalavgpool', 'globalmaxpool', 'relu', 'sigmoid', 'tanh', 'gelu', 'softmax', 'leakyrelu', 'batchnorm', 'dropout', 'flatten', 'dense', 'add', 'concat', 'upsample']);
+const KNOWN_TYPES = new Set(LAYER_TYPES);
 
 function sampleFiles(): string[] {
   const dir = join(root, 'samples');
@@ -527,7 +537,7 @@ for (const set of BASE_SETS) {
   });
 }
 
-// ---------------------------------------------------------------- language configuration and the contributes fragment
+// ---------------------------------------------------------------- language configuration and the manifest's contributes
 
 interface RegexValue {
   pattern: string;
@@ -606,13 +616,8 @@ test('language configuration: YAML Enter indents after `key:` and continues `- k
   assert.match('  ]', decrease);
 });
 
-test('contributes fragment: ids, extensions, and every file it names exists', () => {
-  const fragment = JSON.parse(readFileSync(join(root, 'scripts', 'contributes.languages.json'), 'utf8')) as {
-    languages: { id: string; aliases: string[]; extensions: string[]; configuration: string }[];
-    grammars: { scopeName: string; path: string; language?: string; injectTo?: string[] }[];
-    jsonValidation: { fileMatch: string | string[]; url: string }[];
-    yamlValidation: { fileMatch: string | string[]; url: string }[];
-  };
+test('package.json contributes: ids, extensions, and every file it names exists', () => {
+  const fragment = manifestContributes();
   assert.deepEqual(
     fragment.languages.map((l) => [l.id, l.aliases[0], l.extensions]),
     [

@@ -48,7 +48,8 @@ test('sixty quick edits: in order, the last one published, each result for its o
     const d = p.diagnostics.find((x) => x.code === 'channel-mismatch');
     assert.ok(d, `version ${p.version}`);
     const written = p.version === 1 ? 100 : 100 + p.version!;
-    assert.match(d.message as string, new RegExp(`in_channels is ${written} `), `version ${p.version}: ${d.message}`);
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    assert.match(message, new RegExp(`in_channels is ${written} `), `version ${p.version}: ${message}`);
   }
   // Edits that arrive together are checked together: far fewer publications than edits.
   assert.ok(mine.length < 61, `${mine.length} publications for 61 versions`);

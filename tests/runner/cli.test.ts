@@ -19,6 +19,13 @@ const root = join(__dirname, '../..');
 const tmp = tempDir('cli');
 const xo = join(root, 'samples/xo');
 
+/** The runner JSON of the format spec, as far as these tests read it. */
+interface RunJson {
+  outputs: Array<{ image: string; output: number[]; top: Array<{ index: number; label: string; score: number }> }>;
+  layers: Array<{ index: number; name: string; type: string; output: unknown; ms: number }>;
+  errors: unknown[];
+}
+
 function cnnshape(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli/src/main.ts'), ...args], { cwd: root, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -28,15 +35,15 @@ test('run --json: the spec\'s outputs and layers; a bad image is exit 1 and the 
   const bad = tmp.write('bad.png', 'nope');
   const r = cnnshape('run', join(xo, 'xo.cnn.yaml'), join(xo, 'x.png'), bad, join(xo, 'o.png'), '--json');
   assert.equal(r.status, 1, r.stderr);
-  const j = JSON.parse(r.stdout);
+  const j = JSON.parse(r.stdout) as RunJson;
   assert.deepEqual(j.outputs.map((o: { image: string }) => o.image), [join(xo, 'x.png'), join(xo, 'o.png')]);
   assert.deepEqual(j.outputs.map((o: { top: Array<{ label: string }> }) => o.top[0]!.label), ['X', 'O']);
   for (const o of j.outputs) {
     assert.equal(o.output.length, 2);
-    assert.deepEqual(Object.keys(o.top[0]), ['index', 'label', 'score']);
+    assert.deepEqual(Object.keys(o.top[0] ?? {}), ['index', 'label', 'score']);
   }
-  assert.deepEqual(j.layers[0], { index: 0, name: 'features', type: 'conv', output: { width: 9, height: 9, depth: 3 }, ms: j.layers[0].ms });
-  assert.equal(typeof j.layers[0].ms, 'number');
+  assert.deepEqual(j.layers[0], { index: 0, name: 'features', type: 'conv', output: { width: 9, height: 9, depth: 3 }, ms: j.layers[0]?.ms });
+  assert.equal(typeof j.layers[0]?.ms, 'number');
   assert.equal(j.errors.length, 1);
   assert.match(r.stderr, /bad\.png: not a PNG or JPEG/);
 });

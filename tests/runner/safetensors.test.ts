@@ -93,7 +93,7 @@ function resolveError(tensors: Record<string, WriteTensor>, name: string): strin
     resolveParameters(analyse(MODEL), { modelFile: tmp.dir + '/m.cnn.yaml', weightsFile: file });
   } catch (e) {
     assert.ok(e instanceof WeightsError, `expected a WeightsError, got ${String(e)}`);
-    return (e as Error).message;
+    return e.message;
   }
   return assert.fail('no error');
 }

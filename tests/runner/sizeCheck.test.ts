@@ -9,7 +9,7 @@ const model = (text: string) => analyzeText(text, 'm.cnn.yaml');
 
 test('an output too large for one tensor names the layer and its shape', () => {
   const a = model('input: 100000x100000x3\nlayers:\n  - {type: conv, filters: 4, kernel: 3}\n');
-  assert.throws(() => checkRunnable(a, 'm.cnn.yaml'), (e: unknown) => e instanceof ModelError && /input 100000×100000×3|layer 0 \(conv\): its output 99998×99998×4/.test((e as Error).message));
+  assert.throws(() => checkRunnable(a, 'm.cnn.yaml'), (e: unknown) => e instanceof ModelError && /input 100000×100000×3|layer 0 \(conv\): its output 99998×99998×4/.test(e.message));
 });
 
 test('weights too large for one tensor name the layer, the key and the shape', () => {

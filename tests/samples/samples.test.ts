@@ -31,8 +31,8 @@ interface BrokenCase {
   text?: string;
 }
 
-const samples: Record<string, ExpectedModel> = JSON.parse(readFileSync(GOLDEN_PATH, 'utf8'));
-const broken: BrokenCase[] = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'broken.golden.json'), 'utf8'));
+const samples = JSON.parse(readFileSync(GOLDEN_PATH, 'utf8')) as Record<string, ExpectedModel>;
+const broken = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'broken.golden.json'), 'utf8')) as BrokenCase[];
 
 function analyze(file: string): { text: string; analysis: Analysis } {
   const text = readFileSync(join(root, file), 'utf8');

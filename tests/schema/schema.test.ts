@@ -95,7 +95,7 @@ test('every property has a description and a markdownDescription, and says its d
         if (typeof s['description'] !== 'string' || typeof s['markdownDescription'] !== 'string') {
           missing.push(`${path}/properties/${key}`);
         }
-        const d = String(s['description'] ?? '');
+        const d = typeof s['description'] === 'string' ? s['description'] : '';
         // Parameters and the model's optional keys say their default, or that they are required/optional.
         if (!/Default|Required|Optional|default/.test(d)) noDefault.push(`${path}/properties/${key}: ${d}`);
       }

@@ -68,7 +68,7 @@ test('channel-mismatch: set the declared value to what arrives', () => {
 test('unknown type, parameter and key: the suggested spelling, quotes kept', () => {
   const t = actionsAt('input: 8x8x3\nlayers:\n  - type: rel|y\n');
   assert.equal(t.actions[0]?.title, "Change to 'relu'");
-  assert.equal(apply(t, t.actions[0]!), 'input: 8x8x3\nlayers:\n  - type: relu\n');
+  assert.equal(apply(t, t.actions[0]), 'input: 8x8x3\nlayers:\n  - type: relu\n');
   const p = actionsAt('input: 8x8x3\nlayers:\n  - {type: conv, filters: 4, kernel: 3, stri|d: 2}\n');
   assert.ok(apply(p, p.actions[0]!).includes('stride: 2'));
   const j = actionsAt('{"input": "8x8x3", "layers": [{"type": "cn|v", "filters": 4, "kernel": 3}]}', 'm.cnn.json');

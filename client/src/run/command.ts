@@ -27,7 +27,7 @@ function modelPath(doc: vscode.TextDocument): string {
 }
 
 function asUris(v: unknown): vscode.Uri[] | undefined {
-  return Array.isArray(v) && v.every((x) => x instanceof vscode.Uri) ? (v as vscode.Uri[]) : undefined;
+  return Array.isArray(v) && v.every((x) => x instanceof vscode.Uri) ? v : undefined;
 }
 
 export interface RunOutcome {

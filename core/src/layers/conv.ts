@@ -15,7 +15,7 @@ export const conv = defineLayer({
   params: {
     filters: { kind: 'int', min: 1, required: true, doc: 'Number of filters (kernels): the depth of the output.', aliases: ['out_channels', 'num_filters'] },
     kernel: { kind: 'pair', min: 1, required: true, doc: 'Filter size F: an integer, or [height, width].', aliases: ['kernel_size'] },
-    stride: { kind: 'pair', min: 1, default: 1, doc: 'Stride S: how far the filter moves at each step. An integer or [height, width].', aliases: ['strides'] },
+    stride: { kind: 'pair', min: 1, default: 1, doc: 'Stride: how far the filter moves each step. An integer or [height, width].', aliases: ['strides'] },
     padding: { kind: 'padding', default: 0, doc: "Zero padding P on each side: an integer, [height, width], `same` (output = ceil(n / stride), TensorFlow's rule) or `valid` (= 0)." },
     dilation: { kind: 'pair', min: 1, default: 1, doc: 'Spacing between kernel taps: the kernel covers d(k − 1) + 1 pixels. An integer or [height, width].', aliases: ['dilation_rate'] },
     groups: { kind: 'int', min: 1, default: 1, doc: 'Split input and output channels into this many groups (depthwise: groups = input depth). Must divide both.' },

@@ -15,7 +15,7 @@ export function poolSpec<T extends 'maxpool' | 'avgpool'>(type: T, what: string,
     featureMaps: true,
     params: {
       kernel: { kind: 'pair', min: 1, required: true, doc: 'Window size F: an integer or [height, width].', aliases: ['kernel_size', 'pool_size'] },
-      stride: { kind: 'pair', min: 1, defaultFrom: 'kernel', doc: 'Stride S. Default: the kernel size. An integer or [height, width].', aliases: ['strides'] },
+      stride: { kind: 'pair', min: 1, defaultFrom: 'kernel', doc: 'How far the window moves each step. Default: the kernel size. An integer or [height, width].', aliases: ['strides'] },
       padding: { kind: 'padding', default: 0, doc: 'Padding P on each side (at most half the kernel, as PyTorch requires), `same` or `valid`.' },
     },
     shape(ctx) {

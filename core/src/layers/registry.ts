@@ -27,7 +27,7 @@ export type LayerType = keyof typeof LAYER_DEFS;
 /** The complete, typed parameters of layer type T (defaults filled in by the model reader). */
 export type LayerParams<T extends LayerType> = ParamsOf<(typeof LAYER_DEFS)[T]['params']>;
 
-const ALL: readonly LayerSpec[] = Object.values(LAYER_DEFS) as readonly LayerSpec[];
+const ALL: readonly LayerSpec[] = Object.values(LAYER_DEFS);
 
 export const LAYERS: ReadonlyMap<string, LayerSpec> = new Map(ALL.map((s) => [s.type, s]));
 export const LAYER_TYPES: readonly string[] = ALL.map((s) => s.type);

@@ -25,7 +25,7 @@ export interface WindowResult {
   /** [height, width]. */
   size: Pair;
   /** The arithmetic of axis i (0 = height, 1 = width). */
-  text(i: 0 | 1): string;
+  text: (i: 0 | 1) => string;
   geometry: WindowGeometry;
 }
 

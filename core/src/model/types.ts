@@ -32,8 +32,8 @@ export interface Preprocess {
   std: number[];
 }
 
-/** Parameter values after checking: numbers, pairs, padding, booleans. */
-export type ParamValue = number | boolean | Pair | Padding | string | unknown[];
+/** Parameter values after checking: numbers, pairs, padding (a Pair or one of its words), booleans, enum words. */
+export type ParamValue = number | boolean | Pair | string | unknown[];
 
 export interface LayerDecl {
   index: number;

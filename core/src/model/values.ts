@@ -87,5 +87,5 @@ export function checkPair(name: string, node: AstNode, min: number): Checked {
   }
   const r = checkInt(name, node, min);
   if (!r.ok) return r;
-  return { ok: true, value: [r.value as number, r.value as number] };
+  return { ok: true, value: [r.value, r.value] };
 }

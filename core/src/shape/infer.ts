@@ -67,7 +67,7 @@ export function inferShapes(model: Model): InferResult {
     } else if (existing === undefined) ids.set(l.id, l.index);
   }
 
-  const results: Result[] = new Array(layers.length);
+  const results = new Array<Result>(layers.length);
   const inputShape = model.input?.value ?? null;
   const rounding = model.rounding.value;
   const env: Env = { layers, rounding, model };
@@ -213,7 +213,7 @@ class Result implements LayerResult {
       const spec = LAYERS.get(this.decl.type);
       if (this.explains && spec && this.inputShapes.every((x) => x !== null)) {
         // The rule runs again for this one layer; what it reports was reported the first time.
-        const ctx = new LayerContext(this.decl, this.inputShapes as Shape[], this.sources, this.env.layers, this.env.rounding, [], this.env.model);
+        const ctx = new LayerContext(this.decl, this.inputShapes, this.sources, this.env.layers, this.env.rounding, [], this.env.model);
         this.text = spec.shape(ctx).arithmetic?.() ?? [];
       }
     }

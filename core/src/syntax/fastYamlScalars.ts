@@ -3,8 +3,11 @@
 // that subset throws DECLINE, and the caller hands the text to eemeli/yaml instead.
 import type { AstScalar, ScalarValue } from './ast';
 
-/** Thrown (never a real error) when the text is outside the subset the fast path handles. */
-export const DECLINE: unique symbol = Symbol('fastYaml.decline');
+/**
+ * Thrown (never a real error) when the text is outside the subset the fast path handles. One Error,
+ * made once: throwing it captures no new stack, and the caller knows it by identity.
+ */
+export const DECLINE = new Error('fastYaml: outside the subset handled (parseYamlFast falls back to eemeli/yaml)');
 
 export function decline(): never {
   throw DECLINE;

@@ -21,7 +21,7 @@ export function parseYaml(text: string, base = 0): ParsedTree {
   for (const e of doc.errors) problems.push(toProblem(e.message, e.pos, 'error', base, text.length));
   for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
   const conv = new Converter(doc, base, problems);
-  const root = doc.contents ? conv.node(doc.contents as YNode, 0) : null;
+  const root = doc.contents ? conv.node(doc.contents, 0) : null;
   return { root, problems };
 }
 
@@ -79,8 +79,8 @@ class Converter {
     if (k == null) return { kind: 'scalar', value: null, start: fallback, end: fallback };
     const [s, e] = this.span(k);
     if (isScalar(k)) {
-      const v = k.value;
-      return { kind: 'scalar', value: v == null ? null : String(v), start: s, end: e };
+      const v = scalarValue(k.value);
+      return { kind: 'scalar', value: v === null ? null : String(v), start: s, end: e };
     }
     this.problems.push({ start: s, end: e, message: 'A key must be a plain name, not a list or mapping.', severity: 'error' });
     return { kind: 'scalar', value: null, start: s, end: e };
@@ -94,7 +94,7 @@ class Converter {
       return { kind: 'scalar', value: null, start: s, end: e };
     }
     // The alias's own position stands for every value it brings in.
-    return this.node(target as YNode, depth + 1, [s, e]);
+    return this.node(target, depth + 1, [s, e]);
   }
 
   /** `<<: *base` or `<<: [*a, *b]`: keys not already present are copied in. */
@@ -127,7 +127,9 @@ function scalarValue(v: unknown): ScalarValue {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Date) return v.toISOString();
-  return String(v);
+  // !!binary (a Buffer, which is a Uint8Array): its bytes read as UTF-8, as Buffer's toString did.
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  return null; // the yaml library's schemas make no other scalar type
 }
 
 export type { AstMap };

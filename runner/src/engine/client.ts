@@ -91,7 +91,7 @@ export class RunnerEngine {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: Reply) => void, reject });
-      this.worker.postMessage({ ...req, id } as Request, transfer);
+      this.worker.postMessage({ ...req, id }, transfer);
     });
   }
 

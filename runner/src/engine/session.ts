@@ -99,7 +99,7 @@ async function nativeSession(ort: Ort, model: Uint8Array, threads: number, profi
     }
   };
   const s = wrap(ort, session, 'native', takeLayerTimes);
-  const release = s.release;
+  const release = s.release.bind(s);
   s.release = async () => {
     if (dir && !ended) {
       ended = true;

@@ -97,5 +97,5 @@ const TRANSLATIONS: { readonly [T in LayerType]: Translate<T> } = {
 
 /** Adds the nodes of one layer of type `type` with parameters `values` (complete, as read). */
 export function translate(type: LayerType, values: Readonly<Record<string, unknown>>, g: GraphBuilder, io: LayerIO): void {
-  (TRANSLATIONS[type] as Translate<LayerType>)(g, values as LayerParams<LayerType>, io);
+  (TRANSLATIONS[type] as Translate<LayerType>)(g, values, io);
 }

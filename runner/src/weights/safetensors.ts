@@ -117,12 +117,12 @@ function checkEntry(key: string, v: unknown, dataLen: number, fail: (m: string) 
   if (begin > end || end > dataLen) {
     fail(`tensor '${key}': data_offsets [${begin}, ${end}] lie outside the ${dataLen} data bytes (truncated or corrupt file)`);
   }
-  const unit = DTYPE_BYTES[dtype as string];
+  const unit = DTYPE_BYTES[dtype];
   const count = (shape as number[]).reduce((a, b) => a * b, 1);
   if (unit !== undefined && count * unit !== end - begin) {
     fail(`tensor '${key}': shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${count * unit} bytes, but data_offsets give ${end - begin}`);
   }
-  return { dtype: dtype as string, shape: shape as number[], begin, end };
+  return { dtype, shape: shape as number[], begin, end };
 }
 
 function toFloat32(buf: Buffer, at: number, e: SafetensorsEntry, unsupported: () => never): Float32Array {

@@ -49,23 +49,23 @@ export function waitForDiagnostics(
   what: string,
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
-    let sub: vscode.Disposable | undefined;
-    const timer = setTimeout(() => {
-      sub?.dispose();
-      reject(new Error(`no ${what} within ${WAIT_MS} ms; diagnostics: ${describe(vscode.languages.getDiagnostics(uri))}`));
-    }, WAIT_MS);
     const check = (): boolean => {
       const ds = vscode.languages.getDiagnostics(uri);
       if (!accept(ds)) return false;
       clearTimeout(timer);
-      sub?.dispose();
+      sub.dispose();
       resolve(ds);
       return true;
     };
-    if (check()) return;
-    sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    // Listening starts before the first look, so no change can slip in between.
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => u.toString() === uri.toString())) check();
     });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no ${what} within ${WAIT_MS} ms; diagnostics: ${describe(vscode.languages.getDiagnostics(uri))}`));
+    }, WAIT_MS);
+    check();
   });
 }
 

@@ -52,11 +52,11 @@ suite('Model summary and status bar', () => {
     assert.ok(await editor.edit((e) => e.insert(end, ', padding: 1')));
     // The page takes the new body by message (no reload) and says so.
     await pageShows(api, doc);
-    const s = api.summaryPanel.current!.summary;
-    assert.equal(api.summaryPanel.current!.version, doc.version);
+    const s = api.summaryPanel.current.summary;
+    assert.equal(api.summaryPanel.current.version, doc.version);
     assert.equal(s.rows[0]?.output, '11×11×8');
     assert.equal(s.errors, 0);
-    assert.ok(api.summaryPanel.current!.body.includes('11×11×8'));
+    assert.ok(api.summaryPanel.current.body.includes('11×11×8'));
   });
 
   test('the status bar shows the active model’s parameters and MACs, and opens the summary', async () => {
@@ -67,8 +67,8 @@ suite('Model summary and status bar', () => {
     await waitForEvent(api.statusBar.onDidUpdate, () => item.text === expected, `status bar "${expected}"`, () => `"${item.text}"`);
     assert.ok(item.text.startsWith('61.71 K params · '), item.text);
     assert.ok(typeof item.command === 'object' && item.command.command === 'cnnShape.showSummary');
-    const command = item.command as vscode.Command;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const command = item.command;
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     assert.equal(api.summaryPanel.current?.uri.toString(), doc.uri.toString());
     await pageShows(api, doc);
     api.summaryPanel.webviewPanel?.dispose();

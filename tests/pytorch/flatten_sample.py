@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Writes samples/v2/flat/<sample>.cnn.yaml: a torchvision model written out flat (no blocks), one layer a
+module call, traced with torch.fx, so that the blocks sample and the flat file can be compared layer by layer
+(tests/samples/v2.test.ts). Never from the checker.
+
+Names: a module call is named by its module (layer1.0.conv1). A module called again (ResNet's shared
+`relu`) is named <module>2, <module>3 for its later calls, as the block samples do. Functional ops:
+a residual sum is `<block>.add` (the block: the first two parts of the name of its later input, the
+branch rather than the block's input, e.g. layer1.0 or features.3), torch.flatten is `flatten`, F.adaptive_avg_pool2d is `avgpool`.
+    /usr/bin/python3 tests/pytorch/flatten_sample.py [resnet18 resnet50 mobilenet_v2]
+"""
+import operator, os, sys
+
+import torch
+import torch.fx
+from torch import nn
+from torchvision import models
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+OUT = os.path.join(ROOT, 'samples', 'v2', 'flat')
+MODELS = {  # torchvision builder, the block sample it mirrors, a display name
+    'resnet18': (models.resnet18, 'resnet18', 'ResNet-18'),
+    'resnet50': (models.resnet50, 'resnet50', 'ResNet-50'),
+    'mobilenet_v2': (models.mobilenet_v2, 'mobilenet-v2', 'MobileNetV2'),
+}
+
+
+def one(v):
+    v = tuple(v) if isinstance(v, (tuple, list)) else (v, v)
+    return v[0] if v[0] == v[1] else list(v)
+
+
+def layer_of(m):
+    """The format's layer for a module, without name and inputs."""
+    if isinstance(m, nn.Conv2d):
+        l = {'type': 'conv', 'filters': m.out_channels, 'kernel': one(m.kernel_size)}
+        if one(m.stride) != 1:
+            l['stride'] = one(m.stride)
+        if one(m.padding) != 0:
+            l['padding'] = one(m.padding)
+        if m.groups != 1:
+            l['groups'] = m.groups
+        if m.bias is None:
+            l['bias'] = False
+        return l
+    if isinstance(m, nn.BatchNorm2d):
+        return {'type': 'batchnorm'} if m.eps == 1e-5 else {'type': 'batchnorm', 'eps': m.eps}
+    if isinstance(m, nn.ReLU6):
+        return {'type': 'relu6'}
+    if isinstance(m, nn.ReLU):
+        return {'type': 'relu'}
+    if isinstance(m, nn.MaxPool2d):
+        return {'type': 'maxpool', 'kernel': one(m.kernel_size), 'stride': one(m.stride), 'padding': one(m.padding)}
+    if isinstance(m, nn.AdaptiveAvgPool2d) and one(m.output_size) == 1:
+        return {'type': 'globalavgpool'}
+    if isinstance(m, nn.Linear):
+        return {'type': 'dense', 'units': m.out_features}
+    if isinstance(m, nn.Dropout):
+        return {'type': 'dropout', 'rate': m.p}
+    raise ValueError(f'no layer type for {type(m).__name__}')
+
+
+def flat_layers(model):
+    graph = torch.fx.symbolic_trace(model).graph
+    modules = dict(model.named_modules())
+    names, calls, layers, prev = {}, {}, [], 'input'
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    for node in graph.nodes:
+        if node.op == 'placeholder':
+            names[node] = 'input'
+            continue
+        if node.op == 'output':
+            break
+        args = [a for a in node.args if isinstance(a, torch.fx.Node)]
+        if node.op == 'call_module':
+            n = calls[node.target] = calls.get(node.target, 0) + 1
+            name = node.target if n == 1 else f'{node.target}{n}'
+            layer = layer_of(modules[node.target])
+        elif node.target in (operator.add, operator.iadd, torch.add):
+            latest = max(args, key=lambda a: order[a])  # the branch inside the block, not its input
+            name, layer = '.'.join(names[latest].split('.')[:2]) + '.add', {'type': 'add'}
+        elif node.target is torch.flatten:
+            name, layer = 'flatten', {'type': 'flatten'}
+        elif node.target is nn.functional.adaptive_avg_pool2d and one(node.args[1]) == 1:
+            name, layer = 'avgpool', {'type': 'globalavgpool'}
+        else:
+            raise ValueError(f'no layer type for {node.op} {node.target}')
+        sources = [names[a] for a in args]
+        entry = {'name': name, **layer}
+        if layer['type'] == 'add' or sources != [prev]:
+            entry = {'name': name, 'type': layer['type'], 'inputs': sources if len(sources) > 1 else sources[0],
+                     **{k: v for k, v in layer.items() if k != 'type'}}
+        layers.append(entry)
+        names[node] = prev = name
+    return layers
+
+
+def yaml_value(v):
+    if isinstance(v, bool):
+        return 'true' if v else 'false'
+    if isinstance(v, list):
+        return '[' + ', '.join(yaml_value(x) for x in v) + ']'
+    return str(v)
+
+
+def path_of(key):
+    return os.path.join(OUT, f'{MODELS[key][1]}.cnn.yaml')
+
+
+def text_of(key):
+    build, stem, title = MODELS[key]
+    layers = flat_layers(build().eval())
+    lines = [
+        f'# {title} as torchvision.models.{key} builds it, written flat (no blocks): one layer a module call.',
+        f'# GENERATED by tests/pytorch/flatten_sample.py from the torchvision model (torch.fx trace); do not edit.',
+        f'# The same network with blocks: ../{stem}.cnn.yaml. Both must give the same names, shapes and totals.',
+        f'name: {title} (flat)',
+        'input: 224x224x3',
+        'rounding: floor',
+        'layers:',
+    ]
+    for l in layers:
+        lines.append('  - {' + ', '.join(f'{k}: {yaml_value(v)}' for k, v in l.items()) + '}')
+    return '\n'.join(lines) + '\n'
+
+
+def write(key):
+    os.makedirs(OUT, exist_ok=True)
+    with open(path_of(key), 'w') as f:
+        f.write(text_of(key))
+    print(f'{path_of(key)}')
+
+
+if __name__ == '__main__':
+    for key in sys.argv[1:] or MODELS:
+        write(key)
