@@ -1,6 +1,7 @@
 // Hover: on a layer, its shapes with the arithmetic in the file's own numbers, parameters, MACs and
 // receptive field; on a parameter or key name, what it means and its default; on a name in `inputs`,
-// that layer's output shape; on a top-level key, what it is for.
+// that layer's output shape; on a top-level key, what it is for. A layer inside a block definition
+// runs once per copy of each use: its hover lists every copy's shapes (a block use lists its copies').
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
@@ -10,16 +11,26 @@ import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
 import { grouped } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
-import { layerAt, pairAt } from './locate';
+import { pairAt } from './locate';
 import { code } from './markdown';
 import { toRange } from './ranges';
+import { resultsOf } from './results';
+import { fileNames, itemAt, type ItemRef } from './scopes';
 import { inputsLabel, pairLabel, shapeLabel } from './shapes';
 
 const BR = '  \n';
 
+/** At most this many copies are listed one a line; the rest are counted. */
+const LISTED_COPIES = 12;
+
 export function hover(analysis: Analysis, doc: TextDocument, offset: number): Hover | null {
-  const layer = layerAt(analysis, offset);
-  if (layer) return layerPartHover(analysis, doc, layer, offset);
+  const at = itemAt(fileNames(analysis), offset);
+  if (at) {
+    const results = resultsOf(analysis, at.item.node);
+    const isUse = at.item.type !== undefined && fileNames(analysis).blocks.has(at.item.type.name);
+    if (results.length === 1 && !isUse) return layerPartHover(analysis, doc, results[0]!, offset);
+    return copiesHover(analysis, doc, at, results, offset);
+  }
   const root = analysis.model.root;
   const hit = root?.kind === 'map' ? pairAt(root, offset) : undefined;
   if (!hit || typeof hit.pair.key.value !== 'string') return null;
@@ -77,6 +88,33 @@ function paramText(type: string, key: string, p: ParamSpec, written: string | un
   else if (p.default !== undefined) facts.push(`default ${code(String(p.default))}`);
   if (written !== undefined && written.trim() !== '') facts.push(`here ${code(written.trim())}`);
   return `**${key}** (${type})${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
+}
+
+/**
+ * A layer written once that runs several times (inside a block), or a block use: each copy's
+ * `input → output` on its own line, under its full name.
+ */
+function copiesHover(analysis: Analysis, doc: TextDocument, at: ItemRef, results: LayerResult[], offset: number): Hover | null {
+  const { item, scope } = at;
+  const node = item.node.kind === 'map' ? item.node : undefined;
+  const hit = pairAt(node, offset);
+  const type = item.type?.name ?? '';
+  if (hit?.on === 'key' && typeof hit.pair.key.value === 'string') {
+    const key = hit.pair.key.value;
+    const param = LAYERS.get(type)?.params[key];
+    if (param) return markdown(paramText(type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
+    if (key in COMMON_KEYS) return markdown(`**${key}**${BR}${COMMON_KEYS[key]}`, doc, hit.pair.key);
+  }
+  const where = scope.block === undefined ? '' : ` in block ${code(scope.block)}`;
+  const title = `**${type || '?'}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
+  const lines = [title];
+  if (results.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
+  for (const r of results.slice(0, LISTED_COPIES)) lines.push(`${code(r.decl.id)}: ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(r.output)}`)}`);
+  if (results.length > LISTED_COPIES) lines.push(`… and ${results.length - LISTED_COPIES} more`);
+  const params = new Set(results.filter((r) => r.output).map((r) => r.params));
+  if (results.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${results.length} uses`);
+  const onType = item.type && offset >= item.type.span.start && offset <= item.type.span.end;
+  return markdown(lines.join(BR), doc, onType ? item.type!.span : undefined);
 }
 
 function inputRefHover(analysis: Analysis, doc: TextDocument, layer: LayerResult, name: string, span: Span): Hover | null {

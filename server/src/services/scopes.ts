@@ -243,3 +243,18 @@ export function layersKeyOf(a: Analysis, names: FileNames, scope: Scope): Span |
   const node = names.blocks.get(scope.block)?.node;
   return node?.pairs.find((p) => p.key.value === 'layers')?.key;
 }
+
+/** The scope's items that overlap [from, to], found by binary search: a long file costs what is on screen. */
+export function itemsIn(scope: Scope, from: number, to: number): ScopeItem[] {
+  const items = scope.items;
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.node.end < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ScopeItem[] = [];
+  for (let i = lo; i < items.length && items[i]!.node.start <= to; i++) out.push(items[i]!);
+  return out;
+}
