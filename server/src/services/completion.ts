@@ -103,7 +103,7 @@ function inputNames(a: Analysis, at: ItemRef, make: ItemMaker): CompletionItem[]
     const it = scope.items[i]!;
     if (!it.name) continue;
     const order = String(item.index - i).padStart(6, '0');
-    items.push(make.value(it.name.name, CompletionItemKind.Reference, `layer ${i} (${it.type?.name ?? '?'}) → ${outputsLabel(resultsOf(a, it.node))}`, undefined, `1${order}`));
+    items.push(make.value(it.name.name, CompletionItemKind.Reference, `layer ${i} (${it.type?.name ?? '?'}) → ${outputsLabel(resultsOf(a, scope, it))}`, undefined, `1${order}`));
   }
   return items;
 }

@@ -39,7 +39,7 @@ function topDetail(a: Analysis, key: string): string {
 function layerSymbol(a: Analysis, doc: TextDocument, scope: Scope, it: ScopeItem): DocumentSymbol {
   const type = it.type?.name ?? '';
   const name = it.name?.name ?? (type || `layer ${it.index}`);
-  const detail = `${it.name ? `${type} ` : `#${it.index} `}→ ${outputsLabel(resultsOf(a, it.node))}`;
+  const detail = `${it.name ? `${type} ` : `#${it.index} `}→ ${outputsLabel(resultsOf(a, scope, it))}`;
   const isUse = scope.block === undefined && fileNames(a).blocks.has(type);
   return symbol(doc, a.text, name, detail, isUse ? SymbolKind.Module : SymbolKind.Function, it.node, it.name?.span ?? it.type?.span ?? it.node);
 }

@@ -26,7 +26,7 @@ const LISTED_COPIES = 12;
 export function hover(analysis: Analysis, doc: TextDocument, offset: number): Hover | null {
   const at = itemAt(fileNames(analysis), offset);
   if (at) {
-    const results = resultsOf(analysis, at.item.node);
+    const results = resultsOf(analysis, at.scope, at.item);
     const isUse = at.item.type !== undefined && fileNames(analysis).blocks.has(at.item.type.name);
     if (results.length === 1 && !isUse) return layerPartHover(analysis, doc, results[0]!, offset);
     return copiesHover(analysis, doc, at, results, offset);

@@ -15,7 +15,7 @@ export function inlayHints(analysis: Analysis, doc: TextDocument, range: Range):
   const hints: Array<InlayHint & { at: number }> = [];
   for (const scope of allScopes(fileNames(analysis))) {
     for (const item of itemsIn(scope, from, to)) {
-      const results = resultsOf(analysis, item.node);
+      const results = resultsOf(analysis, scope, item);
       if (!results.some((r) => r.output)) continue;
       const at = hintOffset(analysis, scope, item);
       if (at < from || at > to) continue;

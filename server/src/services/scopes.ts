@@ -11,16 +11,47 @@ export interface Written {
   span: Span;
 }
 
-export interface ScopeItem {
-  /** The index in its `layers` list: the name of a layer without one. */
-  index: number;
-  node: AstNode;
+export interface ItemParts {
   name?: Written;
   type?: Written;
   /** Names this layer refers to. */
   refs: Written[];
   /** The keys written on it (a block use's parameters among them). */
   keys: Written[];
+}
+
+/**
+ * A layer item as written. Its parts are read on first use: a request about a few layers of a
+ * 20,000-layer file should not read them all.
+ */
+export class ScopeItem {
+  private parts?: ItemParts;
+
+  constructor(
+    /** The index in its `layers` list: the name of a layer without one. */
+    readonly index: number,
+    readonly node: AstNode,
+  ) {}
+
+  private get read(): ItemParts {
+    return (this.parts ??= readItem(this.node));
+  }
+
+  get name(): Written | undefined {
+    return this.read.name;
+  }
+
+  get type(): Written | undefined {
+    return this.read.type;
+  }
+
+  get refs(): Written[] {
+    return this.read.refs;
+  }
+
+  get keys(): Written[] {
+    return this.read.keys;
+  }
 }
 
 export interface Scope {
@@ -80,7 +111,7 @@ function readNames(a: Analysis): FileNames {
   const top: Scope = { items: [], inputs: [{ name: INPUT_NAME }] };
   if (root?.kind !== 'map') return { top, blocks };
   const layers = pairValue(root, 'layers');
-  if (layers?.kind === 'seq') top.items = layers.items.map(readItem);
+  if (layers?.kind === 'seq') top.items = layers.items.map((n, i) => new ScopeItem(i, n));
   const defs = pairValue(root, 'blocks');
   if (defs?.kind === 'map') {
     for (const p of defs.pairs) {
@@ -95,7 +126,7 @@ function readNames(a: Analysis): FileNames {
 function readBlock(text: string, name: string, keySpan: Span, node: AstMap): BlockSyntax {
   const scope: Scope = { block: name, items: [], inputs: [] };
   const layers = pairValue(node, 'layers');
-  if (layers?.kind === 'seq') scope.items = layers.items.map(readItem);
+  if (layers?.kind === 'seq') scope.items = layers.items.map((n, i) => new ScopeItem(i, n));
   const inputs = pairValue(node, 'inputs');
   for (const it of inputs?.kind === 'seq' ? inputs.items : inputs ? [inputs] : []) {
     const w = scalarText(it);
@@ -121,8 +152,8 @@ function readBlock(text: string, name: string, keySpan: Span, node: AstMap): Blo
   return { name, keySpan, node, params: declared, defaults, dollars, scope };
 }
 
-function readItem(node: AstNode, index: number): ScopeItem {
-  const item: ScopeItem = { index, node, refs: [], keys: [] };
+function readItem(node: AstNode): ItemParts {
+  const item: ItemParts = { refs: [], keys: [] };
   if (node.kind === 'scalar') {
     const t = scalarText(node);
     if (t) item.type = t;
