@@ -45,7 +45,7 @@ const rows: string[][] = [];
 // The very first analysis in a fresh process (JIT cold), on the 5,000-layer model.
 const firstLayers = sizes.includes(5000) ? 5000 : sizes[sizes.length - 1]!;
 const firstText = generateModel(firstLayers);
-const firstMs = time(() => new ModelAnalyzer('yaml').analyze(firstText));
+const firstMs = time(() => new ModelAnalyzer('yaml').analyze({ text: firstText }));
 
 for (const n of sizes) {
   const text = generateModel(n);
@@ -61,15 +61,15 @@ for (const n of sizes) {
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     const analyzer = new ModelAnalyzer('yaml');
-    cold.push(time(() => analyzer.analyze(text)));
+    cold.push(time(() => analyzer.analyze({ text })));
     heap = Math.max(heap, process.memoryUsage().heapUsed - before);
-    firstEdit.push(time(() => analyzer.analyze(edited(17 + r))));
+    firstEdit.push(time(() => analyzer.analyze({ text: edited(17 + r) })));
   }
   // Typing: one analyzer, edit after edit (a few first to settle), as the language server sees it.
   const typing = new ModelAnalyzer('yaml');
-  typing.analyze(text);
+  typing.analyze({ text });
   for (let r = 0; r < 5 + reps; r++) {
-    const ms = time(() => typing.analyze(edited(20 + (r % 70))));
+    const ms = time(() => typing.analyze({ text: edited(20 + (r % 70)) }));
     if (r >= 5) edit.push(ms);
   }
   const tree = new DocumentParser().parse(text, 'yaml');

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeText, type Analysis } from '../core/src/index';
+import { analyze, type Analysis } from '../core/src/index';
 import { RunnerEngine } from '../runner/src/engine/client';
 import { createEngineSession, type EngineOptions } from '../runner/src/engine/session';
 import { buildGraph } from '../runner/src/onnx/buildGraph';
@@ -117,7 +117,7 @@ async function inWorker(c: Case, a: Analysis, bytes: Uint8Array, workerPath: str
 
 /** Loading each engine once (the native library, or compiling the WebAssembly) is paid by the first session only. */
 async function engineLoad(engine: EngineOptions): Promise<number> {
-  const a = analyzeText('input: 4x4x1\nlayers:\n  - relu\n', 'tiny.cnn.yaml');
+  const a = analyze({ text: 'input: 4x4x1\nlayers:\n  - relu\n', fileName: 'tiny.cnn.yaml' });
   const bytes = encodeModel(buildGraph(a, { byLayer: new Map(), warnings: [] }, { fileName: 'tiny' }).model);
   const t0 = performance.now();
   const s = await createEngineSession(bytes, engine);
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   const workerPath = [join(root, 'dist/runnerWorker.js'), join(root, 'runner/src/engine/worker.ts')].find((p) => existsSync(p) && p.endsWith('.js'));
   const rows: Row[] = [];
   for (const c of cases) {
-    const a = analyzeText(c.text, c.file);
+    const a = analyze({ text: c.text, fileName: c.file });
     const t0 = performance.now();
     const params = resolveParameters(a, { modelFile: c.file });
     const graph = buildGraph(a, params, { fileName: c.file });

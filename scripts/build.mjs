@@ -1,28 +1,11 @@
 // Bundles client, server, CLI and runner worker with esbuild. Type checking is `tsc -b`, separately.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { NODE_ENTRIES, nodeBundleOptions } from './build-config.mjs';
 
 const production = process.argv.includes('--production');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  // jsonc-parser's UMD main cannot be bundled; its ESM build can.
-  mainFields: ['module', 'main'],
-  // Native or self-loading packages stay outside the bundles.
-  external: ['vscode', 'onnxruntime-node', 'onnxruntime-web'],
-};
-
-const entries = [
-  ['client/src/extension.ts', 'dist/client.js'],
-  ['server/src/server.ts', 'dist/server.js'],
-  ['cli/src/main.ts', 'dist/cli.js'],
-  ['runner/src/engine/worker.ts', 'dist/runnerWorker.js'],
-];
+const common = nodeBundleOptions(production);
+const entries = NODE_ENTRIES;
 
 // Scripts that run inside webviews (a browser sandbox): one file each, with their libraries (chart.js).
 const webviewEntries = [['client/src/run/webview/page.mts', 'dist/runWebview.js']];

@@ -1,7 +1,7 @@
 // Reading model files for the commands: a missing or unreadable file is a usage error (exit 2).
 import { readFileSync, statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../../core/src/index';
+import { analyze, type Analysis, type Rounding } from '../../core/src/index';
 import { UsageError } from './errors';
 
 export interface LoadedModel {
@@ -13,7 +13,8 @@ export interface LoadedModel {
 /** Files bigger than this are refused before reading: no model description is that large. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-export function loadModel(file: string): LoadedModel {
+/** Reads and analyses `file`; `defaultRounding` applies when the file has no `rounding:` key. */
+export function loadModel(file: string, defaultRounding?: Rounding): LoadedModel {
   let text: string;
   try {
     const st = statSync(file);
@@ -27,5 +28,5 @@ export function loadModel(file: string): LoadedModel {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is not part of the model
   const languageId = /\.json$/i.test(file) ? 'cnn-json' : 'cnn-yaml';
-  return { file, doc: TextDocument.create(file, languageId, 0, text), analysis: analyzeText(text, file) };
+  return { file, doc: TextDocument.create(file, languageId, 0, text), analysis: analyze({ text, fileName: file, ...(defaultRounding ? { defaultRounding } : {}) }) };
 }

@@ -1,4 +1,6 @@
 // Checking numeric command-line options, the same way for every command: a bad value is a usage error.
+import type { Command } from 'commander';
+import { ROUNDINGS, type Rounding } from '../../core/src/index';
 import { UsageError } from './errors';
 
 /** `--name v` as an integer ≥ min, or undefined when the option is absent. */
@@ -6,4 +8,16 @@ export function intOption(name: string, v: string | undefined, min: number): num
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min || !Number.isSafeInteger(Number(v))) throw new UsageError(`--${name} must be an integer ≥ ${min}, not '${v}'`);
   return Number(v);
+}
+
+/** `--rounding MODE`: the rounding of models without their own `rounding:` key (as the editor setting). */
+export function addRoundingOption(command: Command): Command {
+  return command.option('--rounding <mode>', `rounding for a model without \`rounding:\` (${ROUNDINGS.join(', ')}; default strict)`);
+}
+
+export function roundingOption(v: string | undefined): Rounding | undefined {
+  if (v === undefined) return undefined;
+  const found = ROUNDINGS.find((r) => r === v);
+  if (!found) throw new UsageError(`--rounding must be one of ${ROUNDINGS.join(', ')}, not '${v}'`);
+  return found;
 }

@@ -11,7 +11,7 @@ export function showSummary(ctx: Ctx): Cmd {
       void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to see its summary.');
       return;
     }
-    ctx.summaryPanel.show(doc);
+    await ctx.summaryPanel.show(doc);
   };
 }
 

@@ -1,19 +1,17 @@
-// The activation context: owns everything activate() creates (language client, in-process analyses,
+// The activation context: owns everything activate() creates (language client, the server's summaries,
 // summary panel, status bar, commands) and disposes it all in one place.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Analyses } from './analyses';
-import { Config } from './config';
 import { createLanguageClient } from './languageClient';
 import { TotalsStatusBar } from './statusBar';
+import { Summaries } from './summaries';
 import { SummaryPanel } from './summary/panel';
 
 export type Cmd = (...args: unknown[]) => unknown;
 
 export class Ctx implements vscode.Disposable {
-  readonly config = new Config();
   readonly client: LanguageClient;
-  readonly analyses: Analyses;
+  readonly summaries: Summaries;
   readonly summaryPanel: SummaryPanel;
   readonly statusBar: TotalsStatusBar;
   private readonly disposables: vscode.Disposable[] = [];
@@ -21,15 +19,17 @@ export class Ctx implements vscode.Disposable {
 
   constructor(readonly extCtx: vscode.ExtensionContext) {
     this.client = createLanguageClient(extCtx);
-    this.analyses = this.pushCleanup(new Analyses(this.config));
-    this.summaryPanel = this.pushCleanup(new SummaryPanel(this.analyses));
-    this.statusBar = this.pushCleanup(new TotalsStatusBar(this.analyses));
-    this.pushCleanup(
-      this.config.onDidChange(() => {
-        this.statusBar.update();
-        this.summaryPanel.refresh();
-      }),
-    );
+    this.summaries = this.pushCleanup(new Summaries(this.client));
+    this.summaryPanel = this.pushCleanup(new SummaryPanel(this.summaries));
+    this.statusBar = this.pushCleanup(new TotalsStatusBar(this.summaries));
+    // The server says when settings changed its analyses (it has read them by then).
+    this.pushCleanup(this.summaries.onDidChange(() => this.refreshViews()));
+  }
+
+  /** Asks the server again for what the status bar and the summary show. */
+  private refreshViews(): void {
+    void this.statusBar.update();
+    void this.summaryPanel.refresh();
   }
 
   /** Settles when the server has started, after activation or the last restart. */
@@ -62,6 +62,7 @@ export class Ctx implements vscode.Disposable {
   // A server that fails to start is reported once, here; `ready` still rejects for whoever awaits it.
   private track(p: Promise<void>): Promise<void> {
     this.started = p;
+    p.then(() => this.refreshViews(), () => undefined);
     p.catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       void vscode.window.showErrorMessage(`CNN Shape: the language server did not start: ${message}`);

@@ -1,6 +1,5 @@
-// Which documents are model files, for the language client and the in-process features.
+// Which documents are model files, for the language client, the commands and the views.
 import * as vscode from 'vscode';
-import type { SourceKind } from '../../core/src/index';
 
 export const LANGUAGE_IDS = ['cnn-yaml', 'cnn-json'] as const;
 export type CnnLanguageId = (typeof LANGUAGE_IDS)[number];
@@ -14,11 +13,6 @@ export const DOCUMENT_SELECTOR: Array<{ language: CnnLanguageId; scheme: 'file' 
 
 export function isCnnDocument(doc: vscode.TextDocument): boolean {
   return vscode.languages.match(DOCUMENT_SELECTOR, doc) > 0;
-}
-
-/** The language decides the parser: an untitled buffer has no file extension to go by. */
-export function sourceKindOf(doc: vscode.TextDocument): SourceKind {
-  return doc.languageId === 'cnn-json' ? 'json' : 'yaml';
 }
 
 export function activeCnnEditor(): vscode.TextEditor | undefined {

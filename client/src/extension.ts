@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   c.registerCommand('showSummary', commands.showSummary);
   c.registerCommand('restartServer', commands.restartServer);
   // The runner (cnnShape.runModel, its result pages) registers itself; the context disposes it.
-  for (const d of registerRunFeatures(context)) c.pushCleanup(d);
+  for (const d of registerRunFeatures(context, c.summaries)) c.pushCleanup(d);
   void c.start();
   return {
     client: c.client,

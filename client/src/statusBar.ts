@@ -1,51 +1,54 @@
-// The status-bar item with the active model's totals ("61.71 K params · 442.37 K MACs"); a click opens
-// the summary. Hidden unless a model file is in the active editor.
+// The status-bar item with the active model's totals ("61.71 K params · 442.37 K MACs"), as the language
+// server counts them; a click opens the summary. Hidden unless a model file is in the active editor.
 import * as vscode from 'vscode';
 import { grouped, macsLabel } from '../../core/src/index';
-import type { Analyses } from './analyses';
 import { activeCnnEditor } from './documents';
+import type { Summaries } from './summaries';
 
 const UPDATE_DELAY_MS = 150;
 
 export class TotalsStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts updates, so that a late answer for an older one is dropped. */
+  private generation = 0;
   private readonly updated = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [this.updated];
   /** Fires after each update of the item (shown or hidden). */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly analyses: Analyses) {
+  constructor(private readonly summaries: Summaries) {
     this.item = vscode.window.createStatusBarItem('cnnShape.totals', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'CNN Shape: model totals';
     this.subscriptions.push(
       this.item,
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document) this.schedule();
       }),
       // A language change (Change Language Mode) closes and reopens the document under the new id.
-      vscode.workspace.onDidOpenTextDocument(() => this.update()),
+      vscode.workspace.onDidOpenTextDocument(() => void this.update()),
     );
-    this.update();
   }
 
-  /** Recomputes now; also called after a settings change. */
-  update(): void {
+  /** Asks the server now; also called after a settings change and when the server (re)starts. */
+  async update(): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    const generation = ++this.generation;
     const editor = activeCnnEditor();
-    if (!editor) {
+    const answer = editor && (await this.summaries.of(editor.document));
+    if (generation !== this.generation) return;
+    if (!editor || !answer) {
       this.item.hide();
       this.updated.fire();
       return;
     }
-    const a = this.analyses.of(editor.document);
-    const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
-    this.item.text = `${errors ? '$(error) ' : ''}${macsLabel(a.totals.params)} params · ${macsLabel(a.totals.macs)} MACs`;
+    const { totals, errors } = answer.summary;
+    this.item.text = `${errors ? '$(error) ' : ''}${macsLabel(totals.params)} params · ${macsLabel(totals.macs)} MACs`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     // Only digits and commas go into the Markdown: nothing from the file.
-    tooltip.appendMarkdown(`Parameters: **${grouped(a.totals.params)}**  \nMACs: **${grouped(a.totals.macs)}**  \n`);
+    tooltip.appendMarkdown(`Parameters: **${grouped(totals.params)}**  \nMACs: **${grouped(totals.macs)}**  \n`);
     if (errors) tooltip.appendMarkdown(`$(error) ${errors} error${errors === 1 ? '' : 's'}: the totals count only the layers whose shape is known.  \n`);
     tooltip.appendMarkdown('Click to show the model summary.');
     this.item.tooltip = tooltip;
@@ -56,7 +59,7 @@ export class TotalsStatusBar implements vscode.Disposable {
 
   private schedule(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), UPDATE_DELAY_MS);
+    this.timer = setTimeout(() => void this.update(), UPDATE_DELAY_MS);
   }
 
   dispose(): void {

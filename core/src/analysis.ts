@@ -1,5 +1,8 @@
-// The core's entry point: text in, model + shapes + diagnostics out. `ModelAnalyzer` keeps one
-// document's parse cache so that re-analysis after an edit reparses only what changed.
+// The core's one analysis entry point: text in, model + shapes + diagnostics out. Every consumer
+// (editor server, CLI, runner, benches, tests) calls `analyze` with the same explicit options, so a
+// setting such as the default rounding cannot be forgotten on one path. `ModelAnalyzer` is the same
+// analysis for one document over its versions: it keeps the parse cache, so re-analysis after an edit
+// reparses only what changed (the language server's use).
 import type { CoreDiagnostic } from './diagnostics/diagnostic';
 import { readModel } from './model/readModel';
 import type { Model, Rounding } from './model/types';
@@ -15,9 +18,21 @@ export interface Analysis {
   totals: Totals;
 }
 
-export interface AnalyzeOptions {
-  /** The rounding of files without a `rounding:` key (the editor setting); the spec's default is strict. */
+/** What one version of a document is analysed with. */
+export interface AnalysisInput {
+  /** The model text (UTF-16 offsets in the result are offsets into this string). */
+  text: string;
+  /** The rounding of files without a `rounding:` key (the user's setting); the spec's default is strict. */
   defaultRounding?: Rounding;
+}
+
+/** `analyze`'s options: the text and its settings, and either the file name or the syntax. */
+export type AnalyzeOptions = AnalysisInput & ({ fileName: string; kind?: never } | { kind: SourceKind; fileName?: never });
+
+/** One-shot analysis. The syntax is `kind`, or else the file name's extension (`.json` or YAML). */
+export function analyze(options: AnalyzeOptions): Analysis {
+  const kind = options.kind ?? sourceKindOf(options.fileName ?? '');
+  return new ModelAnalyzer(kind).analyze(options);
 }
 
 export class ModelAnalyzer {
@@ -29,7 +44,8 @@ export class ModelAnalyzer {
     return this.parser.lastStats;
   }
 
-  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  /** Analyses the next version of this analyzer's document; the options are `analyze`'s, without the syntax. */
+  analyze({ text, defaultRounding }: AnalysisInput): Analysis {
     const tree = this.parser.parse(text, this.kind);
     const syntax: CoreDiagnostic[] = tree.problems.map((p) => ({
       severity: p.severity,
@@ -37,17 +53,12 @@ export class ModelAnalyzer {
       message: p.message,
       span: { start: p.start, end: p.end },
     }));
-    const { model, diagnostics: read } = readModel(tree.root, options.defaultRounding, tree.root === null && syntax.some((d) => d.severity === 'error'));
+    const { model, diagnostics: read } = readModel(tree.root, defaultRounding, tree.root === null && syntax.some((d) => d.severity === 'error'));
     const inferred = inferShapes(model);
     const diagnostics = [...syntax, ...read, ...inferred.diagnostics];
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
   }
-}
-
-/** One-shot analysis of a file's text; `fileName` decides YAML or JSON. */
-export function analyzeText(text: string, fileName: string, options: AnalyzeOptions = {}): Analysis {
-  return new ModelAnalyzer(sourceKindOf(fileName)).analyze(text, options);
 }
 
 export function hasErrors(a: Analysis): boolean {

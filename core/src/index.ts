@@ -1,7 +1,7 @@
 // The core's one public entry: parsing, the layer registry, shape inference, diagnostics and the
 // summary table. Pure TypeScript with no editor imports; the server, the runner, the CLI, the client
 // and the tests import only this file.
-export { ModelAnalyzer, analyzeText, hasErrors, type Analysis, type AnalyzeOptions } from './analysis';
+export { ModelAnalyzer, analyze, hasErrors, type Analysis, type AnalysisInput, type AnalyzeOptions } from './analysis';
 export { CODES, type Code } from './diagnostics/codes';
 export type { CoreDiagnostic, FixData, RelatedInfo, Severity } from './diagnostics/diagnostic';
 export { COMMON_KEYS, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { summarize, type Summary } from '../../core/src/index';
 import { escapeHtml, isFromWebview, renderSummaryBody, renderSummaryPage } from '../../client/src/summary/html';
 
@@ -37,7 +37,7 @@ layers:
 `;
 
 function summaryWith(texts: { title: string; name: string; type: string; field: string }): Summary {
-  const s = summarize(analyzeText(MODEL, 'tiny.cnn.yaml'));
+  const s = summarize(analyze({ text: MODEL, fileName: 'tiny.cnn.yaml' }));
   return { ...s, title: texts.title, rows: s.rows.map((r) => ({ ...r, name: texts.name, type: texts.type, field: texts.field })) };
 }
 
@@ -58,7 +58,7 @@ test('the body has the same markup whatever the names, types and title say', () 
 });
 
 test('the body shows each layer of the analysed model with its shape and counts', () => {
-  const a = analyzeText(MODEL, 'tiny.cnn.yaml');
+  const a = analyze({ text: MODEL, fileName: 'tiny.cnn.yaml' });
   const s = summarize(a);
   const body = renderSummaryBody(s, 'tiny.cnn.yaml');
   assert.equal((body.match(/<tr data-layer="/g) ?? []).length, a.layers.length);
@@ -72,7 +72,7 @@ test('the body shows each layer of the analysed model with its shape and counts'
 
 test('rows of layers with errors are marked, with the counts in the heading', () => {
   const broken = MODEL.replace('kernel: 2', 'kernel: 7');
-  const s = summarize(analyzeText(broken, 'tiny.cnn.yaml'));
+  const s = summarize(analyze({ text: broken, fileName: 'tiny.cnn.yaml' }));
   assert.ok(s.errors > 0, 'the fixture must have an error');
   const body = renderSummaryBody(s, 'tiny.cnn.yaml');
   const marked = s.rows.filter((r) => r.errors > 0);

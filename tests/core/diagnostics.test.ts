@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { CODES, type Code } from '../../core/src/index';
 
 const covered = new Set<Code>();
@@ -19,7 +19,7 @@ function expectAt(code: Code, src: string, opts: { file?: string; severity?: str
   covered.add(code);
   const { text, start, end } = marked(src);
   const file = opts.file ?? 'm.cnn.yaml';
-  const a = analyzeText(text, file);
+  const a = analyze({ text, fileName: file });
   const hits = a.diagnostics.filter((d) => d.code === code);
   const where = hits.map((d) => `${d.span.start}-${d.span.end} ${d.message}`).join('\n');
   const d = hits.find((x) => x.span.start === start && x.span.end === end);
@@ -67,7 +67,7 @@ test('syntax: YAML and JSON errors at their position; the rest is still checked'
   expectAt('syntax', 'input: 32x32x3\nlayers:\n  - {type: relu\n⟦⟧  - relu\n');
   expectAt('syntax', '{"input": "8x8x1", "layers": ["relu" ⟦"relu"⟧]}', { file: 'm.cnn.json' });
   // A JSON error does not hide a shape error elsewhere.
-  const a = analyzeText('{"input": "32x32x3", "layers": [{"type": "conv", "filters": 8, "kernel": 4, "stride": 3},]}', 'm.cnn.json');
+  const a = analyze({ text: '{"input": "32x32x3", "layers": [{"type": "conv", "filters": 8, "kernel": 4, "stride": 3},]}', fileName: 'm.cnn.json' });
   assert.ok(a.diagnostics.some((d) => d.code === 'syntax'));
   assert.ok(a.diagnostics.some((d) => d.code === 'non-integer-output'));
 });
@@ -131,7 +131,7 @@ test('padding-too-large for pooling, as PyTorch refuses', () => {
 
 test('unused-layer is a warning tagged unnecessary', () => {
   expectAt('unused-layer', 'input: 8x8x1\nlayers:\n  - {name: ⟦side⟧, type: relu}\n  - {type: sigmoid, inputs: input}\n', { severity: 'warning' });
-  const a = analyzeText('input: 8x8x1\nlayers:\n  - {name: side, type: relu}\n  - {type: sigmoid, inputs: input}\n', 'm.cnn.yaml');
+  const a = analyze({ text: 'input: 8x8x1\nlayers:\n  - {name: side, type: relu}\n  - {type: sigmoid, inputs: input}\n', fileName: 'm.cnn.yaml' });
   assert.deepEqual(a.diagnostics.find((d) => d.code === 'unused-layer')?.tags, ['unnecessary']);
 });
 
@@ -139,8 +139,10 @@ test('parameter-shape: inline weights of the wrong shape', () => {
   expectAt('parameter-shape', 'input: 3x3x1\nlayers:\n  - type: conv\n    filters: 1\n    kernel: 3\n    parameters:\n      weight: ⟦[[1, 2], [3, 4]]⟧\n', { message: /\[1, 1, 3, 3\]/ });
 });
 
-test('empty-model', () => {
-  expectAt('empty-model', 'input: 8x8x1\nlayers: ⟦[]⟧\n', { severity: 'warning' });
+test('empty-model: an empty layer list, or none at all, is an error (the schema\'s minItems)', () => {
+  expectAt('empty-model', 'input: 8x8x1\nlayers: ⟦[]⟧\n', { severity: 'error' });
+  expectAt('empty-model', 'input: 8x8x1\n⟦layers⟧:\n', { severity: 'error' });
+  expectAt('empty-model', '{"input": "8x8x1", "layers": ⟦[]⟧}', { severity: 'error', file: 'm.cnn.json' });
 });
 
 test('positions are UTF-16 on lines with Chinese, emoji, CRLF', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 
 interface ShapeOrError {
   width?: number;
@@ -24,7 +24,7 @@ const cases = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'golden-
 
 function check(c: GoldenCase, mode: 'strict' | 'floor' | 'ceil'): string | undefined {
   const text = JSON.stringify({ input: c.input, rounding: mode, layers: [c.layer] });
-  const a = analyzeText(text, 'case.cnn.json');
+  const a = analyze({ text, fileName: 'case.cnn.json' });
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
   const nonInt = a.diagnostics.filter((d) => d.code === 'non-integer-output');
   const expected = mode === 'ceil' ? c.pytorch_ceil : c.pytorch_floor;

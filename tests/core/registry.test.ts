@@ -2,7 +2,7 @@
 // what consumers rely on (keys are types, defaults are filled once, weight layouts match shapes).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText, LAYER_DEFS, LAYERS, LAYER_TYPES } from '../../core/src/index';
+import { analyze, LAYER_DEFS, LAYERS, LAYER_TYPES } from '../../core/src/index';
 
 test('every registry key is its layer type, listed once', () => {
   for (const [key, spec] of Object.entries(LAYER_DEFS)) assert.equal(spec.type, key);
@@ -31,7 +31,7 @@ test('an alias never names another layer type', () => {
 });
 
 test('the reader fills every default once: values are complete, written ones win, stride defaults to the kernel', () => {
-  const a = analyzeText('input: 32x32x3\nlayers:\n  - {type: conv, filters: 4, kernel: 3, bias: false}\n  - {type: maxpool, kernel: [2, 3]}\n  - relu\n', 'm.cnn.yaml');
+  const a = analyze({ text: 'input: 32x32x3\nlayers:\n  - {type: conv, filters: 4, kernel: 3, bias: false}\n  - {type: maxpool, kernel: [2, 3]}\n  - relu\n', fileName: 'm.cnn.yaml' });
   const [conv, pool] = a.model.layers;
   assert.deepEqual(conv!.values, { filters: 4, kernel: [3, 3], bias: false, stride: [1, 1], padding: [0, 0], dilation: [1, 1], groups: 1 });
   assert.deepEqual(pool!.values['stride'], [2, 3]);
@@ -39,7 +39,7 @@ test('the reader fills every default once: values are complete, written ones win
 });
 
 test('weight layouts name exactly the tensors the shapes give', () => {
-  const a = analyzeText('input: 8x8x4\nlayers:\n  - {type: conv, filters: 6, kernel: 3, groups: 2}\n  - batchnorm\n  - flatten\n  - {type: dense, units: 5}\n', 'm.cnn.yaml');
+  const a = analyze({ text: 'input: 8x8x4\nlayers:\n  - {type: conv, filters: 6, kernel: 3, groups: 2}\n  - batchnorm\n  - flatten\n  - {type: dense, units: 5}\n', fileName: 'm.cnn.yaml' });
   const seen = new Set<string>();
   for (const r of a.layers) {
     const spec = LAYERS.get(r.decl.type)!;
@@ -53,7 +53,7 @@ test('weight layouts name exactly the tensors the shapes give', () => {
 });
 
 test('did you mean knows other frameworks\' names from the registry', () => {
-  const a = analyzeText('input: 32x32x3\nlayers:\n  - {type: Conv2d, out_channels: 4, kernel_size: 3}\n  - {type: conv, filters: 4, kernel_size: 3}\n', 'm.cnn.yaml');
+  const a = analyze({ text: 'input: 32x32x3\nlayers:\n  - {type: Conv2d, out_channels: 4, kernel_size: 3}\n  - {type: conv, filters: 4, kernel_size: 3}\n', fileName: 'm.cnn.yaml' });
   const msgs = a.diagnostics.map((d) => d.message);
   assert.ok(msgs.some((m) => m.includes("unknown layer type 'Conv2d'") && m.includes("Did you mean 'conv'?")), msgs.join('\n'));
   assert.ok(msgs.some((m) => m.includes("no parameter 'kernel_size'") && m.includes("Did you mean 'kernel'?")), msgs.join('\n'));

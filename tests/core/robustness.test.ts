@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText, ModelAnalyzer, type Analysis } from '../../core/src/index';
+import { analyze, ModelAnalyzer, type Analysis } from '../../core/src/index';
 import { CODES } from '../../core/src/index';
 import { DocumentParser } from '../../core/src/index';
 import { parseYaml } from '../../core/src/index';
@@ -60,7 +60,7 @@ test('random and mutated YAML documents never throw and keep ranges inside the t
   fc.assert(
     fc.property(yamlDoc, fc.array(mutation, { maxLength: 4 }), (doc, muts) => {
       const text = mutate(doc, muts);
-      checkSane(analyzeText(text, 'f.cnn.yaml'), text);
+      checkSane(analyze({ text, fileName: 'f.cnn.yaml' }), text);
     }),
     { numRuns: 1500 },
   );
@@ -74,7 +74,7 @@ test('random JSON values and mutated JSON never throw', () => {
   fc.assert(
     fc.property(fc.oneof(json, model), fc.array(mutation, { maxLength: 3 }), (doc, muts) => {
       const text = mutate(doc, muts);
-      checkSane(analyzeText(text, 'f.cnn.json'), text);
+      checkSane(analyze({ text, fileName: 'f.cnn.json' }), text);
     }),
     { numRuns: 1500 },
   );
@@ -83,8 +83,8 @@ test('random JSON values and mutated JSON never throw', () => {
 test('arbitrary strings never throw, as YAML or JSON', () => {
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
-      checkSane(analyzeText(text, 'f.cnn.yaml'), text);
-      checkSane(analyzeText(text, 'f.cnn.json'), text);
+      checkSane(analyze({ text, fileName: 'f.cnn.yaml' }), text);
+      checkSane(analyze({ text, fileName: 'f.cnn.json' }), text);
     }),
     { numRuns: 1000 },
   );
@@ -112,11 +112,11 @@ test('re-analysis after edits gives what a fresh analysis gives', () => {
     fc.property(yamlDoc, fc.array(fc.array(mutation, { maxLength: 2 }), { minLength: 1, maxLength: 5 }), (doc, edits) => {
       const analyzer = new ModelAnalyzer('yaml');
       let text = doc;
-      analyzer.analyze(text);
+      analyzer.analyze({ text });
       for (const e of edits) {
         text = mutate(text, e);
-        const inc = analyzer.analyze(text);
-        const fresh = analyzeText(text, 'f.cnn.yaml');
+        const inc = analyzer.analyze({ text });
+        const fresh = analyze({ text, fileName: 'f.cnn.yaml' });
         assert.deepEqual(inc.diagnostics, fresh.diagnostics);
         assert.deepEqual(inc.layers.map((l) => l.output), fresh.layers.map((l) => l.output));
       }
@@ -134,14 +134,14 @@ test('a JSON edit inside one layer re-parses that layer, and gives what a whole 
       const parser = new DocumentParser();
       const analyzer = new ModelAnalyzer('json');
       parser.parse(text, 'json');
-      analyzer.analyze(text);
+      analyzer.analyze({ text });
       for (const e of edits) {
         text = mutate(text, e);
         const inc = parser.parse(text, 'json');
         if (parser.lastStats.chunked) incremental++;
         const whole = new DocumentParser().parse(text, 'json');
         assert.deepEqual(inc, whole);
-        assert.deepEqual(analyzer.analyze(text).diagnostics, analyzeText(text, 'f.cnn.json').diagnostics);
+        assert.deepEqual(analyzer.analyze({ text }).diagnostics, analyze({ text, fileName: 'f.cnn.json' }).diagnostics);
       }
     }),
     { numRuns: 600 },
@@ -153,16 +153,16 @@ test('an edit reparses only the chunk it touches', () => {
   const layers = Array.from({ length: 200 }, (_, i) => `  - type: conv\n    filters: ${(i % 7) + 1}\n    kernel: 1\n`).join('');
   const text = `input: 32x32x3\nlayers:\n${layers}`;
   const analyzer = new ModelAnalyzer('yaml');
-  analyzer.analyze(text);
+  analyzer.analyze({ text });
   const edited = text.replace('filters: 3\n', 'filters: 30\n');
-  const a = analyzer.analyze(edited);
+  const a = analyzer.analyze({ text: edited });
   assert.deepEqual({ ...analyzer.parseStats }, { reused: 200, parsed: 1, chunked: true });
   assert.equal(a.layers[2]!.output?.depth, 30);
 });
 
 test('a 20,000-layer model is analysed without trouble', () => {
   const text = `input: 64x64x3\nlayers:\n${'  - {type: conv, filters: 8, kernel: 3, padding: 1}\n  - relu\n'.repeat(10000)}`;
-  const a = analyzeText(text, 'big.cnn.yaml');
+  const a = analyze({ text, fileName: 'big.cnn.yaml' });
   assert.equal(a.layers.length, 20000);
   assert.deepEqual(a.layers[19999]!.output, { width: 64, height: 64, depth: 8 });
   assert.equal(a.diagnostics.filter((d) => d.severity === 'error').length, 0);
@@ -174,13 +174,13 @@ test('brackets nested thousands deep give one syntax error, in YAML and JSON, an
     [`{"input": "8x8x1", "layers": ${'['.repeat(50000)}${']'.repeat(50000)}}`, 'd.cnn.json'],
     [`input: 8x8x1\nlayers:\n  - relu\n  - ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n  - relu\n`, 'd.cnn.yaml'],
   ] as const) {
-    const a = analyzeText(text, file);
+    const a = analyze({ text, fileName: file });
     checkSane(a, text);
     const deep = a.diagnostics.filter((d) => d.code === 'syntax' && /nested more than/.test(d.message));
     assert.equal(deep.length, 1, file);
     assert.ok(!a.diagnostics.some((d) => d.code === 'missing-key'), 'an unreadable file is not also said to lack its keys');
   }
   // The layers around a too-deep one are still read.
-  const a = analyzeText(`input: 8x8x1\nlayers:\n  - relu\n  - ${'['.repeat(300)}${']'.repeat(300)}\n  - sigmoid\n`, 'd.cnn.yaml');
+  const a = analyze({ text: `input: 8x8x1\nlayers:\n  - relu\n  - ${'['.repeat(300)}${']'.repeat(300)}\n  - sigmoid\n`, fileName: 'd.cnn.yaml' });
   assert.deepEqual(a.layers.map((l) => l.decl.type), ['relu', 'sigmoid']);
 });

@@ -2,10 +2,10 @@
 // same in every mode, so `ceil` never gives a convolution fewer outputs than PyTorch's Conv2d.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 
 function out(layer: string, input = '9x9x3', rounding = 'ceil') {
-  const a = analyzeText(`input: ${input}\nrounding: ${rounding}\nlayers:\n  - ${layer}\n`, 'r.cnn.yaml');
+  const a = analyze({ text: `input: ${input}\nrounding: ${rounding}\nlayers:\n  - ${layer}\n`, fileName: 'r.cnn.yaml' });
   return a.layers[0]!.output;
 }
 

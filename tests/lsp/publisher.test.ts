@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { DiagnosticsPublisher, type DocumentSource } from '../../server/src/lsp/diagnosticsPublisher';
 
 const uri = 'file:///work/p.cnn.yaml';
@@ -21,7 +21,7 @@ function setup(onAnalyze: (doc: TextDocument) => void = () => {}) {
     all: () => [state.doc],
     analyze(doc) {
       state.analyses++;
-      const analysis = analyzeText(doc.getText(), 'p.cnn.yaml');
+      const analysis = analyze({ text: doc.getText(), fileName: 'p.cnn.yaml' });
       onAnalyze(doc);
       return { analysis, doc };
     },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { LspClient, ROOT } from './support/lspClient';
 
 const dirs = [join(ROOT, 'samples'), join(ROOT, 'samples', 'broken')];
@@ -29,7 +29,7 @@ test('samples: published diagnostics are the core\'s', async () => {
     await client.open(uri, text, undefined, 1);
     const p = await client.atVersion(uri, 1);
     const doc = TextDocument.create(uri, 'x', 1, text);
-    const core = analyzeText(text, file).diagnostics.map((d) => `${d.code} ${JSON.stringify([doc.positionAt(d.span.start), doc.positionAt(d.span.end)])}`);
+    const core = analyze({ text, fileName: file }).diagnostics.map((d) => `${d.code} ${JSON.stringify([doc.positionAt(d.span.start), doc.positionAt(d.span.end)])}`);
     const got = p.diagnostics.map((d) => `${d.code} ${JSON.stringify([d.range.start, d.range.end])}`);
     assert.deepEqual(got, core, file);
     // A broken sample is named after the code it shows.

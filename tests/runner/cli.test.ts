@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { createEngineSession } from '../../runner/src/engine/session';
 import { layerOutputName } from '../../runner/src/onnx/buildGraph';
 import { resolveParameters } from '../../runner/src/weights/resolve';
@@ -69,6 +69,30 @@ test('exit 1 with the errors and 1-based lines for a model with errors; exit 2 f
   assert.equal(cnnshape('export', join(xo, 'xo.cnn.yaml')).status, 2, 'export without --onnx');
 });
 
+test('--rounding is the default for a model without rounding: (check, summary, run, export); the file\'s own wins; a bad value is exit 2', () => {
+  const stride3 = join(root, 'samples/stride3-not-whole.cnn.yaml');
+  assert.equal(cnnshape('check', stride3).status, 1);
+  const floor = cnnshape('check', '--rounding', 'floor', stride3);
+  assert.equal(floor.status, 0, floor.stdout + floor.stderr);
+  assert.match(floor.stdout, /information\[non-integer-output\]/);
+  assert.equal(cnnshape('summary', '--rounding', 'floor', stride3).status, 0);
+  const ran = cnnshape('run', '--rounding', 'floor', stride3, join(xo, 'x.png'), '--json');
+  assert.equal(ran.status, 0, ran.stderr);
+  assert.deepEqual((JSON.parse(ran.stdout) as { layers: Array<{ output: unknown }> }).layers[0]!.output, { width: 10, height: 10, depth: 8 });
+  const onnx = join(tmp.dir, 'stride3.onnx');
+  const exported = cnnshape('export', stride3, '--onnx', onnx, '--rounding', 'floor');
+  assert.equal(exported.status, 0, exported.stderr);
+  const own = tmp.write('own-strict.cnn.yaml', `rounding: strict\n${readFileSync(stride3, 'utf8').replace(/^name:.*$/m, '')}`);
+  assert.equal(cnnshape('check', '--rounding', 'floor', own).status, 1, 'the file says strict');
+  assert.equal(cnnshape('check', '--rounding', 'round', stride3).status, 2);
+});
+
+test('an empty layer list is an error: check exits 1', () => {
+  const r = cnnshape('check', join(root, 'samples/broken/empty-model.cnn.yaml'));
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /error\[empty-model\]/);
+});
+
 test('export --onnx writes a file that onnxruntime loads; its outputs match the reference', async () => {
   const modelText = `input: 10x10x3
 rounding: ceil
@@ -85,7 +109,7 @@ layers:
   const r = cnnshape('export', model, '--onnx', out, '--seed', '4');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /verified: onnxruntime \(native\) loads/);
-  const a = analyzeText(modelText, model);
+  const a = analyze({ text: modelText, fileName: model });
   const params = resolveParameters(a, { modelFile: model, seed: 4 });
   const session = await createEngineSession(new Uint8Array(readFileSync(out)));
   const input = randomInput(a, 11);

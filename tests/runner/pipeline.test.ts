@@ -115,6 +115,31 @@ test('in the worker thread: same result, progress reported, the caller\'s event 
   await assert.rejects(runInWorker({ modelFile: bad, images: [red] }), (e: Error) => e instanceof RunnerError && e.user && /cannot take an image/.test(e.message));
 });
 
+// The README's stride-3 network: (32 − 4)/3 + 1 = 10.33 is an error under the spec's strict rounding,
+// information under the editor setting `cnnShape.rounding.default: floor`, which the run must honour.
+const STRIDE3 = 'input: 32x32x3\nlayers:\n  - {type: conv, filters: 8, kernel: 4, stride: 3}\n  - relu\n  - {type: maxpool, kernel: 2}\n  - flatten\n  - {type: dense, units: 10}\n';
+
+test('the default rounding reaches the run: under floor the stride-3 model runs, in the pipeline and in the worker; strict refuses it', async () => {
+  const stride3 = tmp.write('stride3.cnn.yaml', STRIDE3);
+  await assert.rejects(runPipeline({ modelFile: stride3, images: [red] }), (e: Error) => e instanceof ModelError && /10\.33/.test(e.message));
+  await assert.rejects(runPipeline({ modelFile: stride3, images: [red], defaultRounding: 'strict' }), ModelError);
+  for (const run of [runPipeline, runInWorker]) {
+    const r = await run({ modelFile: stride3, images: [red], defaultRounding: 'floor' });
+    assert.equal(r.outputs.length, 1);
+    assert.equal(r.outputs[0]!.output.length, 10);
+    assert.deepEqual(r.layers.map((l) => l.output), [
+      { width: 10, height: 10, depth: 8 },
+      { width: 10, height: 10, depth: 8 },
+      { width: 5, height: 5, depth: 8 },
+      { width: 1, height: 1, depth: 200 },
+      { width: 1, height: 1, depth: 10 },
+    ]);
+  }
+  // The file's own `rounding:` still wins over the default.
+  const own = tmp.write('stride3-strict.cnn.yaml', `rounding: strict\n${STRIDE3}`);
+  await assert.rejects(runPipeline({ modelFile: own, images: [red], defaultRounding: 'floor' }), ModelError);
+});
+
 test('a run in the worker can be cancelled', async () => {
   const ac = new AbortController();
   const p = runInWorker({ modelFile, images: [red] }, { signal: ac.signal });

@@ -2,7 +2,7 @@
 // input runs in onnxruntime without throwing, and every layer's output matches the reference.
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { compareWithReference } from './helpers/models';
 
 type Layer = Record<string, unknown>;
@@ -53,7 +53,7 @@ test('random small valid models run in onnxruntime and match the reference', asy
       async (w, h, d, rounding, layers, seed) => {
         const text = modelText(w, h, d, rounding, layers);
         // Only valid models: the checker decides (fc.pre skips the others).
-        fc.pre(!analyzeText(text, 'p.cnn.yaml').diagnostics.some((x) => x.severity === 'error'));
+        fc.pre(!analyze({ text, fileName: 'p.cnn.yaml' }).diagnostics.some((x) => x.severity === 'error'));
         ran++;
         await compareWithReference(text, seed);
       },

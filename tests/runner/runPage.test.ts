@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { renderRunBody, renderRunPage } from '../../client/src/run/html';
 import { orderImages } from '../../client/src/run/imageOrder';
-import { isFromRunPage, MAP_TYPES, PREVIEW_LIMITS, toView } from '../../client/src/run/view';
+import { isFromRunPage, PREVIEW_LIMITS, toView } from '../../client/src/run/view';
 import { runPipeline } from '../../runner/src/run/pipeline';
-import { previewImage, previewMap } from '../../runner/src/run/previews';
-import { analyzeText } from '../../core/src/index';
+import { MAP_TYPES, previewImage, previewMap } from '../../runner/src/run/previews';
+import { analyze } from '../../core/src/index';
 import { pngBytes } from './helpers/png';
 import { tempDir } from './helpers/tmp';
 
@@ -30,7 +30,7 @@ const ALLOWED_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'p', 'nav', 'button', 'sec
 
 async function hostileView() {
   const text = HOSTILE;
-  const layers = analyzeText(text, model).layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index);
+  const layers = analyze({ text, fileName: model }).layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index);
   const r = await runPipeline({ modelFile: model, text, images: [image, broken], previews: { layers, ...PREVIEW_LIMITS } });
   return toView(r, 'evil.cnn.yaml');
 }

@@ -1,11 +1,11 @@
 // A model too large to run is refused with the layer and the numbers, before anything is allocated.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { ModelError } from '../../runner/src/errors';
 import { checkRunnable } from '../../runner/src/run/sizeCheck';
 
-const model = (text: string) => analyzeText(text, 'm.cnn.yaml');
+const model = (text: string) => analyze({ text, fileName: 'm.cnn.yaml' });
 
 test('an output too large for one tensor names the layer and its shape', () => {
   const a = model('input: 100000x100000x3\nlayers:\n  - {type: conv, filters: 4, kernel: 3}\n');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { runPipeline } from '../../runner/src/run/pipeline';
 
 const dir = join(__dirname, '../../samples/xo');
@@ -12,7 +12,7 @@ const model = join(dir, 'xo.cnn.yaml');
 const images = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
 
 test('the X-or-O model is clean: no diagnostic at all, every tensor inline', () => {
-  const a = analyzeText(readFileSync(model, 'utf8'), model);
+  const a = analyze({ text: readFileSync(model, 'utf8'), fileName: model });
   assert.deepEqual(a.diagnostics.map((d) => d.message), []);
   assert.ok(a.layers.filter((l) => l.decl.inlineParameters).length === 2);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../../core/src/index';
+import { analyze, type Analysis } from '../../core/src/index';
 import { CODES } from '../../core/src/index';
 import type { ExpectedLayer, ExpectedModel } from './expected/calc';
 import { GOLDEN_PATH, goldenText } from './expected/write-golden';
@@ -34,9 +34,9 @@ interface BrokenCase {
 const samples = JSON.parse(readFileSync(GOLDEN_PATH, 'utf8')) as Record<string, ExpectedModel>;
 const broken = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'broken.golden.json'), 'utf8')) as BrokenCase[];
 
-function analyze(file: string): { text: string; analysis: Analysis } {
+function analyzeSample(file: string): { text: string; analysis: Analysis } {
   const text = readFileSync(join(root, file), 'utf8');
-  return { text, analysis: analyzeText(text, file) };
+  return { text, analysis: analyze({ text, fileName: file }) };
 }
 
 function modelFiles(dir: string): string[] {
@@ -60,7 +60,7 @@ test('every sample model has a golden entry, and every entry a file', () => {
 
 for (const [file, expected] of Object.entries(samples)) {
   test(`${file}: every layer's output and parameters match the golden table`, { todo: CORE_BUGS[file] }, () => {
-    const { analysis } = analyze(file);
+    const { analysis } = analyzeSample(file);
     const got: ExpectedLayer[] = analysis.layers.map((r) => {
       const l: ExpectedLayer = { type: r.decl.type, output: r.output ?? { width: NaN, height: NaN, depth: NaN }, params: r.params };
       if (r.decl.name) l.name = r.decl.name.value;
@@ -76,7 +76,7 @@ for (const [file, expected] of Object.entries(samples)) {
   });
 
   test(`${file}: diagnostics are exactly the not-whole layers, nothing else`, { todo: CORE_BUGS[file] }, () => {
-    const { analysis } = analyze(file);
+    const { analysis } = analyzeSample(file);
     assert.equal(analysis.model.rounding.value, expected.rounding);
     // Under strict a non-whole size is an error; under floor the same code at information severity.
     const severity = expected.rounding === 'strict' ? 'error' : 'information';
@@ -108,7 +108,7 @@ test('the broken samples exercise CRLF, tabs and characters outside the BMP befo
 
 for (const b of broken) {
   test(`${b.file}: one ${b.code} ${b.severity} at ${b.line}:${b.character}, and nothing else`, { todo: CORE_BUGS[b.file] }, () => {
-    const { text, analysis } = analyze(b.file);
+    const { text, analysis } = analyzeSample(b.file);
     assert.equal(analysis.diagnostics.length, 1, describeDiagnostics(analysis));
     const d = analysis.diagnostics[0]!;
     assert.equal(d.code, b.code);

@@ -8,7 +8,7 @@ import { test, type TestOptions } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeText, type Analysis, type LayerResult, type Shape } from '../../core/src/index';
+import { analyze as analyzeModel, type Analysis, type LayerResult, type Shape } from '../../core/src/index';
 
 const root = resolve(__dirname, '..', '..');
 const EXPECTED_DIR = join(root, 'tests', 'samples', 'expected', 'v2');
@@ -80,7 +80,7 @@ function fullName(r: LayerResult): string {
 
 function analyze(file: string): { text: string; analysis: Analysis } {
   const text = readFileSync(join(root, file), 'utf8');
-  return { text, analysis: analyzeText(text, file) };
+  return { text, analysis: analyzeModel({ text, fileName: file }) };
 }
 
 function errorsOf(a: Analysis): string[] {

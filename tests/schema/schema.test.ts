@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../../core/src/index';
 import type { ParamSpec } from '../../core/src/index';
 import { TOP_KEYS } from '../../core/src/index';
@@ -61,7 +61,7 @@ const SCHEMA_LEVEL_CODES = new Set([
 const BLIND_CODES = new Set(['syntax', 'duplicate-key', 'parameter-shape']);
 
 function checkerCodes(text: string, fileName: string): string[] {
-  return analyzeText(text, fileName).diagnostics.map((d) => d.code);
+  return analyze({ text, fileName: fileName }).diagnostics.map((d) => d.code);
 }
 
 // ---------------------------------------------------------------- the schema itself

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { CodeAction } from 'vscode-languageserver';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { codeActions } from '../../server/src/services/codeActions';
 import { applyWorkspaceEdit, cursor } from './support';
 
@@ -17,7 +17,7 @@ function apply(c: ReturnType<typeof actionsAt>, a: CodeAction): string {
 }
 
 function codes(text: string, file = 'm.cnn.yaml'): string[] {
-  return analyzeText(text, file).diagnostics.map((d) => d.code);
+  return analyze({ text, fileName: file }).diagnostics.map((d) => d.code);
 }
 
 test('non-integer-output: paddings and strides that make the size whole, each with its result', () => {
@@ -120,7 +120,7 @@ test('property: every offered padding or stride makes the output whole, with the
       for (const a of c.actions.filter((x) => x.title.startsWith('Set '))) {
         checked++;
         const fixed = apply(c, a);
-        const after = analyzeText(fixed, file);
+        const after = analyze({ text: fixed, fileName: file });
         assert.ok(!after.diagnostics.some((d) => d.code === 'non-integer-output'), `${a.title}\n${fixed}`);
         const out = after.layers[0]!.output!;
         assert.ok(a.title.endsWith(`→ ${out.width}×${out.height}×${out.depth}`), `${a.title} vs ${out.width}×${out.height}×${out.depth}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageserver';
-import { analyzeText } from '../../core/src/index';
+import { analyze } from '../../core/src/index';
 import { LAYER_TYPES } from '../../core/src/index';
 import { completion } from '../../server/src/services/completion';
 import { cursor } from './support';
@@ -95,5 +95,5 @@ test('completion ranges on a line with Chinese text and emoji', () => {
   const line = src.split('\n')[2]!;
   assert.deepEqual(edit.range.start, { line: 2, character: line.indexOf('co|') });
   assert.equal(accept(src, 'conv'), src.replace('co|', 'conv'));
-  assert.ok(analyzeText(accept(src, 'conv'), 'm.cnn.yaml').layers[0]!.decl.usable === false); // conv still needs filters
+  assert.ok(analyze({ text: accept(src, 'conv'), fileName: 'm.cnn.yaml' }).layers[0]!.decl.usable === false); // conv still needs filters
 });

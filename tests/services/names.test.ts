@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Location, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, shapeLabel } from '../../core/src/index';
+import { analyze, shapeLabel } from '../../core/src/index';
 import { definition } from '../../server/src/services/definition';
 import { documentHighlights, references } from '../../server/src/services/references';
 import { prepareRename, rename, RENAME_MESSAGES } from '../../server/src/services/rename';
@@ -124,7 +124,7 @@ function renamed(src: string, newName: string, file?: string): string {
 
 /** Shapes and wiring of every layer: a rename must not change them. */
 function wiring(text: string, file = 'm.cnn.yaml'): string[] {
-  const a = analyzeText(text, file);
+  const a = analyze({ text, fileName: file });
   return a.layers.map((r) => `${r.sources.join(',')} ${shapeLabel(r.output)}`).concat(a.diagnostics.map((d) => d.code));
 }
 
@@ -143,7 +143,7 @@ test('rename in flow style keeps each site\'s quotes and quotes where a plain na
   for (const word of ['yes', 'null', 'True', 'a, b', 'x: y', '#x', '[x]', '-x', '😀', "it's"]) {
     const t = renamed(FLOW.replace('{name: a,', '{name: |a,'), word);
     assert.deepEqual(wiring(t), wiring(FLOW), `${word}\n${t}`);
-    assert.equal(analyzeText(t, 'm.cnn.yaml').model.layers[0]!.name?.value, word, t);
+    assert.equal(analyze({ text: t, fileName: 'm.cnn.yaml' }).model.layers[0]!.name?.value, word, t);
   }
 });
 
@@ -190,7 +190,7 @@ test('a second layer with a taken name is renamed alone (the uses belong to the 
   const src = 'input: 8x8x1\nlayers:\n  - {name: r, type: relu}\n  - {name: |r, type: relu}\n  - {type: relu, inputs: r}\n';
   const out = renamed(src, 'r2');
   assert.equal(out, src.replace('|r', 'r2'));
-  assert.equal(analyzeText(out, 'm.cnn.yaml').diagnostics.filter((d) => d.code === 'duplicate-name').length, 0);
+  assert.equal(analyze({ text: out, fileName: 'm.cnn.yaml' }).diagnostics.filter((d) => d.code === 'duplicate-name').length, 0);
 });
 
 // Generated networks: a chain of named layers, some taking earlier ones by name; renaming any layer
@@ -214,14 +214,14 @@ test('property: renaming any named layer keeps the network as it was', () => {
       const text = style === 'json'
         ? JSON.stringify({ input: '8x8x1', layers }, null, 2).replaceAll('\n', nl)
         : `input: 8x8x1 # 输入 😀${nl}layers:${nl}${layers.map((l) => yamlLayer(l, style === 'flow', nl)).join('')}`;
-      const a = analyzeText(text, file);
+      const a = analyze({ text, fileName: file });
       const target = a.model.layers[pick % names.length]!;
       const { doc } = open(text, file);
       const r = rename(a, doc, target.name!.span!.start, fresh);
       assert.ok('ok' in r, 'error' in r ? r.error : '');
       const out = applyWorkspaceEdit(doc, r.ok);
       assert.deepEqual(wiring(out, file), wiring(text, file), out);
-      const after = analyzeText(out, file);
+      const after = analyze({ text: out, fileName: file });
       assert.equal(after.model.layers[target.index]!.name?.value, fresh, out);
     }),
   );

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { analyzeText, type Analysis } from '../../core/src/index';
+import { analyze, type Analysis } from '../../core/src/index';
 
 export interface Cursor {
   analysis: Analysis;
@@ -21,7 +21,7 @@ export function cursor(src: string, file = 'm.cnn.yaml'): Cursor {
 
 export function open(text: string, file = 'm.cnn.yaml'): { analysis: Analysis; doc: TextDocument; text: string } {
   const uri = `file:///tmp/${file}`;
-  return { analysis: analyzeText(text, file), doc: TextDocument.create(uri, file.endsWith('.json') ? 'cnn-json' : 'cnn-yaml', 1, text), text };
+  return { analysis: analyze({ text, fileName: file }), doc: TextDocument.create(uri, file.endsWith('.json') ? 'cnn-json' : 'cnn-yaml', 1, text), text };
 }
 
 /** The text after applying a workspace edit's changes to `doc`. */

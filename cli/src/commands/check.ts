@@ -4,15 +4,17 @@ import type { Command } from 'commander';
 import { hasErrors } from '../../../core/src/index';
 import { toCliJson } from '../json';
 import { loadModel } from '../files';
+import { addRoundingOption, roundingOption } from '../options';
 
 export function registerCheck(program: Command): void {
-  program
+  addRoundingOption(program
     .command('check')
     .description('check model files and report every diagnostic')
     .argument('<files...>', 'model files (*.cnn.yaml, *.cnn.yml, *.cnn.json)')
-    .option('--json', 'print the JSON structure of the format spec (0-based LSP positions)')
-    .action((files: string[], opts: { json?: boolean }) => {
-      const loaded = files.map(loadModel);
+    .option('--json', 'print the JSON structure of the format spec (0-based LSP positions)'))
+    .action((files: string[], opts: { json?: boolean; rounding?: string }) => {
+      const rounding = roundingOption(opts.rounding);
+      const loaded = files.map((f) => loadModel(f, rounding));
       if (opts.json) {
         process.stdout.write(JSON.stringify(loaded.map(toCliJson), null, 2) + '\n');
       } else {

@@ -11,7 +11,7 @@ import { OPSET, encodeModel } from '../../../runner/src/onnx/proto';
 import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
 import { loadModel } from '../files';
-import { intOption } from '../options';
+import { addRoundingOption, intOption, roundingOption } from '../options';
 
 interface ExportOptions {
   onnx?: string;
@@ -19,10 +19,11 @@ interface ExportOptions {
   seed?: string;
   finalOnly?: boolean;
   verify?: boolean;
+  rounding?: string;
 }
 
 export function registerExport(program: Command): void {
-  program
+  addRoundingOption(program
     .command('export')
     .description('write the network as an ONNX model (opset 17), every layer\'s output a graph output')
     .argument('<model>', 'a model file')
@@ -30,10 +31,10 @@ export function registerExport(program: Command): void {
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--final-only', 'expose only the last layer\'s output')
-    .option('--no-verify', 'do not load the written file in onnxruntime afterwards')
+    .option('--no-verify', 'do not load the written file in onnxruntime afterwards'))
     .action(async (modelFile: string, opts: ExportOptions) => {
       const seed = intOption('seed', opts.seed, 0);
-      const m = loadModel(modelFile);
+      const m = loadModel(modelFile, roundingOption(opts.rounding));
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
         process.stderr.write(`${errors.join('\n')}\ncnnshape: ${modelFile} has errors: not exported\n`);

@@ -8,7 +8,7 @@ import { RunnerError } from '../../../runner/src/errors';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { renderRunText } from '../../../runner/src/run/renderText';
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
-import { intOption } from '../options';
+import { addRoundingOption, intOption, roundingOption } from '../options';
 import { loadModel } from '../files';
 
 interface RunOptions {
@@ -17,6 +17,7 @@ interface RunOptions {
   seed?: string;
   wasm?: boolean;
   threads?: string;
+  rounding?: string;
 }
 
 /** The spec's JSON: outputs and layers, plus the run's errors and warnings. */
@@ -32,7 +33,7 @@ export function runJson(r: PipelineResult) {
 }
 
 export function registerRun(program: Command): void {
-  program
+  addRoundingOption(program
     .command('run')
     .description('run the network on PNG/JPEG images: top-5 per image, the shape each layer produced, time per layer')
     .argument('<model>', 'a model file (*.cnn.yaml, *.cnn.yml, *.cnn.json)')
@@ -41,11 +42,12 @@ export function registerRun(program: Command): void {
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
-    .option('--threads <n>', 'threads per forward pass (default: every core)')
+    .option('--threads <n>', 'threads per forward pass (default: every core)'))
     .action(async (modelFile: string, images: string[], opts: RunOptions) => {
       const seed = intOption('seed', opts.seed, 0);
       const threads = intOption('threads', opts.threads, 1);
-      const m = loadModel(modelFile);
+      const defaultRounding = roundingOption(opts.rounding);
+      const m = loadModel(modelFile, defaultRounding);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
         process.stderr.write(`${errors.join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
@@ -57,6 +59,7 @@ export function registerRun(program: Command): void {
         result = await runInWorker({
           modelFile: resolve(modelFile),
           text: m.analysis.text,
+          ...(defaultRounding ? { defaultRounding } : {}),
           images,
           engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
           ...(seed !== undefined ? { seed } : {}),

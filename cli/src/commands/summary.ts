@@ -3,15 +3,16 @@ import type { Command } from 'commander';
 import { hasErrors } from '../../../core/src/index';
 import { renderSummaryText, summarize } from '../../../core/src/index';
 import { loadModel } from '../files';
+import { addRoundingOption, roundingOption } from '../options';
 
 export function registerSummary(program: Command): void {
-  program
+  addRoundingOption(program
     .command('summary')
     .description('print a table of every layer: output W×H×D, parameters, MACs, receptive field; and the totals')
     .argument('<file>', 'a model file')
-    .option('--json', 'print the summary as JSON')
-    .action((file: string, opts: { json?: boolean }) => {
-      const m = loadModel(file);
+    .option('--json', 'print the summary as JSON'))
+    .action((file: string, opts: { json?: boolean; rounding?: string }) => {
+      const m = loadModel(file, roundingOption(opts.rounding));
       const s = summarize(m.analysis, m.analysis.model.name?.value ?? file);
       process.stdout.write(opts.json ? JSON.stringify(s, null, 2) + '\n' : renderSummaryText(s));
       if (hasErrors(m.analysis)) process.exitCode = 1;

@@ -2,20 +2,22 @@
 // its unsaved text) on images chosen by the user, in a worker thread with a cancellable progress
 // notification, and shows the result page. Returns what the page shows and a promise that settles when
 // the page has loaded under its CSP and received its pixels (for tests), or undefined.
+// The client analyses nothing: the language server says whether the model has errors (and which rounding
+// setting it used), and the worker analyses the text again with that setting, decodes the images and runs.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeText } from '../../../core/src/index';
 import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
-import { inputProblem } from '../../../runner/src/images/toTensor';
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
 import { activeCnnEditor, isCnnDocument } from '../documents';
+import type { Summaries } from '../summaries';
 import { RunPanel } from './panel';
 import { pickImages } from './pickImages';
-import { MAP_TYPES, PREVIEW_LIMITS, toView, type RunView } from './view';
+import { PREVIEW_LIMITS, toView, type RunView } from './view';
 
 export interface RunState {
   extensionUri: vscode.Uri;
+  summaries: Summaries;
   panels: Set<RunPanel>;
 }
 
@@ -44,27 +46,26 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to run it on an image.');
     return undefined;
   }
+  // The text of the version the server is asked about: what it checked is what runs.
   const text = doc.getText();
-  const analysis = analyzeText(text, doc.fileName);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
-    const first = errors[0]!;
-    const line = doc.positionAt(first.span.start).line + 1;
-    void vscode.window
-      .showErrorMessage(`CNN Shape: the model has ${errors.length} error${errors.length > 1 ? 's' : ''}; fix ${errors.length > 1 ? 'them' : 'it'} before running. Line ${line}: ${first.message}`, 'Show Problems')
-      .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+  const info = await state.summaries.of(doc);
+  if (!info) {
+    void vscode.window.showErrorMessage('CNN Shape: the language server did not answer, so the model was not checked; try "CNN Shape: Restart Language Server".');
     return undefined;
   }
-  const shape = analysis.model.input?.value;
-  const problem = shape && inputProblem(shape, analysis.model.preprocess.value);
-  if (!shape || problem) {
-    void vscode.window.showErrorMessage(`CNN Shape: ${problem ?? 'the model has no input'}.`);
+  const errors = info.summary.errors;
+  if (errors > 0) {
+    const first = info.firstError;
+    const where = first ? ` Line ${first.range.start.line + 1}: ${first.message}` : '';
+    void vscode.window
+      .showErrorMessage(`CNN Shape: the model has ${errors} error${errors > 1 ? 's' : ''}; fix ${errors > 1 ? 'them' : 'it'} before running.${where}`, 'Show Problems')
+      .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     return undefined;
   }
   const images = asUris(imagesArg) ?? (await pickImages(doc.uri));
   if (!images || images.length === 0) return undefined;
 
-  const title = analysis.model.name?.value ?? path.basename(doc.fileName);
+  const title = info.summary.title;
   let result: PipelineResult;
   try {
     result = await vscode.window.withProgress(
@@ -76,8 +77,10 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
           {
             modelFile: modelPath(doc),
             text,
+            defaultRounding: info.defaultRounding,
             images: images.map((u) => u.fsPath),
-            previews: { layers: analysis.layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index), ...PREVIEW_LIMITS },
+            // The worker previews the layers whose output is shown as feature maps.
+            previews: { ...PREVIEW_LIMITS },
           },
           { signal: abort.signal, onProgress: (message) => progress.report({ message }) },
         );
@@ -99,7 +102,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
   }
   if (result.outputs.length === 0) return undefined;
   const { view, pixels } = toView(result, vscode.workspace.asRelativePath(doc.uri));
-  const panel = new RunPanel(state.extensionUri, doc.uri, view, pixels);
+  const panel = new RunPanel(state.extensionUri, doc.uri, view, pixels, state.summaries);
   state.panels.add(panel);
   panel.webviewPanel.onDidDispose(() => state.panels.delete(panel));
   const shown = new Promise<{ canvases: number; charts: number }>((resolve) => {

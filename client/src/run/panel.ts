@@ -3,7 +3,7 @@
 // page says it is ready (again after VS Code rebuilds a hidden page).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { analyzeText } from '../../../core/src/index';
+import type { Summaries } from '../summaries';
 import { renderRunBody, renderRunPage } from './html';
 import { isFromRunPage, type ImagePixels, type RunView, type ToRunPage } from './view';
 
@@ -21,6 +21,7 @@ export class RunPanel implements vscode.Disposable {
     readonly modelUri: vscode.Uri,
     view: RunView,
     private readonly pixels: ImagePixels[],
+    private readonly summaries: Summaries,
   ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Run: ${view.title}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
@@ -49,10 +50,9 @@ export class RunPanel implements vscode.Disposable {
   /** Puts the cursor on layer `index` of the model file. */
   private async reveal(index: number): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(this.modelUri);
-    const layer = analyzeText(doc.getText(), doc.fileName).model.layers[index];
-    if (!layer) return;
-    const pos = doc.positionAt(layer.typeSpan.start);
-    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.One });
+    const range = await this.summaries.layerRange(doc, index);
+    if (!range) return;
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(range.start, range.start), viewColumn: vscode.ViewColumn.One });
   }
 
   dispose(): void {

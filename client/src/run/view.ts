@@ -1,12 +1,9 @@
 // What the result page shows, made from the runner's result: the text part (rendered as escaped HTML
 // by html.ts) and the pixel part (posted to the page as base64 bytes and drawn on canvases there).
 // No vscode import: node tests check it.
-import { LAYERS } from '../../../core/src/index';
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
 import type { LayerRun, TopEntry } from '../../../runner/src/run/result';
 
-/** Layer types whose feature maps are shown. */
-export const MAP_TYPES: ReadonlySet<string> = new Set([...LAYERS.values()].filter((s) => s.featureMaps).map((s) => s.type));
 export const PREVIEW_LIMITS = { maxChannels: 32, maxSize: 56 } as const;
 
 export interface MapLayerView {

@@ -1,10 +1,11 @@
 // The "Model Summary" webview: one panel that shows the summary of the model file being edited,
-// re-rendered as it changes and following the active model editor, like Markdown's preview.
+// re-rendered as it changes and following the active model editor, like Markdown's preview. The
+// summary is the language server's (request cnnShape/summary); the client does not analyse.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { summarize, type Summary } from '../../../core/src/index';
-import type { Analyses } from '../analyses';
+import type { Summary } from '../../../core/src/index';
 import { activeCnnEditor, isCnnDocument } from '../documents';
+import type { Summaries } from '../summaries';
 import { isFromWebview, renderSummaryBody, renderSummaryPage, type ToWebview } from './html';
 
 /** What the panel shows now (the public API hands it to tests). */
@@ -22,6 +23,7 @@ export interface PageState {
 }
 
 const VIEW_TYPE = 'cnnShape.summary';
+const NO_ANSWER = '<p class="problems">The CNN Shape language server did not answer; try "CNN Shape: Restart Language Server".</p>';
 /** Typing bursts re-render once; short enough to feel live. */
 const REFRESH_DELAY_MS = 150;
 
@@ -30,6 +32,8 @@ export class SummaryPanel implements vscode.Disposable {
   private snapshot: SummarySnapshot | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown: PageState | undefined;
+  /** Counts renders, so that a late answer for an older one is dropped. */
+  private generation = 0;
   private readonly rendered = new vscode.EventEmitter<SummarySnapshot>();
   private readonly pageShown = new vscode.EventEmitter<PageState>();
   private readonly subscriptions: vscode.Disposable[] = [this.rendered, this.pageShown];
@@ -39,14 +43,14 @@ export class SummaryPanel implements vscode.Disposable {
   /** Fires when the page reports what it shows: it loaded under its CSP and applied an update. */
   readonly onDidShowInPage = this.pageShown.event;
 
-  constructor(private readonly analyses: Analyses) {
+  constructor(private readonly summaries: Summaries) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && this.snapshot && e.document.uri.toString() === this.snapshot.uri.toString()) this.schedule(e.document);
       }),
       vscode.window.onDidChangeActiveTextEditor(() => {
         const editor = activeCnnEditor();
-        if (this.panel && editor && editor.document.uri.toString() !== this.snapshot?.uri.toString()) this.render(editor.document);
+        if (this.panel && editor && editor.document.uri.toString() !== this.snapshot?.uri.toString()) void this.render(editor.document);
       }),
     );
   }
@@ -64,8 +68,8 @@ export class SummaryPanel implements vscode.Disposable {
     return this.panel ? this.shown : undefined;
   }
 
-  /** Opens (or reveals) the panel on `doc`. */
-  show(doc: vscode.TextDocument): void {
+  /** Opens (or reveals) the panel on `doc`; settles when the summary is rendered. */
+  async show(doc: vscode.TextDocument): Promise<void> {
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         VIEW_TYPE,
@@ -90,25 +94,25 @@ export class SummaryPanel implements vscode.Disposable {
           if (now && m.version !== now.version) void this.panel?.webview.postMessage({ type: 'update', body: now.body, version: now.version } satisfies ToWebview);
         }
       });
-      this.render(doc, true);
+      await this.render(doc, true);
     } else {
-      this.render(doc);
       this.panel.reveal(undefined, true);
+      await this.render(doc);
     }
   }
 
-  /** Re-renders the current document (after a settings change). */
-  refresh(): void {
+  /** Re-renders the current document (after a settings change, or when the server restarted). */
+  async refresh(): Promise<void> {
     if (!this.panel || !this.snapshot) return;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.snapshot!.uri.toString());
-    if (doc) this.render(doc);
+    if (doc) await this.render(doc);
   }
 
   private schedule(doc: vscode.TextDocument): void {
     this.cancel();
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.panel && !doc.isClosed) this.render(doc);
+      if (this.panel && !doc.isClosed) void this.render(doc);
     }, REFRESH_DELAY_MS);
   }
 
@@ -117,21 +121,28 @@ export class SummaryPanel implements vscode.Disposable {
     this.timer = undefined;
   }
 
-  private render(doc: vscode.TextDocument, fullPage = false): void {
-    const panel = this.panel;
-    if (!panel || !isCnnDocument(doc)) return;
+  private async render(doc: vscode.TextDocument, fullPage = false): Promise<void> {
+    if (!this.panel || !isCnnDocument(doc)) return;
     this.cancel();
-    const analysis = this.analyses.of(doc);
-    const summary = summarize(analysis, analysis.model.name?.value ?? fileTitle(doc));
+    const generation = ++this.generation;
+    const answer = await this.summaries.of(doc);
+    const panel = this.panel;
+    // Closed meanwhile, or a newer render started: this answer is not wanted any more.
+    if (!panel || generation !== this.generation) return;
+    if (!answer) {
+      if (fullPage) panel.webview.html = renderSummaryPage(NO_ANSWER, randomBytes(16).toString('base64'), panel.title, doc.version);
+      return;
+    }
+    const { summary, version } = answer;
     const body = renderSummaryBody(summary, vscode.workspace.asRelativePath(doc.uri, false));
     const retarget = this.snapshot?.uri.toString() !== doc.uri.toString();
-    this.snapshot = { uri: doc.uri, version: doc.version, summary, body };
+    this.snapshot = { uri: doc.uri, version, summary, body };
     panel.title = `Summary: ${summary.title}`;
     if (fullPage || retarget) {
       this.shown = undefined;
-      panel.webview.html = renderSummaryPage(body, randomBytes(16).toString('base64'), panel.title, doc.version);
+      panel.webview.html = renderSummaryPage(body, randomBytes(16).toString('base64'), panel.title, version);
     } else {
-      void panel.webview.postMessage({ type: 'update', body, version: doc.version } satisfies ToWebview);
+      void panel.webview.postMessage({ type: 'update', body, version } satisfies ToWebview);
     }
     this.rendered.fire(this.snapshot);
   }
@@ -140,9 +151,8 @@ export class SummaryPanel implements vscode.Disposable {
     const uri = this.snapshot?.uri;
     if (!uri) return;
     const doc = await vscode.workspace.openTextDocument(uri);
-    const layer = this.analyses.of(doc).model.layers[index];
-    if (!layer) return;
-    const range = new vscode.Range(doc.positionAt(layer.typeSpan.start), doc.positionAt(layer.typeSpan.end));
+    const range = await this.summaries.layerRange(doc, index);
+    if (!range) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
   }
@@ -152,10 +162,4 @@ export class SummaryPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
-}
-
-/** For models without a `name:`: the file name without `.cnn.yaml`. */
-function fileTitle(doc: vscode.TextDocument): string {
-  const base = doc.uri.path.split('/').pop() ?? '';
-  return base.replace(/\.cnn\.(ya?ml|json)$/i, '') || base || 'model';
 }

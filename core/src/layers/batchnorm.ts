@@ -16,6 +16,7 @@ export const batchnorm = defineLayer({
   weights: {
     layout: { weight: '[depth]', bias: '[depth]', running_mean: '[depth]', running_var: '[depth]' },
     shapes: (_p, input) => ({ weight: [input.depth], bias: [input.depth], running_mean: [input.depth], running_var: [input.depth] }),
+    init: { weight: 'ones', running_var: 'ones' },
   },
   shape(ctx) {
     const input = ctx.inputs[0]!;

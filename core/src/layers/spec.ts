@@ -95,6 +95,11 @@ export interface WeightsSpec<V> {
   layout: Readonly<Record<string, string>>;
   /** The tensors this layer owns for this input, in PyTorch's layouts (the `state_dict` suffixes). */
   shapes(p: V, input: Shape): Record<string, number[]>;
+  /**
+   * How the runner fills a tensor when no weights are given, as PyTorch initialises the layer: by
+   * default `weight` is He-normal and every other tensor 0 (a normalisation's weight starts at 1).
+   */
+  init?: Readonly<Record<string, 'he' | 'zeros' | 'ones'>>;
 }
 
 export interface LayerDef<P extends Record<string, ParamSpec>> {

@@ -153,11 +153,12 @@ class Reader {
       const v = layers.value;
       if (v) model.layersSpan = v;
       if (!v || (v.kind === 'scalar' && v.value === null)) {
-        this.err('empty-model', 'the model has no layers yet', layers.key, undefined, 'warning');
+        // An error, as the schema's minItems: a model without layers computes nothing and cannot run.
+        this.err('empty-model', 'the model has no layers: add at least one', layers.key);
       } else if (v.kind !== 'seq') {
         this.err('wrong-type', `layers must be a list, not ${describeNode(v)}`, v);
       } else {
-        if (v.items.length === 0) this.err('empty-model', 'the model has no layers yet', v, undefined, 'warning');
+        if (v.items.length === 0) this.err('empty-model', 'the model has no layers: add at least one', v);
         for (let i = 0; i < v.items.length; i++) model.layers.push(this.readLayer(v.items[i]!, i));
       }
     }

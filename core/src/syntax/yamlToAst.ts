@@ -1,5 +1,7 @@
 // eemeli/yaml → AstNode. Aliases are resolved (the alias position stands for the value) and `<<`
-// merge keys are expanded, since a YAML user expects both to work as in any other YAML tool.
+// merge keys are expanded as YAML 1.1 tools (and eemeli's own toJS with `merge: true`) do, since a YAML
+// user expects both to work as in any other YAML tool. Merged pairs keep the spans of the text they
+// come from (the anchored mapping), so a message about a merged value points there.
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
 import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, SyntaxProblem } from './ast';
 import { tooDeepAt, tooDeepTree } from './depth';
@@ -52,21 +54,61 @@ class Converter {
       }
       return { kind: 'seq', items, flow: n.flow === true, start: s, end: blockEnd(n.flow === true, e, items) };
     }
-    if (isMap(n)) {
-      const pairs: AstPair[] = [];
-      for (const p of n.items) {
-        if (!isPair(p)) continue;
-        const key = this.key(p.key as YNode | null, s);
-        const value = p.value == null ? null : this.node(p.value as YNode, depth, at);
-        if (key.value === '<<' && value) {
-          this.merge(pairs, value);
-          continue;
-        }
-        pairs.push({ key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end });
-      }
-      return { kind: 'map', pairs, flow: n.flow === true, start: s, end: blockEnd(n.flow === true, e, pairs) };
-    }
+    if (isMap(n)) return this.map(n.items, n.flow === true, depth, s, e, at);
     return { kind: 'scalar', value: null, start: s, end: e };
+  }
+
+  /**
+   * A mapping's pairs, merges expanded: explicit keys win over merged ones wherever they stand, and
+   * among merged ones the first source wins (`<<: [*a, *b]`: a before b), as eemeli/yaml resolves them.
+   */
+  private map(items: unknown[], flow: boolean, depth: number, s: number, e: number, at?: [number, number]): AstNode {
+    const own: AstPair[] = [];
+    const pairs: AstPair[] = [];
+    const merges: Array<{ at: number; sources: AstPair[] }> = [];
+    for (const p of items) {
+      if (!isPair(p)) continue;
+      if (isMergeKey(p.key)) {
+        if (p.value != null) merges.push({ at: pairs.length, sources: this.mergeSources(p.value as YNode, depth, at) });
+        continue;
+      }
+      const key = this.key(p.key as YNode | null, s);
+      const value = p.value == null ? null : this.node(p.value as YNode, depth, at);
+      const pair = { key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end };
+      own.push(pair);
+      pairs.push(pair);
+    }
+    if (merges.length) {
+      const taken = new Set(own.map((p) => p.key.value));
+      const inserts = merges.map((m) => {
+        const add: AstPair[] = [];
+        for (const p of m.sources) {
+          if (taken.has(p.key.value)) continue;
+          taken.add(p.key.value);
+          add.push(p);
+        }
+        return { at: m.at, add };
+      });
+      // Inserted where each `<<` stood, the last first so that the earlier places stay valid.
+      for (const m of inserts.reverse()) pairs.splice(m.at, 0, ...m.add);
+    }
+    // The block ends with its own last pair: merged pairs stand elsewhere in the text.
+    return { kind: 'map', pairs, flow, start: s, end: blockEnd(flow, e, own) };
+  }
+
+  /** The pairs a `<<` brings in: of a mapping, an alias of one, or a list of those (in that order). */
+  private mergeSources(v: YNode, depth: number, at?: [number, number]): AstPair[] {
+    const target = isAlias(v) ? this.resolved(v, depth) : v;
+    if (target === undefined) return [];
+    if (isSeq(target)) return target.items.flatMap((it) => (it == null ? [] : this.mergeSources(it as YNode, depth + 1, at)));
+    // Inside an alias's expansion everything stands at the alias; otherwise at the merged text itself.
+    const node = this.node(target, depth + 1, at);
+    if (node.kind !== 'map') {
+      const [s, e] = at ?? this.span(v);
+      this.problems.push({ start: s, end: e, message: 'A merge key (<<) takes a mapping or a list of mappings.', severity: 'error' });
+      return [];
+    }
+    return node.pairs;
   }
 
   private span(n: YNode): [number, number] {
@@ -88,28 +130,29 @@ class Converter {
 
   private alias(a: Alias, depth: number, at?: [number, number]): AstNode {
     const [s, e] = at ?? this.span(a);
-    const target = depth < MAX_ALIAS_DEPTH ? a.resolve(this.doc) : undefined;
-    if (!target) {
-      this.problems.push({ start: s, end: e, message: `Unknown or too deeply nested alias *${a.source}.`, severity: 'error' });
-      return { kind: 'scalar', value: null, start: s, end: e };
-    }
+    const target = this.resolved(a, depth, at);
+    if (!target) return { kind: 'scalar', value: null, start: s, end: e };
     // The alias's own position stands for every value it brings in.
     return this.node(target, depth + 1, [s, e]);
   }
 
-  /** `<<: *base` or `<<: [*a, *b]`: keys not already present are copied in. */
-  private merge(pairs: AstPair[], value: AstNode): void {
-    const sources = value.kind === 'seq' ? value.items : [value];
-    for (const src of sources) {
-      if (src.kind !== 'map') {
-        this.problems.push({ start: src.start, end: src.end, message: 'A merge key (<<) takes a mapping or a list of mappings.', severity: 'error' });
-        continue;
-      }
-      for (const p of src.pairs) {
-        if (!pairs.some((q) => q.key.value === p.key.value)) pairs.push(p);
-      }
+  /** The node an alias names; undefined (and a problem) when it is unknown or aliases nest too deep. */
+  private resolved(a: Alias, depth: number, at?: [number, number]): YNode | undefined {
+    const target = depth < MAX_ALIAS_DEPTH ? (a.resolve(this.doc) as YNode | undefined) : undefined;
+    if (!target) {
+      const [s, e] = at ?? this.span(a);
+      this.problems.push({ start: s, end: e, message: `Unknown or too deeply nested alias *${a.source}.`, severity: 'error' });
     }
+    return target;
   }
+}
+
+/**
+ * `<<` as a plain key is YAML 1.1's merge key; eemeli/yaml (with `merge: true`) gives its value as the
+ * symbol `Symbol(<<)`. A quoted '<<' is an ordinary key, as eemeli resolves it.
+ */
+function isMergeKey(k: unknown): boolean {
+  return isScalar(k) && typeof k.value === 'symbol' && k.value.description === '<<';
 }
 
 /**

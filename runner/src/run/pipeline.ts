@@ -3,8 +3,8 @@
 // graph, decode the images (a bad image is reported and the others still run), run each one, and
 // gather outputs, top-5, the shapes that ran and per-layer times.
 import { basename } from 'node:path';
-import { analyzeText } from '../../../core/src/index';
-import type { Shape } from '../../../core/src/index';
+import { analyze } from '../../../core/src/index';
+import type { Rounding, Shape } from '../../../core/src/index';
 import { createEngineSession, type EngineOptions, type LayerTimes, type OutputTensor } from '../engine/session';
 import { readImageFile, type DecodeLimits } from '../images/decode';
 import { imageToInput, inputProblem, type NetworkInput } from '../images/toTensor';
@@ -14,7 +14,7 @@ import { ModelError, refuseErrors } from '../onnx/modelErrors';
 import { encodeModel } from '../onnx/proto';
 import { resolveParameters } from '../weights/resolve';
 import { loadLabels } from './labels';
-import { previewImage, previewMap, type ImagePreview, type MapPreview, type PreviewOptions } from './previews';
+import { MAP_TYPES, previewImage, previewMap, type ImagePreview, type MapPreview, type PreviewOptions } from './previews';
 import { shapeOfDims, topK, type ImageOutput, type LayerRun, type RunResult } from './result';
 import { checkRunnable } from './sizeCheck';
 
@@ -22,6 +22,8 @@ export interface PipelineRequest {
   modelFile: string;
   /** The model text (an editor's unsaved buffer); read from modelFile when absent. */
   text?: string;
+  /** The rounding of a model without `rounding:` (the editor setting, `--rounding`); strict when absent. */
+  defaultRounding?: Rounding;
   images: string[];
   engine?: EngineOptions;
   seed?: number;
@@ -32,7 +34,7 @@ export interface PipelineRequest {
   keepOutputsOf?: number[];
   /** Return the picture each image became (after resize and depth conversion). */
   keepInputs?: boolean;
-  /** Return 8-bit previews of these layers' feature maps and of the input (for display). */
+  /** Return 8-bit previews of the input and of these layers' feature maps (for display). */
   previews?: PreviewOptions;
 }
 
@@ -62,7 +64,11 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
       throw new ModelError(`${req.modelFile}: cannot read the model (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  const analysis = analyzeText(text.replace(/^\uFEFF/, ''), req.modelFile);
+  const analysis = analyze({
+    text: text.replace(/^\uFEFF/, ''),
+    fileName: req.modelFile,
+    ...(req.defaultRounding ? { defaultRounding: req.defaultRounding } : {}),
+  });
   progress('reading weights');
   // Resolving weights needs the shapes: a model with errors is refused first.
   refuseErrors(analysis, req.modelFile);
@@ -104,7 +110,9 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   const session = await createEngineSession(encodeModel(graph.model), { ...req.engine, profile: req.engine?.profile ?? true });
   result.engine = session.backend;
   if (session.notice) warnings.push(session.notice);
-  const keep = new Set([...(req.keepOutputsOf ?? []), ...(req.previews?.layers ?? [])]);
+  // The caller (the editor) need not analyse the model to name the layers worth showing.
+  const previewLayers = req.previews ? (req.previews.layers ?? analysis.layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index)) : [];
+  const keep = new Set([...(req.keepOutputsOf ?? []), ...previewLayers]);
   let firstDims: Record<string, number[]> | undefined;
   try {
     const profiled = session.backend === 'native';
@@ -135,7 +143,7 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
       if (req.previews) {
         extra.seenPreview = previewImage(input.seen);
         extra.mapPreviews = [];
-        for (const k of req.previews.layers) {
+        for (const k of previewLayers) {
           const t = out[layerOutputName(k)];
           if (t) extra.mapPreviews.push(previewMap(k, t, req.previews));
         }

@@ -1,12 +1,16 @@
 // Small 8-bit pictures of what a run computed, for display: the input as the network sees it, and a
 // layer's feature maps (each channel scaled from its own min..max to 0..255; large maps subsampled,
 // many channels cut to the first few). Made in the worker so the editor never handles raw tensors.
+import { LAYERS } from '../../../core/src/index';
 import type { OutputTensor } from '../engine/session';
 import type { FloatImage } from '../images/resize';
 
+/** Layer types whose output is shown as feature maps (the registry says which) when a run asks for previews without naming layers. */
+export const MAP_TYPES: ReadonlySet<string> = new Set([...LAYERS.values()].filter((s) => s.featureMaps).map((s) => s.type));
+
 export interface PreviewOptions {
-  /** Layer indices to preview. */
-  layers: number[];
+  /** Layer indices to preview; default: every layer whose type is in MAP_TYPES. */
+  layers?: number[];
   /** At most this many channels per layer (the first ones). */
   maxChannels: number;
   /** Maps larger than this (width or height) are subsampled to fit. */

@@ -1,6 +1,7 @@
 // A seeded He (Kaiming normal) initialisation for layers without weights, so that an untrained
 // network still gives the same numbers on every run and machine: std = sqrt(2 / fan_in), biases 0,
-// batchnorm as PyTorch initialises it (weight 1, bias 0, running mean 0, running variance 1).
+// and what a layer type declares otherwise (`weights.init`: batchnorm's weight and running variance 1).
+import { LAYERS } from '../../../core/src/index';
 import type { Tensor } from './types';
 import { elementCount } from './types';
 
@@ -45,10 +46,12 @@ function filled(shape: number[], v: number): Tensor {
 /** Tensors for one layer given the shapes it needs (from expectedParameters). */
 export function heInitialise(type: string, layerIndex: number, expected: Record<string, number[]>, seed: number): Record<string, Tensor> {
   const out: Record<string, Tensor> = {};
+  const declared = LAYERS.get(type)?.weights?.init ?? {};
   for (const [key, shape] of Object.entries(expected)) {
-    if (type === 'batchnorm') {
-      out[key] = filled(shape, key === 'weight' || key === 'running_var' ? 1 : 0);
-    } else if (key === 'weight') {
+    const how = Object.hasOwn(declared, key) ? declared[key] : key === 'weight' ? 'he' : 'zeros';
+    if (how === 'ones') {
+      out[key] = filled(shape, 1);
+    } else if (how === 'he') {
       const fanIn = elementCount(shape.slice(1));
       out[key] = normal(shape, Math.sqrt(2 / Math.max(fanIn, 1)), mulberry32(streamSeed(seed, layerIndex, key)));
     } else {

@@ -31,6 +31,9 @@ interface Entry {
   ms: number;
 }
 
+/** How long a request waits for the document version it names (edits are normally milliseconds behind). */
+const VERSION_WAIT_MS = 2000;
+
 export type AnalysisResult = { analysis: Analysis; doc: TextDocument } | { error: Error; doc: TextDocument };
 
 export class ModelDocuments {
@@ -59,7 +62,7 @@ export class ModelDocuments {
     }
     const t0 = performance.now();
     try {
-      entry.analysis = entry.analyzer.analyze(doc.getText(), { defaultRounding: rounding });
+      entry.analysis = entry.analyzer.analyze({ text: doc.getText(), defaultRounding: rounding });
     } catch (e) {
       // A core bug must not take the server down; start over with a fresh cache next time.
       this.entries.delete(doc.uri);
@@ -71,6 +74,27 @@ export class ModelDocuments {
     return { analysis: entry.analysis, doc };
   }
 
+
+  /**
+   * The open model document at `uri` once it has reached `version` (a client's request may overtake
+   * the edits it was made after). Resolves on the document's own open or change event; a version that
+   * never comes is given up after `waitMs`, with whatever is there.
+   */
+  atVersion(uri: string, version: number | undefined, waitMs = VERSION_WAIT_MS): Promise<TextDocument | undefined> {
+    const now = this.get(uri);
+    if (version === undefined || (now && now.version >= version)) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = () => {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(this.get(uri));
+      };
+      const sub = this.documents.onDidChangeContent(({ document }) => {
+        if (document.uri === uri && document.version >= version) done();
+      });
+      const timer = setTimeout(done, waitMs);
+    });
+  }
 
   forget(uri: string): void {
     this.entries.delete(uri);

@@ -13,7 +13,9 @@ import { hover } from '../services/hover';
 import { inlayHints } from '../services/inlayHints';
 import { documentHighlights, references } from '../services/references';
 import { prepareRename, rename, type Renamed } from '../services/rename';
+import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
+import { ANALYSES_CHANGED_NOTIFICATION, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './customRequests';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
@@ -65,6 +67,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed(change.settings, docs.all().map((d) => d.uri));
     publisher.revalidateAll();
+    quietly(connection.sendNotification(ANALYSES_CHANGED_NOTIFICATION), 'announcing new settings');
     if (canRefreshHints) quietly(connection.languages.inlayHint.refresh(), 'refreshing inlay hints');
   });
 
@@ -102,6 +105,14 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename((p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => prepareRename(a, doc, doc.offsetAt(p.position)))));
   connection.onRenameRequest((p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => rename(a, doc, doc.offsetAt(p.position), p.newName))));
 
+  connection.onRequest(SUMMARY_REQUEST, async (p: unknown): Promise<SummaryResult | null> => {
+    if (!isSummaryParams(p)) return null;
+    const doc = await docs.atVersion(p.uri, p.version);
+    if (!doc) return null;
+    await settings.ready(p.uri);
+    return withAnalysis(p.uri, null, (a, d) => modelSummary(a, d, settings.forUri(p.uri).defaultRounding));
+  });
+
   docs.documents.listen(connection);
   connection.listen();
 }
@@ -110,4 +121,11 @@ export function startServer(connection: Connection): void {
 function answer<T>(r: Renamed<T> | null): T | ResponseError | null {
   if (!r) return null;
   return 'error' in r ? new ResponseError(LSPErrorCodes.RequestFailed, r.error) : r.ok;
+}
+
+/** Another editor's plugin may send anything. */
+function isSummaryParams(p: unknown): p is SummaryParams {
+  if (typeof p !== 'object' || p === null) return false;
+  const r = p as Record<string, unknown>;
+  return typeof r['uri'] === 'string' && (r['version'] === undefined || (typeof r['version'] === 'number' && Number.isInteger(r['version'])));
 }

@@ -113,8 +113,9 @@ function copiesHover(analysis: Analysis, doc: TextDocument, at: ItemRef, results
   if (results.length > LISTED_COPIES) lines.push(`… and ${results.length - LISTED_COPIES} more`);
   const params = new Set(results.filter((r) => r.output).map((r) => r.params));
   if (results.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${results.length} uses`);
-  const onType = item.type && offset >= item.type.span.start && offset <= item.type.span.end;
-  return markdown(lines.join(BR), doc, onType ? item.type!.span : undefined);
+  const typeSpan = item.type?.span;
+  const onType = typeSpan && offset >= typeSpan.start && offset <= typeSpan.end;
+  return markdown(lines.join(BR), doc, onType ? typeSpan : undefined);
 }
 
 function inputRefHover(analysis: Analysis, doc: TextDocument, layer: LayerResult, name: string, span: Span): Hover | null {

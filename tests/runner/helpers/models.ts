@@ -1,7 +1,7 @@
 // Building and running models in the tests: text → analysis → graph → onnxruntime (in this thread:
 // tests may block), and the same through the reference.
 import assert from 'node:assert/strict';
-import { analyzeText, type Analysis } from '../../../core/src/index';
+import { analyze, type Analysis } from '../../../core/src/index';
 import { createEngineSession, type EngineOptions, type OutputTensor } from '../../../runner/src/engine/session';
 import { buildGraph, layerOutputName } from '../../../runner/src/onnx/buildGraph';
 import { encodeModel } from '../../../runner/src/onnx/proto';
@@ -12,7 +12,7 @@ import { assertClose } from './compare';
 import { randomArray, randomParameters, rng } from './random';
 
 export function analyse(yaml: string): Analysis {
-  const a = analyzeText(yaml, 'test.cnn.yaml');
+  const a = analyze({ text: yaml, fileName: 'test.cnn.yaml' });
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
   assert.equal(errors.length, 0, `test model has errors: ${errors.map((d) => d.message).join('; ')}`);
   return a;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../client/src/run/command';
-import { activateExtension, openSample, revertAndCloseAll } from '../../vscode/suite/helpers';
+import { activateExtension, codeOf, openSample, revertAndCloseAll, waitForDiagnostics } from '../../vscode/suite/helpers';
 
 function sample(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -49,5 +49,23 @@ suite('Run model on image', () => {
   test('a model with errors is not run', async () => {
     const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', sample('stride3-not-whole.cnn.yaml'), [sample('xo', 'x.png')]);
     assert.equal(out, undefined);
+  });
+
+  test('with cnnShape.rounding.default: floor the stride-3 model runs, as the editor shows it', async () => {
+    const cfg = vscode.workspace.getConfiguration('cnnShape');
+    await cfg.update('rounding.default', 'floor', vscode.ConfigurationTarget.Global);
+    try {
+      const model = sample('stride3-not-whole.cnn.yaml');
+      const { document: doc } = await openSample('stride3-not-whole.cnn.yaml');
+      // The server has taken the setting once the editor shows the case as information.
+      await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'non-integer-output' && d.severity === vscode.DiagnosticSeverity.Information), 'non-integer-output as information');
+      const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', model, [sample('xo', 'x.png')]);
+      assert.ok(out, 'the run was refused');
+      assert.deepEqual(out.view.layers[0]?.output, { width: 10, height: 10, depth: 8 });
+      assert.equal(out.view.images.length, 1);
+      assert.deepEqual(out.view.mapLayers.map((m) => [m.type, m.width, m.height, m.depth]), [['conv', 10, 10, 8]]);
+    } finally {
+      await cfg.update('rounding.default', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // layer, so a position counted in bytes or code points would land in the wrong place).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analyzeText, type Analysis } from '../../../core/src/index';
+import { analyze, type Analysis } from '../../../core/src/index';
 import { shapeLabel } from '../../../core/src/index';
 import { activateExtension, codeOf, fullRange, hintLabel, hoverText, openSample, revertAndCloseAll, waitForDiagnostics } from './helpers';
 
@@ -11,7 +11,7 @@ const SAMPLE = 'stride3-not-whole.cnn.yaml';
 const CODE = 'non-integer-output';
 
 function coreAnalysis(doc: vscode.TextDocument): Analysis {
-  return analyzeText(doc.getText(), doc.fileName);
+  return analyze({ text: doc.getText(), fileName: doc.fileName });
 }
 
 function nonInteger(ds: vscode.Diagnostic[]): vscode.Diagnostic | undefined {

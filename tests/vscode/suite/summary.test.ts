@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CnnShapeApi } from '../../../client/src/api';
-import { analyzeText } from '../../../core/src/index';
+import { analyze } from '../../../core/src/index';
 import { grouped, macsLabel, summarize } from '../../../core/src/index';
 import { activateExtension, openSample, revertAndCloseAll, waitForEvent } from './helpers';
 
@@ -27,7 +27,7 @@ suite('Model summary and status bar', () => {
     assert.ok(shown, 'no summary panel after the command');
     assert.equal(shown.uri.toString(), doc.uri.toString());
     assert.equal(api.summaryPanel.webviewPanel?.visible, true);
-    const expected = summarize(analyzeText(doc.getText(), doc.fileName));
+    const expected = summarize(analyze({ text: doc.getText(), fileName: doc.fileName }));
     assert.deepEqual(shown.summary, expected);
     assert.equal(shown.summary.totals.params, 61_706, 'LeNet-5 has 61,706 parameters');
     for (const r of expected.rows) assert.ok(shown.body.includes(`<td class="shape">${r.output}`), `row ${r.index} ${r.output}`);
@@ -61,7 +61,7 @@ suite('Model summary and status bar', () => {
 
   test('the status bar shows the active model’s parameters and MACs, and opens the summary', async () => {
     const { document: doc } = await openSample('lenet5.cnn.yaml');
-    const totals = analyzeText(doc.getText(), doc.fileName).totals;
+    const totals = analyze({ text: doc.getText(), fileName: doc.fileName }).totals;
     const expected = `${macsLabel(totals.params)} params · ${macsLabel(totals.macs)} MACs`;
     const item = api.statusBar.item;
     await waitForEvent(api.statusBar.onDidUpdate, () => item.text === expected, `status bar "${expected}"`, () => `"${item.text}"`);

@@ -1,0 +1,5 @@
+// Types of build-config.mjs for the TypeScript tests that use it.
+import type { BuildOptions } from 'esbuild';
+
+export function nodeBundleOptions(production?: boolean): BuildOptions;
+export const NODE_ENTRIES: ReadonlyArray<readonly [source: string, bundle: string]>;

@@ -1,0 +1,27 @@
+// The esbuild options of each bundle, shared by scripts/build.mjs and the tests that inspect a bundle's
+// contents (tests/client/bundle.test.ts).
+
+/** Options of the Node bundles (extension client, server, CLI, runner worker). */
+export function nodeBundleOptions(production = false) {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    // jsonc-parser's UMD main cannot be bundled; its ESM build can.
+    mainFields: ['module', 'main'],
+    // Native or self-loading packages stay outside the bundles.
+    external: ['vscode', 'onnxruntime-node', 'onnxruntime-web'],
+  };
+}
+
+/** [source, bundle] of each Node entry point. */
+export const NODE_ENTRIES = [
+  ['client/src/extension.ts', 'dist/client.js'],
+  ['server/src/server.ts', 'dist/server.js'],
+  ['cli/src/main.ts', 'dist/cli.js'],
+  ['runner/src/engine/worker.ts', 'dist/runnerWorker.js'],
+];
