@@ -11,7 +11,7 @@ import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
 import { toRange } from './ranges';
-import { resultsOf } from './results';
+import { runsOf } from './results';
 import { fileNames, USE_KEYS, type BlockSyntax, type ItemRef } from './scopes';
 import { outputsLabel, shapeLabel } from './shapes';
 
@@ -103,7 +103,7 @@ function inputNames(a: Analysis, at: ItemRef, make: ItemMaker): CompletionItem[]
     const it = scope.items[i]!;
     if (!it.name) continue;
     const order = String(item.index - i).padStart(6, '0');
-    items.push(make.value(it.name.name, CompletionItemKind.Reference, `layer ${i} (${it.type?.name ?? '?'}) → ${outputsLabel(resultsOf(a, scope, it))}`, undefined, `1${order}`));
+    items.push(make.value(it.name.name, CompletionItemKind.Reference, `layer ${i} (${it.type?.name ?? '?'}) → ${outputsLabel(runsOf(a, scope, it))}`, undefined, `1${order}`));
   }
   return items;
 }

@@ -5,9 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import type { AstPair, Span } from '../../../core/src/index';
 import { toRange, trimmedEnd } from './ranges';
-import { resultsOf } from './results';
+import { runsOf } from './results';
 import { fileNames, type BlockSyntax, type Scope, type ScopeItem } from './scopes';
-import { outputsLabel, shapeLabel } from './shapes';
+import { copiesLabel, outputsLabel, shapeLabel } from './shapes';
 
 export function documentSymbols(analysis: Analysis, doc: TextDocument): DocumentSymbol[] {
   const root = analysis.model.root;
@@ -39,9 +39,15 @@ function topDetail(a: Analysis, key: string): string {
 function layerSymbol(a: Analysis, doc: TextDocument, scope: Scope, it: ScopeItem): DocumentSymbol {
   const type = it.type?.name ?? '';
   const name = it.name?.name ?? (type || `layer ${it.index}`);
-  const detail = `${it.name ? `${type} ` : `#${it.index} `}→ ${outputsLabel(resultsOf(a, scope, it))}`;
-  const isUse = scope.block === undefined && fileNames(a).blocks.has(type);
-  return symbol(doc, a.text, name, detail, isUse ? SymbolKind.Module : SymbolKind.Function, it.node, it.name?.span ?? it.type?.span ?? it.node);
+  const runs = runsOf(a, scope, it);
+  const isUse = fileNames(a).blocks.has(type);
+  const detail = `${it.name ? `${type} ` : `#${it.index} `}→ ${isUse && scope.block === undefined ? copiesLabel(runs) : outputsLabel(runs)}`;
+  const s = symbol(doc, a.text, name, detail, isUse ? SymbolKind.Module : SymbolKind.Function, it.node, it.name?.span ?? it.type?.span ?? it.node);
+  // A use's copies (at the top level: a use inside a block runs once per copy of that block too).
+  if (isUse && scope.block === undefined && runs.length > 1) {
+    s.children = runs.map((r) => symbol(doc, a.text, r.name, `→ ${shapeLabel(r.output)}`, SymbolKind.Object, it.node, it.name?.span ?? it.type?.span ?? it.node));
+  }
+  return s;
 }
 
 /** A block definition, `block (filters, stride=1)`, with its layers as children. */

@@ -14,7 +14,7 @@ import type { Span } from '../../../core/src/index';
 import { pairAt } from './locate';
 import { code } from './markdown';
 import { toRange } from './ranges';
-import { resultsOf } from './results';
+import { resultsOf, runsOf, type Run } from './results';
 import { fileNames, itemAt, type ItemRef } from './scopes';
 import { inputsLabel, pairLabel, shapeLabel } from './shapes';
 
@@ -29,7 +29,7 @@ export function hover(analysis: Analysis, doc: TextDocument, offset: number): Ho
     const results = resultsOf(analysis, at.scope, at.item);
     const isUse = at.item.type !== undefined && fileNames(analysis).blocks.has(at.item.type.name);
     if (results.length === 1 && !isUse) return layerPartHover(analysis, doc, results[0]!, offset);
-    return copiesHover(analysis, doc, at, results, offset);
+    return copiesHover(doc, at, runsOf(analysis, at.scope, at.item), offset);
   }
   const root = analysis.model.root;
   const hit = root?.kind === 'map' ? pairAt(root, offset) : undefined;
@@ -94,7 +94,7 @@ function paramText(type: string, key: string, p: ParamSpec, written: string | un
  * A layer written once that runs several times (inside a block), or a block use: each copy's
  * `input → output` on its own line, under its full name.
  */
-function copiesHover(analysis: Analysis, doc: TextDocument, at: ItemRef, results: LayerResult[], offset: number): Hover | null {
+function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number): Hover | null {
   const { item, scope } = at;
   const node = item.node.kind === 'map' ? item.node : undefined;
   const hit = pairAt(node, offset);
@@ -108,11 +108,11 @@ function copiesHover(analysis: Analysis, doc: TextDocument, at: ItemRef, results
   const where = scope.block === undefined ? '' : ` in block ${code(scope.block)}`;
   const title = `**${type || '?'}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
   const lines = [title];
-  if (results.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
-  for (const r of results.slice(0, LISTED_COPIES)) lines.push(`${code(r.decl.id)}: ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(r.output)}`)}`);
-  if (results.length > LISTED_COPIES) lines.push(`… and ${results.length - LISTED_COPIES} more`);
-  const params = new Set(results.filter((r) => r.output).map((r) => r.params));
-  if (results.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${results.length} uses`);
+  if (runs.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
+  for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs} → ${shapeLabel(r.output)}`)}`);
+  if (runs.length > LISTED_COPIES) lines.push(`… and ${runs.length - LISTED_COPIES} more`);
+  const params = new Set(runs.filter((r) => r.output).map((r) => r.params));
+  if (runs.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${runs.length} ${scope.block === undefined ? 'copies' : 'uses'}`);
   const typeSpan = item.type?.span;
   const onType = typeSpan && offset >= typeSpan.start && offset <= typeSpan.end;
   return markdown(lines.join(BR), doc, onType ? typeSpan : undefined);

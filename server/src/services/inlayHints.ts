@@ -1,25 +1,28 @@
 // Inlay hints: `→ 28×28×6` after each layer, only for the layers in the requested range, so a
 // 20,000-layer file costs what is on screen. A layer inside a block definition runs once for each
-// copy of each use: its hint gives every shape, or their range (`→ 56×56×64 … 7×7×512 (8 uses)`).
+// copy of each use: its hint gives every shape, or their range (`→ 56×56×64 … 7×7×512 (8 uses)`); a
+// block use gets its output and its number of copies (`→ 28×28×128 (2 copies)`).
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { lineEndAt } from './ranges';
-import { resultsOf } from './results';
+import { runsOf } from './results';
 import { allScopes, fileNames, itemsIn, type Scope, type ScopeItem } from './scopes';
-import { outputsLabel } from './shapes';
+import { copiesLabel, outputsLabel } from './shapes';
 
 export function inlayHints(analysis: Analysis, doc: TextDocument, range: Range): InlayHint[] {
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);
   const hints: Array<InlayHint & { at: number }> = [];
-  for (const scope of allScopes(fileNames(analysis))) {
+  const names = fileNames(analysis);
+  for (const scope of allScopes(names)) {
     for (const item of itemsIn(scope, from, to)) {
-      const results = resultsOf(analysis, scope, item);
+      const results = runsOf(analysis, scope, item);
       if (!results.some((r) => r.output)) continue;
+      const topUse = scope.block === undefined && item.type !== undefined && names.blocks.has(item.type.name);
       const at = hintOffset(analysis, scope, item);
       if (at < from || at > to) continue;
-      hints.push({ at, position: doc.positionAt(at), label: `→ ${outputsLabel(results)}`, kind: InlayHintKind.Type, paddingLeft: true });
+      hints.push({ at, position: doc.positionAt(at), label: `→ ${topUse ? copiesLabel(results) : outputsLabel(results)}`, kind: InlayHintKind.Type, paddingLeft: true });
     }
   }
   return hints.sort((x, y) => x.at - y.at).map(({ at: _, ...h }) => h);

@@ -1,8 +1,9 @@
 // The shapes of a layer as written. A layer at the top level has one result; a layer inside a block
 // definition has one for each copy of each use of the block (the analysis lists every layer that
 // runs, each pointing at the item it was written as); a block use has its copies' outputs.
-import type { Analysis, LayerResult } from '../../../core/src/index';
+import type { Analysis, LayerResult, Shape } from '../../../core/src/index';
 import { fileNames, type Scope, type ScopeItem } from './scopes';
+import { inputsLabel } from './shapes';
 
 const cache = new WeakMap<Analysis, Map<number, LayerResult[]>>();
 
@@ -26,4 +27,55 @@ export function resultsOf(a: Analysis, scope: Scope, item: ScopeItem): LayerResu
     cache.set(a, byItem);
   }
   return byItem.get(node.start) ?? [];
+}
+
+/** One run of a layer as written: a layer of one copy of a block, or one copy of a block use. */
+export interface Run {
+  /** The full name: `layer1.0.conv1`, or the copy's `layer1.0`. */
+  name: string;
+  inputs: string;
+  output: Shape | null;
+  params: number;
+}
+
+/** Every run of the item: the layers that run from it, or for a block use its copies. */
+export function runsOf(a: Analysis, scope: Scope, item: ScopeItem): Run[] {
+  const net = a.model.input?.value;
+  const copies = usesAt(a).get(item.node.start);
+  if (copies) {
+    return copies.map((c) => {
+      let params = 0;
+      for (let i = c.first; i < c.end; i++) params += a.layers[i]?.params ?? 0;
+      const first = a.layers[c.first];
+      return { name: c.copy.use, inputs: first ? inputsLabel(first, net) : '?', output: a.layers[c.output]?.output ?? null, params };
+    });
+  }
+  return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: inputsLabel(r, net), output: r.output, params: r.params }));
+}
+
+/**
+ * What the core says of block uses (format v2, `model.blocks.uses`), typed here by what this file
+ * reads, so the editor builds with or without blocks in the core.
+ */
+interface UseCopies {
+  span: { start: number };
+  copies: Array<{ copy: { use: string }; first: number; end: number; output: number }>;
+}
+
+const usesCache = new WeakMap<Analysis, Map<number, UseCopies['copies']>>();
+
+/** The copies of each block use, by where the use is written (a use inside a block: every copy of it). */
+function usesAt(a: Analysis): Map<number, UseCopies['copies']> {
+  let m = usesCache.get(a);
+  if (!m) {
+    m = new Map();
+    const uses = (a.model as unknown as { blocks?: { uses: UseCopies[] } }).blocks?.uses ?? [];
+    for (const u of uses) {
+      const list = m.get(u.span.start);
+      if (list) list.push(...u.copies);
+      else m.set(u.span.start, [...u.copies]);
+    }
+    usesCache.set(a, m);
+  }
+  return m;
 }

@@ -27,7 +27,7 @@ const LISTED = 3;
  * one run, "56×56×64 (4 uses)" when every run agrees, "56×56×64, 28×28×128" for a few different
  * shapes, "56×56×64 … 7×7×512 (8 uses)" for more.
  */
-export function outputsLabel(results: readonly LayerResult[]): string {
+export function outputsLabel(results: ReadonlyArray<{ output: Shape | null }>): string {
   if (results.length === 0) return '?';
   const labels = results.map((r) => shapeLabel(r.output));
   const distinct = [...new Set(labels)];
@@ -35,4 +35,10 @@ export function outputsLabel(results: readonly LayerResult[]): string {
   if (distinct.length === 1) return `${distinct[0]!}${runs}`;
   if (distinct.length <= LISTED) return distinct.join(', ');
   return `${labels[0]!} … ${labels[labels.length - 1]!}${runs}`;
+}
+
+/** A block use at the top level: its output (the last copy's), and how many copies make it. */
+export function copiesLabel(runs: ReadonlyArray<{ output: Shape | null }>): string {
+  const last = runs[runs.length - 1];
+  return `${shapeLabel(last?.output)}${runs.length > 1 ? ` (${runs.length} copies)` : ''}`;
 }
