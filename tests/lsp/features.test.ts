@@ -22,6 +22,7 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TOP_KEYS } from '../../core/src/index';
 import { LspClient } from './support/lspClient';
 import { applyEdits, editsFor } from './support/textEdits';
 
@@ -173,4 +174,18 @@ test('definition, references, highlights and rename of a layer name (CRLF, Chine
     client.conn.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 4, character: 11 } }),
     (e: Error) => /Put the cursor on a name/.test(e.message),
   );
+});
+
+test('a file with blocks: completion of a block as a type, its hints over every copy, rename of the block', { skip: 'blocks' in TOP_KEYS ? false : 'the core does not expand blocks yet' }, async () => {
+  const uri = 'file:///work/blocks.cnn.yaml';
+  const text = 'input: 8x8x4\r\nblocks:\r\n  twice:   # 块 😀\r\n    params: {f: 4}\r\n    layers:\r\n      - {type: conv, filters: $f, kernel: 3, padding: 1}\r\nlayers:\r\n  - {name: a, type: twice, repeat: 2}\r\n  - {type: tw}\r\n';
+  await client.open(uri, text);
+  await client.atVersion(uri, 1);
+  const items = (await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 8, character: 13 } })) as CompletionItem[];
+  assert.equal(items.find((i) => i.label === 'twice')?.detail, 'block (f=4)');
+  const hints = await client.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+  assert.deepEqual(hints!.map((h) => [h.position.line, h.label]), [[5, '→ 8×8×4 (2 uses)'], [7, '→ 8×8×4 (2 copies)']]);
+  const edit = await client.conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 7, character: 23 }, newName: 'pair' });
+  const { text: renamed } = applyEdits(text, uri, editsFor(edit ?? undefined, uri));
+  assert.equal(renamed, text.replace('  twice:', '  pair:').replace('type: twice', 'type: pair'));
 });
