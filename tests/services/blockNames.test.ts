@@ -3,9 +3,10 @@
 // These read the text as written, so they hold whatever the expanded model looks like.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Range } from 'vscode-languageserver';
+import type { MarkupContent, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { definition } from '../../server/src/services/definition';
+import { hover } from '../../server/src/services/hover';
 import { documentHighlights, references } from '../../server/src/services/references';
 import { prepareRename, rename, RENAME_MESSAGES } from '../../server/src/services/rename';
 import { applyWorkspaceEdit, open, positionOf } from './support';
@@ -153,4 +154,21 @@ test('names that reach into a use: each part goes to its own declaration and is 
   // pair's sum: its declaration, its `output` and `joined.sum`.
   assert.equal(renamed(offsetOf(MODEL, 'output: sum', 0, 9), 'total'), MODEL.replace('{name: sum, type: add, inputs: [conv1', '{name: total, type: add, inputs: [conv1').replace('output: sum', 'output: total').replace('joined.sum', 'joined.total'));
   assert.equal(refusal(offsetOf(MODEL, 'conv1, type', 2), 'layer1.3'), RENAME_MESSAGES.prefixTaken('layer1.3', 'layer1'));
+});
+
+test('hover on a block parameter, a block\'s key and a block input', () => {
+  const text = (offset: number) => {
+    const h = hover(m.analysis, m.doc, offset);
+    assert.ok(h);
+    return (h.contents as MarkupContent).value;
+  };
+  const param = text(offsetOf(MODEL, '$filters', 0, 3));
+  assert.match(param, /^\*\*filters\*\*: parameter of block `basic`/);
+  assert.match(param, /required at every use/);
+  assert.match(param, /at each use: `layer1`: `64`, layer 4: missing/);
+  assert.match(text(offsetOf(MODEL, 'stride: 1')), /default `1`[^]*`layer1`: default/);
+  const block = text(offsetOf(MODEL, 'pair:'));
+  assert.match(block, /^\*\*block\*\* `pair`: 2 layers/);
+  assert.match(block, /used by `joined` → /);
+  assert.match(text(offsetOf(MODEL, 'skip]}')), /`skip`: an input of block `pair`/);
 });

@@ -1,6 +1,7 @@
 // Hover: on a layer, its shapes with the arithmetic in the file's own numbers, parameters, MACs and
 // receptive field; on a parameter or key name, what it means and its default; on a name in `inputs`,
-// that layer's output shape; on a top-level key, what it is for. A layer inside a block definition
+// that layer's output shape (nameHover.ts, with block names and parameters); on a top-level key,
+// what it is for. A layer inside a block definition
 // runs once per copy of each use: its hover lists every copy's shapes (a block use lists its copies').
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,6 +13,7 @@ import type { LayerResult } from '../../../core/src/index';
 import { grouped } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
 import { pairAt } from './locate';
+import { nameHover } from './nameHover';
 import { code } from './markdown';
 import { toRange } from './ranges';
 import { resultsOf, runsOf, type Run } from './results';
@@ -24,6 +26,8 @@ const BR = '  \n';
 const LISTED_COPIES = 12;
 
 export function hover(analysis: Analysis, doc: TextDocument, offset: number): Hover | null {
+  const named = nameHover(analysis, doc, offset);
+  if (named) return named;
   const at = itemAt(fileNames(analysis), offset);
   if (at) {
     const results = resultsOf(analysis, at.scope, at.item);
@@ -44,8 +48,6 @@ export function hover(analysis: Analysis, doc: TextDocument, offset: number): Ho
 
 function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResult, offset: number): Hover | null {
   const decl = layer.decl;
-  const ref = decl.inputs?.find((r) => offset >= r.span.start && offset <= r.span.end);
-  if (ref) return inputRefHover(analysis, doc, layer, ref.name, ref.span);
   const hit = pairAt(decl.node, offset);
   if (hit?.on === 'key' && typeof hit.pair.key.value === 'string') {
     const key = hit.pair.key.value;
@@ -116,16 +118,6 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
   const typeSpan = item.type?.span;
   const onType = typeSpan && offset >= typeSpan.start && offset <= typeSpan.end;
   return markdown(lines.join(BR), doc, onType ? typeSpan : undefined);
-}
-
-function inputRefHover(analysis: Analysis, doc: TextDocument, layer: LayerResult, name: string, span: Span): Hover | null {
-  if (name === 'input') {
-    return markdown(`**input**: the network input ${code(shapeLabel(analysis.model.input?.value))}`, doc, span);
-  }
-  const src = layer.sources.map((s) => analysis.layers[s]).find((r) => r?.decl.id === name);
-  if (!src) return null;
-  const d = src.decl;
-  return markdown(`${code(name)}: layer ${d.index} (${d.type}) → ${code(shapeLabel(src.output))}`, doc, span);
 }
 
 function markdown(value: string, doc: TextDocument, span: Span | undefined): Hover {
