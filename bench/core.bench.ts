@@ -9,6 +9,7 @@ import { ModelAnalyzer } from '../core/src/index';
 import { readModel } from '../core/src/index';
 import { inferShapes } from '../core/src/index';
 import { DocumentParser } from '../core/src/index';
+import { densenet121, densenet121Flat, repeatedBlockFlat, repeatedBlockModel } from './blockModels';
 
 export function generateModel(layers: number): string {
   const out = ['name: generated # 生成的模型 🧪', 'input: 224x224x3', 'rounding: floor', 'layers:'];
@@ -88,3 +89,42 @@ console.log(line(head));
 for (const r of rows) console.log(line(r));
 console.log(`first analysis in a fresh process (JIT cold), ${firstLayers} layers: ${firstMs.toFixed(1)} ms`);
 console.log('targets at 5,000 layers: cold < 100 ms, infer+diag < 5 ms, edit < 20 ms; growth should be linear');
+
+// Blocks (format v2): cold analysis and a one-value edit on block-heavy files, beside the flat file of
+// the same expanded layers. The edit changes a value every copy uses (the block's) or, in the flat file,
+// one layer's; DenseNet's edit is the classifier's units in both.
+function blockRow(label: string, text: string, needle: string, replacement: (r: number) => string): string[] {
+  const at = text.indexOf(needle, needle.startsWith('units') ? 0 : Math.floor(text.length / 2));
+  const edited = (r: number) => text.slice(0, at) + replacement(r) + text.slice(at + needle.length);
+  const cold: number[] = [];
+  let layers = 0;
+  for (let r = 0; r < reps; r++) {
+    global.gc?.();
+    const a = new ModelAnalyzer('yaml');
+    cold.push(time(() => (layers = a.analyze({ text }).layers.length)));
+  }
+  const typing = new ModelAnalyzer('yaml');
+  typing.analyze({ text });
+  const edit: number[] = [];
+  for (let r = 0; r < 5 + reps; r++) {
+    const ms = time(() => typing.analyze({ text: edited(r) }));
+    if (r >= 5) edit.push(ms);
+  }
+  const fmt = (xs: number[]) => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)})`;
+  return [label, String(layers), `${(text.length / 1024).toFixed(0)} KiB`, fmt(cold), fmt(edit)];
+}
+
+const copies = quick ? 200 : 1000;
+const rate = (r: number) => `rate: 0.${(r % 8) + 1}`;
+const units = (r: number) => `units: ${990 + (r % 9)}`;
+const blockRows = [
+  blockRow(`repeat ${copies} (blocks)`, repeatedBlockModel(copies), 'rate: 0.1', rate),
+  blockRow(`repeat ${copies} (flat)`, repeatedBlockFlat(copies), 'rate: 0.1', rate),
+  blockRow('DenseNet-121 (blocks)', densenet121(), 'units: 1000', units),
+  blockRow('DenseNet-121 (flat)', densenet121Flat(), 'units: 1000', units),
+];
+const bhead = ['model', 'layers', 'file', 'cold ms', 'edit ms'];
+const bw = bhead.map((h, c) => Math.max(h.length, ...blockRows.map((r) => r[c]!.length)));
+console.log(`\nblocks, median (best) of ${reps}: expanded layers; the flat file has the same layers written out`);
+console.log(bhead.map((x, c) => x.padStart(bw[c]!)).join('  '));
+for (const r of blockRows) console.log(r.map((x, c) => x.padStart(bw[c]!)).join('  '));

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../tests/lsp/support/lspClient';
+import { repeatedBlockFlat, repeatedBlockModel } from './blockModels';
 
 /** A valid model of `n` layers: conv blocks with names, comments in Chinese, flow and block maps. */
 function yamlModel(n: number): string {
@@ -134,6 +135,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const n of sizes) rows.push(await measure(`${n.toLocaleString('en-US')} layers (YAML)`, `file:///bench/m${n}.cnn.yaml`, yamlModel(n), edits));
   rows.push(await measure('5,000 layers (JSON)', 'file:///bench/m5000.cnn.json', jsonModel(5000), edits));
+  // Blocks: a 6-layer block repeated 1,000 times (the edit changes the use's filters: every copy), and
+  // the same 6,001 layers written out flat (the edit changes one conv's filters).
+  rows.push(await measure('repeat 1000 (blocks)', 'file:///bench/b1000.cnn.yaml', repeatedBlockModel(1000), edits));
+  rows.push(await measure('repeat 1000 (flat)', 'file:///bench/f1000.cnn.yaml', repeatedBlockFlat(1000), edits));
 
   console.log(`LSP over stdio, dist/server.js; edit = one value changed, ${edits} edits (median and worst)`);
   console.log(`${'file'.padEnd(22)} ${'size'.padStart(9)} ${'open→diag'.padStart(9)} ${'edit→diag'.padStart(9)} ${'worst'.padStart(8)} ${'hover*'.padStart(8)}`);

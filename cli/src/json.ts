@@ -23,6 +23,7 @@ export function toCliJson(m: LoadedModel) {
       index: l.decl.index,
       name: l.decl.id,
       type: l.decl.type,
+      ...(l.decl.block ? { block: l.decl.block.use } : {}),
       input: shape(l.inputShapes[0] ?? null),
       output: shape(l.output),
       params: l.params,

@@ -3,6 +3,7 @@
 // setting such as the default rounding cannot be forgotten on one path. `ModelAnalyzer` is the same
 // analysis for one document over its versions: it keeps the parse cache, so re-analysis after an edit
 // reparses only what changed (the language server's use).
+import { groupBlockDiagnostics } from './diagnostics/blockDiagnostics';
 import type { CoreDiagnostic } from './diagnostics/diagnostic';
 import { readModel } from './model/readModel';
 import type { Model, Rounding } from './model/types';
@@ -55,7 +56,8 @@ export class ModelAnalyzer {
     }));
     const { model, diagnostics: read } = readModel(tree.root, defaultRounding, tree.root === null && syntax.some((d) => d.severity === 'error'));
     const inferred = inferShapes(model);
-    const diagnostics = [...syntax, ...read, ...inferred.diagnostics];
+    let diagnostics = [...syntax, ...read, ...inferred.diagnostics];
+    if (model.blocks) diagnostics = groupBlockDiagnostics(model, diagnostics);
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
   }

@@ -9,7 +9,10 @@ export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamS
 export { expectedParameters, shapeText } from './layers/parameterShapes';
 export { PADDING_WORDS, defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference, type ParamReference } from './layers/reference';
 export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
-export type { InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape } from './model/types';
+export type { BlockCopy, BlockDefinition, BlockParam, BlockUse, BlocksInfo, InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape } from './model/types';
+export { DEFINITION_KEYS } from './model/blockDefinitions';
+export { MAX_EXPANDED, MAX_REPEAT, USE_KEYS } from './model/blocks';
+export { groupBlockDiagnostics } from './diagnostics/blockDiagnostics';
 export { INPUT_NAME, inferShapes, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
 export { formatNumber } from './shape/outputSize';
 export { bytes, grouped, macsLabel, renderSummaryText, shapeLabel, summarize, type Summary } from './summary/table';

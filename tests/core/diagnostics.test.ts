@@ -145,6 +145,15 @@ test('empty-model: an empty layer list, or none at all, is an error (the schema\
   expectAt('empty-model', '{"input": "8x8x1", "layers": ⟦[]⟧}', { severity: 'error', file: 'm.cnn.json' });
 });
 
+test('unused-parameter: a block parameter no value uses, and `first` without `repeat`', () => {
+  expectAt('unused-parameter', 'input: 8x8x1\nblocks:\n  b:\n    params: {f: 2, ⟦spare⟧: 1}\n    layers: [{type: conv, filters: $f, kernel: 1}]\nlayers:\n  - b\n', { severity: 'warning', message: /never uses its parameter 'spare'/ });
+  expectAt('unused-parameter', 'input: 8x8x1\nblocks:\n  b:\n    layers: [relu]\nlayers:\n  - {type: b, ⟦first⟧: 1}\n', { severity: 'warning' });
+});
+
+test('blocks: a wrong substituted value at its $name, naming the copy, related to the use', () => {
+  expectAt('out-of-range', 'input: 8x8x1\nblocks:\n  b:\n    params: {f: }\n    layers: [{type: conv, filters: ⟦$f⟧, kernel: 1}]\nlayers:\n  - {name: s, type: b, f: -2, repeat: 2}\n', { message: /^in s\.0, s\.1: filters is -2/, related: true });
+});
+
 test('positions are UTF-16 on lines with Chinese, emoji, CRLF', () => {
   expectAt('non-integer-output', '# 卷积 😀 example\r\ninput: 32x32x3 # 输入 🖼️\r\nlayers:\r\n  - {name: 第一层😀, type: ⟦conv⟧, filters: 8, kernel: 4, stride: 3} # 不是整数\r\n');
   expectAt('unknown-parameter', 'input: 32x32x3\r\nlayers:\r\n  - type: conv # 😀😀\r\n    filters: 8\r\n    kernel: 3\r\n    ⟦strid⟧: 2\r\n');

@@ -203,6 +203,187 @@ def forward(inp, rounding, layers, x, weights):
     return outs, None
 
 
+# ---------------------------------------------------------------- blocks (format v2)
+# Random block structures (nested, repeated, with two inputs) written with `blocks:`, and the same network
+# expanded here, independently of the checker, by the spec's naming rules: a use N's layers are N.<inner>,
+# with `repeat` copy i's are N.<i>.<inner>, an unnamed inner layer is numbered by its index in the block.
+# PyTorch runs the expanded list; its weights are keyed by the full names.
+
+def random_blocks(rng):
+    unit = [{"name": "conv1", "type": "conv", "filters": "$f", "kernel": "$k", "padding": "$p", "bias": False},
+            {"name": "bn1", "type": "batchnorm", "eps": 1e-3}, {"type": "relu"}]
+    if rng.random() < 0.6:
+        unit += [{"name": "proj", "type": "conv", "inputs": "input", "filters": "$f", "kernel": 1, "padding": 0},
+                 {"name": "sum", "type": "add", "inputs": ["2", "proj"]}]
+    join = rng.choice(["add", "concat"])
+    defs = {
+        "unit": {"params": {"f": None, "k": 3, "p": 1}, "layers": unit},
+        "pair": {"inputs": ["x", "skip"], "params": {"f": None},
+                 "layers": [{"name": "a", "type": "conv", "inputs": "x", "filters": "$f", "kernel": 1, "padding": 0},
+                            {"name": "b", "type": "conv", "inputs": "skip", "filters": "$f", "kernel": 1, "padding": 0, "bias": False},
+                            {"name": "join", "type": join, "inputs": ["a", "b"]}]},
+        "stage": {"params": {"f": None}, "output": "units",
+                  "layers": [{"name": "down", "type": "conv", "filters": "$f", "kernel": 3, "stride": 2, "padding": 1},
+                             {"name": "units", "type": "unit", "f": "$f", "repeat": rng.randint(1, 3)},
+                             {"type": "relu"}]},
+    }
+    layers = [{"name": "stem", "type": "conv", "filters": rng.randint(2, 4), "kernel": 3, "padding": 1}]
+    names = ["stem"]
+    for u in range(rng.randint(1, 4)):
+        kind = rng.choice(["unit", "unit", "pair", "stage", "flat"])
+        name = f"s{u}"
+        f = rng.randint(2, 5)
+        if kind == "unit":
+            use = {"name": name, "type": "unit", "f": f}
+            if rng.random() < 0.7:
+                use["repeat"] = rng.randint(1, 3)
+                if rng.random() < 0.3:
+                    use["first"] = rng.randint(1, 2)
+            if rng.random() < 0.3:
+                use["k"], use["p"] = 1, 0
+        elif kind == "pair":
+            use = {"name": name, "type": "pair", "f": f, "inputs": [names[-1], rng.choice(names)]}
+            if rng.random() < 0.3:
+                use["repeat"] = 2
+        elif kind == "stage":
+            use = {"name": name, "type": "stage", "f": f}
+        else:
+            use = {"name": name, "type": "conv", "filters": f, "kernel": 1, "padding": 0, "inputs": rng.choice(names)}
+        layers.append(use)
+        names.append(name)
+    layers.append({"type": "relu"})
+    return defs, layers
+
+
+def expand_blocks(defs, layers):
+    """The flat network: every layer named by its full name, with explicit inputs (full names)."""
+    flat, alias = [], {}
+
+    def resolve(n):
+        return alias.get(n, n)
+
+    def use(d, L, uid, ins, env):
+        first, rep = L.get("first", 0), L.get("repeat")
+        out = None
+        for c in range(rep if rep is not None else 1):
+            cname = f"{uid}.{first + c}" if rep is not None else uid
+            out = copy(d, cname, ins, env)
+            alias[cname] = out
+            ins = [cname] + ins[1:]
+        alias[uid] = out
+        return out
+
+    def sub(v, env):
+        return env[v[1:]] if isinstance(v, str) and v.startswith("$") else v
+
+    def copy(d, prefix, ins, env):
+        block_inputs = d.get("inputs", ["input"])
+        local = {}
+        before = ins[0]
+        for j, L in enumerate(d["layers"]):
+            lname = L.get("name", str(j))
+            full = f"{prefix}.{lname}"
+            def ren(n):
+                if n in block_inputs:
+                    return resolve(ins[block_inputs.index(n)])
+                return resolve(f"{prefix}.{n}")
+            if L["type"] in defs:
+                inner = defs[L["type"]]
+                ienv = dict((k, v) for k, v in inner["params"].items() if v is not None)
+                ienv.update({k: sub(v, env) for k, v in L.items() if k in inner["params"]})
+                uins = [ren(n) for n in ([L["inputs"]] if isinstance(L.get("inputs"), str) else L["inputs"])] if "inputs" in L else [before]
+                out = use(inner, L, full, uins, ienv)
+            else:
+                M = {k: sub(v, env) for k, v in L.items() if k != "inputs"}
+                M["name"] = full
+                M["inputs"] = [ren(n) for n in ([L["inputs"]] if isinstance(L["inputs"], str) else L["inputs"])] if "inputs" in L else [resolve(before)]
+                flat.append(M)
+                out = full
+            local[lname] = out
+            before = out
+        return local[d["output"]] if "output" in d else before
+
+    before = "input"
+    for i, L in enumerate(layers):
+        uid = L.get("name", str(i))
+        if L["type"] in defs:
+            d = defs[L["type"]]
+            env = dict((k, v) for k, v in d["params"].items() if v is not None)
+            env.update({k: v for k, v in L.items() if k in d["params"]})
+            ins = [resolve(n) for n in L["inputs"]] if "inputs" in L else [before]
+            before = use(d, L, uid, ins, env)
+        else:
+            M = dict(L)
+            M["name"] = uid
+            M["inputs"] = [resolve(n) for n in ([L["inputs"]] if isinstance(L["inputs"], str) else L["inputs"])] if "inputs" in L else [resolve(before)]
+            flat.append(M)
+            before = uid
+    for M in flat:
+        M["inputs"] = [resolve(n) for n in M["inputs"]]
+    return flat
+
+
+def run_block_cases(n, seed):
+    """Block cases: the checker's expanded layers (full names, shapes) and the runner's output vs PyTorch."""
+    rng = random.Random(seed * 7919 + 1)
+    passed = failed = 0
+    for case in range(n):
+        defs, layers = random_blocks(rng)
+        flat = expand_blocks(defs, layers)
+        inp = {"width": rng.choice([8, 9, 12]), "height": rng.choice([8, 10]), "depth": rng.choice([1, 3])}
+        x0 = torch.rand(1, inp["depth"], inp["height"], inp["width"], generator=torch.Generator().manual_seed(10_000 + case))
+        pixels = (x0 * 255).round().clamp(0, 255).to(torch.uint8)
+        x = pixels.to(torch.float32) / 255.0
+        weights = {}
+        with torch.no_grad():
+            outs, refused = forward(inp, "floor", [dict(M, inputs=list(M["inputs"])) for M in flat], x, weights)
+        base = os.path.join(WORK, f"blocks{case}")
+        model = {"name": f"random blocks {case}", "input": inp, "rounding": "floor", "weights": f"blocks{case}.safetensors",
+                 "blocks": defs, "layers": layers}
+        model_file = base + (".cnn.json" if case % 2 == 0 else ".cnn.yaml")
+        with open(model_file, "w") as f:
+            json.dump(model, f, indent=1)
+        write_safetensors(base + ".safetensors", weights)
+        write_png(base + ".png", pixels[0].permute(1, 2, 0).reshape(-1).tolist(), inp["width"], inp["height"], inp["depth"])
+        code, out, err = cnnshape("check", "--json", model_file)
+        problems = []
+        try:
+            got = json.loads(out)[0]
+        except Exception:
+            got = None
+            problems.append(f"check did not give JSON (exit {code}): {err.strip()[:300]}")
+        if got is not None:
+            errors = [d["message"] for d in got["diagnostics"] if d["severity"] == "error"]
+            if refused and not errors:
+                problems.append(f"PyTorch refuses layer {len(outs)} ({refused}) but the checker has no error")
+            if not refused and errors:
+                problems.append(f"the checker has errors PyTorch does not: {errors[:3]}")
+            names = [l["name"] for l in got["layers"]]
+            if names != [M["name"] for M in flat]:
+                problems.append(f"names {names} != expected {[M['name'] for M in flat]}")
+            for i, y in enumerate(outs):
+                want = {"width": y.shape[3], "height": y.shape[2], "depth": y.shape[1]}
+                if i < len(got["layers"]) and got["layers"][i]["output"] != want:
+                    problems.append(f"layer {flat[i]['name']}: PyTorch {want}, checker {got['layers'][i]['output']}")
+            if not refused and not problems:
+                code, out, err = cnnshape("run", "--json", model_file, base + ".png")
+                try:
+                    values = torch.tensor(json.loads(out)["outputs"][0]["output"], dtype=torch.float32)
+                    want = outs[-1].flatten()
+                    scale = max(1.0, float(want.abs().max()))
+                    diff = float((values - want).abs().max()) / scale if values.shape == want.shape else float("inf")
+                    if diff > 1e-4:
+                        problems.append(f"run output differs from PyTorch by {diff:.2e} (relative)")
+                except Exception as e:
+                    problems.append(f"run failed (exit {code}): {(err or str(e)).strip()[:300]}")
+        if problems:
+            failed += 1
+            print(f"blocks case {case} ({model_file}): " + "; ".join(problems))
+        else:
+            passed += 1
+    return passed, failed
+
+
 def cnnshape(*args):
     r = subprocess.run(["node", CLI, *args], capture_output=True, text=True)
     return r.returncode, r.stdout, r.stderr
@@ -275,6 +456,8 @@ def main():
             print(f"case {case} ({model_file}): " + "; ".join(problems))
         else:
             passed += 1
+    bp, bf = run_block_cases(N, SEED)
+    passed, failed = passed + bp, failed + bf
     print(f"pytorch: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -23,6 +23,7 @@ export const CODES = {
   'unused-layer': 'A layer whose output no other layer uses and that is not the last one.',
   'parameter-shape': 'Inline parameters whose shape differs from what the layer needs.',
   'empty-model': 'A model without layers.',
+  'unused-parameter': 'A block parameter that its definition never uses (no value is written `$name`), or `first` without `repeat`.',
 } as const;
 
 export type Code = keyof typeof CODES;

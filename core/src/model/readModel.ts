@@ -5,6 +5,8 @@ import type { LayerSpec, ParamSpec } from '../layers/spec';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { didYouMean, suggest } from '../text/suggest';
+import { readBlockDefinitions, type Definitions } from './blockDefinitions';
+import { expandLayers, type InnerLayer, type LayerSource } from './blocks';
 import type { InputRef, LayerDecl, Located, Model, ParamValue, Preprocess, Rounding, Shape } from './types';
 import { checkInt, checkValue } from './values';
 
@@ -16,6 +18,7 @@ export const TOP_KEYS: Record<string, string> = {
   weights: 'A `.safetensors` file with the weights, relative to the model file (keys as in PyTorch `state_dict`).',
   preprocess: 'For the runner: `{scale, mean, std}`; a pixel p (0..255) becomes `(p·scale − mean[c]) / std[c]`. Defaults: scale 1/255, mean 0, std 1.',
   layers: 'The list of layers, in order. Required.',
+  blocks: 'Sub-networks defined once and used as layer types by name: `name: {params, layers, inputs, output}`. Optional.',
 };
 export const ROUNDINGS: readonly Rounding[] = ['strict', 'floor', 'ceil'];
 const SHAPE_STRING = /^\s*(\d+)\s*[x×X]\s*(\d+)\s*[x×X]\s*(\d+)\s*$/;
@@ -34,7 +37,10 @@ export function readModel(root: AstNode | null, defaultRounding: Rounding = 'str
   return { model, diagnostics: diags };
 }
 
-class Reader {
+class Reader implements LayerSource {
+  /** Block names, for "did you mean" on an unknown type (empty without `blocks:`). */
+  private blockNames: readonly string[] = [];
+
   constructor(
     private readonly diags: CoreDiagnostic[],
     private readonly unreadable: boolean,
@@ -44,6 +50,14 @@ class Reader {
     const d: CoreDiagnostic = { severity, code, message, span: { start: span.start, end: span.end }, ...extra };
     if (layerIndex !== undefined) d.layerIndex = layerIndex;
     this.diags.push(d);
+  }
+
+  report(d: CoreDiagnostic): void {
+    this.diags.push(d);
+  }
+
+  keyed(map: AstMap): readonly AstPair[] {
+    return this.pairs(map).list;
   }
 
   /** Pairs with text keys, duplicates reported (the first occurrence wins). */
@@ -146,6 +160,9 @@ class Reader {
       const pp = this.readPreprocess(pre);
       if (pp) model.preprocess = { value: pp, span: pre.value ?? pre.key };
     }
+    const blocksPair = pairs.get('blocks');
+    const blocks = blocksPair ? readBlockDefinitions(blocksPair, this) : undefined;
+    if (blocks) this.blockNames = [...blocks.defs.keys()];
     const layers = pairs.get('layers');
     if (!layers) this.err('missing-key', 'the model has no `layers` list', root.pairs[0]?.key ?? root);
     else {
@@ -159,9 +176,11 @@ class Reader {
         this.err('wrong-type', `layers must be a list, not ${describeNode(v)}`, v);
       } else {
         if (v.items.length === 0) this.err('empty-model', 'the model has no layers: add at least one', v);
-        for (let i = 0; i < v.items.length; i++) model.layers.push(this.readLayer(v.items[i]!, i));
+        if (blocks) model.blocks = expandLayers(v.items, blocks, this, model.layers);
+        else for (let i = 0; i < v.items.length; i++) model.layers.push(this.readLayer(v.items[i]!, i));
       }
     }
+    if (blocks && !model.blocks) model.blocks = emptyBlocks(blocks);
     return model;
   }
 
@@ -254,8 +273,10 @@ class Reader {
     return out;
   }
 
-  private readLayer(node: AstNode, index: number): LayerDecl {
-    const base: LayerDecl = { index, type: '', typeSpan: node, span: node, id: String(index), params: new Map(), values: {}, usable: false };
+  /** `inner`: a layer of a file with blocks (its name, and inside a block its copy, `$name` values and references). */
+  readLayer(node: AstNode, index: number, inner?: InnerLayer): LayerDecl {
+    const base: LayerDecl = { index, type: '', typeSpan: node, span: node, id: inner ? inner.prefix + String(inner.local) : String(index), params: new Map(), values: {}, usable: false };
+    if (inner?.block) base.block = inner.block;
     if (node.kind === 'scalar') {
       if (typeof node.value !== 'string') {
         this.err('wrong-type', `a layer is a type name (e.g. relu) or a mapping with \`type\`, not ${describeNode(node)}`, node, index);
@@ -286,18 +307,18 @@ class Reader {
     const typePair = pairs.get('type');
     if (!typePair) {
       this.err('missing-parameter', `this layer has no type: add \`type:\` (${LAYER_TYPES.slice(0, 4).join(', ')}, …)`, node.pairs[0]?.key ?? node, index);
-      this.readNameAndInputs(base, pairs);
+      this.readNameAndInputs(base, pairs, inner);
       return base;
     }
     const tv = typePair.value;
     base.typeSpan = tv ?? typePair.key;
     if (tv?.kind !== 'scalar' || typeof tv.value !== 'string') {
       this.err('wrong-type', `type must be a layer type name, not ${describeNode(tv)}`, tv ?? typePair.key, index);
-      this.readNameAndInputs(base, pairs);
+      this.readNameAndInputs(base, pairs, inner);
       return base;
     }
     base.type = tv.value;
-    this.readNameAndInputs(base, pairs);
+    this.readNameAndInputs(base, pairs, inner);
     if (!this.checkType(tv.value, tv, index)) return base;
     const spec = LAYERS.get(tv.value)!;
     let usable = true;
@@ -313,13 +334,24 @@ class Reader {
         });
         continue;
       }
-      const r = checkValue(k, p.value, ps);
-      if (!r.ok) {
-        this.err(r.code, r.message, p.value ?? p.key, index);
+      const sub = inner?.subst && p.value ? inner.subst(p.value) : undefined;
+      if (sub === null) {
+        // A `$name` the block does not declare: reported once, in the definition.
         if (ps.required) usable = false;
         continue;
       }
-      base.params.set(k, { value: r.value, span: p.value! });
+      const r = checkValue(k, sub ? sub.node : p.value, ps);
+      if (!r.ok) {
+        // A substituted value is reported at its `$name`, with the value's own place as related information.
+        const extra = sub?.from ? { related: [{ span: sub.from, message: `the value of \`${k}\` for ${base.block?.use ?? 'this use'}` }] } : undefined;
+        this.err(r.code, r.message, p.value ?? p.key, index, 'error', extra);
+        if (ps.required) usable = false;
+        continue;
+      }
+      let value = r.value;
+      // Reference-valued parameters (a layer name) are renamed like \`inputs\` inside a block.
+      if (inner?.rename && isReference(ps) && typeof value === 'string') value = inner.rename(value, p.value!).name;
+      base.params.set(k, { value, span: p.value! });
     }
     for (const k of requiredOf(spec)) {
       const ps = spec.params[k]!;
@@ -337,20 +369,21 @@ class Reader {
 
   private checkType(t: string, span: Span, index: number): boolean {
     if (LAYERS.has(t)) return true;
-    const s = suggest(t, LAYER_TYPES);
-    this.err('unknown-layer-type', `unknown layer type '${t}'.${didYouMean(t, LAYER_TYPES)}${s.length ? '' : ` Types: ${LAYER_TYPES.join(', ')}.`}`, span, index, 'error', {
+    const types = this.blockNames.length ? [...LAYER_TYPES, ...this.blockNames] : LAYER_TYPES;
+    const s = suggest(t, types);
+    this.err('unknown-layer-type', `unknown layer type '${t}'.${didYouMean(t, types)}${s.length ? '' : ` Types: ${types.join(', ')}.`}`, span, index, 'error', {
       fix: { kind: 'replace', span, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
     });
     return false;
   }
 
-  private readNameAndInputs(decl: LayerDecl, pairs: Keyed): void {
+  private readNameAndInputs(decl: LayerDecl, pairs: Keyed, inner?: InnerLayer): void {
     const name = pairs.get('name');
     if (name) {
       const v = name.value;
       if (v?.kind === 'scalar' && typeof v.value === 'string' && v.value.trim() !== '') {
         decl.name = { value: v.value, span: v };
-        decl.id = v.value;
+        decl.id = inner ? inner.prefix + v.value : v.value;
       } else this.err('wrong-type', `name must be text, not ${describeNode(v)}`, v ?? name.key, decl.index);
     }
     const inputs = pairs.get('inputs');
@@ -359,7 +392,7 @@ class Reader {
       const items = v?.kind === 'seq' ? v.items : v ? [v] : [];
       const refs: InputRef[] = [];
       for (const it of items) {
-        if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number')) refs.push({ name: String(it.value), span: it });
+        if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number')) refs.push(inner?.rename ? inner.rename(String(it.value), it) : { name: String(it.value), span: it });
         else this.err('wrong-type', `an input is a layer name, not ${describeNode(it)}`, it, decl.index);
       }
       if (items.length === 0) this.err('input-count', 'inputs is empty: name at least one layer (or `input`)', v ?? inputs.key, decl.index);
@@ -399,6 +432,16 @@ class Keyed {
   has(key: string): boolean {
     return this.get(key) !== undefined;
   }
+}
+
+/** A parameter whose value names a layer (crop's `like`): the `ref` kind, where the registry has it. */
+function isReference(ps: ParamSpec): boolean {
+  return (ps as { kind: string }).kind === 'ref';
+}
+
+/** The blocks of a file whose `layers` could not be read: definitions only. */
+function emptyBlocks(b: Definitions): NonNullable<Model['blocks']> {
+  return { definitions: b.defs, uses: [], aliases: new Map(), copiesOf: new Map([...b.defs.values()].map((d) => [d.name, d.layers.map(() => [])])) };
 }
 
 const required = new Map<string, string[]>();

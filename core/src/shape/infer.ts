@@ -60,12 +60,15 @@ export function inferShapes(model: Model): InferResult {
       diags.push({ severity: 'error', code: 'duplicate-name', message: `'${INPUT_NAME}' is the network input's name: choose another name for this layer`, span: l.name.span!, layerIndex: l.index });
     } else if (existing !== undefined && l.name) {
       const first = layers[existing]!;
+      // Two layers of one copy with one name: reported once, in the block's definition.
+      if (l.block && first.block === l.block) continue;
       diags.push({
         severity: 'error', code: 'duplicate-name', message: `the name '${l.id}' is already used by layer ${existing}`, span: l.name.span!, layerIndex: l.index,
         related: [{ span: first.name?.span ?? first.typeSpan, message: `first '${l.id}'` }],
       });
     } else if (existing === undefined) ids.set(l.id, l.index);
   }
+  if (model.blocks) addBlockNames(model, ids, diags);
 
   const results = new Array<Result>(layers.length);
   const inputShape = model.input?.value ?? null;
@@ -86,7 +89,8 @@ export function inferShapes(model: Model): InferResult {
           continue;
         }
         const j = ids.get(ref.name);
-        if (j === undefined) {
+        if (ref.unresolved) resolved = false; // reported where it is written
+        else if (j === undefined) {
           diags.push({ severity: 'error', code: 'unknown-reference', message: `no layer is named '${ref.name}'.${didYouMean(ref.name, names().filter((n) => ids.get(n) === undefined || ids.get(n)! < i))}`, span: ref.span, layerIndex: i });
           resolved = false;
         } else if (j === i) {
@@ -104,6 +108,13 @@ export function inferShapes(model: Model): InferResult {
           resolved = false;
         } else r.sources.push(j);
       }
+    } else if (decl.after !== undefined) {
+      // Inside a block or after a block use: the layer before is named, as it need not be the one above.
+      const j = decl.after === INPUT_NAME ? -1 : ids.get(decl.after);
+      if (j === undefined || j >= i) {
+        r.sources = [];
+        resolved = false;
+      } else r.sources = [j];
     } else r.sources = [i - 1];
 
     r.inputShapes = r.sources.map((s) => (s < 0 ? inputShape : results[s]!.output));
@@ -143,7 +154,9 @@ export function inferShapes(model: Model): InferResult {
     const r = results[i]!;
     if (r.consumers.length === 0) {
       const d = r.decl;
-      diags.push({ severity: 'warning', code: 'unused-layer', message: `the output of ${d.name ? `'${d.id}'` : `layer ${i} (${d.type || '?'})`} is not used by any layer`, span: d.name?.span ?? d.typeSpan, layerIndex: i, tags: ['unnecessary'] });
+      // Inside a block the message names the layer as the definition does, so that copies agree.
+      const label = d.block ? (d.name ? `'${d.name.value}'` : `layer ${d.blockLayer ?? '?'} (${d.type || '?'})`) : d.name ? `'${d.id}'` : `layer ${d.id} (${d.type || '?'})`;
+      diags.push({ severity: 'warning', code: 'unused-layer', message: `the output of ${label} is not used by any layer`, span: d.name?.span ?? d.typeSpan, layerIndex: i, tags: ['unnecessary'] });
     }
   }
 
@@ -154,6 +167,26 @@ export function inferShapes(model: Model): InferResult {
     totals.activationBytes += 4 * r.activations;
   }
   return { layers: results, diagnostics: diags, totals };
+}
+
+/** A block use's name (`layer1`) and its copies' (`layer1.0`) name their outputs; a layer may not take one of them. */
+function addBlockNames(model: Model, ids: Map<string, number>, diags: CoreDiagnostic[]): void {
+  for (const [name, index] of model.blocks!.aliases) {
+    const existing = ids.get(name);
+    const l = existing === undefined ? undefined : model.layers[existing]!;
+    // A use's name wins over an unnamed layer's (a use that could not be expanded keeps its name too).
+    if (!l?.name) {
+      ids.set(name, index);
+      continue;
+    }
+    const use = model.blocks!.uses.find((u) => u.id === name || u.copies.some((c) => c.copy.use === name));
+    if (!l.block) {
+      diags.push({
+        severity: 'error', code: 'duplicate-name', message: `the name '${name}' is already the name of a block use's output`, span: l.name.span!, layerIndex: l.index,
+        ...(use ? { related: [{ span: use.typeSpan, message: `the use '${use.id}'` }] } : {}),
+      });
+    }
+  }
 }
 
 /** What a layer's arithmetic is recomputed from, shared by every result of one analysis. */
@@ -261,14 +294,14 @@ class LayerContext implements ShapeContext {
     if (s === undefined) return [];
     if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
     const l = this.layers[s]!;
-    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name ? `'${l.id}'` : `layer ${s} (${l.type})`}: ${what}` }];
+    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name || l.block ? `'${l.id}'` : `layer ${l.id} (${l.type})`}: ${what}` }];
   }
 
   inputLabel(i: number): string {
     const s = this.sources[i];
     if (s === undefined || s < 0) return 'the input';
     const l = this.layers[s]!;
-    return l.name ? `'${l.id}'` : `layer ${s} (${l.type})`;
+    return l.name || l.block ? `'${l.id}'` : `layer ${l.id} (${l.type})`;
   }
 }
 

@@ -41,7 +41,8 @@ export function summarize(a: Analysis, title = a.model.name?.value ?? 'model'): 
   }
   const rows = a.layers.map((l) => ({
     index: l.decl.index,
-    name: l.decl.name?.value ?? '', // unnamed layers are known by their index, already in the # column
+    // Unnamed layers are known by their index, already in the # column; a block's layers by their full name.
+    name: l.decl.block ? l.decl.id : l.decl.name?.value ?? '',
     type: l.decl.type || '?',
     output: shapeLabel(l.output),
     params: l.params,

@@ -20,9 +20,9 @@ function mulberry32(seed: number): () => number {
 }
 
 /** One stream per (seed, layer, key): a layer's values do not depend on the layers before it. */
-function streamSeed(seed: number, layerIndex: number, key: string): number {
+function streamSeed(seed: number, layer: number | string, key: string): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const c of `${layerIndex}:${key}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  for (const c of `${layer}:${key}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
   return h;
 }
 
@@ -43,8 +43,11 @@ function filled(shape: number[], v: number): Tensor {
   return { shape, data: new Float32Array(elementCount(shape)).fill(v) };
 }
 
-/** Tensors for one layer given the shapes it needs (from expectedParameters). */
-export function heInitialise(type: string, layerIndex: number, expected: Record<string, number[]>, seed: number): Record<string, Tensor> {
+/**
+ * Tensors for one layer given the shapes it needs (from expectedParameters). `layer` keys the random
+ * stream: the index for a top-level layer (as in v1), the full name for a block's layer.
+ */
+export function heInitialise(type: string, layer: number | string, expected: Record<string, number[]>, seed: number): Record<string, Tensor> {
   const out: Record<string, Tensor> = {};
   const declared = LAYERS.get(type)?.weights?.init ?? {};
   for (const [key, shape] of Object.entries(expected)) {
@@ -53,7 +56,7 @@ export function heInitialise(type: string, layerIndex: number, expected: Record<
       out[key] = filled(shape, 1);
     } else if (how === 'he') {
       const fanIn = elementCount(shape.slice(1));
-      out[key] = normal(shape, Math.sqrt(2 / Math.max(fanIn, 1)), mulberry32(streamSeed(seed, layerIndex, key)));
+      out[key] = normal(shape, Math.sqrt(2 / Math.max(fanIn, 1)), mulberry32(streamSeed(seed, layer, key)));
     } else {
       out[key] = filled(shape, 0);
     }

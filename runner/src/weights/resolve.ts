@@ -30,7 +30,7 @@ export interface ResolvedParameters extends ParameterSet {
 }
 
 export function layerLabel(d: LayerDecl): string {
-  return d.name ? `layer ${d.index} (${d.type} '${d.id}')` : `layer ${d.index} (${d.type})`;
+  return d.name || d.block ? `layer ${d.index} (${d.type} '${d.id}')` : `layer ${d.index} (${d.type})`;
 }
 
 export function resolveParameters(analysis: Analysis, opts: ResolveOptions): ResolvedParameters {
@@ -88,7 +88,8 @@ export function resolveParameters(analysis: Analysis, opts: ResolveOptions): Res
         }
         continue;
       }
-      he ??= heInitialise(d.type, d.index, expected, seed);
+      // A block's layers by full name, so that its values do not move when layers are added above it.
+      he ??= heInitialise(d.type, d.block ? d.id : d.index, expected, seed);
       tensors[key] = he[key]!;
       src[key] = 'he';
     }
