@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from 'vscode-languageserver';
+import type { MarkupContent, TextEdit } from 'vscode-languageserver';
 import { LAYER_TYPES } from '../../core/src/index';
 import { completion } from '../../server/src/services/completion';
 import { foldingRanges } from '../../server/src/services/foldingRanges';
+import { hover } from '../../server/src/services/hover';
 import { cursor, open } from './support';
 
 const BLOCKS = [
@@ -86,4 +87,17 @@ test('block definitions fold, each and all', () => {
   const { analysis, doc } = open(BLOCKS);
   const folds = foldingRanges(analysis, doc).map((f) => `${f.startLine}-${f.endLine}`);
   for (const r of ['1-15', '2-10', '3-5', '6-10', '8-9', '11-15', '13-15']) assert.ok(folds.includes(r), `${r} in ${folds.join(' ')}`);
+});
+
+test('keys of a block definition: completed and explained', () => {
+  assert.deepEqual(labels(BLOCKS.replace('      - relu\n', '      - relu\n    |\n')), ['inputs', 'output']);
+  const json = '{"input": "8x8x3", "blocks": {"b": {"layers": ["relu"], |}}, "layers": ["b"]}';
+  const c = cursor(json, 'm.cnn.json');
+  assert.deepEqual(completion(c.analysis, c.doc, c.offset).map((i) => i.label), ['params', 'inputs', 'output']);
+  const h = (src: string) => {
+    const k = cursor(src);
+    return (hover(k.analysis, k.doc, k.offset)!.contents as MarkupContent).value;
+  };
+  assert.match(h(BLOCKS.replace('    params:', '    par|ams:')), /^\*\*params\*\* \(block\)/);
+  assert.match(h(BLOCKS.replace('repeat: 2', 'rep|eat: 2')), /^\*\*repeat\*\*[^]*copies/);
 });

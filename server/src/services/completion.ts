@@ -6,13 +6,13 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../../../core/src/index';
+import { COMMON_KEYS, DEFINITION_KEYS, LAYERS, LAYER_TYPES, USE_KEYS } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
 import { toRange } from './ranges';
 import { runsOf } from './results';
-import { fileNames, USE_KEYS, type BlockSyntax, type ItemRef } from './scopes';
+import { fileNames, type BlockSyntax, type ItemRef } from './scopes';
 import { outputsLabel, shapeLabel } from './shapes';
 
 const ROUNDING_DOC: Record<string, string> = {
@@ -60,6 +60,10 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
       if (spec?.kind === 'bool') items.push(...['true', 'false'].map((b, i) => make.literal(b, String(i))));
       return items;
     }
+    case 'definitionKey':
+      return Object.entries(DEFINITION_KEYS)
+        .filter(([k]) => !place.present.includes(k))
+        .map(([k, doc]) => make.key(k, doc, k === 'layers' ? 'required' : 'optional', k));
     case 'topKey':
       return Object.entries(TOP_KEYS)
         .filter(([k]) => !place.present.includes(k))

@@ -15,6 +15,7 @@ export type Place =
   | { kind: 'rounding' }
   | { kind: 'paramValue'; at: ItemRef; key: string }
   | { kind: 'topKey'; present: string[] }
+  | { kind: 'definitionKey'; present: string[] }
   | { kind: 'none' };
 
 export interface Word {
@@ -75,7 +76,8 @@ function yamlPlace(a: Analysis, at: number, before: string): Place {
   }
   if (/^\s*$/.test(before)) {
     if (before.length === 0) return topKey(a);
-    return blockLayerKey(a, at, before.length);
+    const key = blockLayerKey(a, at, before.length);
+    return key.kind === 'none' ? definitionKey(a, at, before.length) : key;
   }
   if (/[{,]\s*$/.test(before)) return flowKey(a, at);
   return { kind: 'none' };
@@ -133,7 +135,31 @@ function flowKey(a: Analysis, at: number): Place {
   }
   const root = a.model.root;
   if (a.kind === 'json' && root?.kind === 'map' && !root.pairs.some((p) => p.value && at > p.value.start && at < p.value.end)) return topKey(a);
+  if (a.kind === 'json') {
+    const def = definitionAt(a, at);
+    if (def && !def.pairs.some((p) => p.value && p.value.kind !== 'scalar' && at > p.value.start && at < p.value.end)) return { kind: 'definitionKey', present: keysOf(def) };
+  }
   return { kind: 'none' };
+}
+
+/** A key of a block definition (`params`, `layers`, `inputs`, `output`), on a line at its keys' column. */
+function definitionKey(a: Analysis, at: number, column: number): Place {
+  const def = definitionAt(a, at);
+  const first = def?.pairs[0];
+  if (!def || def.flow || !first || first.key.start - lineStartAt(a.text, first.key.start) !== column) return { kind: 'none' };
+  return { kind: 'definitionKey', present: keysOf(def) };
+}
+
+/** The block definition `at` is in: the last one whose key comes before it, if `at` is before the next top-level key. */
+function definitionAt(a: Analysis, at: number): AstMap | undefined {
+  const root = a.model.root;
+  if (root?.kind !== 'map') return undefined;
+  const i = root.pairs.findIndex((p) => p.key.value === 'blocks');
+  const next = root.pairs[i + 1];
+  if (i < 0 || at < root.pairs[i]!.key.end || (next && at >= next.key.start)) return undefined;
+  let def: AstMap | undefined;
+  for (const b of fileNames(a).blocks.values()) if (b.keySpan.start < at) def = b.node;
+  return def;
 }
 
 function topKey(a: Analysis): Place {

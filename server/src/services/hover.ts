@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, LAYERS } from '../../../core/src/index';
+import { COMMON_KEYS, DEFINITION_KEYS, LAYERS, USE_KEYS } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
@@ -35,6 +35,8 @@ export function hover(analysis: Analysis, doc: TextDocument, offset: number): Ho
     if (results.length === 1 && !isUse) return layerPartHover(analysis, doc, results[0]!, offset);
     return copiesHover(doc, at, runsOf(analysis, at.scope, at.item), offset);
   }
+  const def = definitionKeyHover(analysis, doc, offset);
+  if (def) return def;
   const root = analysis.model.root;
   const hit = root?.kind === 'map' ? pairAt(root, offset) : undefined;
   if (!hit || typeof hit.pair.key.value !== 'string') return null;
@@ -106,6 +108,7 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
     const param = LAYERS.get(type)?.params[key];
     if (param) return markdown(paramText(type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
     if (key in COMMON_KEYS) return markdown(`**${key}**${BR}${COMMON_KEYS[key]}`, doc, hit.pair.key);
+    if (key in USE_KEYS) return markdown(`**${key}**${BR}${USE_KEYS[key]}`, doc, hit.pair.key);
   }
   const where = scope.block === undefined ? '' : ` in block ${code(scope.block)}`;
   const title = `**${type || '?'}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
@@ -118,6 +121,17 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
   const typeSpan = item.type?.span;
   const onType = typeSpan && offset >= typeSpan.start && offset <= typeSpan.end;
   return markdown(lines.join(BR), doc, onType ? typeSpan : undefined);
+}
+
+/** A key of a block definition: what `params`, `layers`, `inputs` and `output` are for. */
+function definitionKeyHover(analysis: Analysis, doc: TextDocument, offset: number): Hover | null {
+  for (const b of fileNames(analysis).blocks.values()) {
+    if (offset < b.node.start || offset > b.node.end) continue;
+    const hit = pairAt(b.node, offset);
+    const key = hit?.on === 'key' ? hit.pair.key.value : undefined;
+    return typeof key === 'string' && key in DEFINITION_KEYS ? markdown(`**${key}** (block)${BR}${DEFINITION_KEYS[key]}`, doc, hit!.pair.key) : null;
+  }
+  return null;
 }
 
 function markdown(value: string, doc: TextDocument, span: Span | undefined): Hover {

@@ -74,9 +74,9 @@ function blockText(a: Analysis, b: BlockSyntax): string {
   return lines.join(BR);
 }
 
-/** The expanded index that a use's or a copy's name stands for (`layer1`, `layer1.0`), where the core gives it. */
+/** The expanded index that a use's or a copy's name stands for (`layer1`, `layer1.0`). */
 function aliasIndex(a: Analysis, name: string): number | undefined {
-  return (a.model as unknown as { blocks?: { aliases: Map<string, number> } }).blocks?.aliases.get(name);
+  return a.model.blocks?.aliases.get(name);
 }
 
 function markdown(value: string, doc: TextDocument, span: Span): Hover {

@@ -5,10 +5,10 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { INPUT_NAME, LAYERS } from '../../../core/src/index';
+import { INPUT_NAME, LAYERS, USE_KEYS } from '../../../core/src/index';
 import { nameLiteral } from './edits/nameLiteral';
 import { toRange } from './ranges';
-import { fileNames, USE_KEYS, type Scope } from './scopes';
+import { fileNames, type Scope } from './scopes';
 import { nameSpan, resolve, sitesOf, symbolAt, type SymbolHit } from './symbols';
 
 export const RENAME_MESSAGES = {

@@ -1,7 +1,7 @@
 // The shapes of a layer as written. A layer at the top level has one result; a layer inside a block
 // definition has one for each copy of each use of the block (the analysis lists every layer that
 // runs, each pointing at the item it was written as); a block use has its copies' outputs.
-import type { Analysis, LayerResult, Shape } from '../../../core/src/index';
+import type { Analysis, BlockUse, LayerResult, Shape } from '../../../core/src/index';
 import { fileNames, type Scope, type ScopeItem } from './scopes';
 import { inputsLabel } from './shapes';
 
@@ -53,23 +53,16 @@ export function runsOf(a: Analysis, scope: Scope, item: ScopeItem): Run[] {
   return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: inputsLabel(r, net), output: r.output, params: r.params }));
 }
 
-/**
- * What the core says of block uses (format v2, `model.blocks.uses`), typed here by what this file
- * reads, so the editor builds with or without blocks in the core.
- */
-interface UseCopies {
-  span: { start: number };
-  copies: Array<{ copy: { use: string }; first: number; end: number; output: number }>;
-}
+type Copies = BlockUse['copies'];
 
-const usesCache = new WeakMap<Analysis, Map<number, UseCopies['copies']>>();
+const usesCache = new WeakMap<Analysis, Map<number, Copies>>();
 
 /** The copies of each block use, by where the use is written (a use inside a block: every copy of it). */
-function usesAt(a: Analysis): Map<number, UseCopies['copies']> {
+function usesAt(a: Analysis): Map<number, Copies> {
   let m = usesCache.get(a);
   if (!m) {
     m = new Map();
-    const uses = (a.model as unknown as { blocks?: { uses: UseCopies[] } }).blocks?.uses ?? [];
+    const uses = a.model.blocks?.uses ?? [];
     for (const u of uses) {
       const list = m.get(u.span.start);
       if (list) list.push(...u.copies);

@@ -93,15 +93,6 @@ export function fileNames(a: Analysis): FileNames {
   return n;
 }
 
-/** The keys of a block use besides the block's parameters, with what they do. */
-export const USE_KEYS: Record<string, string> = {
-  type: 'The block\'s name.',
-  name: 'The use\'s name `N`: its layers are `N.<inner name>` (with `repeat`, copy i\'s are `N.<i>.<inner name>`); later layers may take `N`, `N.<i>` or any full inner name.',
-  inputs: 'The layers passed to the block\'s inputs, as many as it declares. Default: the layer before (for a block with one input).',
-  repeat: 'Chains this many copies of the block, each taking the previous one\'s output; copy i is named `N.<i>`.',
-  first: 'The number of the first copy (default 0), for a stage whose first block differs (torchvision\'s `layer2.1`, `layer2.2`, …).',
-};
-
 /** A value written exactly `$name`. */
 export const DOLLAR = /^\$([A-Za-z_][A-Za-z0-9_]*)$/;
 
