@@ -114,7 +114,7 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
   const title = `**${type || '?'}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
   const lines = [title];
   if (runs.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
-  for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs} → ${shapeLabel(r.output)}`)}`);
+  for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs()} → ${shapeLabel(r.output)}`)}`);
   if (runs.length > LISTED_COPIES) lines.push(`… and ${runs.length - LISTED_COPIES} more`);
   const params = new Set(runs.filter((r) => r.output).map((r) => r.params));
   if (runs.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${runs.length} ${scope.block === undefined ? 'copies' : 'uses'}`);

@@ -33,7 +33,8 @@ export function resultsOf(a: Analysis, scope: Scope, item: ScopeItem): LayerResu
 export interface Run {
   /** The full name: `layer1.0.conv1`, or the copy's `layer1.0`. */
   name: string;
-  inputs: string;
+  /** Its input shapes as text (computed when asked: hints need only outputs). */
+  inputs: () => string;
   output: Shape | null;
   params: number;
 }
@@ -47,10 +48,10 @@ export function runsOf(a: Analysis, scope: Scope, item: ScopeItem): Run[] {
       let params = 0;
       for (let i = c.first; i < c.end; i++) params += a.layers[i]?.params ?? 0;
       const first = a.layers[c.first];
-      return { name: c.copy.use, inputs: first ? inputsLabel(first, net) : '?', output: a.layers[c.output]?.output ?? null, params };
+      return { name: c.copy.use, inputs: () => (first ? inputsLabel(first, net) : '?'), output: a.layers[c.output]?.output ?? null, params };
     });
   }
-  return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: inputsLabel(r, net), output: r.output, params: r.params }));
+  return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: () => inputsLabel(r, net), output: r.output, params: r.params }));
 }
 
 type Copies = BlockUse['copies'];
