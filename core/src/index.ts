@@ -4,9 +4,10 @@
 export { ModelAnalyzer, analyze, hasErrors, type Analysis, type AnalysisInput, type AnalyzeOptions } from './analysis';
 export { CODES, type Code } from './diagnostics/codes';
 export type { CoreDiagnostic, FixData, RelatedInfo, Severity } from './diagnostics/diagnostic';
-export { COMMON_KEYS, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';
+export { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';
 export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamSpec, type ParamsOf } from './layers/spec';
 export { expectedParameters, shapeText } from './layers/parameterShapes';
+export { adaptiveWindow } from './layers/adaptivePool';
 export { PADDING_WORDS, defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference, type ParamReference } from './layers/reference';
 export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
 export type { BlockCopy, BlockDefinition, BlockParam, BlockUse, BlocksInfo, InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape } from './model/types';

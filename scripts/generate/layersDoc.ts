@@ -10,6 +10,7 @@ function section(r: LayerReference): string {
   out.push(`- **Output:** ${r.rule}`);
   out.push(`- **Inputs:** ${r.arity === 'many' ? 'two or more (`inputs` is required)' : 'one'}`);
   out.push(`- **Feature maps** in the runner: ${r.featureMaps ? 'yes' : 'no'}`);
+  if (r.rounding) out.push("- **Own `rounding:`** (`strict`, `floor` or `ceil`): overrides the file's for this layer");
   if (r.aliases.length) out.push(`- **Also known as:** ${code(r.aliases)}`);
   out.push('');
   if (r.params.length) {

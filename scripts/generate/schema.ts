@@ -3,6 +3,7 @@
 // type name where the checker allows one; the model's own keys; and, when the format has `blocks`, block
 // definitions and uses (see blocks.ts).
 import type { LayerSpec, ParamSpec } from '../../core/src/index';
+import { LAYER_ROUNDING_DOC } from '../../core/src/index';
 import { blockDefinitions, blocksProperty, BLOCK_PARAMETER } from './schemaBlocks';
 import type { Json, JsonObject } from './json';
 import { LAYER_REF, commonKeyValue, pairSnippets, roundingValue, snippetValue, topKeyValue, valueAlternatives } from './schemaValues';
@@ -83,6 +84,8 @@ function typeBranch(src: SchemaSource, type: string, inBlock: boolean): JsonObje
     properties['inputs'] = { anyOf: [LAYER_REF, { type: 'array', items: LAYER_REF, minItems: 1, maxItems: 1 }] };
   }
   for (const [name, p] of Object.entries(s.params)) properties[name] = paramSchema(name, p, inBlock);
+  // v2: a window layer's own rounding, a key of the format rather than a parameter of the type
+  if (s.rounding) properties['rounding'] = { ...roundingValue(src.roundings), ...described(keyMarkdown('rounding', LAYER_ROUNDING_DOC, "Optional, default: the file's `rounding`.")) };
   const required = Object.entries(s.params).filter(([, p]) => p.required).map(([k]) => k);
   if (s.arity === 'many') required.push('inputs');
   const then: JsonObject = { properties };

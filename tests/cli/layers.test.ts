@@ -38,7 +38,7 @@ test('layers --json: every type in the registry\'s order, the stable keys, the s
   const refs = cliJson();
   assert.deepEqual(refs.map((r) => r.type), [...LAYER_TYPES]);
   for (const r of refs) {
-    assert.deepEqual(Object.keys(r), ['type', 'summary', 'doc', 'rule', 'arity', 'aliases', 'featureMaps', 'params', 'weights'], r.type);
+    assert.deepEqual(Object.keys(r), ['type', 'summary', 'doc', 'rule', 'arity', 'aliases', 'featureMaps', 'rounding', 'params', 'weights'], r.type);
     for (const p of r.params) assert.deepEqual(Object.keys(p).slice(0, 7), ['name', 'kind', 'required', 'default', 'defaultFrom', 'doc', 'aliases'], `${r.type}.${p.name}`);
   }
   assert.deepEqual(refs, JSON.parse(JSON.stringify(layerReference())), 'dist/cli.js is older than the registry: run node scripts/build.mjs');
@@ -115,7 +115,9 @@ test('the CLI\'s types and parameters are exactly the schema\'s', () => {
     const branch = branches.find((b) => (((b['if'] as Obj)['properties'] as Obj)['type'] as Obj)['const'] === r.type);
     assert.ok(branch, `schema branch for ${r.type}`);
     const then = branch['then'] as Obj;
-    const own = Object.keys(then['properties'] as Obj).filter((k) => !(k in COMMON_KEYS));
+    // a window layer's own `rounding` is a key of the format, not a parameter of the type
+    const own = Object.keys(then['properties'] as Obj).filter((k) => !(k in COMMON_KEYS) && !(k === 'rounding' && r.rounding));
+    assert.equal('rounding' in (then['properties'] as Obj), r.rounding, `${r.type}: rounding key`);
     assert.deepEqual(own, r.params.map((p) => p.name), `${r.type}: parameters`);
     for (const p of r.params) {
       const s = (then['properties'] as Obj)[p.name] as Obj;

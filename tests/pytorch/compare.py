@@ -64,8 +64,10 @@ def random_network(rng):
     rounding = rng.choice(["floor", "ceil", "strict"])
     layers, c = [], depth
     for _ in range(rng.randint(1, 5)):
-        kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "act", "batchnorm"])
-        if kind == "conv":
+        kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "act", "batchnorm", "v2", "v2"])
+        if kind == "v2":
+            layer, c = random_layer_v2(rng, c)
+        elif kind == "conv":
             groups = rng.choice([1, 1, c]) if c > 1 else 1
             filters = groups * rng.randint(1, 4)
             layer = {"type": "conv", "filters": filters, "kernel": rng.choice([1, 2, 3, [3, 1], [2, 3]]),
@@ -99,14 +101,111 @@ def random_network(rng):
             layers.append({"type": "concat", "inputs": ["side", src]})
             f = f + c
         c = f
-    tail = rng.choice(["flatten", "gap", "none", "upsample"])
+    tail = rng.choice(["flatten", "gap", "none", "upsample", "adaptive"])
     if tail == "flatten":
         layers += [{"type": "flatten"}, {"type": "dense", "units": rng.randint(2, 6)}, {"type": "softmax"}]
     elif tail == "gap":
         layers += [{"type": rng.choice(["globalavgpool", "globalmaxpool"])}, {"type": "dense", "units": 3}]
     elif tail == "upsample":
         layers += [{"type": "upsample", "scale": 2}]
+    elif tail == "adaptive":
+        layers += random_tail_v2(rng)
     return {"width": size, "height": size + rng.choice([0, 0, 3]), "depth": depth}, rounding, layers
+
+
+# ---------------------------------------------------------------- v2 layer types (layersA)
+
+V2_TYPES = {"convtranspose", "adaptiveavgpool", "adaptivemaxpool", "relu6", "silu", "hardswish", "hardsigmoid",
+            "mish", "elu", "upsample"}
+
+
+def random_layer_v2(rng, c):
+    """One random v2 layer (or a v1 window layer with its own `rounding`) on depth c; returns (layer, depth)."""
+    kind = rng.choice(["convtranspose", "convtranspose", "adaptive", "act", "upsample", "rounding"])
+    if kind == "convtranspose":
+        groups = rng.choice([1, 1, c]) if c > 1 else 1
+        filters = groups * rng.randint(1, 3)
+        if rng.random() < 0.1:
+            groups = rng.choice([2, 3])  # may not divide: PyTorch refuses, the checker must too
+        s, d = rng.choice([1, 2, 2, 3, [2, 1]]), rng.choice([1, 1, 2])
+        layer = {"type": "convtranspose", "filters": filters, "kernel": rng.choice([1, 2, 3, 4, [3, 2]]), "stride": s,
+                 "dilation": d, "groups": groups, "bias": rng.choice([True, False])}
+        if rng.random() < 0.25:
+            layer["padding"] = "same"
+        else:
+            layer["padding"] = rng.choice([0, 1, [1, 0], 2])
+            # mostly valid (below stride or dilation), sometimes not: PyTorch refuses, so must the checker
+            layer["output_padding"] = rng.choice([0, 0, 1, [1, 0], 2])
+        return layer, filters
+    if kind == "adaptive":
+        return {"type": rng.choice(["adaptiveavgpool", "adaptivemaxpool"]), "size": rng.choice([1, 2, 3, 5, [3, 4], [7, 2], 20])}, c
+    if kind == "act":
+        return rng.choice([{"type": "relu6"}, {"type": "silu"}, {"type": "hardswish"}, {"type": "hardsigmoid"},
+                           {"type": "mish"}, {"type": "elu"}, {"type": "elu", "alpha": 0.4}]), c
+    if kind == "upsample":
+        return {"type": "upsample", "scale": rng.choice([1, 2, [2, 3], [1, 2]]), "mode": rng.choice(["nearest", "bilinear"])}, c
+    # a window layer with its own rounding, e.g. GoogLeNet's MaxPool2d(3, 2, ceil_mode=True) in a floor network
+    t = rng.choice(["maxpool", "avgpool", "conv"])
+    layer = {"type": t, "kernel": rng.choice([2, 3]), "stride": rng.choice([2, 3]), "rounding": rng.choice(["ceil", "floor", "strict"])}
+    if t == "conv":
+        layer["filters"] = c
+        layer["padding"] = rng.choice([0, 1])
+        return layer, c
+    layer["padding"] = rng.choice([0, 1])
+    return layer, c
+
+
+def random_tail_v2(rng):
+    """A classifier head through an adaptive pool (torchvision's avgpool), or a transposed-conv upsampler."""
+    if rng.random() < 0.5:
+        return [{"type": rng.choice(["adaptiveavgpool", "adaptivemaxpool"]), "size": rng.choice([1, 3, [2, 3], 7])},
+                {"type": "flatten"}, {"type": "dense", "units": 4}]
+    return [{"type": "convtranspose", "filters": 2, "kernel": 4, "stride": 2, "padding": 1, "bias": False}, {"type": "silu"}]
+
+
+def forward_v2(L, x, key, g, weights):
+    """PyTorch for one v2 layer (raises RuntimeError where PyTorch refuses it)."""
+    t = L["type"]
+    if t == "convtranspose":
+        k, s, d = pair(L["kernel"]), pair(L.get("stride", 1)), pair(L.get("dilation", 1))
+        groups = L.get("groups", 1)
+        cin = x.shape[1]
+        if cin % groups or L["filters"] % groups:
+            raise RuntimeError(f"groups {groups} does not divide {cin} or {L['filters']}")
+        w = torch.randn(cin, L["filters"] // groups, *k, generator=g) * 0.3
+        weights[f"{key}.weight"] = w
+        b = None
+        if L.get("bias", True):
+            b = torch.randn(L["filters"], generator=g) * 0.1
+            weights[f"{key}.bias"] = b
+        p = L.get("padding", 0)
+        if p == "same":
+            # Keras' rule (PyTorch has no `same` here): n·s, removing d(k − 1) + 1 − s, the smaller half first
+            y = F.conv_transpose2d(x, w, None, s, 0, 0, groups, d)
+            for a in (0, 1):
+                n, keff = x.shape[2 + a], d[a] * (k[a] - 1) + 1
+                total = keff - s[a]
+                if total >= 0:
+                    y = y.narrow(2 + a, total // 2, n * s[a])
+                else:
+                    y = F.pad(y, (0, -total, 0, 0) if a == 1 else (0, 0, 0, -total))
+            return y if b is None else y + b[None, :, None, None]
+        p = (0, 0) if p == "valid" else pair(p)
+        return F.conv_transpose2d(x, w, b, s, p, pair(L.get("output_padding", 0)), groups, d)
+    if t == "adaptiveavgpool":
+        return F.adaptive_avg_pool2d(x, pair(L["size"]))
+    if t == "adaptivemaxpool":
+        return F.adaptive_max_pool2d(x, pair(L["size"]))
+    if t == "relu6": return F.relu6(x)
+    if t == "silu": return F.silu(x)
+    if t == "hardswish": return F.hardswish(x)
+    if t == "hardsigmoid": return F.hardsigmoid(x)
+    if t == "mish": return F.mish(x)
+    if t == "elu": return F.elu(x, L.get("alpha", 1.0))
+    if t == "upsample":
+        mode = L.get("mode", "nearest")
+        return F.interpolate(x, scale_factor=pair(L["scale"]), mode=mode, **({"align_corners": False} if mode == "bilinear" else {}))
+    raise ValueError(t)
 
 
 def forward(inp, rounding, layers, x, weights):
@@ -121,8 +220,11 @@ def forward(inp, rounding, layers, x, weights):
         if "inputs" in L:
             srcs = [named[n] for n in ([L["inputs"]] if isinstance(L["inputs"], str) else L["inputs"])]
             x = srcs[0]
+        file_rounding, rounding = rounding, L.get("rounding", rounding)  # v2: a window layer's own rounding
         try:
-            if t == "conv":
+            if t in V2_TYPES:
+                x = forward_v2(L, x, key, g, weights)
+            elif t == "conv":
                 k, s, d = pair(L["kernel"]), pair(L.get("stride", 1)), pair(L.get("dilation", 1))
                 cin = x.shape[1]
                 w = torch.randn(L["filters"], cin // L.get("groups", 1), *k, generator=g) * 0.3
@@ -185,7 +287,6 @@ def forward(inp, rounding, layers, x, weights):
                 b = torch.randn(L["units"], generator=g) * 0.1
                 weights[f"{key}.weight"], weights[f"{key}.bias"] = w, b
                 x = F.linear(torch.flatten(x, 1), w, b)[:, :, None, None]
-            elif t == "upsample": x = F.interpolate(x, scale_factor=L["scale"], mode="nearest")
             elif t == "add":
                 x = srcs[0]
                 for y in srcs[1:]:
@@ -197,6 +298,7 @@ def forward(inp, rounding, layers, x, weights):
                 raise ValueError(t)
         except RuntimeError as e:
             return outs, str(e).splitlines()[0]
+        rounding = file_rounding
         outs.append(x)
         if "name" in L:
             named[L["name"]] = x

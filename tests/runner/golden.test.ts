@@ -140,3 +140,66 @@ layers:
     { forceWasm: true, threads: 1 },
   );
 });
+
+test('convtranspose: stride, padding, output_padding, dilation, groups, same (kernel longer and shorter than the stride), no bias', async () => {
+  await compareWithReference(
+    `input: 5x4x4
+layers:
+  - {type: convtranspose, filters: 6, kernel: 3, stride: 2, padding: 1, output_padding: 1}
+  - {type: convtranspose, filters: 4, kernel: [3, 2], stride: [2, 3], padding: [1, 0], output_padding: [0, 2], inputs: input}
+  - {type: convtranspose, filters: 6, kernel: 3, dilation: 2, stride: 2, output_padding: [1, 0], groups: 2, inputs: input}
+  - {type: convtranspose, filters: 4, kernel: 4, stride: 2, padding: same, inputs: input}
+  - {type: convtranspose, filters: 4, kernel: 3, stride: 2, padding: same, groups: 4, inputs: input}
+  - {type: convtranspose, filters: 2, kernel: 1, stride: 3, padding: same, bias: false, inputs: input}
+  - {type: convtranspose, filters: 2, kernel: 2, stride: 2, padding: valid, bias: false, inputs: input}
+  - {type: convtranspose, filters: 3, kernel: 5, padding: 2, inputs: input}
+  # output_padding at least the stride (allowed below the dilation) and above the padding: rows of bias alone
+  - {type: convtranspose, filters: 3, kernel: 2, stride: 1, dilation: 3, output_padding: 2, inputs: input}
+  - {type: convtranspose, filters: 3, kernel: 3, stride: 3, padding: [1, 0], output_padding: 2, inputs: input}
+`,
+    8,
+  );
+});
+
+test('adaptive pools with uneven and overlapping windows, larger than the input, and even (MaxPool path)', async () => {
+  await compareWithReference(
+    `input: 10x7x3
+layers:
+  - {type: adaptiveavgpool, size: 3}
+  - {type: adaptivemaxpool, size: 3, inputs: input}
+  - {type: adaptiveavgpool, size: [4, 6], inputs: input}
+  - {type: adaptivemaxpool, size: [4, 6], inputs: input}
+  - {type: adaptivemaxpool, size: [7, 5], inputs: input}
+  - {type: adaptiveavgpool, size: [9, 13], inputs: input}
+  - {type: adaptivemaxpool, size: [9, 13], inputs: input}
+  - {type: adaptiveavgpool, size: 1, inputs: input}
+  - {type: adaptivemaxpool, size: [1, 2], inputs: input}
+`,
+    9,
+  );
+});
+
+test('v2 activations, elu alpha, bilinear and non-square upsample, per-layer rounding', async () => {
+  await compareWithReference(
+    `input: 7x6x3
+rounding: floor
+layers:
+  - {type: conv, filters: 4, kernel: 3, padding: 1, name: c}
+  - relu6
+  - {type: silu, inputs: c}
+  - {type: hardswish, inputs: c}
+  - {type: hardsigmoid, inputs: c}
+  - {type: mish, inputs: c}
+  - {type: elu, inputs: c}
+  - {type: elu, alpha: 0.3, inputs: c}
+  - {type: upsample, scale: [2, 3], inputs: c}
+  - {type: upsample, scale: 2, mode: bilinear, inputs: c}
+  - {type: upsample, scale: [3, 2], mode: bilinear, inputs: c}
+  - {type: maxpool, kernel: 2, rounding: ceil, inputs: c}
+  - {type: avgpool, kernel: 3, stride: 2, padding: 1, rounding: ceil, inputs: c}
+  - {type: conv, filters: 2, kernel: 2, stride: 2, rounding: ceil, inputs: c}
+  - {type: concat, inputs: [1, 2, 3, 4, 5, 6, 7]}
+`,
+    10,
+  );
+});

@@ -19,6 +19,18 @@ const layer: fc.Arbitrary<Layer> = fc.oneof(
   fc.record({ type: fc.constant('leakyrelu'), slope: fc.double({ min: 0, max: 0.5, noNaN: true }) }),
   fc.record({ type: fc.constant('batchnorm'), eps: fc.constantFrom(1e-5, 1e-3, 0.1) }),
   fc.record({ type: fc.constant('upsample'), scale: fc.integer({ min: 1, max: 2 }) }),
+  // v2
+  fc.record({ type: fc.constant('upsample'), scale: pair(3), mode: fc.constantFrom('nearest', 'bilinear') }),
+  fc.record({
+    type: fc.constant('convtranspose'), filters: fc.integer({ min: 1, max: 4 }), kernel: pair(3), stride: pair(2), padding: fc.constantFrom<unknown>(0, 1, [1, 0], 'same', 'valid'),
+    output_padding: fc.constantFrom<unknown>(0, 1, [0, 1]), dilation: pair(2), bias: fc.boolean(),
+  }),
+  fc.record({ type: fc.constant('convtranspose'), filters: fc.constant(4), kernel: fc.constant(2), stride: fc.constant(2), groups: fc.constantFrom(1, 2, 4) }),
+  fc.record({ type: fc.constantFrom('adaptiveavgpool', 'adaptivemaxpool'), size: pair(5) }),
+  fc.constantFrom<Layer>({ type: 'relu6' }, { type: 'silu' }, { type: 'hardswish' }, { type: 'hardsigmoid' }, { type: 'mish' }, { type: 'elu' }),
+  fc.record({ type: fc.constant('elu'), alpha: fc.double({ min: 0.1, max: 2, noNaN: true }) }),
+  fc.record({ type: fc.constantFrom('maxpool', 'avgpool'), kernel: fc.integer({ min: 2, max: 3 }), stride: fc.integer({ min: 2, max: 3 }), padding: fc.constantFrom(0, 1), rounding: fc.constantFrom('floor', 'ceil', 'strict') }),
+  fc.record({ type: fc.constant('conv'), filters: fc.integer({ min: 1, max: 3 }), kernel: pair(3), stride: pair(3), rounding: fc.constantFrom('floor', 'ceil') }),
   fc.record({ type: fc.constant('dense'), units: fc.integer({ min: 1, max: 5 }), bias: fc.boolean() }),
   // Branch joins: with the layer two back (names are the indices).
   fc.constantFrom<Layer>({ type: 'add', join: true }, { type: 'concat', join: true }),
@@ -58,8 +70,8 @@ test('random small valid models run in onnxruntime and match the reference', asy
         await compareWithReference(text, seed);
       },
     ),
-    { numRuns: 60 },
+    { numRuns: 80 },
   );
   // The generator must produce enough valid models for the property to mean something.
-  if (ran < 30) throw new Error(`only ${ran} valid models were generated`);
+  if (ran < 40) throw new Error(`only ${ran} valid models were generated`);
 });

@@ -155,8 +155,10 @@ test('layer types, parameters, required keys and defaults match the checker\'s r
     const then = thenOf(type);
     const props = obj(then['properties'], `${type} properties`);
     assert.equal(then['additionalProperties'], false, `${type}: additionalProperties false, so typos are flagged`);
-    const own = Object.keys(props).filter((k) => !(k in COMMON_KEYS));
+    // v2: window layers also take their own `rounding` (not a parameter of the type, a key of the format).
+    const own = Object.keys(props).filter((k) => !(k in COMMON_KEYS) && !(k === 'rounding' && spec.rounding));
     assert.deepEqual(own.sort(), Object.keys(spec.params).sort(), `${type}: parameters`);
+    assert.equal('rounding' in props, spec.rounding === true, `${type}: a per-layer rounding exactly on window layers`);
     const inputs = obj(props['inputs'], `${type}.inputs`);
     if (spec.arity === 'many') assert.equal(inputs['minItems'], 2, `${type} takes two or more inputs`);
     else assert.equal(obj((inputs['anyOf'] as Json[])[1], `${type}.inputs list`)['maxItems'], 1, `${type} takes one input`);

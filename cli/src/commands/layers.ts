@@ -30,7 +30,7 @@ function wrap(text: string, indent: string, width = WIDTH): string[] {
 function renderType(r: LayerReference): string[] {
   const out = [`${printable(r.type)} — ${printable(r.summary)}`, ...wrap(r.doc, '  ')];
   out.push(...wrap(`output: ${r.rule}`, '  '));
-  out.push(`  inputs: ${r.arity === 'many' ? 'two or more' : 'one'} · feature maps: ${r.featureMaps ? 'yes' : 'no'}`);
+  out.push(`  inputs: ${r.arity === 'many' ? 'two or more' : 'one'} · feature maps: ${r.featureMaps ? 'yes' : 'no'}${r.rounding ? " · own rounding: yes (overrides the file's)" : ''}`);
   if (r.aliases.length) out.push(...wrap(`also known as: ${r.aliases.join(', ')}`, '  '));
   if (r.params.length) {
     out.push('  parameters:');

@@ -12,6 +12,7 @@ export const conv = defineLayer({
   aliases: ['Conv2d', 'Conv2D', 'Convolution2D', 'convolution'],
   arity: 'one',
   featureMaps: true,
+  rounding: true,
   params: {
     filters: { kind: 'int', min: 1, required: true, doc: 'Number of filters (kernels): the depth of the output.', aliases: ['out_channels', 'num_filters'] },
     kernel: { kind: 'pair', min: 1, required: true, doc: 'Filter size F: an integer, or [height, width].', aliases: ['kernel_size'] },

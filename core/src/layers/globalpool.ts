@@ -18,5 +18,5 @@ function globalPool(type: 'globalavgpool' | 'globalmaxpool', what: string, alias
   });
 }
 
-export const globalavgpool = globalPool('globalavgpool', 'Average', ['GlobalAveragePooling2D', 'AdaptiveAvgPool2d', 'gap']);
-export const globalmaxpool = globalPool('globalmaxpool', 'Max', ['GlobalMaxPooling2D', 'AdaptiveMaxPool2d', 'gmp']);
+export const globalavgpool = globalPool('globalavgpool', 'Average', ['GlobalAveragePooling2D', 'gap']);
+export const globalmaxpool = globalPool('globalmaxpool', 'Max', ['GlobalMaxPooling2D', 'gmp']);

@@ -13,6 +13,7 @@ export function poolSpec<T extends 'maxpool' | 'avgpool'>(type: T, what: string,
     aliases,
     arity: 'one',
     featureMaps: true,
+    rounding: true,
     params: {
       kernel: { kind: 'pair', min: 1, required: true, doc: 'Window size F: an integer or [height, width].', aliases: ['kernel_size', 'pool_size'] },
       stride: { kind: 'pair', min: 1, defaultFrom: 'kernel', doc: 'How far the window moves each step. Default: the kernel size. An integer or [height, width].', aliases: ['strides'] },

@@ -37,6 +37,8 @@ export interface LayerReference {
   aliases: string[];
   /** Whether the runner shows its output as feature maps. */
   featureMaps: boolean;
+  /** Whether a layer of this type may carry its own `rounding:` (v2: the window layers). */
+  rounding: boolean;
   params: ParamReference[];
   /** Weight key → its PyTorch layout in words; empty for a type without weights. */
   weights: Record<string, string>;
@@ -88,6 +90,7 @@ function reference(s: LayerSpec): LayerReference {
     arity: s.arity,
     aliases: [...s.aliases],
     featureMaps: s.featureMaps,
+    rounding: s.rounding === true,
     params: Object.entries(s.params).map(([name, p]) => paramReference(name, p)),
     weights: { ...(s.weights?.layout ?? {}) },
   };

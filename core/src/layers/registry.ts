@@ -2,17 +2,26 @@
 // below (the key is its `type`), then add its ONNX translation (the runner's table fails to compile
 // until you do) and run `npm run generate`. See docs/adding-a-layer-type.md.
 import { gelu, relu, sigmoid, tanh } from './activations';
+import { adaptiveavgpool } from './adaptiveavgpool';
+import { adaptivemaxpool } from './adaptivemaxpool';
 import { add } from './add';
 import { avgpool } from './avgpool';
 import { batchnorm } from './batchnorm';
 import { concat } from './concat';
 import { conv } from './conv';
+import { convtranspose } from './convtranspose';
 import { dense } from './dense';
 import { dropout } from './dropout';
+import { elu } from './elu';
 import { flatten } from './flatten';
 import { globalavgpool, globalmaxpool } from './globalpool';
+import { hardsigmoid } from './hardsigmoid';
+import { hardswish } from './hardswish';
 import { leakyrelu } from './leakyrelu';
 import { maxpool } from './maxpool';
+import { mish } from './mish';
+import { relu6 } from './relu6';
+import { silu } from './silu';
 import { softmax } from './softmax';
 import type { LayerSpec, ParamsOf } from './spec';
 import { upsample } from './upsample';
@@ -21,6 +30,8 @@ import { upsample } from './upsample';
 export const LAYER_DEFS = {
   conv, maxpool, avgpool, globalavgpool, globalmaxpool, relu, sigmoid, tanh, gelu, softmax, leakyrelu,
   batchnorm, dropout, flatten, dense, add, concat, upsample,
+  // v2
+  convtranspose, adaptiveavgpool, adaptivemaxpool, relu6, silu, hardswish, hardsigmoid, mish, elu,
 } as const;
 
 export type LayerType = keyof typeof LAYER_DEFS;
@@ -35,6 +46,11 @@ export const LAYER_TYPES: readonly string[] = ALL.map((s) => s.type);
 export function isLayerType(t: string): t is LayerType {
   return LAYERS.has(t);
 }
+
+/** The `rounding:` key of a layer with a window (v2): not a parameter of the type, a key of the format. */
+export const LAYER_ROUNDING_DOC =
+  "This layer's own rounding of a non-whole output size, overriding the file's `rounding`: `strict`, `floor` or `ceil` (PyTorch `ceil_mode`). " +
+  'Only layers with a window take it (conv, convtranspose, maxpool, avgpool).';
 
 /** Keys every mapping layer may have besides its type's parameters. */
 export const COMMON_KEYS: Record<string, string> = {

@@ -85,7 +85,7 @@ export interface ShapeResult {
   params?: number;
   macs?: number;
   /** How the layer changes the receptive field: a window, a global view, an upsampling, or nothing. */
-  field?: { window: WindowGeometry } | { global: true } | { upsample: number };
+  field?: { window: WindowGeometry } | { global: true } | { upsample: Pair } | { transposed: WindowGeometry };
   /** The arithmetic per axis, for the hover: a function, so that text is built only when shown. */
   arithmetic?: () => string[];
 }
@@ -117,6 +117,8 @@ export interface LayerDef<P extends Record<string, ParamSpec>> {
   arity: 'one' | 'many';
   /** Whether the runner shows this layer's output as feature maps (a spatial map worth looking at). */
   featureMaps: boolean;
+  /** Whether the layer has a window and so may carry its own `rounding:` (v2). */
+  rounding?: boolean;
   weights?: WeightsSpec<ParamsOf<P>>;
   shape(ctx: ShapeContext<ParamsOf<P>>): ShapeResult;
 }
@@ -131,6 +133,7 @@ export interface LayerSpec {
   params: Readonly<Record<string, ParamSpec>>;
   arity: 'one' | 'many';
   featureMaps: boolean;
+  rounding?: boolean;
   weights?: WeightsSpec<Record<string, unknown>>;
   shape(ctx: ShapeContext): ShapeResult;
 }

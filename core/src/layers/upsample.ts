@@ -1,26 +1,30 @@
-// upsample: nearest-neighbour enlargement by an integer factor (U-Net decoders).
+// upsample: enlargement by an integer factor per axis (PyTorch Upsample / F.interpolate with
+// scale_factor), nearest neighbour or bilinear with align_corners=False (PyTorch's default).
 import { defineLayer } from './spec';
 
 export const upsample = defineLayer({
   type: 'upsample',
-  summary: 'Nearest-neighbour upsampling by `scale`',
-  doc: 'Upsample: repeats every value `scale` × `scale` times (nearest neighbour). Output W·scale × H·scale × D.',
-  rule: 'W·scale × H·scale × D',
+  summary: 'Upsampling by `scale` (nearest or bilinear)',
+  doc:
+    'Upsample: enlarges by `scale` (an integer, or [height, width]). `mode: nearest` (default) repeats every value; ' +
+    '`bilinear` interpolates as PyTorch does with `align_corners=False`. Output W·scale × H·scale × D.',
+  rule: 'W·scale_w × H·scale_h × D',
   aliases: ['Upsample', 'UpSampling2D', 'interpolate', 'upsampling'],
   arity: 'one',
   featureMaps: false,
   params: {
-    scale: { kind: 'int', min: 1, required: true, doc: 'The integer factor, ≥ 1, on both axes.', aliases: ['scale_factor', 'size'] },
+    scale: { kind: 'pair', min: 1, required: true, doc: 'The integer factor, ≥ 1: one for both axes, or [height, width].', aliases: ['scale_factor', 'size'] },
+    mode: { kind: 'enum', values: ['nearest', 'bilinear'], default: 'nearest', doc: "`nearest` (default) or `bilinear` (PyTorch's `align_corners=False`)." },
   },
   shape(ctx) {
     const input = ctx.inputs[0]!;
-    const s = ctx.p.scale;
+    const [sh, sw] = ctx.p.scale;
     return {
-      output: { width: input.width * s, height: input.height * s, depth: input.depth },
+      output: { width: input.width * sw, height: input.height * sh, depth: input.depth },
       params: 0,
       macs: 0,
-      field: { upsample: s },
-      arithmetic: () => [`width: ${input.width}·${s} = ${input.width * s}`, `height: ${input.height}·${s} = ${input.height * s}`],
+      field: { upsample: [sh, sw] },
+      arithmetic: () => [`width: ${input.width}·${sw} = ${input.width * sw}`, `height: ${input.height}·${sh} = ${input.height * sh}`],
     };
   },
 });

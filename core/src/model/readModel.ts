@@ -325,11 +325,16 @@ class Reader implements LayerSource {
     for (const p of pairs.list) {
       const k = p.key.value as string;
       if (k in COMMON_KEYS) continue;
+      if (k === 'rounding' && spec.rounding) {
+        this.readLayerRounding(base, p);
+        continue;
+      }
       const ps: ParamSpec | undefined = spec.params[k];
       if (!ps) {
-        const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS)];
+        const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS), ...(spec.rounding ? ['rounding'] : [])];
         const s = suggest(k, known);
-        this.err('unknown-parameter', `${spec.type} has no parameter '${k}'.${didYouMean(k, known)}${s.length ? '' : ` It takes: ${Object.keys(spec.params).join(', ') || 'no parameters'}.`}`, p.key, index, 'error', {
+        const why = k === 'rounding' ? ` \`rounding\` belongs to layers with a window (${WINDOW_TYPES().join(', ')}) or to the whole file.` : '';
+        this.err('unknown-parameter', `${spec.type} has no parameter '${k}'.${why}${didYouMean(k, known)}${s.length || why ? '' : ` It takes: ${Object.keys(spec.params).join(', ') || 'no parameters'}.`}`, p.key, index, 'error', {
           fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
         });
         continue;
@@ -365,6 +370,19 @@ class Reader implements LayerSource {
     base.values = completeValues(spec, base.params);
     base.usable = usable;
     return base;
+  }
+
+  /** A window layer's own `rounding:` (v2), overriding the file's for that layer. */
+  private readLayerRounding(decl: LayerDecl, p: AstPair): void {
+    const v = p.value;
+    if (v?.kind === 'scalar' && typeof v.value === 'string' && (ROUNDINGS as readonly string[]).includes(v.value)) {
+      decl.rounding = { value: v.value as Rounding, span: v };
+      return;
+    }
+    const text = v?.kind === 'scalar' ? String(v.value) : '';
+    this.err('out-of-range', `rounding must be strict, floor or ceil, not ${describeNode(v)}.${didYouMean(text, ROUNDINGS)}`.replace(/\.\s*$/, ''), v ?? p.key, decl.index, 'error', {
+      fix: { kind: 'replace', span: v ?? p.key, suggestions: suggest(text, ROUNDINGS).map((x) => ({ text: x, title: `Change to '${x}'` })) },
+    });
   }
 
   private checkType(t: string, span: Span, index: number): boolean {
@@ -443,6 +461,9 @@ function isReference(ps: ParamSpec): boolean {
 function emptyBlocks(b: Definitions): NonNullable<Model['blocks']> {
   return { definitions: b.defs, uses: [], aliases: new Map(), copiesOf: new Map([...b.defs.values()].map((d) => [d.name, d.layers.map(() => [])])) };
 }
+
+/** The layer types that take a per-layer `rounding:`, for messages. */
+const WINDOW_TYPES = (): string[] => LAYER_TYPES.filter((t) => LAYERS.get(t)!.rounding === true);
 
 const required = new Map<string, string[]>();
 /** A layer type's required parameters, computed once per type. */

@@ -340,9 +340,15 @@ function setField(r: Result, results: readonly Result[], out: ShapeResult, input
     sw += (inp.width - 1) * jw;
     jh *= inp.height;
     jw *= inp.width;
+  } else if (g && 'transposed' in g) {
+    // A transposed convolution is an upsampling by the stride followed by a stride-1 window.
+    jh /= g.transposed.stride[0];
+    jw /= g.transposed.stride[1];
+    sh += (g.transposed.kernel[0] - 1) * jh;
+    sw += (g.transposed.kernel[1] - 1) * jw;
   } else if (g) {
-    jh /= g.upsample;
-    jw /= g.upsample;
+    jh /= g.upsample[0];
+    jw /= g.upsample[1];
   }
   r.fh = sh;
   r.fw = sw;

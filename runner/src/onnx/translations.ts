@@ -5,6 +5,8 @@
 import type { LayerParams, LayerType, Shape } from '../../../core/src/index';
 import type { Tensor } from '../weights/types';
 import type { GraphBuilder } from './buildGraph';
+import { adaptiveAvgPool, adaptiveMaxPool } from './adaptivePool';
+import { transposedPads } from './transposedPads';
 import { onnxPads } from './windowPads';
 
 /** What a translation gets besides its parameters: tensor names and shapes around the layer. */
@@ -89,9 +91,57 @@ const TRANSLATIONS: { readonly [T in LayerType]: Translate<T> } = {
     g.op('Concat', io.ins, { axis: 1 }, io.out);
   },
   upsample(g, p, io) {
-    const scales = g.constFloat('scales', [4], new Float32Array([1, 1, p.scale, p.scale]));
+    const scales = g.constFloat('scales', [4], new Float32Array([1, 1, p.scale[0], p.scale[1]]));
+    if (p.mode === 'bilinear') {
+      // PyTorch align_corners=False: source x = (i + 0.5)/s − 0.5, clamped at the edges (ONNX half_pixel).
+      g.op('Resize', [io.x, '', scales], { mode: 'linear', coordinate_transformation_mode: 'half_pixel' }, io.out);
+      return;
+    }
     // Nearest with integer factor: output pixel i takes input floor(i / s), as PyTorch's 'nearest'.
     g.op('Resize', [io.x, '', scales], { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' }, io.out);
+  },
+  convtranspose(g, p, io) {
+    const t = io.weights();
+    const { pads, extra } = transposedPads(p, io, g.layerIndex);
+    const attrs = { kernel_shape: p.kernel, strides: p.stride, dilations: p.dilation, pads, group: p.groups };
+    const inputs = [io.x, g.weight(t, 'weight')];
+    if (extra[0] === 0 && extra[1] === 0) {
+      if (t['bias']) inputs.push(g.weight(t, 'bias'));
+      g.op('ConvTranspose', inputs, attrs, io.out);
+      return;
+    }
+    // Rows no input reaches hold the bias alone: pad the bias-free result with zeros, then add it.
+    const y = g.op('ConvTranspose', inputs, attrs);
+    const bias = t['bias'];
+    const padded = g.op('Pad', [y, g.constInts('extra', [0, 0, 0, 0, 0, 0, extra[0], extra[1]])], { mode: 'constant' }, bias ? undefined : io.out);
+    if (bias) g.op('Add', [padded, g.constFloat('bias4', [1, p.filters, 1, 1], bias.data)], {}, io.out);
+  },
+  adaptiveavgpool(g, _p, io) {
+    adaptiveAvgPool(g, io);
+  },
+  adaptivemaxpool(g, _p, io) {
+    adaptiveMaxPool(g, io);
+  },
+  relu6(g, _p, io) {
+    const lo = g.constFloat('min', [], new Float32Array([0]));
+    const hi = g.constFloat('max', [], new Float32Array([6]));
+    g.op('Clip', [io.x, lo, hi], {}, io.out);
+  },
+  silu(g, _p, io) {
+    g.op('Mul', [io.x, g.op('Sigmoid', [io.x])], {}, io.out);
+  },
+  // ONNX HardSwish (opset 14) is x·max(0, min(1, x/6 + 1/2)): PyTorch's.
+  hardswish: unary('HardSwish'),
+  hardsigmoid(g, _p, io) {
+    // ONNX's default alpha is 0.2; PyTorch's Hardsigmoid is (x + 3)/6 clipped to [0, 1].
+    g.op('HardSigmoid', [io.x], { alpha: { float: 1 / 6 }, beta: { float: 0.5 } }, io.out);
+  },
+  mish(g, _p, io) {
+    // Opset 17 has no Mish (18 does): x·tanh(softplus(x)).
+    g.op('Mul', [io.x, g.op('Tanh', [g.op('Softplus', [io.x])])], {}, io.out);
+  },
+  elu(g, p, io) {
+    g.op('Elu', [io.x], { alpha: { float: p.alpha } }, io.out);
   },
 };
 

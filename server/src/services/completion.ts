@@ -6,7 +6,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, DEFINITION_KEYS, LAYERS, LAYER_TYPES, USE_KEYS } from '../../../core/src/index';
+import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, USE_KEYS } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
@@ -49,15 +49,18 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
     case 'rounding':
       return ROUNDINGS.map((r, i) => make.value(r, CompletionItemKind.EnumMember, 'rounding', ROUNDING_DOC[r], String(i)));
     case 'paramValue': {
-      const spec = LAYERS.get(place.at.item.type?.name ?? '')?.params[place.key];
+      const type = place.at.item.type?.name ?? '';
+      const spec = LAYERS.get(type)?.params[place.key];
       const items = dollars(a, place.at, make);
       if (spec?.kind === 'padding') {
+        const same = type === 'convtranspose' ? "Output = n · stride (Keras' rule)." : "Output = ceil(n / stride) (TensorFlow's rule).";
         items.push(
-          make.value('same', CompletionItemKind.EnumMember, 'padding', "Output = ceil(n / stride) (TensorFlow's rule).", '0'),
+          make.value('same', CompletionItemKind.EnumMember, 'padding', same, '0'),
           make.value('valid', CompletionItemKind.EnumMember, 'padding', 'No padding (= 0).', '1'),
         );
       }
       if (spec?.kind === 'bool') items.push(...['true', 'false'].map((b, i) => make.literal(b, String(i))));
+      if (spec?.kind === 'enum') items.push(...spec.values.map((v, i) => make.value(v, CompletionItemKind.EnumMember, place.key, spec.doc, String(i))));
       return items;
     }
     case 'definitionKey':
@@ -94,6 +97,7 @@ function keysFor(a: Analysis, at: ItemRef, present: string[], make: ItemMaker): 
   for (const [k, doc] of Object.entries(COMMON_KEYS)) {
     if (!present.includes(k)) items.push(make.key(k, doc, 'any layer', `2${k}`));
   }
+  if (LAYERS.get(type)?.rounding && !present.includes('rounding')) items.push(make.key('rounding', LAYER_ROUNDING_DOC, 'this layer only', '2rounding'));
   return items;
 }
 

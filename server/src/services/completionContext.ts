@@ -5,6 +5,7 @@
 // in a block definition (the scope).
 import type { Analysis } from '../../../core/src/index';
 import type { AstMap } from '../../../core/src/index';
+import { LAYERS } from '../../../core/src/index';
 import { lineStartAt } from './ranges';
 import { fileNames, itemAt, lastItemBefore, layersKeyOf, scopeAt, type ItemRef, type Scope } from './scopes';
 
@@ -62,7 +63,7 @@ const FLOW_INPUTS = new RegExp(String.raw`(?:^|[\s{,])["']?inputs["']?\s*:\s*\[[
 function yamlPlace(a: Analysis, at: number, before: string): Place {
   if (/(?:^|\s)#/.test(before)) return { kind: 'none' }; // in a comment
   const value = VALUE_OF.exec(before);
-  if (value) return valuePlace(a, at, value[1]!);
+  if (value) return valuePlace(a, at, value[1]!, before.length === before.trimStart().length);
   if (FLOW_INPUTS.test(before)) return inputsOf(a, at);
   if (/^\s*-\s*$/.test(before)) {
     const indent = before.indexOf('-');
@@ -85,7 +86,7 @@ function yamlPlace(a: Analysis, at: number, before: string): Place {
 
 function jsonPlace(a: Analysis, at: number, before: string): Place {
   const value = VALUE_OF.exec(before);
-  if (value) return valuePlace(a, at, value[1]!);
+  if (value) return valuePlace(a, at, value[1]!, !itemAt(fileNames(a), at));
   if (FLOW_INPUTS.test(before)) return inputsOf(a, at);
   let i = at - 1;
   while (i >= 0 && /\s/.test(a.text[i]!)) i--;
@@ -95,13 +96,13 @@ function jsonPlace(a: Analysis, at: number, before: string): Place {
   return { kind: 'none' };
 }
 
-function valuePlace(a: Analysis, at: number, key: string): Place {
+function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Place {
   if (key === 'type') return { kind: 'layerType', bareItem: false, scope: scopeAt(fileNames(a), at) };
   if (key === 'inputs') return inputsOf(a, at);
-  // The file's `rounding`, or a layer's own (v2).
-  if (key === 'rounding') return { kind: 'rounding' };
   const names = fileNames(a);
-  const layer = itemAt(names, at) ?? lastItemBefore(names, at);
+  const layer = itemAt(names, at) ?? (topLevel ? undefined : lastItemBefore(names, at));
+  // The file's `rounding`, or a window layer's own (v2).
+  if (key === 'rounding') return !layer || LAYERS.get(layer.item.type?.name ?? '')?.rounding ? { kind: 'rounding' } : { kind: 'none' };
   if (layer) return { kind: 'paramValue', at: layer, key };
   return { kind: 'none' };
 }

@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, DEFINITION_KEYS, LAYERS, USE_KEYS } from '../../../core/src/index';
+import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, USE_KEYS } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
@@ -56,6 +56,7 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
     const param = LAYERS.get(decl.type)?.params[key];
     if (param) return markdown(paramText(decl.type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
     if (key in COMMON_KEYS) return markdown(`**${key}**${BR}${COMMON_KEYS[key]}`, doc, hit.pair.key);
+    if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
   }
   const onType = offset >= decl.typeSpan.start && offset <= decl.typeSpan.end;
   return markdown(layerText(analysis, layer), doc, onType ? decl.typeSpan : undefined);
@@ -108,6 +109,7 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
     const param = LAYERS.get(type)?.params[key];
     if (param) return markdown(paramText(type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
     if (key in COMMON_KEYS) return markdown(`**${key}**${BR}${COMMON_KEYS[key]}`, doc, hit.pair.key);
+    if (key === 'rounding' && LAYERS.get(type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
     if (key in USE_KEYS) return markdown(`**${key}**${BR}${USE_KEYS[key]}`, doc, hit.pair.key);
   }
   const where = scope.block === undefined ? '' : ` in block ${code(scope.block)}`;

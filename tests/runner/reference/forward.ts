@@ -20,10 +20,34 @@ function window(a: Analysis, i: number, x: T3, kernel: Pair, stride: Pair, dilat
   const raw = param<unknown>(a, i, 'padding', 0);
   const same = raw === 'same';
   const pad: Array<number | 'same'> = same ? ['same', 'same'] : raw === 'valid' ? [0, 0] : pair(raw);
-  const rounding = a.model.rounding.value;
+  // v2: a window layer's own `rounding:` overrides the file's.
+  const rounding = a.model.layers[i]!.rounding?.value ?? a.model.rounding.value;
   const h = ops.windowAxis(x.h, kernel[0], stride[0], dilation[0], pad[0]!, rounding);
   const w = ops.windowAxis(x.w, kernel[1], stride[1], dilation[1], pad[1]!, rounding);
   return { kernel, stride, dilation, begin: [h.begin, w.begin], out: [h.out, w.out], same };
+}
+
+/** Transposed convolution per the spec: (n − 1)·s − 2p + d(k − 1) + output_padding + 1; `same`: n·s. */
+function transposedWindow(a: Analysis, i: number, x: T3, kernel: Pair): ops.Window {
+  const stride = pair(param(a, i, 'stride', 1));
+  const dilation = pair(param(a, i, 'dilation', 1));
+  const op = pair(param(a, i, 'output_padding', 0));
+  const raw = param<unknown>(a, i, 'padding', 0);
+  const n: Pair = [x.h, x.w];
+  const begin: Pair = [0, 0];
+  const out: Pair = [0, 0];
+  for (const ax of [0, 1] as const) {
+    const span = dilation[ax] * (kernel[ax] - 1) + 1;
+    if (raw === 'same') {
+      out[ax] = n[ax] * stride[ax];
+      begin[ax] = Math.floor(Math.max(span - stride[ax], 0) / 2);
+    } else {
+      const p = raw === 'valid' ? 0 : pair(raw)[ax];
+      out[ax] = (n[ax] - 1) * stride[ax] - 2 * p + span + op[ax];
+      begin[ax] = p;
+    }
+  }
+  return { kernel, stride, dilation, begin, out };
 }
 
 /** Every layer's output, in order. `params` by layer index: {weight, bias, running_mean, running_var}. */
@@ -87,9 +111,35 @@ export function referenceForward(a: Analysis, params: Map<number, Record<string,
       case 'concat':
         y = ops.concat(xs);
         break;
-      case 'upsample':
-        y = ops.upsampleNearest(x, param(a, i, 'scale', 1));
+      case 'upsample': {
+        const [sh, sw] = pair(param(a, i, 'scale', 1));
+        y = param<string>(a, i, 'mode', 'nearest') === 'bilinear' ? ops.upsampleBilinear(x, sh, sw) : sh === sw ? ops.upsampleNearest(x, sh) : ops.upsampleNearest2(x, sh, sw);
         break;
+      }
+      case 'convtranspose': {
+        const kernel = pair(param(a, i, 'kernel', 1));
+        const win = transposedWindow(a, i, x, kernel);
+        y = ops.convTranspose2d(x, p['weight']!.data, p['bias']?.data, param(a, i, 'filters', 1), param(a, i, 'groups', 1), win);
+        break;
+      }
+      case 'adaptiveavgpool':
+      case 'adaptivemaxpool': {
+        const [oh, ow] = pair(param(a, i, 'size', 1));
+        y = ops.adaptivePool(x, oh, ow, r.decl.type === 'adaptivemaxpool' ? 'max' : 'avg');
+        break;
+      }
+      case 'relu6':
+      case 'silu':
+      case 'hardswish':
+      case 'hardsigmoid':
+      case 'mish':
+        y = ops.map(x, ops.activationsV2[r.decl.type]!);
+        break;
+      case 'elu': {
+        const alpha = param(a, i, 'alpha', 1.0);
+        y = ops.map(x, (v) => (v > 0 ? v : alpha * Math.expm1(v)));
+        break;
+      }
       default:
         throw new Error(`reference: no layer type ${r.decl.type}`);
     }

@@ -214,3 +214,100 @@ export function upsampleNearest(x: T3, s: number): T3 {
   }
   return y;
 }
+
+/**
+ * PyTorch conv_transpose2d, by scattering: input (iy, ix) of channel ci adds weight[ci, f', ky, kx] to
+ * output (iy·s − begin + ky·d, ix·s − begin + kx·d) of filter g·(filters/groups) + f'. Weight layout
+ * [depth, filters/groups, kh, kw]. `out` and `begin` come from the caller (the spec's size rule).
+ */
+export function convTranspose2d(x: T3, weight: Float32Array, bias: Float32Array | undefined, filters: number, groups: number, win: Window): T3 {
+  const [kh, kw] = win.kernel;
+  const cinG = x.c / groups;
+  const coutG = filters / groups;
+  const y = t3(filters, win.out[0], win.out[1]);
+  if (bias) for (let f = 0; f < filters; f++) for (let i = 0; i < y.h * y.w; i++) y.data[f * y.h * y.w + i] = bias[f]!;
+  for (let ci = 0; ci < x.c; ci++) {
+    const g = Math.floor(ci / cinG);
+    for (let iy = 0; iy < x.h; iy++) {
+      for (let ix = 0; ix < x.w; ix++) {
+        const v = at(x, ci, iy, ix);
+        for (let fo = 0; fo < coutG; fo++) {
+          const f = g * coutG + fo;
+          for (let ky = 0; ky < kh; ky++) {
+            const oy = iy * win.stride[0] - win.begin[0] + ky * win.dilation[0];
+            if (oy < 0 || oy >= y.h) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const ox = ix * win.stride[1] - win.begin[1] + kx * win.dilation[1];
+              if (ox < 0 || ox >= y.w) continue;
+              set(y, f, oy, ox, at(y, f, oy, ox) + v * weight[((ci * coutG + fo) * kh + ky) * kw + kx]!);
+            }
+          }
+        }
+      }
+    }
+  }
+  return y;
+}
+
+/** PyTorch adaptive pooling: cell i of o covers floor(i·n/o) … ceil((i+1)·n/o) − 1. */
+export function adaptivePool(x: T3, oh: number, ow: number, kind: 'avg' | 'max'): T3 {
+  const y = t3(x.c, oh, ow);
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < oh; i++) {
+      const y0 = Math.floor((i * x.h) / oh);
+      const y1 = Math.ceil(((i + 1) * x.h) / oh);
+      for (let j = 0; j < ow; j++) {
+        const x0 = Math.floor((j * x.w) / ow);
+        const x1 = Math.ceil(((j + 1) * x.w) / ow);
+        let acc = kind === 'max' ? -Infinity : 0;
+        for (let a = y0; a < y1; a++) for (let b = x0; b < x1; b++) acc = kind === 'max' ? Math.max(acc, at(x, c, a, b)) : acc + at(x, c, a, b);
+        set(y, c, i, j, kind === 'max' ? acc : acc / ((y1 - y0) * (x1 - x0)));
+      }
+    }
+  }
+  return y;
+}
+
+/** Nearest upsampling by [sh, sw]: output (i, j) takes input (floor(i/sh), floor(j/sw)). */
+export function upsampleNearest2(x: T3, sh: number, sw: number): T3 {
+  const y = t3(x.c, x.h * sh, x.w * sw);
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < y.h; i++) for (let j = 0; j < y.w; j++) set(y, c, i, j, at(x, c, Math.floor(i / sh), Math.floor(j / sw)));
+  }
+  return y;
+}
+
+/** PyTorch bilinear, align_corners=False: source = max(0, (i + 0.5)/s − 0.5), neighbours clamped to the edge. */
+export function upsampleBilinear(x: T3, sh: number, sw: number): T3 {
+  const y = t3(x.c, x.h * sh, x.w * sw);
+  const src = (i: number, s: number, n: number): [number, number, number] => {
+    const p = Math.max(0, (i + 0.5) / s - 0.5);
+    const i0 = Math.min(Math.floor(p), n - 1);
+    const i1 = Math.min(i0 + 1, n - 1);
+    return [i0, i1, p - i0];
+  };
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < y.h; i++) {
+      const [a0, a1, fa] = src(i, sh, x.h);
+      for (let j = 0; j < y.w; j++) {
+        const [b0, b1, fb] = src(j, sw, x.w);
+        const top = at(x, c, a0, b0) * (1 - fb) + at(x, c, a0, b1) * fb;
+        const bottom = at(x, c, a1, b0) * (1 - fb) + at(x, c, a1, b1) * fb;
+        set(y, c, i, j, top * (1 - fa) + bottom * fa);
+      }
+    }
+  }
+  return y;
+}
+
+const softplus = (v: number): number => (v > 20 ? v : Math.log1p(Math.exp(v)));
+const hardsigmoid = (v: number): number => Math.min(Math.max(v + 3, 0), 6) / 6;
+
+/** The v2 activations, from PyTorch's documented formulas. */
+export const activationsV2: Record<string, (v: number) => number> = {
+  relu6: (v) => Math.min(Math.max(0, v), 6),
+  silu: (v) => v / (1 + Math.exp(-v)),
+  hardswish: (v) => v * hardsigmoid(v),
+  hardsigmoid,
+  mish: (v) => v * Math.tanh(softplus(v)),
+};
