@@ -25,7 +25,8 @@ export function toCliJson(m: LoadedModel) {
       type: l.decl.type,
       ...(l.decl.block ? { block: l.decl.block.use } : {}),
       input: shape(l.inputShapes[0] ?? null),
-      output: shape(l.output),
+      // The spec: null where the output cannot be computed; an estimate after an error is not a result.
+      output: l.estimated ? null : shape(l.output),
       params: l.params,
       macs: l.macs,
       ...(l.field ? { receptiveField: { width: l.field.size[1], height: l.field.size[0] }, jump: { width: l.field.jump[1], height: l.field.jump[0] } } : {}),

@@ -10,6 +10,7 @@ export const INT_MAX = 2147483647;
 const described = (markdown: string, text = markdown.replace(/`/g, '')): JsonObject => ({ description: text, markdownDescription: markdown });
 const int = (min: number): JsonObject => ({ type: 'integer', minimum: min, maximum: INT_MAX });
 const pairList = (min: number): JsonObject => ({ type: 'array', items: int(min), minItems: 2, maxItems: 2, ...described('`[height, width]`') });
+const sidesList: JsonObject = { type: 'array', items: int(0), minItems: 4, maxItems: 4, ...described('`[top, bottom, left, right]`') };
 
 /** A reference to another layer: its name, or its 0-based index. */
 export const LAYER_REF: JsonObject = { anyOf: [{ type: 'string', minLength: 1, pattern: '\\S' }, { type: 'integer', minimum: 0 }] };
@@ -46,6 +47,10 @@ export function valueAlternatives(p: ParamSpec): JsonObject[] {
     }
     case 'enum':
       return [{ type: 'string', enum: [...p.values] }];
+    case 'sides':
+      return [int(0), pairList(0), sidesList];
+    case 'ref':
+      return [...(LAYER_REF['anyOf'] as JsonObject[])]; // a copy: callers add to the list
   }
 }
 
@@ -65,6 +70,10 @@ export function snippetValue(p: ParamSpec): number | boolean | string {
       return p.min ?? 1;
     case 'enum':
       return p.values[0] ?? '';
+    case 'sides':
+      return 1;
+    case 'ref':
+      return 'input';
   }
 }
 

@@ -159,6 +159,10 @@ test('positions are UTF-16 on lines with Chinese, emoji, CRLF', () => {
   expectAt('unknown-parameter', 'input: 32x32x3\r\nlayers:\r\n  - type: conv # 😀😀\r\n    filters: 8\r\n    kernel: 3\r\n    ⟦strid⟧: 2\r\n');
 });
 
+test('conflicting-parameters: crop with both amount and like, at like, related to amount', () => {
+  expectAt('conflicting-parameters', 'input: 16x16x3\nlayers:\n  - {name: s, type: conv, filters: 3, kernel: 5}\n  - {type: crop, amount: 2, like: ⟦s⟧, inputs: input}\n', { related: true, message: /either `amount` or `like`/ });
+});
+
 test('every code has a test that triggers it', () => {
   const missing = (Object.keys(CODES) as Code[]).filter((c) => !covered.has(c));
   assert.deepEqual(missing, []);

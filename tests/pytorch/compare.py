@@ -57,6 +57,147 @@ def pair(v):
     return (v, v) if isinstance(v, int) else tuple(v)
 
 
+# ---------------------------------------------------------------- v2 types: norms, products, pad/crop, channel and pixel moves
+
+V2B_TYPES = {"layernorm", "groupnorm", "instancenorm", "lrn", "scale", "multiply", "pad", "crop", "slice", "shuffle",
+             "pixelshuffle", "pixelunshuffle"}
+
+
+def random_layers_v2b(rng, c):
+    """A random layer of the v2 types above (sometimes one PyTorch refuses), after a 1×1 conv where the type
+    needs a depth that divides; returns (layers, new depth)."""
+    layer, d = random_layer_v2b(rng, c)
+    if layer["type"] == "pixelshuffle" and c % (layer["factor"] ** 2) and rng.random() < 0.8:
+        f = layer["factor"] ** 2 * rng.randint(2, 3)
+        return [{"type": "conv", "filters": f, "kernel": 1, "padding": 0}, layer], f // layer["factor"] ** 2
+    return [layer], d
+
+
+def random_layer_v2b(rng, c):
+    """One random layer of the v2 types above (sometimes one PyTorch refuses); returns (layer, new depth)."""
+    kind = rng.choice(["layernorm", "groupnorm", "instancenorm", "lrn", "scale", "pad", "crop", "slice", "shuffle",
+                       "pixelshuffle", "pixelunshuffle"])
+    if kind == "layernorm":
+        return {"type": kind, "eps": rng.choice([1e-5, 1e-6]), **({"channels": c} if rng.random() < 0.3 else {})}, c
+    if kind == "groupnorm":
+        return {"type": kind, "groups": rng.choice([1, c, 2, 3])}, c  # 2, 3 may not divide: PyTorch refuses
+    if kind == "instancenorm":
+        return {"type": kind, "affine": rng.choice([True, False]), "eps": 1e-5}, c
+    if kind == "lrn":
+        return {"type": kind, "size": rng.randint(1, 5), "alpha": rng.choice([1e-4, 0.1, 1.0]), "beta": rng.choice([0.75, 0.5]),
+                "k": rng.choice([1, 2])}, c
+    if kind == "scale":
+        return {"type": kind}, c
+    if kind == "pad":
+        amount = rng.choice([1, 2, [1, 0], [0, 2, 1, 3], [3, 1, 0, 2]])
+        return {"type": kind, "amount": amount, "mode": rng.choice(["zeros", "reflect", "replicate"])}, c
+    if kind == "crop":
+        return {"type": kind, "amount": rng.choice([1, [1, 0], [0, 1, 2, 0], [2, 3]])}, c
+    if kind == "slice":
+        frm = rng.choice([0, 1, -1, -c]) if c > 1 else 0
+        layer = {"type": kind, "from": frm}
+        if rng.random() < 0.6:
+            layer["to"] = rng.choice([c, -1, 1, c + 1]) if c > 1 else 1
+        f = frm + c if frm < 0 else frm
+        t = layer.get("to", c)
+        t = t + c if t < 0 else t
+        return layer, max(t - f, 1)
+    if kind == "shuffle":
+        return {"type": kind, "groups": rng.choice([1, 2, 3])}, c
+    r = rng.choice([1, 2])
+    if kind == "pixelshuffle":
+        return {"type": kind, "factor": r}, max(c // (r * r), 1)
+    return {"type": kind, "factor": r}, c * r * r
+
+
+def branch_v2b(rng, layers, src, c):
+    """A branch of the v2 types from `src` (depth c): squeeze-and-excitation (multiply), U-Net's crop-and-concat
+    (crop like), or a ShuffleNet unit (slice, concat, shuffle). Returns the new depth."""
+    kind = rng.choice(["se", "unet", "shuffle"] if c > 1 else ["se", "unet"])
+    if kind == "se":
+        gate = c if rng.random() < 0.8 else rng.choice([1, c + 1])  # c + 1 does not broadcast: PyTorch refuses
+        layers += [{"type": "globalavgpool", "inputs": src, "name": "squeeze"},
+                   {"type": "conv", "filters": max(c // 2, 1), "kernel": 1, "padding": 0}, {"type": "relu"},
+                   {"type": "conv", "filters": gate, "kernel": 1, "padding": 0}, {"type": "sigmoid", "name": "gate"},
+                   {"type": "multiply", "inputs": rng.choice([[src, "gate"], ["gate", src]])}]
+        return max(c, gate)
+    if kind == "unet":
+        layers += [{"type": "maxpool", "kernel": 2, "padding": 0, "inputs": src}, {"type": "conv", "filters": c, "kernel": 3, "padding": 1},
+                   {"type": "upsample", "scale": 2, "name": "up"}]
+        if rng.random() < 0.85:
+            layers += [{"type": "crop", "inputs": src, "like": "up", "name": "skip"}, {"type": "concat", "inputs": ["up", "skip"]}]
+        else:  # cropping the smaller map to the larger: an error in the format, and PyTorch's slice would be short
+            layers += [{"type": "crop", "inputs": "up", "like": src, "name": "skip"}, {"type": "concat", "inputs": [src, "skip"]}]
+        return 2 * c
+    half = c // 2
+    layers += [{"type": "slice", "inputs": src, "to": half, "name": "left"},
+               {"type": "slice", "inputs": src, "from": half},
+               {"type": "conv", "filters": c - half, "kernel": 3, "padding": 1, "name": "right"},
+               {"type": "concat", "inputs": ["left", "right"]}, {"type": "shuffle", "groups": 2}]
+    return c
+
+
+def forward_v2b(L, x, srcs, named, weights, key, g):
+    """PyTorch for the v2 types above. Raises RuntimeError where PyTorch refuses the layer, and also where
+    the format is stricter than Python's slicing (an empty or out-of-range slice or crop)."""
+    t = L["type"]
+    c, h, w = x.shape[1], x.shape[2], x.shape[3]
+    if t in ("layernorm", "groupnorm", "scale") or (t == "instancenorm" and L.get("affine")):
+        wt = torch.rand(c, generator=g) + 0.5
+        weights[f"{key}.weight"] = wt
+        if t != "scale":
+            weights[f"{key}.bias"] = torch.randn(c, generator=g) * 0.1
+    if t == "layernorm":
+        if L.get("channels", c) != c:
+            raise RuntimeError("layernorm channels")
+        return F.layer_norm(x.permute(0, 2, 3, 1), (c,), weights[f"{key}.weight"], weights[f"{key}.bias"], L.get("eps", 1e-5)).permute(0, 3, 1, 2)
+    if t == "groupnorm":
+        return F.group_norm(x, L["groups"], weights[f"{key}.weight"], weights[f"{key}.bias"], L.get("eps", 1e-5))
+    if t == "instancenorm":
+        wt, b = (weights[f"{key}.weight"], weights[f"{key}.bias"]) if L.get("affine") else (None, None)
+        return F.instance_norm(x, weight=wt, bias=b, eps=L.get("eps", 1e-5))
+    if t == "lrn":
+        return F.local_response_norm(x, L["size"], L.get("alpha", 1e-4), L.get("beta", 0.75), L.get("k", 1))
+    if t == "scale":
+        return x * weights[f"{key}.weight"].view(1, -1, 1, 1)
+    if t == "multiply":
+        y = srcs[0]
+        for z in srcs[1:]:
+            y = y * z
+        return y
+    if t == "pad":
+        a = L["amount"]
+        top, bottom, left, right = (a,) * 4 if isinstance(a, int) else (a[0], a[0], a[1], a[1]) if len(a) == 2 else a
+        mode = {"zeros": "constant", "reflect": "reflect", "replicate": "replicate"}[L.get("mode", "zeros")]
+        return F.pad(x, (left, right, top, bottom), mode=mode)
+    if t == "crop":
+        if "like" in L:
+            th, tw = named[L["like"]].shape[2], named[L["like"]].shape[3]
+            if th > h or tw > w:
+                raise RuntimeError("crop to a larger size")
+            top, left = (h - th) // 2, (w - tw) // 2
+            return x[:, :, top:top + th, left:left + tw]
+        a = L["amount"]
+        top, bottom, left, right = (a,) * 4 if isinstance(a, int) else (a[0], a[0], a[1], a[1]) if len(a) == 2 else a
+        if h - top - bottom < 1 or w - left - right < 1:
+            raise RuntimeError("crop leaves nothing")
+        return x[:, :, top:h - bottom, left:w - right]
+    if t == "slice":
+        f, e = L.get("from", 0), L.get("to", c)
+        f, e = f + c if f < 0 else f, e + c if e < 0 else e
+        if not (0 <= f < c and 0 <= e <= c and e > f):
+            raise RuntimeError(f"slice [{f}, {e}) of {c}")
+        return x[:, f:e]
+    if t == "shuffle":
+        gr = L["groups"]
+        return x.view(x.shape[0], gr, c // gr if c % gr == 0 else -1, h, w).transpose(1, 2).reshape(x.shape[0], c, h, w)
+    if t == "pixelshuffle":
+        return F.pixel_shuffle(x, L["factor"])
+    if t == "pixelunshuffle":
+        return F.pixel_unshuffle(x, L["factor"])
+    raise ValueError(t)
+
+
 def random_network(rng):
     """A random sequential network as (input, rounding, layers); each layer a dict as in the format."""
     depth = rng.choice([1, 3])
@@ -64,9 +205,13 @@ def random_network(rng):
     rounding = rng.choice(["floor", "ceil", "strict"])
     layers, c = [], depth
     for _ in range(rng.randint(1, 5)):
-        kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "act", "batchnorm", "v2", "v2"])
+        kind = rng.choice(["conv", "conv", "maxpool", "avgpool", "act", "batchnorm", "v2", "v2", "v2b", "v2b"])
         if kind == "v2":
             layer, c = random_layer_v2(rng, c)
+        elif kind == "v2b":
+            more, c = random_layers_v2b(rng, c)
+            layers += more[:-1]
+            layer = more[-1]
         elif kind == "conv":
             groups = rng.choice([1, 1, c]) if c > 1 else 1
             filters = groups * rng.randint(1, 4)
@@ -86,7 +231,11 @@ def random_network(rng):
         else:
             layer = {"type": "batchnorm", "eps": 1e-3}
         layers.append(layer)
-    if rng.random() < 0.4:
+    if rng.random() < 0.3:
+        if layers:
+            layers[-1]["name"] = "trunk"
+        c = branch_v2b(rng, layers, "trunk" if layers else "input", c)
+    elif rng.random() < 0.4:
         # A branch joined by add (a ResNet shortcut) or concat (Inception): named layers and `inputs`.
         if layers:
             layers[-1]["name"] = "trunk"
@@ -294,9 +443,10 @@ def forward(inp, rounding, layers, x, weights):
                         return outs, f"add of {tuple(x.shape)} and {tuple(y.shape)}"
                     x = x + y
             elif t == "concat": x = torch.cat(srcs, dim=1)
+            elif t in V2B_TYPES: x = forward_v2b(L, x, srcs if "inputs" in L else [x], named, weights, key, g)
             else:
                 raise ValueError(t)
-        except RuntimeError as e:
+        except (RuntimeError, ValueError) as e:
             return outs, str(e).splitlines()[0]
         rounding = file_rounding
         outs.append(x)

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Location, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, shapeLabel } from '../../core/src/index';
+import { completion } from '../../server/src/services/completion';
 import { definition } from '../../server/src/services/definition';
 import { documentHighlights, references } from '../../server/src/services/references';
 import { prepareRename, rename, RENAME_MESSAGES } from '../../server/src/services/rename';
@@ -232,3 +233,13 @@ function yamlLayer(l: { name: string; type: string; inputs?: string[] }, flow: b
   if (flow) return `  - {name: ${q(l.name)}, type: ${l.type}${l.inputs ? `, inputs: [${l.inputs.map(q).join(', ')}]` : ''}}  # 注释${nl}`;
   return `  - name: ${q(l.name)}${nl}    type: ${l.type}${nl}${l.inputs ? `    inputs:${nl}${l.inputs.map((x) => `      - ${q(x)}${nl}`).join('')}` : ''}`;
 }
+
+test('a reference-valued parameter (crop\'s like) is a reference like inputs: definition, references, rename, completion', () => {
+  const src = 'input: 64x64x8\nlayers:\n  - {name: big, type: conv, filters: 8, kernel: 1}\n  - {name: small, type: maxpool, kernel: 2}\n  - {type: crop, inputs: big, like: small}\n';
+  const c = cursor(src.replace('like: small', 'like: sm|all'));
+  assert.deepEqual(where(c.doc, [definition(c.analysis, c.doc, c.offset)!.range]), [`${at(src, 'small')} small`]);
+  assert.deepEqual(where(c.doc, references(c.analysis, c.doc, c.offset, true).map((l) => l.range)), [`${at(src, 'small')} small`, `${at(src, 'small', 1)} small`]);
+  assert.equal(renamed(src.replace('{name: small', '{name: sm|all'), 'pooled'), src.replaceAll('small', 'pooled'));
+  const k = cursor(src.replace('like: small', 'like: |'));
+  assert.deepEqual(completion(k.analysis, k.doc, k.offset).map((i) => i.label), ['input', 'small', 'big']);
+});

@@ -24,6 +24,7 @@ export const CODES = {
   'parameter-shape': 'Inline parameters whose shape differs from what the layer needs.',
   'empty-model': 'A model without layers.',
   'unused-parameter': 'A block parameter that its definition never uses (no value is written `$name`), or `first` without `repeat`.',
+  'conflicting-parameters': 'Two parameters that exclude each other, such as crop\'s `amount` and `like`.',
 } as const;
 
 export type Code = keyof typeof CODES;

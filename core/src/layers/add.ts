@@ -29,6 +29,7 @@ export const add = defineLayer({
           { related: [...ctx.producedBy(0, `depth ${first!.depth} is made here`), ...ctx.producedBy(i, `depth ${s.depth} is made here`)] });
       }
     });
-    return { output: ok ? { ...first! } : null, params: 0, macs: 0 };
+    // After a mismatch the first input's shape is the best guess, so that checking goes on.
+    return { output: { ...first! }, params: 0, macs: 0, estimated: !ok };
   },
 });

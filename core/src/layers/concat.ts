@@ -24,7 +24,9 @@ export const concat = defineLayer({
     });
     const depth = ctx.inputs.reduce((a, s) => a + s.depth, 0);
     return {
-      output: ok ? { width: first!.width, height: first!.height, depth } : null,
+      // After a mismatch: the first input's width and height with the summed depth, marked as a guess.
+      output: { width: first!.width, height: first!.height, depth },
+      estimated: !ok,
       params: 0,
       macs: 0,
       arithmetic: () => [`depth: ${ctx.inputs.map((s) => s.depth).join(' + ')} = ${depth}`],

@@ -72,6 +72,9 @@ function paramReference(name: string, p: ParamSpec): ParamReference {
       r.min = 0;
       r.values = [...PADDING_WORDS];
       break;
+    case 'sides':
+      r.min = 0;
+      break;
     case 'enum':
       r.values = [...p.values];
       break;
@@ -133,6 +136,10 @@ export function kindLabel(p: ParamReference): string {
     }
     case 'enum':
       return `one of ${(p.values ?? []).map((v) => `\`${v}\``).join(', ')}`;
+    case 'sides':
+      return 'integer, [height, width] or [top, bottom, left, right], each ≥ 0';
+    case 'ref':
+      return "a layer's name (as in `inputs`)";
   }
 }
 

@@ -25,6 +25,18 @@ import { silu } from './silu';
 import { softmax } from './softmax';
 import type { LayerSpec, ParamsOf } from './spec';
 import { upsample } from './upsample';
+import { crop } from './crop';
+import { groupnorm } from './groupnorm';
+import { instancenorm } from './instancenorm';
+import { layernorm } from './layernorm';
+import { lrn } from './lrn';
+import { multiply } from './multiply';
+import { pad } from './pad';
+import { pixelshuffle } from './pixelshuffle';
+import { pixelunshuffle } from './pixelunshuffle';
+import { scale } from './scale';
+import { shuffle } from './shuffle';
+import { slice } from './slice';
 
 /** The typed table: keys are the layer types; each value keeps its parameters' types. */
 export const LAYER_DEFS = {
@@ -32,6 +44,8 @@ export const LAYER_DEFS = {
   batchnorm, dropout, flatten, dense, add, concat, upsample,
   // v2
   convtranspose, adaptiveavgpool, adaptivemaxpool, relu6, silu, hardswish, hardsigmoid, mish, elu,
+  // v2: normalisation, layer scale, products, padding and cropping, channel and pixel rearrangements
+  layernorm, groupnorm, instancenorm, lrn, scale, multiply, pad, crop, slice, shuffle, pixelshuffle, pixelunshuffle,
 } as const;
 
 export type LayerType = keyof typeof LAYER_DEFS;

@@ -7,7 +7,7 @@
 // Pair and `ctx.p.bias` as a boolean, complete with defaults (the model reader fills them once).
 import type { CoreDiagnostic, FixData, RelatedInfo, Severity } from '../diagnostics/diagnostic';
 import type { Code } from '../diagnostics/codes';
-import type { LayerDecl, Pair, Padding, Rounding, Shape } from '../model/types';
+import type { LayerDecl, Pair, Padding, Rounding, Shape, Sides } from '../model/types';
 import type { Span } from '../syntax/ast';
 
 export type ParamKind =
@@ -16,7 +16,16 @@ export type ParamKind =
   | { kind: 'padding' }
   | { kind: 'bool' }
   | { kind: 'number'; min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean }
-  | { kind: 'enum'; values: readonly string[] };
+  | { kind: 'enum'; values: readonly string[] }
+  /** An integer, [vertical, horizontal] or [top, bottom, left, right] (pad, crop); each ≥ 0. */
+  | { kind: 'sides' }
+  /**
+   * A reference to another layer by name, like an `inputs` entry (crop's `like`). The shape inference
+   * resolves every `ref` parameter as it resolves `inputs` (unknown, forward and self references are
+   * errors at the value) and gives the rule its shape through `ctx.refShape(key)`; tools that rename
+   * or follow layer names treat these values as they treat `inputs` (see `refParams`).
+   */
+  | { kind: 'ref' };
 
 export type ParamSpec = ParamKind & {
   required?: boolean;
@@ -40,7 +49,11 @@ export type ValueOf<S> = S extends { kind: 'int' | 'number' }
         ? boolean
         : S extends { kind: 'enum'; values: readonly (infer V)[] }
           ? V
-          : never;
+          : S extends { kind: 'sides' }
+            ? Sides
+            : S extends { kind: 'ref' }
+              ? string
+              : never;
 
 /** Complete parameters: a value for each one with a default or required; optional ones may be absent. */
 export type ParamsOf<P extends Record<string, ParamSpec>> = {
@@ -70,6 +83,10 @@ export interface ShapeContext<V = Record<string, unknown>> {
   producedBy(i: number, what: string): RelatedInfo[];
   /** A name for input i in messages: "layer 'conv1'" or "the input". */
   inputLabel(i: number): string;
+  /** The shape of the layer a `ref` parameter names (resolved and known), else undefined. */
+  refShape(key: keyof V & string): Shape | undefined;
+  /** Related information pointing at the layer a `ref` parameter names. */
+  refProducedBy(key: keyof V & string, what: string): RelatedInfo[];
 }
 
 export interface WindowGeometry {
@@ -88,6 +105,11 @@ export interface ShapeResult {
   field?: { window: WindowGeometry } | { global: true } | { upsample: Pair } | { transposed: WindowGeometry };
   /** The arithmetic per axis, for the hover: a function, so that text is built only when shown. */
   arithmetic?: () => string[];
+  /**
+   * The output is a best guess after an error on this layer (add of mismatched inputs: the first
+   * input's shape), so that checking goes on; later layers' own errors are then not reported.
+   */
+  estimated?: boolean;
 }
 
 export interface WeightsSpec<V> {

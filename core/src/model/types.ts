@@ -15,6 +15,9 @@ export type Pair = [number, number];
 
 export type Padding = Pair | 'same' | 'valid';
 
+/** Amounts per side, [top, bottom, left, right] (pad, crop). */
+export type Sides = [number, number, number, number];
+
 export interface Shape {
   width: number;
   height: number;
@@ -51,7 +54,8 @@ export interface Preprocess {
   std: number[];
 }
 
-/** Parameter values after checking: numbers, pairs, padding (a Pair or one of its words), booleans, enum words. */
+/** Parameter values after checking: numbers, pairs, padding (a Pair or one of its words), booleans, enum words, sides
+ * ([top, bottom, left, right]) and layer names (`ref` parameters). */
 export type ParamValue = number | boolean | Pair | string | unknown[];
 
 export interface LayerDecl {

@@ -31,6 +31,13 @@ export function checkValue(name: string, node: AstNode | null, kind: ParamKind):
       const shown = node.kind === 'scalar' && typeof node.value === 'string' ? `"${node.value}"` : describeNode(node);
       return { ok: false, code: 'out-of-range', message: `${name} must be ${kind.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}, not ${shown}`, node };
     }
+    case 'sides':
+      return checkSides(name, node);
+    case 'ref':
+      if (node.kind === 'scalar' && ((typeof node.value === 'string' && node.value.trim() !== '') || (typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 0))) {
+        return { ok: true, value: String(node.value) };
+      }
+      return { ok: false, code: 'wrong-type', message: `${name} must be a layer name, not ${describeNode(node)}`, node };
     case 'bool':
       if (node.kind === 'scalar' && typeof node.value === 'boolean') return { ok: true, value: node.value };
       return { ok: false, code: 'wrong-type', message: `${name} must be true or false, not ${describeNode(node)}`, node };
@@ -66,6 +73,7 @@ export function checkInt(name: string, node: AstNode, min: number): Checked {
   if (!Number.isInteger(v)) return { ok: false, code: 'wrong-type', message: `${name} must be a whole number, not ${v}`, node };
   if (v < min) {
     const what = min === 1 ? (v === 0 ? 'zero' : 'negative') : 'negative';
+    if (min < 0) return { ok: false, code: 'out-of-range', message: `${name} is ${v}: too small (at least ${min})`, node };
     return { ok: false, code: 'out-of-range', message: `${name} is ${v}: it must be ${min === 1 ? 'at least 1' : 'at least 0'}, ${what} makes no sense here`, node };
   }
   if (v > MAX_SIZE) return { ok: false, code: 'out-of-range', message: `${name} is ${v}: too large (at most ${MAX_SIZE})`, node };
@@ -88,4 +96,27 @@ export function checkPair(name: string, node: AstNode, min: number): Checked {
   const r = checkInt(name, node, min);
   if (!r.ok) return r;
   return { ok: true, value: [r.value, r.value] };
+}
+
+/** An integer (all sides), [vertical, horizontal] or [top, bottom, left, right], each ≥ 0 → [top, bottom, left, right]. */
+export function checkSides(name: string, node: AstNode): Checked {
+  if (node.kind === 'seq') {
+    const n = node.items.length;
+    if (n !== 2 && n !== 4) {
+      return { ok: false, code: 'wrong-type', message: `${name} must be an integer, [height, width] or [top, bottom, left, right], not a list of ${n}`, node };
+    }
+    const labels = n === 2 ? ['height', 'width'] : ['top', 'bottom', 'left', 'right'];
+    const out: number[] = [];
+    for (const [i, item] of node.items.entries()) {
+      const r = checkInt(`${name}[${i}] (${labels[i]!})`, item, 0);
+      if (!r.ok) return r;
+      out.push(r.value as number);
+    }
+    const [a, b, c, d] = n === 2 ? [out[0]!, out[0]!, out[1]!, out[1]!] : (out as [number, number, number, number]);
+    return { ok: true, value: [a, b, c, d] };
+  }
+  const r = checkInt(name, node, 0);
+  if (!r.ok) return r;
+  const v = r.value as number;
+  return { ok: true, value: [v, v, v, v] };
 }

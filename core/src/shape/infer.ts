@@ -1,13 +1,15 @@
-// Walks the desugared layers in order, resolving inputs and computing each layer's output shape from
-// its inputs' shapes with the layer type's own rule (layers/*.ts), plus parameters, MACs and the
-// receptive field. A layer whose inputs are unknown gets no shape and no further errors: one mistake
-// is reported once, where it is made.
+// Walks the desugared layers in order, resolving inputs (and `ref` parameters such as crop's `like`)
+// and computing each layer's output shape from its inputs' shapes with the layer type's own rule
+// (layers/*.ts), plus parameters, MACs and the receptive field. After a mistake, checking goes on with
+// the best shape there is (a layer of unknown type passes its input through, an add of mismatched
+// inputs takes the first one's shape), marked `estimated`; a layer fed by an estimate gets a shape and
+// counts in the totals but reports no errors of its own: one mistake is reported once, where it is made.
 import type { CoreDiagnostic, RelatedInfo } from '../diagnostics/diagnostic';
 import { expectedParameters, shapeText } from '../layers/parameterShapes';
 import { LAYERS } from '../layers/registry';
-import type { ShapeContext, ShapeResult } from '../layers/spec';
+import type { LayerSpec, ShapeContext, ShapeResult } from '../layers/spec';
 import type { InlineTensor } from '../model/readModel';
-import type { LayerDecl, Model, Pair, Shape } from '../model/types';
+import type { InputRef, LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 import { didYouMean } from '../text/suggest';
 
@@ -31,8 +33,15 @@ export interface LayerResult {
   /** Output values (W·H·D). */
   activations: number;
   field: ReceptiveField | null;
-  /** Layers that take this one's output. */
+  /** Layers that take this one's output (or name it in a `ref` parameter). */
   consumers: number[];
+  /**
+   * The output (and the counts) are a best guess: this layer has an error that leaves its output
+   * unknown, or a layer before it does. Shown as "≈"; `cnnshape check --json` gives `output: null`.
+   */
+  estimated: boolean;
+  /** The layers that `ref` parameters name, by parameter key (-1: the network input). */
+  refs: ReadonlyMap<string, number> | undefined;
 }
 
 export interface Totals {
@@ -40,6 +49,8 @@ export interface Totals {
   macs: number;
   /** Float32 bytes of every layer's output plus the input. */
   activationBytes: number;
+  /** How many layers' numbers above are estimates (see LayerResult.estimated); 0: all exact. */
+  estimated: number;
 }
 
 export interface InferResult {
@@ -73,8 +84,32 @@ export function inferShapes(model: Model): InferResult {
   const results = new Array<Result>(layers.length);
   const inputShape = model.input?.value ?? null;
   const rounding = model.rounding.value;
-  const env: Env = { layers, rounding, model };
+  const env: Env = { layers, rounding, model, shapeOf: (s) => (s < 0 ? inputShape : results[s]?.output ?? null) };
   const names = () => [...ids.keys()].filter((k) => !/^\d+$/.test(k)).concat(INPUT_NAME); // only for messages
+
+  /** Resolves one reference to a layer (an `inputs` entry or a `ref` parameter) of layer i; reports why not. */
+  const resolve = (i: number, name: string, span: Span): number | undefined => {
+    if (name === INPUT_NAME) return -1;
+    const decl = layers[i]!;
+    const j = ids.get(name);
+    if (j === undefined) {
+      diags.push({ severity: 'error', code: 'unknown-reference', message: `no layer is named '${name}'.${didYouMean(name, names().filter((n) => ids.get(n) === undefined || ids.get(n)! < i))}`, span, layerIndex: i });
+    } else if (j === i) {
+      diags.push({ severity: 'error', code: 'cycle', message: `layer '${decl.id}' takes its own output: a network has no cycles`, span, layerIndex: i });
+    } else if (j > i) {
+      const later = layers[j]!;
+      const loops = later.inputs?.some((x) => ids.get(x.name) !== undefined && ids.get(x.name)! <= i) ?? false;
+      diags.push({
+        severity: 'error', code: loops ? 'cycle' : 'forward-reference',
+        message: loops ? `'${name}' (layer ${j}) takes this layer's output, and this layer takes its own: a cycle` : `'${name}' is layer ${j}, defined later: a layer can only take the outputs of layers above it`,
+        span, layerIndex: i,
+        related: [{ span: later.name?.span ?? later.typeSpan, message: `'${name}' is defined here` }],
+      });
+    } else return j;
+    return undefined;
+  };
+  const shapeOf = (s: number): Shape | null => (s < 0 ? inputShape : results[s]!.output);
+  const guessed = (s: number): boolean => s >= 0 && results[s]!.estimated;
 
   for (let i = 0; i < layers.length; i++) {
     const decl = layers[i]!;
@@ -84,29 +119,13 @@ export function inferShapes(model: Model): InferResult {
     if (decl.inputs) {
       r.sources = [];
       for (const ref of decl.inputs) {
-        if (ref.name === INPUT_NAME) {
-          r.sources.push(-1);
+        if (ref.unresolved) {
+          resolved = false; // reported where it is written
           continue;
         }
-        const j = ids.get(ref.name);
-        if (ref.unresolved) resolved = false; // reported where it is written
-        else if (j === undefined) {
-          diags.push({ severity: 'error', code: 'unknown-reference', message: `no layer is named '${ref.name}'.${didYouMean(ref.name, names().filter((n) => ids.get(n) === undefined || ids.get(n)! < i))}`, span: ref.span, layerIndex: i });
-          resolved = false;
-        } else if (j === i) {
-          diags.push({ severity: 'error', code: 'cycle', message: `layer '${decl.id}' takes its own output: a network has no cycles`, span: ref.span, layerIndex: i });
-          resolved = false;
-        } else if (j > i) {
-          const later = layers[j]!;
-          const loops = later.inputs?.some((x) => ids.get(x.name) !== undefined && ids.get(x.name)! <= i) ?? false;
-          diags.push({
-            severity: 'error', code: loops ? 'cycle' : 'forward-reference',
-            message: loops ? `'${ref.name}' (layer ${j}) takes this layer's output, and this layer takes its own: a cycle` : `'${ref.name}' is layer ${j}, defined later: a layer can only take the outputs of layers above it`,
-            span: ref.span, layerIndex: i,
-            related: [{ span: later.name?.span ?? later.typeSpan, message: `'${ref.name}' is defined here` }],
-          });
-          resolved = false;
-        } else r.sources.push(j);
+        const j = resolve(i, ref.name, ref.span);
+        if (j === undefined) resolved = false;
+        else r.sources.push(j);
       }
     } else if (decl.after !== undefined) {
       // Inside a block or after a block use: the layer before is named, as it need not be the one above.
@@ -117,36 +136,58 @@ export function inferShapes(model: Model): InferResult {
       } else r.sources = [j];
     } else r.sources = [i - 1];
 
-    r.inputShapes = r.sources.map((s) => (s < 0 ? inputShape : results[s]!.output));
     for (const s of r.sources) if (s >= 0) results[s]!.addConsumer(i);
     const spec = LAYERS.get(decl.type);
-    if (!spec || !decl.usable || !resolved) continue;
-    if (spec.arity === 'one' && r.sources.length !== 1) {
-      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} takes one input, not ${r.sources.length}: use add or concat to combine layers`, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
-      continue;
+    const refKeys = spec && decl.usable ? refKeysOf(spec) : NO_KEYS;
+    for (const k of refKeys) {
+      const loc = decl.params.get(k);
+      if (!loc?.span) continue;
+      const j = resolve(i, loc.value as string, loc.span);
+      if (j === undefined) {
+        resolved = false;
+        continue;
+      }
+      (r.refs ??= new Map()).set(k, j);
+      if (j >= 0) results[j]!.addConsumer(i);
     }
-    if (spec.arity === 'many' && r.sources.length < 2) {
-      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} combines two or more inputs, but has ${r.sources.length}: list them in \`inputs: [a, b]\``, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
-      continue;
-    }
-    if (r.inputShapes.some((s) => s === null)) continue;
+    // A layer whose inputs could not all be resolved is estimated from those that were, else from the layer before.
+    const from = !resolved && r.sources.length === 0 ? [i - 1] : r.sources;
+    r.inputShapes = from.map(shapeOf);
+    if (r.inputShapes.length === 0 || r.inputShapes.some((s) => s === null)) continue;
     const inputs = r.inputShapes as Shape[];
-    const ctx = new LayerContext(decl, inputs, r.sources, layers, rounding, diags, model);
+    if (!spec || !decl.usable) {
+      // Unknown type or a required parameter missing (reported by the reader): the input passes through.
+      r.setOutput({ ...inputs[0]! }, true);
+      continue;
+    }
+    let certain = resolved && !from.some(guessed) && !(r.refs && [...r.refs.values()].some(guessed));
+    if (resolved && spec.arity === 'one' && r.sources.length !== 1) {
+      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} takes one input, not ${r.sources.length}: use add or concat to combine layers`, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
+      certain = false;
+    }
+    if (resolved && spec.arity === 'many' && r.sources.length < 2) {
+      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} combines two or more inputs, but has ${r.sources.length}: list them in \`inputs: [a, b]\``, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
+      certain = false;
+    }
+    const used = spec.arity === 'one' ? inputs.slice(0, 1) : inputs;
+    r.inputShapes = used;
+    // Only a layer whose inputs are all certain reports its own errors: an estimate's follow-on errors are not new mistakes.
+    const ctx = new LayerContext(decl, used, r.sources, layers, rounding, certain ? diags : [], model, r.refs, shapeOf);
     let out: ShapeResult;
     try {
       out = spec.shape(ctx);
     } catch (e) {
       // A rule that throws is a bug here, not in the user's file; keep the rest of the analysis alive.
       diags.push({ severity: 'error', code: 'syntax', message: `internal error computing ${decl.type}: ${(e as Error).message}`, span: decl.typeSpan, layerIndex: i });
+      r.setOutput({ ...used[0]! }, true);
       continue;
     }
-    r.output = out.output;
     r.params = out.params ?? 0;
     r.macs = out.macs ?? 0;
     r.explains = out.arithmetic !== undefined;
-    if (r.output) r.activations = r.output.width * r.output.height * r.output.depth;
-    setField(r, results, out, inputs);
-    if (decl.inlineParameters) checkInline(decl, inputs[0]!, diags);
+    r.setOutput(out.output, !certain || out.estimated === true);
+    setField(r, results, out, used);
+    if (decl.inlineParameters && certain) checkInline(decl, used[0]!, diags);
   }
 
   // Unused layers: not the last one, and no layer takes their output.
@@ -160,11 +201,12 @@ export function inferShapes(model: Model): InferResult {
     }
   }
 
-  const totals: Totals = { params: 0, macs: 0, activationBytes: inputShape ? 4 * inputShape.width * inputShape.height * inputShape.depth : 0 };
+  const totals: Totals = { params: 0, macs: 0, activationBytes: inputShape ? 4 * inputShape.width * inputShape.height * inputShape.depth : 0, estimated: 0 };
   for (const r of results) {
     totals.params += r.params;
     totals.macs += r.macs;
     totals.activationBytes += 4 * r.activations;
+    if (r.estimated) totals.estimated++;
   }
   return { layers: results, diagnostics: diags, totals };
 }
@@ -194,9 +236,35 @@ interface Env {
   layers: LayerDecl[];
   rounding: Model['rounding']['value'];
   model: Model;
+  /** A layer's output shape (-1: the network input). */
+  shapeOf: (s: number) => Shape | null;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const refKeysByType = new Map<string, readonly string[]>();
+
+/** A layer type's `ref` parameters (crop's `like`), computed once per type. */
+export function refKeysOf(spec: LayerSpec): readonly string[] {
+  let keys = refKeysByType.get(spec.type);
+  if (!keys) {
+    keys = Object.entries(spec.params).filter(([, p]) => p.kind === 'ref').map(([k]) => k);
+    refKeysByType.set(spec.type, keys.length ? keys : NO_KEYS);
+  }
+  return keys;
+}
+
+/** The layer names a layer's `ref` parameters hold, with where they are written: rename and go-to-definition treat them as `inputs`. */
+export function refParams(decl: LayerDecl): InputRef[] {
+  const spec = LAYERS.get(decl.type);
+  if (!spec) return [];
+  const out: InputRef[] = [];
+  for (const k of refKeysOf(spec)) {
+    const loc = decl.params.get(k);
+    if (loc?.span && typeof loc.value === 'string') out.push({ name: loc.value, span: loc.span });
+  }
+  return out;
+}
 
 /**
  * One layer's result. Built for every layer on every keystroke, so it keeps numbers, not objects:
@@ -207,6 +275,8 @@ class Result implements LayerResult {
   sources: number[] = NONE as number[];
   inputShapes: Array<Shape | null> = [];
   output: Shape | null = null;
+  estimated = false;
+  refs: Map<string, number> | undefined = undefined;
   params = 0;
   macs = 0;
   activations = 0;
@@ -225,6 +295,17 @@ class Result implements LayerResult {
     readonly decl: LayerDecl,
     private readonly env: Env,
   ) {}
+
+  /** Sets the output; a size below 1 (an empty output, already reported) makes it an estimate of at least 1. */
+  setOutput(out: Shape | null, estimated: boolean): void {
+    this.estimated = estimated;
+    if (out && (out.width < 1 || out.height < 1 || out.depth < 1)) {
+      out = { width: Math.max(out.width, 1), height: Math.max(out.height, 1), depth: Math.max(out.depth, 1) };
+      this.estimated = true;
+    }
+    this.output = out;
+    if (out) this.activations = out.width * out.height * out.depth;
+  }
 
   get consumers(): number[] {
     return this.users ?? (NONE as number[]);
@@ -246,7 +327,7 @@ class Result implements LayerResult {
       const spec = LAYERS.get(this.decl.type);
       if (this.explains && spec && this.inputShapes.every((x) => x !== null)) {
         // The rule runs again for this one layer; what it reports was reported the first time.
-        const ctx = new LayerContext(this.decl, this.inputShapes, this.sources, this.env.layers, this.env.rounding, [], this.env.model);
+        const ctx = new LayerContext(this.decl, this.inputShapes, this.sources, this.env.layers, this.env.rounding, [], this.env.model, this.refs, this.env.shapeOf);
         this.text = spec.shape(ctx).arithmetic?.() ?? [];
       }
     }
@@ -264,6 +345,8 @@ class LayerContext implements ShapeContext {
     fileRounding: Model['rounding']['value'],
     private readonly diags: CoreDiagnostic[],
     private readonly model: Model,
+    private readonly refs: ReadonlyMap<string, number> | undefined,
+    private readonly shapeOf: (s: number) => Shape | null,
   ) {
     this.rounding = layer.rounding?.value ?? fileRounding;
   }
@@ -302,6 +385,19 @@ class LayerContext implements ShapeContext {
     if (s === undefined || s < 0) return 'the input';
     const l = this.layers[s]!;
     return l.name || l.block ? `'${l.id}'` : `layer ${l.id} (${l.type})`;
+  }
+
+  refShape(key: string): Shape | undefined {
+    const s = this.refs?.get(key);
+    return s === undefined ? undefined : (this.shapeOf(s) ?? undefined);
+  }
+
+  refProducedBy(key: string, what: string): RelatedInfo[] {
+    const s = this.refs?.get(key);
+    if (s === undefined) return [];
+    if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
+    const l = this.layers[s]!;
+    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name ? `'${l.id}'` : `layer ${s} (${l.type})`}: ${what}` }];
   }
 }
 

@@ -2,6 +2,7 @@
 // totals. Pure data + a plain-text renderer; the CLI prints it, the editor shows it in a webview.
 import type { Analysis } from '../analysis';
 import type { Shape } from '../model/types';
+import type { LayerResult } from '../shape/infer';
 
 export interface SummaryRow {
   index: number;
@@ -20,13 +21,19 @@ export interface Summary {
   title: string;
   input: string;
   rows: SummaryRow[];
-  totals: { params: number; macs: number; activationBytes: number; paramBytes: number };
+  /** `estimated`: how many layers' counts are best guesses after an error (0: exact). */
+  totals: { params: number; macs: number; activationBytes: number; paramBytes: number; estimated: number };
   errors: number;
   warnings: number;
 }
 
 export function shapeLabel(s: Shape | null | undefined): string {
   return s ? `${s.width}×${s.height}×${s.depth}` : '?';
+}
+
+/** A layer's output: "8×8×16", "≈8×8×16" where it is a best guess after an error, "?" where unknown. */
+export function resultLabel(r: Pick<LayerResult, 'output' | 'estimated'>): string {
+  return r.output && r.estimated ? `≈${shapeLabel(r.output)}` : shapeLabel(r.output);
 }
 
 export function summarize(a: Analysis, title = a.model.name?.value ?? 'model'): Summary {
@@ -44,7 +51,7 @@ export function summarize(a: Analysis, title = a.model.name?.value ?? 'model'): 
     // Unnamed layers are known by their index, already in the # column; a block's layers by their full name.
     name: l.decl.block ? l.decl.id : l.decl.name?.value ?? '',
     type: l.decl.type || '?',
-    output: shapeLabel(l.output),
+    output: resultLabel(l),
     params: l.params,
     macs: l.macs,
     field: l.field ? `${sq(l.field.size)} / ${sq(l.field.jump)}` : '',
@@ -96,9 +103,11 @@ export function renderSummaryText(s: Summary): string {
     row.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   const rule = '─'.repeat(widths.reduce((a, b) => a + b + 2, -2));
   const out = [s.title, rule, line(head), rule, ...all.slice(1).map(line), rule];
-  out.push(`Total params: ${grouped(s.totals.params)} (${bytes(s.totals.paramBytes)} as float32)`);
-  out.push(`Total MACs: ${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})`);
-  out.push(`Activation memory (forward, float32): ${bytes(s.totals.activationBytes)}`);
+  const about = s.totals.estimated ? '≈' : '';
+  out.push(`Total params: ${about}${grouped(s.totals.params)} (${bytes(s.totals.paramBytes)} as float32)`);
+  out.push(`Total MACs: ${about}${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})`);
+  out.push(`Activation memory (forward, float32): ${about}${bytes(s.totals.activationBytes)}`);
+  if (s.totals.estimated) out.push(`≈: ${s.totals.estimated} layer${s.totals.estimated === 1 ? '' : 's'} after an error have estimated shapes, counted in the totals`);
   if (s.errors || s.warnings) out.push(`${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (run \`cnnshape check\` for details); '!' marks layers with errors`);
   return out.join('\n') + '\n';
 }

@@ -29,6 +29,26 @@ const unary = (opType: string): Translate<LayerType> => (g, _p, io) => {
   g.op(opType, [io.x], {}, io.out);
 };
 
+/** A per-channel tensor [D] as [1, D, 1, 1], so that it broadcasts over NCHW. */
+function channelWeight(g: GraphBuilder, t: Record<string, Tensor>, key: string): string {
+  const w = t[key];
+  if (!w) return g.weight(t, key); // throws the missing-weight error
+  return g.constFloat(key, [1, w.data.length, 1, 1], w.data);
+}
+
+/** (x − mean) / √(var + eps) over `axes` (biased variance, as PyTorch's norms). Opset 17: ReduceMean takes axes as an attribute. */
+function normalise(g: GraphBuilder, x: string, axes: number[], eps: number, out?: string): string {
+  const centred = g.op('Sub', [x, g.op('ReduceMean', [x], { axes, keepdims: 1 })]);
+  const variance = g.op('ReduceMean', [g.op('Mul', [centred, centred])], { axes, keepdims: 1 });
+  const std = g.op('Sqrt', [g.op('Add', [variance, g.constFloat('eps', [], new Float32Array([eps]))])]);
+  return g.op('Div', [centred, std], {}, out);
+}
+
+/** y · weight + bias, each [1, D, 1, 1]. */
+function affine(g: GraphBuilder, y: string, t: Record<string, Tensor>, out: string): void {
+  g.op('Add', [g.op('Mul', [y, channelWeight(g, t, 'weight')]), channelWeight(g, t, 'bias')], {}, out);
+}
+
 const TRANSLATIONS: { readonly [T in LayerType]: Translate<T> } = {
   conv(g, p, io) {
     const t = io.weights();
@@ -142,6 +162,83 @@ const TRANSLATIONS: { readonly [T in LayerType]: Translate<T> } = {
   },
   elu(g, p, io) {
     g.op('Elu', [io.x], { alpha: { float: p.alpha } }, io.out);
+  },
+  // Over depth at each position (ConvNeXt's LayerNorm2d): mean and variance over axis 1 of NCHW.
+  layernorm(g, p, io) {
+    affine(g, normalise(g, io.x, [1], p.eps), io.weights(), io.out);
+  },
+  // Opset 17 has no GroupNormalization: [N, C, H, W] → [N, groups, C/groups·H·W], normalised over the last axis.
+  groupnorm(g, p, io) {
+    const { depth, height, width } = io.input;
+    const grouped = g.op('Reshape', [io.x, g.constInts('groups', [0, p.groups, -1])]);
+    const back = g.op('Reshape', [normalise(g, grouped, [2], p.eps), g.constInts('shape', [0, depth, height, width])]);
+    affine(g, back, io.weights(), io.out);
+  },
+  instancenorm(g, p, io) {
+    const d = io.input.depth;
+    const t = p.affine ? io.weights() : undefined;
+    const scale = t ? g.weight(t, 'weight') : g.constFloat('ones', [d], new Float32Array(d).fill(1));
+    const bias = t ? g.weight(t, 'bias') : g.constFloat('zeros', [d], new Float32Array(d));
+    g.op('InstanceNormalization', [io.x, scale, bias], { epsilon: { float: p.eps } }, io.out);
+  },
+  // PyTorch sums the squares over channels [c − ⌊size/2⌋, c + ⌊(size−1)/2⌋]; ONNX LRN over
+  // [c − ⌊(size−1)/2⌋, c + ⌈(size−1)/2⌉]: the same window for odd sizes only. Even sizes are built by hand.
+  lrn(g, p, io) {
+    if (p.size % 2 === 1) {
+      g.op('LRN', [io.x], { size: p.size, alpha: { float: p.alpha }, beta: { float: p.beta }, bias: { float: p.k } }, io.out);
+      return;
+    }
+    const { depth, height, width } = io.input;
+    const squares = g.op('Reshape', [g.op('Mul', [io.x, io.x]), g.constInts('column', [0, 1, depth, height * width])]);
+    const padded = g.op('Pad', [squares, g.constInts('pads', [0, 0, Math.floor(p.size / 2), 0, 0, 0, Math.floor((p.size - 1) / 2), 0])], { mode: 'constant' });
+    const mean = g.op('Reshape', [g.op('AveragePool', [padded], { kernel_shape: [p.size, 1], strides: [1, 1] }), g.constInts('shape', [0, depth, height, width])]);
+    const base = g.op('Add', [g.op('Mul', [mean, g.constFloat('alpha', [], new Float32Array([p.alpha]))]), g.constFloat('k', [], new Float32Array([p.k]))]);
+    g.op('Div', [io.x, g.op('Pow', [base, g.constFloat('beta', [], new Float32Array([p.beta]))])], {}, io.out);
+  },
+  scale(g, _p, io) {
+    g.op('Mul', [io.x, channelWeight(g, io.weights(), 'weight')], {}, io.out);
+  },
+  // ONNX Mul broadcasts as NumPy does: sizes agree or are 1, which is the checker's rule.
+  multiply(g, _p, io) {
+    let y = io.ins[0]!;
+    io.ins.slice(1).forEach((x, i) => {
+      y = g.op('Mul', [y, x], {}, i === io.ins.length - 2 ? io.out : undefined);
+    });
+  },
+  pad(g, p, io) {
+    const [t, b, l, r] = p.amount;
+    const mode = p.mode === 'zeros' ? 'constant' : p.mode === 'reflect' ? 'reflect' : 'edge';
+    g.op('Pad', [io.x, g.constInts('pads', [0, 0, t, l, 0, 0, b, r])], { mode }, io.out);
+  },
+  crop(g, p, io) {
+    const { width, height } = io.input;
+    // With `like`, the checker's output is the target size: the top and left lose the smaller half.
+    const top = p.amount ? p.amount[0] : Math.floor((height - io.output.height) / 2);
+    const left = p.amount ? p.amount[2] : Math.floor((width - io.output.width) / 2);
+    g.op('Slice', [io.x, g.constInts('starts', [top, left]), g.constInts('ends', [top + io.output.height, left + io.output.width]), g.constInts('axes', [2, 3])], {}, io.out);
+  },
+  slice(g, p, io) {
+    const from = p.from < 0 ? io.input.depth + p.from : p.from;
+    g.op('Slice', [io.x, g.constInts('starts', [from]), g.constInts('ends', [from + io.output.depth]), g.constInts('axes', [1])], {}, io.out);
+  },
+  // ShuffleNet's channel_shuffle: view [N, g, C/g, H, W], swap the two channel axes, flatten back.
+  shuffle(g, p, io) {
+    const { depth, height, width } = io.input;
+    const split = g.op('Reshape', [io.x, g.constInts('split', [0, p.groups, depth / p.groups, height, width])]);
+    const swapped = g.op('Transpose', [split], { perm: [0, 2, 1, 3, 4] });
+    g.op('Reshape', [swapped, g.constInts('shape', [0, depth, height, width])], {}, io.out);
+  },
+  // CRD is PyTorch's pixel_shuffle order (channel c·r² + i·r + j → pixel (i, j) of channel c); ONNX's default DCR is not.
+  pixelshuffle(g, p, io) {
+    g.op('DepthToSpace', [io.x], { blocksize: p.factor, mode: 'CRD' }, io.out);
+  },
+  // ONNX SpaceToDepth orders channels (i·r + j)·C + c; PyTorch's pixel_unshuffle c·r² + i·r + j: built by hand.
+  pixelunshuffle(g, p, io) {
+    const r = p.factor;
+    const { depth, height, width } = io.input;
+    const blocks = g.op('Reshape', [io.x, g.constInts('blocks', [0, depth, height / r, r, width / r, r])]);
+    const moved = g.op('Transpose', [blocks], { perm: [0, 1, 3, 5, 2, 4] });
+    g.op('Reshape', [moved, g.constInts('shape', [0, depth * r * r, height / r, width / r])], {}, io.out);
   },
 };
 

@@ -103,6 +103,8 @@ function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Pl
   const layer = itemAt(names, at) ?? (topLevel ? undefined : lastItemBefore(names, at));
   // The file's `rounding`, or a window layer's own (v2).
   if (key === 'rounding') return !layer || LAYERS.get(layer.item.type?.name ?? '')?.rounding ? { kind: 'rounding' } : { kind: 'none' };
+  // A `ref` parameter (crop's `like`) names a layer, as `inputs` does.
+  if (layer && LAYERS.get(layer.item.type?.name ?? '')?.params[key]?.kind === 'ref') return { kind: 'inputName', at: layer };
   if (layer) return { kind: 'paramValue', at: layer, key };
   return { kind: 'none' };
 }

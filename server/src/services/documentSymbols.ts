@@ -7,7 +7,7 @@ import type { AstPair, Span } from '../../../core/src/index';
 import { toRange, trimmedEnd } from './ranges';
 import { runsOf } from './results';
 import { fileNames, type BlockSyntax, type Scope, type ScopeItem } from './scopes';
-import { copiesLabel, outputsLabel, shapeLabel } from './shapes';
+import { copiesLabel, outputsLabel, resultLabel, shapeLabel } from './shapes';
 
 export function documentSymbols(analysis: Analysis, doc: TextDocument): DocumentSymbol[] {
   const root = analysis.model.root;
@@ -29,7 +29,7 @@ function topDetail(a: Analysis, key: string): string {
   if (key === 'input') return shapeLabel(a.model.input?.value);
   if (key === 'layers') {
     const last = a.layers[a.layers.length - 1];
-    return `${a.layers.length} layer${a.layers.length === 1 ? '' : 's'}${last ? ` → ${shapeLabel(last.output)}` : ''}`;
+    return `${a.layers.length} layer${a.layers.length === 1 ? '' : 's'}${last ? ` → ${resultLabel(last)}` : ''}`;
   }
   if (key === 'rounding') return a.model.rounding.value;
   if (key === 'name') return a.model.name?.value ?? '';
@@ -45,7 +45,7 @@ function layerSymbol(a: Analysis, doc: TextDocument, scope: Scope, it: ScopeItem
   const s = symbol(doc, a.text, name, detail, isUse ? SymbolKind.Module : SymbolKind.Function, it.node, it.name?.span ?? it.type?.span ?? it.node);
   // A use's copies (at the top level: a use inside a block runs once per copy of that block too).
   if (isUse && scope.block === undefined && runs.length > 1) {
-    s.children = runs.map((r) => symbol(doc, a.text, r.name, `→ ${shapeLabel(r.output)}`, SymbolKind.Object, it.node, it.name?.span ?? it.type?.span ?? it.node));
+    s.children = runs.map((r) => symbol(doc, a.text, r.name, `→ ${resultLabel(r)}`, SymbolKind.Object, it.node, it.name?.span ?? it.type?.span ?? it.node));
   }
   return s;
 }

@@ -18,7 +18,7 @@ import { code } from './markdown';
 import { toRange } from './ranges';
 import { resultsOf, runsOf, type Run } from './results';
 import { fileNames, itemAt, type ItemRef } from './scopes';
-import { inputsLabel, pairLabel, shapeLabel } from './shapes';
+import { inputsLabel, pairLabel, resultLabel, shapeLabel } from './shapes';
 
 const BR = '  \n';
 
@@ -65,14 +65,17 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
 /** "**conv** `c1` `32×32×3 → 11×11×8`", the arithmetic per axis, then the counts. */
 function layerText(analysis: Analysis, r: LayerResult): string {
   const d = r.decl;
-  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(r.output)}`)}`;
+  const known = r.estimated ? null : r.output;
+  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(known)}`)}`;
   const lines = [title, ...arithmeticLines(r.arithmetic)];
-  if (r.output) {
+  if (known) {
     const stats = [`params ${grouped(r.params)}`, `MACs ${grouped(r.macs)}`];
     if (r.field) stats.push(`receptive field ${pairLabel(r.field.size, false)}, jump ${pairLabel(r.field.jump, true)}`);
     lines.push(stats.join(' · '));
   } else {
     lines.push(d.usable ? 'output unknown: see the problem on this layer or above it' : 'output unknown: see the problem on this layer');
+    // The guess that keeps checking going (and counts in the totals), said as such.
+    if (r.output) lines.push(`checking goes on with ≈ ${code(shapeLabel(r.output))} (estimated: the layers it feeds report no errors of their own)`);
   }
   return lines.join(BR);
 }
@@ -116,9 +119,9 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
   const title = `**${type || '?'}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
   const lines = [title];
   if (runs.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
-  for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs()} → ${shapeLabel(r.output)}`)}`);
+  for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs()} → ${resultLabel(r)}`)}`);
   if (runs.length > LISTED_COPIES) lines.push(`… and ${runs.length - LISTED_COPIES} more`);
-  const params = new Set(runs.filter((r) => r.output).map((r) => r.params));
+  const params = new Set(runs.filter((r) => r.output && !r.estimated).map((r) => r.params));
   if (runs.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${runs.length} ${scope.block === undefined ? 'copies' : 'uses'}`);
   const typeSpan = item.type?.span;
   const onType = typeSpan && offset >= typeSpan.start && offset <= typeSpan.end;

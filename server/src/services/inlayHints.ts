@@ -17,7 +17,8 @@ export function inlayHints(analysis: Analysis, doc: TextDocument, range: Range):
   const names = fileNames(analysis);
   for (const scope of allScopes(names)) {
     for (const item of itemsIn(scope, from, to)) {
-      const results = runsOf(analysis, scope, item);
+      // An estimate after an error is shown in the hover only: here it reads as unknown.
+      const results = runsOf(analysis, scope, item).map((r) => (r.estimated ? { ...r, output: null, estimated: false } : r));
       if (!results.some((r) => r.output)) continue;
       const topUse = scope.block === undefined && item.type !== undefined && names.blocks.has(item.type.name);
       const at = hintOffset(analysis, scope, item);

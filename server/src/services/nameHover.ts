@@ -8,7 +8,7 @@ import { code } from './markdown';
 import { toRange } from './ranges';
 import { runsOf } from './results';
 import { allScopes, fileNames, type BlockSyntax } from './scopes';
-import { copiesLabel, outputsLabel, shapeLabel } from './shapes';
+import { copiesLabel, outputsLabel, resultLabel, shapeLabel } from './shapes';
 import { nameSpan, symbolAt, type SymbolHit } from './symbols';
 
 const BR = '  \n';
@@ -37,7 +37,7 @@ function refText(a: Analysis, hit: SymbolHit, doc: TextDocument): Hover | null {
   // `layer1.0.conv1` names a layer of a use's copy: the layer that runs under that full name.
   if (hit.site.from > 0 || hit.site.to < whole.length || (t.scope.block === undefined && fileNames(a).blocks.has(t.item.type?.name ?? ''))) {
     const r = a.layers.find((l) => l.decl.id === whole) ?? a.layers[aliasIndex(a, whole) ?? -1];
-    return r ? markdown(`${code(whole)}: ${r.decl.type} → ${code(shapeLabel(r.output))}`, doc, span) : null;
+    return r ? markdown(`${code(whole)}: ${r.decl.type} → ${code(resultLabel(r))}`, doc, span) : null;
   }
   const runs = runsOf(a, t.scope, t.item);
   return markdown(`${code(whole)}: layer ${t.item.index} (${t.item.type?.name ?? '?'}) → ${code(outputsLabel(runs))}`, doc, span);

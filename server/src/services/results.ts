@@ -36,6 +36,8 @@ export interface Run {
   /** Its input shapes as text (computed when asked: hints need only outputs). */
   inputs: () => string;
   output: Shape | null;
+  /** The output is a best guess after an error (see LayerResult.estimated). */
+  estimated: boolean;
   params: number;
 }
 
@@ -48,10 +50,11 @@ export function runsOf(a: Analysis, scope: Scope, item: ScopeItem): Run[] {
       let params = 0;
       for (let i = c.first; i < c.end; i++) params += a.layers[i]?.params ?? 0;
       const first = a.layers[c.first];
-      return { name: c.copy.use, inputs: () => (first ? inputsLabel(first, net) : '?'), output: a.layers[c.output]?.output ?? null, params };
+      const out = a.layers[c.output];
+      return { name: c.copy.use, inputs: () => (first ? inputsLabel(first, net) : '?'), output: out?.output ?? null, estimated: out?.estimated ?? false, params };
     });
   }
-  return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: () => inputsLabel(r, net), output: r.output, params: r.params }));
+  return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: () => inputsLabel(r, net), output: r.output, estimated: r.estimated, params: r.params }));
 }
 
 type Copies = BlockUse['copies'];

@@ -2,9 +2,9 @@
 import type { Pair, Shape } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
 import { formatNumber } from '../../../core/src/index';
-import { shapeLabel } from '../../../core/src/index';
+import { resultLabel, shapeLabel } from '../../../core/src/index';
 
-export { shapeLabel };
+export { resultLabel, shapeLabel };
 
 /** Input shapes of a layer: "32×32×3", or "16×16×8 + 16×16×8" for add and concat. */
 export function inputsLabel(r: LayerResult, networkInput: Shape | undefined): string {
@@ -27,9 +27,9 @@ const LISTED = 3;
  * one run, "56×56×64 (4 uses)" when every run agrees, "56×56×64, 28×28×128" for a few different
  * shapes, "56×56×64 … 7×7×512 (8 uses)" for more.
  */
-export function outputsLabel(results: ReadonlyArray<{ output: Shape | null }>): string {
+export function outputsLabel(results: ReadonlyArray<{ output: Shape | null; estimated: boolean }>): string {
   if (results.length === 0) return '?';
-  const labels = results.map((r) => shapeLabel(r.output));
+  const labels = results.map((r) => resultLabel(r));
   const distinct = [...new Set(labels)];
   const runs = results.length > 1 ? ` (${results.length} uses)` : '';
   if (distinct.length === 1) return `${distinct[0]!}${runs}`;
@@ -38,7 +38,7 @@ export function outputsLabel(results: ReadonlyArray<{ output: Shape | null }>): 
 }
 
 /** A block use at the top level: its output (the last copy's), and how many copies make it. */
-export function copiesLabel(runs: ReadonlyArray<{ output: Shape | null }>): string {
+export function copiesLabel(runs: ReadonlyArray<{ output: Shape | null; estimated: boolean }>): string {
   const last = runs[runs.length - 1];
-  return `${shapeLabel(last?.output)}${runs.length > 1 ? ` (${runs.length} copies)` : ''}`;
+  return `${last ? resultLabel(last) : '?'}${runs.length > 1 ? ` (${runs.length} copies)` : ''}`;
 }

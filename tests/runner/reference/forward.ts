@@ -16,6 +16,21 @@ function pair(v: unknown): Pair {
   return typeof v === 'number' ? [v, v] : (v as Pair);
 }
 
+/** An integer, [h, w] or [top, bottom, left, right] → [top, bottom, left, right]. */
+function sides(v: unknown): [number, number, number, number] {
+  if (typeof v === 'number') return [v, v, v, v];
+  const l = v as number[];
+  return l.length === 2 ? [l[0]!, l[0]!, l[1]!, l[1]!] : [l[0]!, l[1]!, l[2]!, l[3]!];
+}
+
+/** The output of the layer called `name` (or the network input). */
+function named(a: Analysis, name: string, input: T3, outs: T3[]): T3 {
+  if (name === 'input') return input;
+  const j = a.model.layers.findIndex((l) => l.id === name);
+  if (j < 0 || !outs[j]) throw new Error(`reference: no earlier layer '${name}'`);
+  return outs[j];
+}
+
 function window(a: Analysis, i: number, x: T3, kernel: Pair, stride: Pair, dilation: Pair): ops.Window & { same: boolean } {
   const raw = param<unknown>(a, i, 'padding', 0);
   const same = raw === 'same';
@@ -140,6 +155,53 @@ export function referenceForward(a: Analysis, params: Map<number, Record<string,
         y = ops.map(x, (v) => (v > 0 ? v : alpha * Math.expm1(v)));
         break;
       }
+      case 'layernorm':
+        y = ops.layernorm(x, p['weight']!.data, p['bias']!.data, param(a, i, 'eps', 1e-5));
+        break;
+      case 'groupnorm':
+        y = ops.groupnorm(x, param(a, i, 'groups', 1), p['weight']!.data, p['bias']!.data, param(a, i, 'eps', 1e-5));
+        break;
+      case 'instancenorm':
+        y = ops.instancenorm(x, p['weight']?.data, p['bias']?.data, param(a, i, 'eps', 1e-5));
+        break;
+      case 'lrn':
+        y = ops.lrn(x, param(a, i, 'size', 1), param(a, i, 'alpha', 1e-4), param(a, i, 'beta', 0.75), param(a, i, 'k', 1));
+        break;
+      case 'scale':
+        y = ops.scaleChannels(x, p['weight']!.data);
+        break;
+      case 'multiply':
+        y = ops.multiply(xs);
+        break;
+      case 'pad':
+        y = ops.pad(x, sides(param(a, i, 'amount', 0)), param(a, i, 'mode', 'zeros'));
+        break;
+      case 'crop': {
+        const like = param<string | undefined>(a, i, 'like', undefined);
+        if (like !== undefined) {
+          const t = named(a, like, input, outs);
+          y = ops.crop(x, Math.floor((x.h - t.h) / 2), Math.floor((x.w - t.w) / 2), t.h, t.w);
+        } else {
+          const [top, bottom, left, right] = sides(param(a, i, 'amount', 0));
+          y = ops.crop(x, top, left, x.h - top - bottom, x.w - left - right);
+        }
+        break;
+      }
+      case 'slice': {
+        const from = param(a, i, 'from', 0);
+        const to = param(a, i, 'to', x.c);
+        y = ops.sliceChannels(x, from < 0 ? x.c + from : from, to < 0 ? x.c + to : to);
+        break;
+      }
+      case 'shuffle':
+        y = ops.channelShuffle(x, param(a, i, 'groups', 1));
+        break;
+      case 'pixelshuffle':
+        y = ops.pixelShuffle(x, param(a, i, 'factor', 1));
+        break;
+      case 'pixelunshuffle':
+        y = ops.pixelUnshuffle(x, param(a, i, 'factor', 1));
+        break;
       default:
         throw new Error(`reference: no layer type ${r.decl.type}`);
     }

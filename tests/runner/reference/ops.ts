@@ -311,3 +311,162 @@ export const activationsV2: Record<string, (v: number) => number> = {
   hardsigmoid,
   mish: (v) => v * Math.tanh(softplus(v)),
 };
+
+// ---------------------------------------------------------------- v2 layer types
+
+/** (x − mean) / √(var + eps) over the given index groups (biased variance), as PyTorch's norms. */
+function normaliseGroups(x: T3, groupOf: (c: number, i: number) => number, groups: number, eps: number): T3 {
+  const hw = x.h * x.w;
+  const sum = new Float64Array(groups);
+  const sq = new Float64Array(groups);
+  const n = new Float64Array(groups);
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < hw; i++) {
+      const g = groupOf(c, i);
+      const v = x.data[c * hw + i]!;
+      sum[g] = sum[g]! + v;
+      n[g] = n[g]! + 1;
+    }
+  }
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < hw; i++) {
+      const g = groupOf(c, i);
+      const d = x.data[c * hw + i]! - sum[g]! / n[g]!;
+      sq[g] = sq[g]! + d * d;
+    }
+  }
+  const y = t3(x.c, x.h, x.w);
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < hw; i++) {
+      const g = groupOf(c, i);
+      y.data[c * hw + i] = (x.data[c * hw + i]! - sum[g]! / n[g]!) / Math.sqrt(sq[g]! / n[g]! + eps);
+    }
+  }
+  return y;
+}
+
+function perChannel(x: T3, weight: Float32Array | undefined, bias: Float32Array | undefined): T3 {
+  const hw = x.h * x.w;
+  const y = t3(x.c, x.h, x.w);
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < hw; i++) y.data[c * hw + i] = x.data[c * hw + i]! * (weight ? weight[c]! : 1) + (bias ? bias[c]! : 0);
+  }
+  return y;
+}
+
+/** ConvNeXt's LayerNorm2d: over the channels at each position. */
+export function layernorm(x: T3, weight: Float32Array, bias: Float32Array, eps: number): T3 {
+  return perChannel(normaliseGroups(x, (_c, i) => i, x.h * x.w, eps), weight, bias);
+}
+
+/** GroupNorm: channels c·groups/C share a group, over all positions. */
+export function groupnorm(x: T3, groups: number, weight: Float32Array, bias: Float32Array, eps: number): T3 {
+  const per = x.c / groups;
+  return perChannel(normaliseGroups(x, (c) => Math.floor(c / per), groups, eps), weight, bias);
+}
+
+/** InstanceNorm2d (track_running_stats=False): each channel over its own positions. */
+export function instancenorm(x: T3, weight: Float32Array | undefined, bias: Float32Array | undefined, eps: number): T3 {
+  return perChannel(normaliseGroups(x, (c) => c, x.c, eps), weight, bias);
+}
+
+/** PyTorch local_response_norm: x / (k + alpha/size · Σ x²)^beta, channels [c − ⌊size/2⌋, c + ⌊(size−1)/2⌋]. */
+export function lrn(x: T3, size: number, alpha: number, beta: number, k: number): T3 {
+  const y = t3(x.c, x.h, x.w);
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < x.h; i++) {
+      for (let j = 0; j < x.w; j++) {
+        let s = 0;
+        for (let q = c - Math.floor(size / 2); q <= c + Math.floor((size - 1) / 2); q++) if (q >= 0 && q < x.c) s += at(x, q, i, j) ** 2;
+        set(y, c, i, j, at(x, c, i, j) / (k + (alpha / size) * s) ** beta);
+      }
+    }
+  }
+  return y;
+}
+
+export function scaleChannels(x: T3, weight: Float32Array): T3 {
+  return perChannel(x, weight, undefined);
+}
+
+/** Element-wise product with NumPy broadcasting on C, H and W (a size of 1 repeats). */
+export function multiply(xs: T3[]): T3 {
+  const c = Math.max(...xs.map((x) => x.c));
+  const h = Math.max(...xs.map((x) => x.h));
+  const w = Math.max(...xs.map((x) => x.w));
+  const y = t3(c, h, w);
+  y.data.fill(1);
+  for (const x of xs) {
+    for (let q = 0; q < c; q++) {
+      for (let i = 0; i < h; i++) {
+        for (let j = 0; j < w; j++) {
+          const v = at(x, x.c === 1 ? 0 : q, x.h === 1 ? 0 : i, x.w === 1 ? 0 : j);
+          set(y, q, i, j, at(y, q, i, j) * v);
+        }
+      }
+    }
+  }
+  return y;
+}
+
+/** Pad by [top, bottom, left, right]: zeros, reflect (mirror without the edge) or replicate (edge). */
+export function pad(x: T3, sides: [number, number, number, number], mode: string): T3 {
+  const [t, b, l, r] = sides;
+  const y = t3(x.c, x.h + t + b, x.w + l + r);
+  const source = (v: number, n: number): number => {
+    if (v >= 0 && v < n) return v;
+    if (mode === 'replicate') return v < 0 ? 0 : n - 1;
+    if (mode === 'reflect') return v < 0 ? -v : 2 * (n - 1) - v;
+    return -1;
+  };
+  for (let c = 0; c < x.c; c++) {
+    for (let i = 0; i < y.h; i++) {
+      for (let j = 0; j < y.w; j++) {
+        const si = source(i - t, x.h);
+        const sj = source(j - l, x.w);
+        set(y, c, i, j, si < 0 || sj < 0 ? 0 : at(x, c, si, sj));
+      }
+    }
+  }
+  return y;
+}
+
+/** x[:, :, top:top + h, left:left + w]. */
+export function crop(x: T3, top: number, left: number, h: number, w: number): T3 {
+  const y = t3(x.c, h, w);
+  for (let c = 0; c < x.c; c++) for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) set(y, c, i, j, at(x, c, top + i, left + j));
+  return y;
+}
+
+/** Channels [from, to). */
+export function sliceChannels(x: T3, from: number, to: number): T3 {
+  const hw = x.h * x.w;
+  return t3(to - from, x.h, x.w, x.data.subarray(from * hw, to * hw));
+}
+
+/** ShuffleNet's channel shuffle: output channel i·groups + g is input channel g·(C/groups) + i. */
+export function channelShuffle(x: T3, groups: number): T3 {
+  const per = x.c / groups;
+  const hw = x.h * x.w;
+  const y = t3(x.c, x.h, x.w);
+  for (let g = 0; g < groups; g++) for (let i = 0; i < per; i++) y.data.set(x.data.subarray((g * per + i) * hw, (g * per + i + 1) * hw), (i * groups + g) * hw);
+  return y;
+}
+
+/** PyTorch pixel_shuffle: out[c, h·r + i, w·r + j] = in[c·r² + i·r + j, h, w]. */
+export function pixelShuffle(x: T3, r: number): T3 {
+  const y = t3(x.c / (r * r), x.h * r, x.w * r);
+  for (let c = 0; c < y.c; c++) {
+    for (let h = 0; h < x.h; h++) for (let w = 0; w < x.w; w++) for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) set(y, c, h * r + i, w * r + j, at(x, c * r * r + i * r + j, h, w));
+  }
+  return y;
+}
+
+/** PyTorch pixel_unshuffle: out[c·r² + i·r + j, h, w] = in[c, h·r + i, w·r + j]. */
+export function pixelUnshuffle(x: T3, r: number): T3 {
+  const y = t3(x.c * r * r, x.h / r, x.w / r);
+  for (let c = 0; c < x.c; c++) {
+    for (let h = 0; h < y.h; h++) for (let w = 0; w < y.w; w++) for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) set(y, c * r * r + i * r + j, h, w, at(x, c, h * r + i, w * r + j));
+  }
+  return y;
+}

@@ -1,0 +1,46 @@
+// groupnorm: GroupNorm, normalising each group of depth/groups channels over the whole map.
+import { checkChannels } from './checks';
+import { defineLayer } from './spec';
+
+export const groupnorm = defineLayer({
+  type: 'groupnorm',
+  summary: 'Group normalisation: channels in `groups` groups',
+  doc:
+    'Group normalisation (PyTorch `nn.GroupNorm(groups, C)`): the channels are split into `groups` groups of depth/groups; each group is ' +
+    'normalised over its channels and all positions (biased variance, plus `eps`), then each channel is scaled by `weight` and shifted by `bias`. ' +
+    '`groups` must divide the depth. Shape unchanged; 2 × depth parameters.',
+  rule: 'unchanged; groups must divide the depth',
+  aliases: ['GroupNorm', 'GroupNormalization', 'gn', 'group_norm'],
+  arity: 'one',
+  featureMaps: false,
+  params: {
+    groups: { kind: 'int', min: 1, required: true, doc: 'The number of channel groups; must divide the depth.', aliases: ['num_groups'] },
+    channels: { kind: 'int', min: 1, doc: 'Optional: the depth you expect. Checked against what arrives.', aliases: ['num_channels'] },
+    eps: { kind: 'number', min: 0, minExclusive: true, default: 1e-5, doc: 'Added to the variance for stability. Default 1e-5.', aliases: ['epsilon'] },
+  },
+  weights: {
+    layout: { weight: '[depth]', bias: '[depth]' },
+    shapes: (_p, input) => ({ weight: [input.depth], bias: [input.depth] }),
+    init: { weight: 'ones' }, // PyTorch starts a norm's (and here the layer scale's) weight at 1
+  },
+  shape(ctx) {
+    const input = ctx.inputs[0]!;
+    const { groups } = ctx.p;
+    checkChannels(ctx, input);
+    if (input.depth % groups !== 0) {
+      ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${input.depth} channels of ${ctx.inputLabel(0)}`, ctx.spanOf('groups'), {
+        related: ctx.producedBy(0, `depth ${input.depth} is made here`),
+      });
+    }
+    return {
+      output: { ...input },
+      params: 2 * input.depth,
+      macs: 0,
+      arithmetic: () => [`${groups} groups of ${input.depth}/${groups} = ${formatRatio(input.depth, groups)} channels`, `parameters: 2·${input.depth}`],
+    };
+  },
+});
+
+function formatRatio(a: number, b: number): string {
+  return Number.isInteger(a / b) ? String(a / b) : (a / b).toFixed(2);
+}

@@ -1,0 +1,37 @@
+// pixelshuffle: depth to space (sub-pixel convolution upsampling, ESPCN).
+import { defineLayer } from './spec';
+
+export const pixelshuffle = defineLayer({
+  type: 'pixelshuffle',
+  summary: 'Depth to space: W·r × H·r × D/r²',
+  doc:
+    'Pixel shuffle (PyTorch `nn.PixelShuffle(r)`): each group of r² channels becomes an r × r block of pixels: output channel c at ' +
+    '(h·r + i, w·r + j) is input channel c·r² + i·r + j at (h, w). The depth must divide by r². Output W·r × H·r × D/r².',
+  rule: 'W·r × H·r × D/r²; D must divide by r²',
+  aliases: ['PixelShuffle', 'DepthToSpace', 'depth_to_space', 'pixel_shuffle'],
+  arity: 'one',
+  featureMaps: true,
+  params: {
+    factor: { kind: 'int', min: 1, required: true, doc: 'The upscale factor r.', aliases: ['upscale_factor', 'block_size'] },
+  },
+  shape(ctx) {
+    const input = ctx.inputs[0]!;
+    const r = ctx.p.factor;
+    const r2 = r * r;
+    const ok = input.depth % r2 === 0;
+    if (!ok) {
+      ctx.report('channel-mismatch', 'error', `pixelshuffle needs a depth that divides by factor² = ${r2}, but ${ctx.inputLabel(0)} gives depth ${input.depth}`, ctx.spanOf('factor'), {
+        related: ctx.producedBy(0, `depth ${input.depth} is made here`),
+      });
+    }
+    const depth = Math.floor(input.depth / r2);
+    return {
+      output: { width: input.width * r, height: input.height * r, depth },
+      params: 0,
+      macs: 0,
+      estimated: !ok,
+      field: { upsample: [r, r] },
+      arithmetic: () => [`width: ${input.width}·${r} = ${input.width * r}`, `height: ${input.height}·${r} = ${input.height * r}`, `depth: ${input.depth}/${r}² = ${ok ? depth : (input.depth / r2).toFixed(2)}`],
+    };
+  },
+});
