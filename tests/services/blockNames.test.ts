@@ -172,3 +172,17 @@ test('hover on a block parameter, a block\'s key and a block input', () => {
   assert.match(block, /used by `joined` → /);
   assert.match(text(offsetOf(MODEL, 'skip]}')), /`skip`: an input of block `pair`/);
 });
+
+test('JSON with blocks: a block, a parameter and an inner name renamed as JSON strings', () => {
+  const json = '{"input": "8x8x4", "blocks": {"twice": {"params": {"f": 4}, "layers": [{"name": "c", "type": "conv", "filters": "$f", "kernel": 1}, {"type": "relu", "inputs": "c"}]}},\n "layers": [{"name": "t", "type": "twice", "f": 8, "repeat": 2}, {"type": "add", "inputs": ["t.0.c", "t"]}]}\n';
+  const c = open(json, 'm.cnn.json');
+  const go = (needle: string, nth: number, name: string) => {
+    const r = rename(c.analysis, c.doc, offsetOf(json, needle, nth, 2), name);
+    assert.ok('ok' in r, 'error' in r ? r.error : '');
+    return applyWorkspaceEdit(c.doc, r.ok);
+  };
+  assert.equal(go('"twice"', 0, 'pair'), json.replaceAll('"twice"', '"pair"'));
+  assert.equal(go('"f"', 0, 'width'), json.replace('"f": 4', '"width": 4').replace('"$f"', '"$width"').replace('"f": 8', '"width": 8'));
+  assert.equal(go('"c"', 0, 'conv'), json.replace('"name": "c"', '"name": "conv"').replace('"inputs": "c"', '"inputs": "conv"').replace('"t.0.c"', '"t.0.conv"'));
+  assert.equal(go('"t"', 0, 'stage 1'), json.replace('"name": "t"', '"name": "stage 1"').replace('"t.0.c"', '"stage 1.0.c"').replace('"t"]', '"stage 1"]'));
+});
