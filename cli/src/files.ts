@@ -1,7 +1,7 @@
 // Reading model files for the commands: a missing or unreadable file is a usage error (exit 2).
-import { readFileSync, statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type Rounding } from '../../core/src/index';
+import { FileRefused, readRegularFile } from '../../runner/src/files/readRegular';
 import { UsageError } from './errors';
 
 export interface LoadedModel {
@@ -10,21 +10,15 @@ export interface LoadedModel {
   analysis: Analysis;
 }
 
-/** Files bigger than this are refused before reading: no model description is that large. */
-const MAX_BYTES = 64 * 1024 * 1024;
-
 /** Reads and analyses `file`; `defaultRounding` applies when the file has no `rounding:` key. */
 export function loadModel(file: string, defaultRounding?: Rounding): LoadedModel {
   let text: string;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UsageError(`${file}: is a directory, not a model file`);
-    if (st.size > MAX_BYTES) throw new UsageError(`${file}: ${st.size} bytes is too large for a model file`);
-    text = readFileSync(file, 'utf8');
+    // Regular files only, at most 16 MB: a FIFO or /dev/zero is refused, not waited on or read forever.
+    text = readRegularFile(file, 'model').toString('utf8');
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? (e as Error).message})`);
+    if (e instanceof FileRefused) throw new UsageError(e.message);
+    throw e;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM is not part of the model
   const languageId = /\.json$/i.test(file) ? 'cnn-json' : 'cnn-yaml';

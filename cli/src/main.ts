@@ -8,6 +8,7 @@ import { registerRun } from './commands/run';
 import { registerExport } from './commands/export';
 import { registerLsp } from './commands/lsp';
 import { registerLayers } from './commands/layers';
+import { printErr, printOut } from './terminalText';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -16,6 +17,8 @@ export function buildProgram(): Command {
     .description('Shapes, checks and runs convolutional networks described in *.cnn.yaml / *.cnn.json files.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander quotes the user's arguments in its errors: they reach the terminal escaped too.
+    .configureOutput({ writeOut: printOut, writeErr: printErr })
     .exitOverride();
   registerCheck(program);
   registerSummary(program);
@@ -38,12 +41,18 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`cnnshape: ${e.message}\n`);
+      printErr(`cnnshape: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`cnnshape: ${(e as Error).stack ?? String(e)}\n`);
+    printInternalError(e);
     return 2;
   }
+}
+
+/** A bug, not the user's mistake: the one case where a stack trace is printed, after a one-line preface. */
+export function printInternalError(e: unknown): void {
+  printErr(`cnnshape: internal error (a bug in cnnshape: please report it): ${e instanceof Error ? e.message : String(e)}\n`);
+  if (e instanceof Error && e.stack) printErr(`${e.stack}\n`);
 }
 
 if (require.main === module) {
@@ -53,7 +62,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`cnnshape: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      printInternalError(e);
       process.exitCode = 2;
     },
   );

@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { ROUNDINGS, type Rounding } from '../../core/src/index';
 import { UsageError } from './errors';
 
-/** `--name v` as an integer ≥ min, or undefined when the option is absent. */
-export function intOption(name: string, v: string | undefined, min: number): number | undefined {
+/** `--name v` as an integer in [min, max], or undefined when the option is absent. */
+export function intOption(name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min || !Number.isSafeInteger(Number(v))) throw new UsageError(`--${name} must be an integer ≥ ${min}, not '${v}'`);
+  if (Number(v) > max) throw new UsageError(`--${name} must be at most ${max}, not '${v}'`);
   return Number(v);
 }
 

@@ -408,3 +408,31 @@ test('DenseNet-121 with blocks: torchvision\'s 7,978,856 parameters, and the sam
   const rf = yaml(repeatedBlockFlat(50));
   assert.deepEqual(r.layers.map((l) => [...row(l), l.sources]), rf.layers.map((l) => [...row(l), l.sources]));
 });
+
+test('inside a block, a layer may take a copy of an inner repeated use (m.0), or a layer inside it (m.0.cv1)', () => {
+  const a = yaml(`input: 8x8x4
+blocks:
+  unit:
+    layers:
+      - {name: cv1, type: conv, filters: 4, kernel: 3, padding: 1}
+  c2f:
+    layers:
+      - {name: m, type: unit, repeat: 2}
+      - {name: cat, type: concat, inputs: [m.0, m.1, m.0.cv1]}
+layers:
+  - {name: s, type: c2f}
+`);
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+  const cat = a.layers.find((l) => l.decl.id === 's.cat')!;
+  assert.deepEqual(cat.output, { width: 8, height: 8, depth: 12 });
+  const b = yaml(`input: 8x8x4
+blocks:
+  c2f:
+    layers:
+      - {name: m, type: conv, filters: 4, kernel: 3, padding: 1}
+      - {name: cat, type: concat, inputs: [m, q.0]}
+layers:
+  - {name: s, type: c2f}
+`);
+  assert.ok(b.diagnostics.some((d) => d.code === 'unknown-reference' && d.message.includes("'q.0'")), 'a name below no local layer is still unknown');
+});

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { hasErrors } from '../../../core/src/index';
 import { toCliJson } from '../json';
 import { loadModel } from '../files';
+import { jsonText, printErr, printOut, terminalLine } from '../terminalText';
 import { addRoundingOption, roundingOption } from '../options';
 
 export function registerCheck(program: Command): void {
@@ -16,23 +17,24 @@ export function registerCheck(program: Command): void {
       const rounding = roundingOption(opts.rounding);
       const loaded = files.map((f) => loadModel(f, rounding));
       if (opts.json) {
-        process.stdout.write(JSON.stringify(loaded.map(toCliJson), null, 2) + '\n');
+        process.stdout.write(jsonText(loaded.map(toCliJson)));
       } else {
         let errors = 0;
         let warnings = 0;
         for (const m of loaded) {
+          const file = terminalLine(m.file);
           for (const d of m.analysis.diagnostics) {
             const p = m.doc.positionAt(d.span.start);
-            process.stdout.write(`${m.file}:${p.line + 1}:${p.character + 1}: ${d.severity}[${d.code}]: ${d.message}\n`);
+            printOut(`${file}:${p.line + 1}:${p.character + 1}: ${d.severity}[${d.code}]: ${terminalLine(d.message)}\n`);
             for (const r of d.related ?? []) {
               const q = m.doc.positionAt(r.span.start);
-              process.stdout.write(`${m.file}:${q.line + 1}:${q.character + 1}: note: ${r.message}\n`);
+              printOut(`${file}:${q.line + 1}:${q.character + 1}: note: ${terminalLine(r.message)}\n`);
             }
             if (d.severity === 'error') errors++;
             else if (d.severity === 'warning') warnings++;
           }
         }
-        process.stderr.write(`${loaded.length} file${loaded.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+        printErr(`${loaded.length} file${loaded.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
       }
       if (loaded.some((m) => hasErrors(m.analysis))) process.exitCode = 1;
     });

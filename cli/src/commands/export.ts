@@ -1,8 +1,8 @@
 // cnnshape export MODEL --onnx OUT.onnx: writes the ONNX graph the runner would run (weights from the
 // file, inline, or He-initialised), then loads the written file in onnxruntime to prove it is valid.
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { RunnerEngine } from '../../../runner/src/engine/client';
 import { isUserError } from '../../../runner/src/errors';
 import { buildGraph } from '../../../runner/src/onnx/buildGraph';
@@ -10,8 +10,10 @@ import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { OPSET, encodeModel } from '../../../runner/src/onnx/proto';
 import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
+import { UsageError } from '../errors';
 import { loadModel } from '../files';
 import { addRoundingOption, intOption, roundingOption } from '../options';
+import { printErr, printOut, terminalLine } from '../terminalText';
 
 interface ExportOptions {
   onnx?: string;
@@ -19,7 +21,45 @@ interface ExportOptions {
   seed?: string;
   finalOnly?: boolean;
   verify?: boolean;
+  force?: boolean;
   rounding?: string;
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/**
+ * The output may not be the model or weights file itself, nor a device or FIFO (`/dev/null`); an existing
+ * file that is not .onnx is overwritten only with --force (a typo should not cost a file).
+ */
+export function checkExportTarget(out: string, inputs: readonly string[], force: boolean): void {
+  const target = realOrResolved(out);
+  if (inputs.some((f) => realOrResolved(f) === target)) throw new UsageError(`--onnx ${out}: that is an input of this export; refusing to overwrite it`);
+  let st;
+  try {
+    st = statSync(target);
+  } catch {
+    return; // does not exist yet: written (a missing folder is reported when writing)
+  }
+  if (!st.isFile()) throw new UsageError(`--onnx ${out}: not a regular file (a device, FIFO or folder); the ONNX model is written only to a file`);
+  if (extname(out).toLowerCase() !== '.onnx' && !force) throw new UsageError(`--onnx ${out}: the file exists and is not .onnx; add --force to overwrite it`);
+}
+
+/** Writes a regular file only: opened without blocking (a FIFO without reader fails) and checked once open. */
+function writeRegular(out: string, bytes: Uint8Array): void {
+  const fd = openSync(out, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0), 0o666);
+  try {
+    if (!fstatSync(fd).isFile()) throw new UsageError(`--onnx ${out}: not a regular file; the ONNX model is written only to a file`);
+    let done = 0;
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function registerExport(program: Command): void {
@@ -31,13 +71,17 @@ export function registerExport(program: Command): void {
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--final-only', 'expose only the last layer\'s output')
-    .option('--no-verify', 'do not load the written file in onnxruntime afterwards'))
+    .option('--no-verify', 'do not load the written file in onnxruntime afterwards')
+    .option('--force', 'overwrite an existing output file that is not .onnx'))
     .action(async (modelFile: string, opts: ExportOptions) => {
       const seed = intOption('seed', opts.seed, 0);
       const m = loadModel(modelFile, roundingOption(opts.rounding));
+      const declared = m.analysis.model.weights?.value;
+      const inputs = [modelFile, ...(opts.weights ? [opts.weights] : []), ...(declared !== undefined ? [resolve(dirname(modelFile), declared)] : [])];
+      checkExportTarget(opts.onnx!, inputs, opts.force === true);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        process.stderr.write(`${errors.join('\n')}\ncnnshape: ${modelFile} has errors: not exported\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not exported\n`);
         process.exitCode = 1;
         return;
       }
@@ -51,26 +95,27 @@ export function registerExport(program: Command): void {
           ...(seed !== undefined ? { seed } : {}),
           ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
         });
-        for (const w of params.warnings) process.stderr.write(`warning: ${w}\n`);
+        for (const w of params.warnings) printErr(`warning: ${terminalLine(w)}\n`);
         untrained = params.untrained;
         const g = buildGraph(m.analysis, params, { fileName: modelFile, exposeAll: !opts.finalOnly });
         bytes = encodeModel(g.model);
-        writeFileSync(out, bytes);
+        writeRegular(out, bytes);
       } catch (e) {
+        if (e instanceof UsageError) throw e;
         if (!isUserError(e) && !(e as NodeJS.ErrnoException).code) throw e;
-        process.stderr.write(`cnnshape: ${(e as Error).message}\n`);
+        printErr(`cnnshape: ${(e as Error).message}\n`);
         process.exitCode = 1;
         return;
       }
-      process.stdout.write(`wrote ${out}: ${bytes.length} bytes, ONNX opset ${OPSET}, input NCHW float32 named 'input'\n`);
-      if (untrained.length) process.stdout.write(`note: layers ${untrained.join(', ')} have He-initialised (untrained) weights\n`);
+      printOut(`wrote ${out}: ${bytes.length} bytes, ONNX opset ${OPSET}, input NCHW float32 named 'input'\n`);
+      if (untrained.length) printOut(`note: layers ${untrained.join(', ')} have He-initialised (untrained) weights\n`);
       if (opts.verify !== false) {
         const { readFileSync } = await import('node:fs');
         const engine = await RunnerEngine.start(new Uint8Array(readFileSync(out)));
         try {
           const shape = m.analysis.model.input!.value;
           const res = await engine.run(new Float32Array(shape.depth * shape.height * shape.width), [1, shape.depth, shape.height, shape.width]);
-          process.stdout.write(`verified: onnxruntime (${engine.backend}) loads ${out} and runs it (${Object.keys(res).length} outputs)\n`);
+          printOut(`verified: onnxruntime (${engine.backend}) loads ${out} and runs it (${Object.keys(res).length} outputs)\n`);
         } finally {
           await engine.close();
         }

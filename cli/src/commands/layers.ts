@@ -4,14 +4,12 @@
 import type { Command } from 'commander';
 import { defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference } from '../../../core/src/index';
 import { UsageError } from '../errors';
+import { jsonText, printOut, terminalLine } from '../terminalText';
 
 const WIDTH = 100;
 
-/** Control characters never reach the terminal raw: each becomes a visible escape such as \x1b. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+/** Control characters never reach the terminal raw (terminalText.ts); kept under its old name here. */
+const printable = terminalLine;
 
 /** Words filled into lines of at most `width` characters, each line starting with `indent`. */
 function wrap(text: string, indent: string, width = WIDTH): string[] {
@@ -78,6 +76,7 @@ export function registerLayers(program: Command): void {
     .option('--json', 'print the reference as JSON')
     .action((words: string[], opts: { json?: boolean }) => {
       const refs = layerReference(selectTypes(words));
-      process.stdout.write(opts.json ? JSON.stringify(refs, null, 2) + '\n' : renderLayersText(refs));
+      if (opts.json) process.stdout.write(jsonText(refs));
+      else printOut(renderLayersText(refs));
     });
 }

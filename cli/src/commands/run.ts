@@ -2,14 +2,16 @@
 // top-5 per image and each layer's shape that ran (beside the checker's) with its time, or the JSON of
 // the spec. Exit 1 on a model, weights or image error (the other images still run); 2 on bad usage.
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { runInWorker } from '../../../runner/src/engine/client';
+import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { renderRunText } from '../../../runner/src/run/renderText';
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
 import { addRoundingOption, intOption, roundingOption } from '../options';
 import { loadModel } from '../files';
+import { jsonText, printErr, printOut, terminalFields, terminalLine } from '../terminalText';
 
 interface RunOptions {
   json?: boolean;
@@ -18,6 +20,11 @@ interface RunOptions {
   wasm?: boolean;
   threads?: string;
   rounding?: string;
+}
+
+/** More threads than 4 per core only slow a run down (and 100000 would exhaust the process). */
+export function maxThreads(): number {
+  return availableParallelism() * 4;
 }
 
 /** The spec's JSON: outputs and layers, plus the run's errors and warnings. */
@@ -42,19 +49,23 @@ export function registerRun(program: Command): void {
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
-    .option('--threads <n>', 'threads per forward pass (default: every core)'))
+    .option('--threads <n>', 'threads per forward pass, 1 to 4 × the cores (default: every core)'))
     .action(async (modelFile: string, images: string[], opts: RunOptions) => {
       const seed = intOption('seed', opts.seed, 0);
-      const threads = intOption('threads', opts.threads, 1);
+      const threads = intOption('threads', opts.threads, 1, maxThreads());
       const defaultRounding = roundingOption(opts.rounding);
       const m = loadModel(modelFile, defaultRounding);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        process.stderr.write(`${errors.join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
         process.exitCode = 1;
         return;
       }
       let result: PipelineResult;
+      // Ctrl-C stops the worker and removes onnxruntime's files (runInWorker) before the process ends.
+      const cancel = new AbortController();
+      const onInterrupt = () => cancel.abort();
+      process.once('SIGINT', onInterrupt);
       try {
         result = await runInWorker({
           modelFile: resolve(modelFile),
@@ -64,17 +75,24 @@ export function registerRun(program: Command): void {
           engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
           ...(seed !== undefined ? { seed } : {}),
           ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
-        });
+        }, { signal: cancel.signal });
       } catch (e) {
+        if (e instanceof RunCancelled) {
+          printErr('cnnshape: interrupted\n');
+          process.exitCode = 130;
+          return;
+        }
         const user = e instanceof RunnerError && e.user;
-        process.stderr.write(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
+        printErr(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
         process.exitCode = 1;
         return;
+      } finally {
+        process.removeListener('SIGINT', onInterrupt);
       }
-      for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-      if (opts.json) process.stdout.write(JSON.stringify(runJson(result), null, 2) + '\n');
-      else process.stdout.write(renderRunText(result, m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile));
-      for (const e of result.errors) process.stderr.write(`error: ${e.error}\n`);
+      for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
+      if (opts.json) process.stdout.write(jsonText(runJson(result)));
+      else printOut(renderRunText(terminalFields(result), terminalLine(m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile)));
+      for (const e of result.errors) printErr(`error: ${terminalLine(e.error)}\n`);
       if (result.errors.length) process.exitCode = 1;
     });
 }

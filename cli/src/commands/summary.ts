@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { hasErrors } from '../../../core/src/index';
 import { renderSummaryText, summarize } from '../../../core/src/index';
 import { loadModel } from '../files';
+import { jsonText, printOut, terminalFields } from '../terminalText';
 import { addRoundingOption, roundingOption } from '../options';
 
 export function registerSummary(program: Command): void {
@@ -14,7 +15,8 @@ export function registerSummary(program: Command): void {
     .action((file: string, opts: { json?: boolean; rounding?: string }) => {
       const m = loadModel(file, roundingOption(opts.rounding));
       const s = summarize(m.analysis, m.analysis.model.name?.value ?? file);
-      process.stdout.write(opts.json ? JSON.stringify(s, null, 2) + '\n' : renderSummaryText(s));
+      if (opts.json) process.stdout.write(jsonText(s));
+      else printOut(renderSummaryText(terminalFields(s)));
       if (hasErrors(m.analysis)) process.exitCode = 1;
     });
 }

@@ -192,12 +192,23 @@ function checkDefinition(def: BlockDefinition, all: Definitions, r: DefinitionRe
   }
 }
 
+/**
+ * Whether a name inside a block names one of its layers: a local name, or a name below one, such as
+ * `m.0` (copy 0 of an inner use `m` with `repeat`) or `m.0.cv1` (a layer inside it), which only the
+ * expansion can check.
+ */
+export function isLocalName(name: string, locals: ReadonlySet<string>): boolean {
+  if (locals.has(name)) return true;
+  for (let i = name.indexOf('.'); i > 0; i = name.indexOf('.', i + 1)) if (locals.has(name.slice(0, i))) return true;
+  return false;
+}
+
 function checkRefs(def: BlockDefinition, v: AstNode, locals: Set<string>, inputNames: string[], r: DefinitionReader): void {
   const items = v.kind === 'seq' ? v.items : [v];
   for (const it of items) {
     if (it.kind !== 'scalar' || (typeof it.value !== 'string' && typeof it.value !== 'number')) continue; // reported per layer
     const name = String(it.value);
-    if (locals.has(name) || inputNames.includes(name)) continue;
+    if (isLocalName(name, locals) || inputNames.includes(name)) continue;
     const known = [...inputNames, ...def.localNames.filter((n) => !/^\d+$/.test(n))];
     error(r, 'unknown-reference', `no layer of block '${def.name}' is named '${name}': its layers take its inputs (${inputNames.join(', ')}) and each other's outputs.${didYouMean(name, known)}`.replace(/\.$/, ''), it);
   }

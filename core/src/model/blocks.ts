@@ -5,7 +5,7 @@
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import { didYouMean, suggest } from '../text/suggest';
-import { DOLLAR, type Definitions } from './blockDefinitions';
+import { DOLLAR, isLocalName, type Definitions } from './blockDefinitions';
 import type { BlockCopy, BlockDefinition, BlockUse, BlocksInfo, InputRef, LayerDecl } from './types';
 import { checkInt } from './values';
 
@@ -347,7 +347,7 @@ class Expander {
         return r.unresolved ? { name: r.name, span, unresolved: true } : { name: r.name, span };
       }
       // Unknown local names were reported once, in the definition.
-      return localSet.has(name) ? { name: prefix + name, span } : { name, span, unresolved: true };
+      return isLocalName(name, localSet) ? { name: prefix + name, span } : { name, span, unresolved: true };
     };
     let before: InputRef = inputs[0]!;
     let last = -1;

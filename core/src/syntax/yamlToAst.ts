@@ -5,6 +5,7 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
 import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, SyntaxProblem } from './ast';
 import { tooDeepAt, tooDeepTree } from './depth';
+import { multipleDocumentsMessage } from './multiDoc';
 
 const MAX_ALIAS_DEPTH = 50;
 
@@ -20,7 +21,7 @@ export function parseYaml(text: string, base = 0): ParsedTree {
     keepSourceTokens: false,
   });
   const problems: SyntaxProblem[] = [];
-  for (const e of doc.errors) problems.push(toProblem(e.message, e.pos, 'error', base, text.length));
+  for (const e of doc.errors) problems.push(toProblem(e.code === 'MULTIPLE_DOCS' ? multipleDocumentsMessage(text, e.pos[0]) : e.message, e.pos, 'error', base, text.length));
   for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
   const conv = new Converter(doc, base, problems);
   const root = doc.contents ? conv.node(doc.contents, 0) : null;

@@ -1,5 +1,6 @@
 // Runs a model in a worker thread (worker.ts): the caller's thread stays free while onnxruntime works.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PipelineRequest, PipelineResult, Progress } from '../run/pipeline';
@@ -26,8 +27,19 @@ export function resolveWorkerScript(opts: WorkerOptions = {}): string {
   throw new Error(`the runner's worker script was not found next to ${here} (build with npm run build)`);
 }
 
+/**
+ * onnxruntime-node (1.2x on Linux) starts Microsoft telemetry that leaves mat-debug-<pid>.log and .ses
+ * files in $TMPDIR on every run. It reads ORT_DISABLE_TELEMETRY from the process environment when the
+ * library starts: set on the main thread before a worker loads it (a worker's process.env is its own copy),
+ * and by session.ts before loading it on the current thread.
+ */
+export function disableOrtTelemetry(): void {
+  process.env['ORT_DISABLE_TELEMETRY'] ??= '1';
+}
+
 /** A .ts worker (tests, development) is loaded through tsx's require hook; Node 20 cannot start it directly. */
 function startWorker(file: string): Worker {
+  disableOrtTelemetry(); // in the real process environment, which the worker's onnxruntime reads
   if (!file.endsWith('.ts')) return new Worker(file);
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
 }
@@ -137,28 +149,53 @@ export class RunCancelled extends Error {
   }
 }
 
-/** Runs the whole pipeline (weights, graph, images, inference) in a fresh worker thread. */
+/**
+ * Runs the whole pipeline (weights, graph, images, inference) in a fresh worker thread. onnxruntime's
+ * files (profiles) go to a folder of this run's own, removed when the worker has stopped, also when the
+ * run is cancelled (the CLI cancels on Ctrl-C).
+ */
 export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions = {}): Promise<PipelineResult> {
   if (opts.signal?.aborted) return Promise.reject(new RunCancelled());
   const worker = startWorker(resolveWorkerScript(opts));
+  const scratchDir = mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
+  const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true });
+  const stop = () => void worker.terminate().then(removeScratch, removeScratch);
   return new Promise<PipelineResult>((resolve, reject) => {
     let settled = false;
+    /** Cancelled: waiting for the worker to reach a step where it can be stopped. */
+    let stopping = false;
     const finish = (f: () => void) => {
       if (settled) return;
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      stop();
       f();
     };
-    const onAbort = () => finish(() => reject(new RunCancelled()));
+    // Terminating the worker while onnxruntime-node runs a session aborts the whole process (its
+    // completion callback throws into a torn-down environment): the caller hears "cancelled" at once,
+    // and the worker is stopped when it answers, after the forward pass in progress.
+    const onAbort = () => {
+      if (settled) return;
+      settled = true;
+      stopping = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      worker.postMessage({ id: 2, kind: 'cancel' } satisfies Request);
+      reject(new RunCancelled());
+    };
     opts.signal?.addEventListener('abort', onAbort);
     worker.on('message', (r: Reply) => {
-      if (!r.ok) finish(() => reject(new RunnerError(r.error, r.errorKind === 'user')));
+      if (stopping) {
+        if (!r.ok || r.kind !== 'progress') stop();
+      } else if (!r.ok) finish(() => reject(new RunnerError(r.error, r.errorKind === 'user')));
       else if (r.kind === 'progress') opts.onProgress?.(r.message, r.fraction);
       else if (r.kind === 'pipeline') finish(() => resolve(r.result));
     });
     worker.on('error', (e) => finish(() => reject(new RunnerError(`runner worker failed: ${e.message}`, false))));
-    worker.on('exit', (code) => finish(() => reject(new RunnerError(`runner worker exited (code ${code})`, false))));
-    worker.postMessage({ id: 1, kind: 'pipeline', request } satisfies Request);
+    worker.on('exit', (code) => {
+      removeScratch();
+      finish(() => reject(new RunnerError(`runner worker exited (code ${code})`, false)));
+    });
+    const withScratch: PipelineRequest = { ...request, engine: { ...request.engine, scratchDir } };
+    worker.postMessage({ id: 1, kind: 'pipeline', request: withScratch } satisfies Request);
   });
 }

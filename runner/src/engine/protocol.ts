@@ -7,7 +7,9 @@ export type Request =
   | { id: number; kind: 'run'; input: Float32Array; dims: number[]; fetch?: string[] }
   | { id: number; kind: 'times' }
   | { id: number; kind: 'release' }
-  | { id: number; kind: 'pipeline'; request: PipelineRequest };
+  | { id: number; kind: 'pipeline'; request: PipelineRequest }
+  /** Stop the pipeline at its next step (never in the middle of onnxruntime's run: see client.ts). */
+  | { id: number; kind: 'cancel' };
 
 export type Reply =
   | { id: number; ok: true; kind: 'created'; backend: Backend; notice?: string }

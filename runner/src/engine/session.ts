@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layerOfNodeName } from '../onnx/buildGraph';
+import { disableOrtTelemetry } from './client';
 
 type Ort = typeof import('onnxruntime-node');
 type OrtSession = import('onnxruntime-node').InferenceSession;
@@ -19,6 +20,8 @@ export interface EngineOptions {
   threads?: number;
   /** Record per-node times (native only), read back with takeLayerTimes(). */
   profile?: boolean;
+  /** Where onnxruntime's profile files go (default: the system's temp folder); the caller removes it. */
+  scratchDir?: string;
 }
 
 export interface OutputTensor {
@@ -44,6 +47,7 @@ export function wasmForced(opts: EngineOptions): boolean {
 }
 
 function loadNative(): Ort {
+  disableOrtTelemetry();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('onnxruntime-node') as Ort;
 }
@@ -57,7 +61,8 @@ function loadWasm(threads: number): Ort {
 }
 
 export async function createEngineSession(model: Uint8Array, opts: EngineOptions = {}): Promise<EngineSession> {
-  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  // Bounded whatever the caller asks: the CLI refuses more than 4 per core with a message; this is the backstop.
+  const threads = Math.min(Math.max(1, Math.floor(opts.threads ?? availableParallelism())), availableParallelism() * 4);
   let notice: string | undefined;
   if (!wasmForced(opts)) {
     let ort: Ort | undefined;
@@ -66,7 +71,7 @@ export async function createEngineSession(model: Uint8Array, opts: EngineOptions
     } catch (e) {
       notice = `the native onnxruntime could not be loaded (${firstLine(e)}); using the slower WebAssembly engine`;
     }
-    if (ort) return nativeSession(ort, model, threads, opts.profile === true);
+    if (ort) return nativeSession(ort, model, threads, opts.profile === true, opts.scratchDir);
   } else {
     notice = 'WebAssembly engine forced (CNNSHAPE_FORCE_WASM or --wasm)';
   }
@@ -77,8 +82,8 @@ export async function createEngineSession(model: Uint8Array, opts: EngineOptions
   return s;
 }
 
-async function nativeSession(ort: Ort, model: Uint8Array, threads: number, profile: boolean): Promise<EngineSession> {
-  const dir = profile ? mkdtempSync(join(tmpdir(), 'cnnshape-profile-')) : undefined;
+async function nativeSession(ort: Ort, model: Uint8Array, threads: number, profile: boolean, scratchDir?: string): Promise<EngineSession> {
+  const dir = profile ? mkdtempSync(join(scratchDir ?? tmpdir(), 'cnnshape-profile-')) : undefined;
   const session = await ort.InferenceSession.create(model, {
     executionProviders: ['cpu'],
     intraOpNumThreads: threads,

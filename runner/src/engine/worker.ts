@@ -11,8 +11,10 @@ if (!parentPort) throw new Error('runner worker: must be started as a worker thr
 const port = parentPort;
 
 let session: EngineSession | undefined;
+/** Set by a 'cancel' message; the pipeline checks it between its steps. */
+let cancelled = false;
 
-async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuffer[] }> {
+async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuffer[] } | undefined> {
   switch (req.kind) {
     case 'create': {
       if (session) await session.release();
@@ -39,13 +41,21 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       return { reply: { id: req.id, ok: true, kind: 'times', times }, transfer: [] };
     }
     case 'pipeline': {
-      const result = await runPipeline(req.request, (message, fraction) => {
-        const p: Reply = { id: req.id, ok: true, kind: 'progress', message };
-        if (fraction !== undefined) p.fraction = fraction;
-        port.postMessage(p);
-      });
+      const result = await runPipeline(
+        req.request,
+        (message, fraction) => {
+          const p: Reply = { id: req.id, ok: true, kind: 'progress', message };
+          if (fraction !== undefined) p.fraction = fraction;
+          port.postMessage(p);
+        },
+        () => cancelled,
+      );
       return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
     }
+    case 'cancel':
+      // Answered by the pipeline, which stops at its next step.
+      cancelled = true;
+      return undefined;
     case 'release': {
       if (session) await session.release();
       session = undefined;
@@ -56,7 +66,7 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
 
 port.on('message', (req: Request) => {
   handle(req).then(
-    ({ reply, transfer }) => port.postMessage(reply, transfer),
+    (answer) => answer && port.postMessage(answer.reply, answer.transfer),
     (e: unknown) =>
       port.postMessage({
         id: req.id,

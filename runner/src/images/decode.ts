@@ -1,10 +1,11 @@
 // PNG (pngjs) and JPEG (jpeg-js) files → 8-bit RGBA pixels. The format is told by the file's first
 // bytes, not its name. Sizes are checked before decoding so that a hostile or enormous file is refused
 // instead of exhausting memory. EXIF orientation is not applied (as PIL's Image.open).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import { ImageError } from '../errors';
+import { FileRefused, readRegularFile } from '../files/readRegular';
+import { pngDataCompleteness } from './pngRows';
 
 export { ImageError };
 
@@ -25,31 +26,14 @@ export interface DecodeLimits {
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export function readImageFile(file: string, limits: DecodeLimits = {}): RgbaImage {
-  const maxFile = limits.maxFileBytes ?? 64 * 1024 * 1024;
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot open (${code ?? (e as Error).message})`}`);
-  }
   let bytes: Buffer;
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new ImageError(`${file}: not a file`);
-    if (st.size === 0) throw new ImageError(`${file}: the file is empty`);
-    if (st.size > maxFile) throw new ImageError(`${file}: ${(st.size / 1e6).toFixed(1)} MB is larger than the ${(maxFile / 1e6).toFixed(0)} MB an image may have here`);
-    bytes = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const r = readSync(fd, bytes, got, st.size - got, got);
-      if (r === 0) break;
-      got += r;
-    }
-    bytes = bytes.subarray(0, got);
-  } finally {
-    closeSync(fd);
+    bytes = readRegularFile(file, 'image', limits.maxFileBytes !== undefined ? { maxBytes: limits.maxFileBytes } : {});
+  } catch (e) {
+    if (e instanceof FileRefused) throw new ImageError(e.message);
+    throw e;
   }
+  if (bytes.length === 0) throw new ImageError(`${file}: the file is empty`);
   return decodeImage(bytes, file, limits);
 }
 
@@ -71,6 +55,10 @@ function decodePng(buf: Buffer, file: string, maxMP: number): RgbaImage {
   const width = buf.readUInt32BE(16);
   const height = buf.readUInt32BE(20);
   checkSize(width, height, file, maxMP);
+  const data = pngDataCompleteness(buf);
+  if (data && data.got < data.expected) {
+    throw new ImageError(`${file}: truncated PNG: its image data holds about ${Math.floor(data.got / data.rowBytes)} of its ${height} rows`);
+  }
   let png: PNG;
   try {
     png = PNG.sync.read(buf);
@@ -89,13 +77,23 @@ function decodeJpeg(buf: Buffer, file: string, maxMP: number): RgbaImage {
       // A truncated file is an error, not a half-grey picture.
       tolerantDecoding: false,
       maxResolutionInMP: maxMP,
-      maxMemoryUsageInMB: Math.ceil(maxMP * 4 * 2) + 64,
+      maxMemoryUsageInMB: jpegMemoryMB(maxMP),
     });
   } catch (e) {
     throw new ImageError(`${file}: cannot decode the JPEG (${String((e as Error)?.message ?? e)})`);
   }
   checkSize(img.width, img.height, file, maxMP);
   return img;
+}
+
+/**
+ * The memory jpeg-js must be allowed for any JPEG within the megapixel limit, by its own accounting per
+ * pixel: 4 bytes of coefficients per component (up to 4 components, unsubsampled), 1 byte per component
+ * of samples, the same again for the colour-converted data, and the 4 bytes of RGBA: 28 bytes; plus
+ * room for tables and markers. A 50 MP image may need about 1.4 GB.
+ */
+export function jpegMemoryMB(maxMP: number): number {
+  return Math.ceil((maxMP * 1e6 * 28) / 2 ** 20) + 64;
 }
 
 function checkSize(width: number, height: number, file: string, maxMP: number): void {

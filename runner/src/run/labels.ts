@@ -1,27 +1,23 @@
 // Class names for the output: the model's `labels` list, or a text file (one name a line) relative
-// to the model file.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// to the model file, inside the model's folder (files/contained.ts), regular and at most 16 MB.
 import type { Model } from '../../../core/src/index';
 import { LabelsError } from '../errors';
+import { modelRelativePath } from '../files/contained';
+import { FileRefused, readRegularFile } from '../files/readRegular';
 
 export { LabelsError };
 
-const MAX_LABEL_FILE = 16 * 1024 * 1024;
-
-export function loadLabels(model: Model, modelFile: string): string[] | undefined {
+/** `roots`: folders besides the model's own that a model's `labels:` may name files in (the workspace). */
+export function loadLabels(model: Model, modelFile: string, roots: readonly string[] = []): string[] | undefined {
   const v = model.labels?.value;
   if (v === undefined) return undefined;
   if (Array.isArray(v)) return v;
-  const file = resolve(dirname(modelFile), v);
   let text: string;
   try {
-    if (statSync(file).size > MAX_LABEL_FILE) throw new LabelsError(`${file}: too large for a labels file`);
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(modelRelativePath(modelFile, v, 'labels', roots), 'labels').toString('utf8');
   } catch (e) {
-    if (e instanceof LabelsError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new LabelsError(`labels file ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
+    if (e instanceof FileRefused) throw new LabelsError(`labels file ${e.message}`);
+    throw e;
   }
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim());
   while (lines.length && lines[lines.length - 1] === '') lines.pop();

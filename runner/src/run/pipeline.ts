@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { analyze } from '../../../core/src/index';
 import type { Rounding, Shape } from '../../../core/src/index';
 import { createEngineSession, type EngineOptions, type LayerTimes, type OutputTensor } from '../engine/session';
+import { FileRefused, readRegularFile } from '../files/readRegular';
 import { readImageFile, type DecodeLimits } from '../images/decode';
 import { imageToInput, inputProblem, type NetworkInput } from '../images/toTensor';
 import type { FloatImage } from '../images/resize';
@@ -27,8 +28,10 @@ export interface PipelineRequest {
   images: string[];
   engine?: EngineOptions;
   seed?: number;
-  /** A weights file instead of the model's `weights:`. */
+  /** A weights file instead of the model's `weights:` (the user's own choice: read wherever it is). */
   weightsFile?: string;
+  /** Folders besides the model's own that the model's `weights:` and `labels:` may name files in. */
+  roots?: string[];
   limits?: DecodeLimits;
   /** Layer indices whose output maps to return per image (for display). */
   keepOutputsOf?: number[];
@@ -54,14 +57,24 @@ export interface PipelineResult extends RunResult {
 
 export type Progress = (message: string, fraction?: number) => void;
 
-export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}): Promise<PipelineResult> {
+/** Thrown between steps when the caller asked the run to stop. */
+export class PipelineStopped extends Error {
+  constructor() {
+    super('the run was cancelled');
+  }
+}
+
+export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}, shouldStop: () => boolean = () => false): Promise<PipelineResult> {
+  const checkStop = () => {
+    if (shouldStop()) throw new PipelineStopped();
+  };
   let text = req.text;
   if (text === undefined) {
-    const { readFileSync } = await import('node:fs');
     try {
-      text = readFileSync(req.modelFile, 'utf8');
+      text = readRegularFile(req.modelFile, 'model').toString('utf8');
     } catch (e) {
-      throw new ModelError(`${req.modelFile}: cannot read the model (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      if (e instanceof FileRefused) throw new ModelError(e.message);
+      throw e;
     }
   }
   const analysis = analyze({
@@ -74,11 +87,16 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   refuseErrors(analysis, req.modelFile);
   checkRunnable(analysis, req.modelFile);
   const inputShape = analysis.model.input?.value;
-  const params = resolveParameters(analysis, { modelFile: req.modelFile, ...(req.seed !== undefined ? { seed: req.seed } : {}), ...(req.weightsFile ? { weightsFile: req.weightsFile } : {}) });
+  const params = resolveParameters(analysis, {
+    modelFile: req.modelFile,
+    ...(req.seed !== undefined ? { seed: req.seed } : {}),
+    ...(req.weightsFile ? { weightsFile: req.weightsFile } : {}),
+    ...(req.roots ? { roots: req.roots } : {}),
+  });
   const graph = buildGraph(analysis, params, { fileName: req.modelFile });
   const problem = inputShape && inputProblem(inputShape, analysis.model.preprocess.value);
   if (problem) throw new ModelError(`${req.modelFile}: ${problem}`);
-  const labels = loadLabels(analysis.model, req.modelFile);
+  const labels = loadLabels(analysis.model, req.modelFile, req.roots);
   const warnings = [...params.warnings];
   const last = analysis.layers[analysis.layers.length - 1]!;
   const outCount = last.output ? last.output.width * last.output.height * last.output.depth : 0;
@@ -91,6 +109,9 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   const inputs: Array<{ image: string; input: NetworkInput }> = [];
   for (const image of req.images) {
     progress(`reading ${basename(image)}`);
+    // Let a 'cancel' message in: decoding is synchronous.
+    await new Promise((r) => setImmediate(r));
+    checkStop();
     try {
       inputs.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape!, analysis.model.preprocess.value) });
     } catch (e) {
@@ -109,6 +130,10 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
   progress('starting onnxruntime');
   const session = await createEngineSession(encodeModel(graph.model), { ...req.engine, profile: req.engine?.profile ?? true });
   result.engine = session.backend;
+  if (shouldStop()) {
+    await session.release();
+    throw new PipelineStopped();
+  }
   if (session.notice) warnings.push(session.notice);
   // The caller (the editor) need not analyse the model to name the layers worth showing.
   const previewLayers = req.previews ? (req.previews.layers ?? analysis.layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index)) : [];
@@ -124,6 +149,7 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
     for (let i = 0; i < inputs.length; i++) {
       const { image, input } = inputs[i]!;
       progress(`running ${basename(image)}`, i / inputs.length);
+      checkStop();
       const t0 = performance.now();
       const out = await session.run(input.tensor, input.dims, i === 0 ? undefined : some);
       const ms = performance.now() - t0;

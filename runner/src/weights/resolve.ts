@@ -1,11 +1,12 @@
 // Which tensor each layer uses: the weights file (`<layer>.<key>`, `<layer>` = name or 0-based index),
 // else inline `parameters:`, else a seeded He initialisation. Every missing key and wrong shape is
 // collected and reported together, naming layer, key and both shapes, before anything runs.
-import { dirname, resolve as resolvePath } from 'node:path';
 import type { Analysis } from '../../../core/src/index';
 import { expectedParameters, shapeText } from '../../../core/src/index';
 import type { InlineTensor } from '../../../core/src/index';
 import type { LayerDecl } from '../../../core/src/index';
+import { modelRelativePath } from '../files/contained';
+import { FileRefused } from '../files/readRegular';
 import { DEFAULT_SEED, heInitialise } from './heInit';
 import { readSafetensors, WeightsError, type ReadOptions, type SafetensorsFile } from './safetensors';
 import type { LayerParameters, ParameterSet, ParameterSource, Tensor } from './types';
@@ -17,6 +18,8 @@ export interface ResolveOptions {
   seed?: number;
   /** Use this weights file instead of the model's `weights:` (absolute, or relative to the cwd). */
   weightsFile?: string;
+  /** Folders besides the model's own that the model's `weights:` may name a file in (the workspace). */
+  roots?: readonly string[];
   read?: ReadOptions;
 }
 
@@ -36,7 +39,7 @@ export function layerLabel(d: LayerDecl): string {
 export function resolveParameters(analysis: Analysis, opts: ResolveOptions): ResolvedParameters {
   const seed = opts.seed ?? DEFAULT_SEED;
   const declared = analysis.model.weights?.value;
-  const weightsPath = opts.weightsFile ?? (declared !== undefined ? resolvePath(dirname(opts.modelFile), declared) : undefined);
+  const weightsPath = opts.weightsFile ?? (declared !== undefined ? declaredWeights(opts, declared) : undefined);
   const file: SafetensorsFile | undefined = weightsPath ? readSafetensors(weightsPath, opts.read) : undefined;
 
   const byLayer = new Map<number, LayerParameters>();
@@ -117,6 +120,16 @@ export function resolveParameters(analysis: Analysis, opts: ResolveOptions): Res
   if (untrained.length) out.heSeed = seed;
   if (weightsPath) out.weightsFile = weightsPath;
   return out;
+}
+
+/** The model's own `weights:`, which must stay inside the model's folder (files/contained.ts). */
+function declaredWeights(opts: ResolveOptions, declared: string): string {
+  try {
+    return modelRelativePath(opts.modelFile, declared, 'weights', opts.roots);
+  } catch (e) {
+    if (e instanceof FileRefused) throw new WeightsError(e.message);
+    throw e;
+  }
 }
 
 export { WeightsError };

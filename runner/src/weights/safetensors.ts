@@ -2,21 +2,23 @@
 // length N, N bytes of JSON {name: {dtype, shape, data_offsets: [begin, end]}, __metadata__?}, then the
 // data. Every length and offset is checked before use; values are converted to float32 only for the
 // tensors asked for, so unused tensors of other dtypes (num_batches_tracked is I64) do no harm.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { constants as bufferConstants } from 'node:buffer';
 import { freemem } from 'node:os';
 import { basename } from 'node:path';
 import { WeightsError } from '../errors';
+import { FileRefused, MAX_FILE_BYTES, mb, openRegular } from '../files/readRegular';
 
 export { WeightsError };
 
 /** The format's own limit on the header (100 MB); more means a corrupt or hostile file. */
 const MAX_HEADER = 100_000_000;
 
-const DTYPE_BYTES: Record<string, number> = {
+/** A Map, not an object: a dtype such as `__proto__` or `constructor` from the file must find nothing. */
+const DTYPE_BYTES: ReadonlyMap<string, number> = new Map(Object.entries({
   F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U64: 8, U32: 4, U16: 2, U8: 1, BOOL: 1,
   F8_E4M3: 1, F8_E5M2: 1,
-};
+}));
 export const READABLE_DTYPES = ['F32', 'F16', 'BF16', 'F64'] as const;
 
 export interface SafetensorsEntry {
@@ -45,27 +47,26 @@ export function readSafetensors(file: string, opts: ReadOptions = {}): Safetenso
     throw new WeightsError(`${file}: ${msg}`);
   };
   let fd: number;
+  let size: number;
   try {
-    fd = openSync(file, 'r');
+    ({ fd, size } = openRegular(file, 'weights'));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'no such weights file' : `cannot open the weights file (${code ?? (e as Error).message})`);
+    if (e instanceof FileRefused) throw new WeightsError(e.message);
+    throw e;
   }
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) fail('is not a file');
-    const size = st.size;
-    const limit = opts.maxBytes ?? Math.min(freemem(), bufferConstants.MAX_LENGTH);
+    const limit = opts.maxBytes ?? Math.min(freemem(), bufferConstants.MAX_LENGTH, MAX_FILE_BYTES.weights);
     if (size > limit) {
-      fail(`${mb(size)} is more than the ${mb(limit)} of memory this run may use (${opts.maxBytes === undefined ? 'free memory' : 'the limit'}); not read`);
+      fail(`${mb(size)} is more than the ${mb(limit)} of memory this run may use (${opts.maxBytes === undefined ? 'free memory, at most 4 GB' : 'the limit'}); not read`);
     }
     if (size < 8) fail(`${size} bytes is too short for a safetensors file (truncated?)`);
     const head = Buffer.alloc(8);
     readSync(fd, head, 0, 8, 0);
+    // The numbers read here are the file's first bytes, whatever the file is: they never go into a message.
     const n = head.readBigUInt64LE(0);
-    if (n > BigInt(MAX_HEADER)) fail(`the header length ${n} is absurd (more than ${MAX_HEADER} bytes): not a safetensors file, or corrupt`);
+    if (n > BigInt(MAX_HEADER)) fail(`the header length is larger than the format allows (${MAX_HEADER} bytes): not a safetensors file, or corrupt`);
     const headerLen = Number(n);
-    if (8 + headerLen > size) fail(`the header says ${headerLen} bytes but the file has only ${size - 8} after the length (truncated?)`);
+    if (8 + headerLen > size) fail('the header length is larger than the file: not a safetensors file, or truncated');
     const bytes = Buffer.alloc(size);
     let got = 0;
     while (got < size) {
@@ -77,8 +78,9 @@ export function readSafetensors(file: string, opts: ReadOptions = {}): Safetenso
     let header: unknown;
     try {
       header = JSON.parse(bytes.subarray(8, 8 + headerLen).toString('utf8'));
-    } catch (e) {
-      return fail(`the header is not valid JSON (${(e as Error).message}): corrupt file`);
+    } catch {
+      // JSON.parse's message quotes the text: not shown.
+      return fail('the header is not valid JSON: not a safetensors file, or corrupt');
     }
     if (typeof header !== 'object' || header === null || Array.isArray(header)) fail('the header is not a JSON object: corrupt file');
     const dataStart = 8 + headerLen;
@@ -117,7 +119,7 @@ function checkEntry(key: string, v: unknown, dataLen: number, fail: (m: string) 
   if (begin > end || end > dataLen) {
     fail(`tensor '${key}': data_offsets [${begin}, ${end}] lie outside the ${dataLen} data bytes (truncated or corrupt file)`);
   }
-  const unit = DTYPE_BYTES[dtype];
+  const unit = DTYPE_BYTES.get(dtype);
   const count = (shape as number[]).reduce((a, b) => a * b, 1);
   if (unit !== undefined && count * unit !== end - begin) {
     fail(`tensor '${key}': shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${count * unit} bytes, but data_offsets give ${end - begin}`);
@@ -126,7 +128,7 @@ function checkEntry(key: string, v: unknown, dataLen: number, fail: (m: string) 
 }
 
 function toFloat32(buf: Buffer, at: number, e: SafetensorsEntry, unsupported: () => never): Float32Array {
-  const n = (e.end - e.begin) / (DTYPE_BYTES[e.dtype] ?? 1);
+  const n = (e.end - e.begin) / (DTYPE_BYTES.get(e.dtype) ?? 1);
   const out = new Float32Array(n);
   switch (e.dtype) {
     case 'F32':
@@ -160,8 +162,4 @@ export function halfToFloat(h: number): number {
   if (exp === 0) return sign * frac * 2 ** -24;
   if (exp === 0x1f) return frac ? NaN : sign * Infinity;
   return sign * (1 + frac / 1024) * 2 ** (exp - 15);
-}
-
-function mb(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`;
 }

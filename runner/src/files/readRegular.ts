@@ -1,0 +1,102 @@
+// Reading the user's files (model text, labels, weights, images) safely: only regular files, never more
+// than a stated size per kind. A FIFO is opened without blocking (O_NONBLOCK) and refused after fstat on
+// the opened descriptor, so it can neither hang the open nor be swapped in between a check and the read;
+// /dev/zero and friends are refused the same way. The size limit is enforced while reading (procfs files
+// say 0 bytes and a file may grow), so no read grows past it.
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+
+/** The kinds of file the tools read, each with its own size limit. */
+export type FileKind = 'model' | 'labels' | 'weights' | 'image';
+
+/** Largest file of each kind, in bytes (weights: see weights/safetensors.ts for the memory check too). */
+export const MAX_FILE_BYTES: Record<FileKind, number> = {
+  model: 16 * 1024 * 1024,
+  labels: 16 * 1024 * 1024,
+  weights: 4 * 1024 * 1024 * 1024,
+  image: 64 * 1024 * 1024,
+};
+
+const KIND_PLURAL: Record<FileKind, string> = { model: 'model files', labels: 'labels files', weights: 'weights files', image: 'images' };
+const NO_SUCH: Record<FileKind, string> = { model: 'no such file', labels: 'no such file', weights: 'no such weights file', image: 'no such file' };
+
+/** Why a file was not read; `message` names the file and the reason (never its content). */
+export class FileRefused extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+function kindOfSpecial(st: Stats): string {
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+function openError(e: unknown, kind: FileKind): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return NO_SUCH[kind];
+  if (code === 'EISDIR') return 'a directory, not a file';
+  return `cannot open (${code ?? 'error'})`;
+}
+
+export function mb(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`;
+}
+
+export interface ReadRegularOptions {
+  /** Overrides the kind's limit (a smaller memory budget, a test). */
+  maxBytes?: number;
+}
+
+/** Opens a regular file for reading; throws FileRefused for anything else. The caller closes the fd. */
+export function openRegular(file: string, kind: FileKind): { fd: number; size: number } {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever. No effect on files.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw new FileRefused(file, openError(e, kind));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new FileRefused(file, `${kindOfSpecial(st)}, not a file: only regular files are read as ${KIND_PLURAL[kind]}`);
+    return { fd, size: st.size };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** The whole content of a regular file of at most the kind's size limit. */
+export function readRegularFile(file: string, kind: FileKind, opts: ReadRegularOptions = {}): Buffer {
+  const max = opts.maxBytes ?? MAX_FILE_BYTES[kind];
+  const tooLarge = () => new FileRefused(file, `larger than the ${mb(max)} allowed for ${KIND_PLURAL[kind]}: not read`);
+  const { fd, size } = openRegular(file, kind);
+  try {
+    if (size > max) throw tooLarge();
+    // Read to the end, whatever the size said (procfs says 0), but never past the limit.
+    let buf = Buffer.alloc(Math.min(max + 1, Math.max(size, 4096)));
+    let got = 0;
+    for (;;) {
+      if (got === buf.length) {
+        if (buf.length > max) throw tooLarge();
+        const bigger = Buffer.alloc(Math.min(max + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, got);
+        buf = bigger;
+      }
+      const r = readSync(fd, buf, got, buf.length - got, got);
+      if (r === 0) break;
+      got += r;
+    }
+    if (got > max) throw tooLarge();
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
