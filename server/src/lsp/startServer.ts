@@ -1,15 +1,18 @@
 // Wires the connection to the services: each handler finds the document's current analysis and
 // hands it, with the offset, to one function in services/. Handlers stay thin.
-import { CodeActionKind, DidChangeConfigurationNotification, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, LSPErrorCodes, ResponseError, type Connection, type InitializeResult } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { codeActions } from '../services/codeActions';
 import { codeLenses } from '../services/codeLenses';
 import { completion } from '../services/completion';
+import { definition } from '../services/definition';
 import { documentSymbols } from '../services/documentSymbols';
 import { foldingRanges } from '../services/foldingRanges';
 import { hover } from '../services/hover';
 import { inlayHints } from '../services/inlayHints';
+import { documentHighlights, references } from '../services/references';
+import { prepareRename, rename, type Renamed } from '../services/rename';
 import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
 import { ANALYSES_CHANGED_NOTIFICATION, EXPORT_PYTORCH_REQUEST, SUMMARY_REQUEST, type ExportPytorchResult, type SummaryParams, type SummaryResult } from './customRequests';
@@ -95,6 +98,14 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
   connection.onCodeLens((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
 
+  connection.onDefinition((p) => withAnalysis(p.textDocument.uri, null, (a, doc) => definition(a, doc, doc.offsetAt(p.position))));
+  connection.onReferences((p) =>
+    withAnalysis(p.textDocument.uri, [], (a, doc) => references(a, doc, doc.offsetAt(p.position), p.context.includeDeclaration)),
+  );
+  connection.onDocumentHighlight((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentHighlights(a, doc, doc.offsetAt(p.position))));
+  connection.onPrepareRename((p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => prepareRename(a, doc, doc.offsetAt(p.position)))));
+  connection.onRenameRequest((p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => rename(a, doc, doc.offsetAt(p.position), p.newName))));
+
   connection.onRequest(SUMMARY_REQUEST, async (p: unknown): Promise<SummaryResult | null> => {
     if (!isSummaryParams(p)) return null;
     const doc = await docs.atVersion(p.uri, p.version);
@@ -113,6 +124,12 @@ export function startServer(connection: Connection): void {
 
   docs.documents.listen(connection);
   connection.listen();
+}
+
+/** A refused rename reaches the user as the request's error message, which editors show as is. */
+function answer<T>(r: Renamed<T> | null): T | ResponseError | null {
+  if (!r) return null;
+  return 'error' in r ? new ResponseError(LSPErrorCodes.RequestFailed, r.error) : r.ok;
 }
 
 /** Another editor's plugin may send anything. */
