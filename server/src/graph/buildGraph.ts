@@ -16,8 +16,8 @@ export function groupId(fullName: string): string {
 }
 
 export function buildGraph(analysis: Analysis, title: string): ModelGraph {
-  const byLayer = diagnosticsByLayer(analysis.diagnostics);
   const layers = analysis.layers;
+  const byLayer = diagnosticsByLayer(analysis);
   const input = analysis.model.input;
   const nodes: GraphNode[] = [{
     id: INPUT_NODE, layer: -1, type: 'input', name: 'input', detail: '', output: shapeLabel(input?.value),
@@ -50,13 +50,27 @@ function layerNode(r: LayerResult, diags: CoreDiagnostic[], isOutput: boolean): 
   return node;
 }
 
-function diagnosticsByLayer(diags: CoreDiagnostic[]): Map<number, CoreDiagnostic[]> {
+function diagnosticsByLayer(analysis: Analysis): Map<number, CoreDiagnostic[]> {
   const m = new Map<number, CoreDiagnostic[]>();
-  for (const d of diags) {
-    if (d.layerIndex === undefined) continue;
-    const list = m.get(d.layerIndex);
+  const add = (i: number, d: CoreDiagnostic) => {
+    const list = m.get(i);
     if (list) list.push(d);
-    else m.set(d.layerIndex, [d]);
+    else m.set(i, [d]);
+  };
+  const inBlocks: CoreDiagnostic[] = [];
+  for (const d of analysis.diagnostics) {
+    if (d.layerIndex !== undefined) add(d.layerIndex, d);
+    else if (d.severity === 'error') inBlocks.push(d);
+  }
+  // The core reports a mistake inside a block once for all the copies that make it (one layerIndex at
+  // most): a copy without a shape whose definition item holds the error shows it too.
+  const bySpan = [...analysis.diagnostics.filter((d) => d.severity === 'error' && d.layerIndex !== undefined), ...inBlocks];
+  if (!analysis.model.blocks || bySpan.length === 0) return m;
+  for (const r of analysis.layers) {
+    const d = r.decl;
+    if (!d.block || r.output) continue;
+    const mine = m.get(d.index) ?? [];
+    for (const x of bySpan) if (x.span.start >= d.span.start && x.span.end <= d.span.end && !mine.includes(x)) add(d.index, x);
   }
   return m;
 }
