@@ -10,9 +10,10 @@ import { documentSymbols } from '../services/documentSymbols';
 import { foldingRanges } from '../services/foldingRanges';
 import { hover } from '../services/hover';
 import { inlayHints } from '../services/inlayHints';
+import { modelGraph } from '../services/graph';
 import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
-import { ANALYSES_CHANGED_NOTIFICATION, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './customRequests';
+import { ANALYSES_CHANGED_NOTIFICATION, GRAPH_REQUEST, SUMMARY_REQUEST, type GraphResult, type SummaryParams, type SummaryResult } from './customRequests';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
@@ -100,6 +101,14 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     await settings.ready(p.uri);
     return withAnalysis(p.uri, null, (a, d) => modelSummary(a, d, settings.forUri(p.uri).defaultRounding));
+  });
+
+  connection.onRequest(GRAPH_REQUEST, async (p: unknown): Promise<GraphResult | null> => {
+    if (!isSummaryParams(p)) return null;
+    const doc = await docs.atVersion(p.uri, p.version);
+    if (!doc) return null;
+    await settings.ready(p.uri);
+    return withAnalysis(p.uri, null, (a, d) => modelGraph(a, d));
   });
 
   docs.documents.listen(connection);
