@@ -13,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   ctx = c;
   context.subscriptions.push(c);
   c.registerCommand('showSummary', commands.showSummary);
+  c.registerCommand('showGraph', commands.showGraph);
   c.registerCommand('restartServer', commands.restartServer);
   // The runner (cnnShape.runModel, its result pages) registers itself; the context disposes it.
   for (const d of registerRunFeatures(context, c.summaries)) c.pushCleanup(d);
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
       return c.ready;
     },
     summaryPanel: c.summaryPanel,
+    graphPanel: c.graphPanel,
     statusBar: c.statusBar,
   };
 }
