@@ -12,6 +12,8 @@ export type ToGraphPage =
   | { type: 'click'; layer: number };
 
 export type FromGraphPage =
+  /** The page's script has loaded: messages sent before this may have been lost. */
+  | { type: 'ready' }
   | { type: 'reveal'; layer: number }
   | { type: 'hover'; layer: number }
   /** The page has drawn `version`: so many layer nodes, those layers red. */
@@ -25,6 +27,8 @@ export function isFromGraphPage(m: unknown): m is FromGraphPage {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   switch (r['type']) {
+    case 'ready':
+      return true;
     case 'reveal':
     case 'hover':
       return index(r['layer']);

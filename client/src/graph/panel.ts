@@ -149,6 +149,10 @@ export class GraphPanel implements vscode.Disposable {
   private async onMessage(m: unknown): Promise<void> {
     if (!isFromGraphPage(m) || !this.panel) return;
     switch (m.type) {
+      case 'ready':
+        // The page (new, or rebuilt by the editor) starts empty: give it the graph again.
+        if (this.answer) await this.post({ type: 'graph', version: this.answer.version, graph: this.answer.graph, reset: false });
+        return;
       case 'shown':
         this.shownState = { version: m.version, layerNodes: m.layerNodes, red: m.red, ms: m.ms };
         this.shown.fire(this.shownState);

@@ -367,6 +367,8 @@ for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('.toolba
   });
 }
 
+vscode.postMessage({ type: 'ready' });
+
 async function exportPng(): Promise<void> {
   if (!layout) return;
   const svg = renderSvg(layout, { standalone: true });
