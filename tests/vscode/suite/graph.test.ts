@@ -44,7 +44,7 @@ suite('Model graph', () => {
 
     // Break the first conv (a dilation whose kernel is larger than the input): its node turns red, without reopening the view.
     const conv = layers.find((l) => l.decl.type === 'conv')!.decl;
-    const active = vscode.window.activeTextEditor!;
+    const active = vscode.window.activeTextEditor;
     const at = doc.positionAt(conv.span.end - 1);
     const redrawn = waitForEvent(api.graphPanel.onDidShowInPage, () => (api.graphPanel.inPage?.red.includes(conv.index) ?? false), 'the conv drawn red', () => JSON.stringify(api.graphPanel.inPage));
     assert.ok(await active.edit((e) => e.insert(at, ', dilation: 100')), 'edit applied');
