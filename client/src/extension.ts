@@ -14,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   ctx = c;
   context.subscriptions.push(c);
   c.registerCommand('showSummary', commands.showSummary);
+  c.registerCommand('showGraph', commands.showGraph);
   c.registerCommand('restartServer', commands.restartServer);
   c.registerCommand('exportPytorch', exportPytorch);
   c.registerCommand('copyPytorch', copyPytorch);
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
       return c.ready;
     },
     summaryPanel: c.summaryPanel,
+    graphPanel: c.graphPanel,
     statusBar: c.statusBar,
   };
 }

@@ -113,8 +113,9 @@ test('completion, symbols, folding and the code lens', async () => {
   assert.deepEqual(folds!.map((f) => [f.startLine, f.endLine]), [[2, 9], [3, 5]]);
 
   const lenses = await client.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-  assert.equal(lenses!.length, 2);
+  assert.equal(lenses!.length, 3);
   assert.deepEqual(lenses![1]!.command, { title: '▶ Run', command: 'cnnShape.runModel', arguments: [uri] });
+  assert.deepEqual(lenses![2]!.command, { title: '◇ Graph', command: 'cnnShape.showGraph', arguments: [uri] });
   const params = 6 * 25 + 6 + (28 * 28 * 6 * 10 + 10);
   assert.match(lenses![0]!.command!.title, new RegExp(`^${params.toLocaleString('en-US')} parameters · `));
   assert.equal(lenses![0]!.range.start.line, 2);

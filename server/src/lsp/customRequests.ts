@@ -2,6 +2,7 @@
 // method names only, no runtime imports: the VS Code client and other editors' plugins share them.
 import type { Range } from 'vscode-languageserver';
 import type { Rounding, Summary } from '../../../core/src/index';
+import type { ModelGraph } from '../graph/types';
 
 /** Request `cnnShape/summary`: the model summary of an open document, as the server analysed it. */
 export const SUMMARY_REQUEST = 'cnnShape/summary';
@@ -26,6 +27,22 @@ export interface SummaryResult {
   layerRanges: Range[];
   /** The first error in the document, if any, for a message such as "fix it before running". */
   firstError: { message: string; range: Range } | null;
+}
+
+/** Request `cnnShape/graph` (params as `cnnShape/summary`): the model graph of an open document. */
+export const GRAPH_REQUEST = 'cnnShape/graph';
+
+/** The answer, or null when the document is not an open model file. */
+export interface GraphResult {
+  uri: string;
+  /** The document version this graph is of. */
+  version: number;
+  /** Nodes (one per layer and the input), shape-labelled edges, block groups. */
+  graph: ModelGraph;
+  /** Where each layer's `type` is, by layer index: what "reveal" selects. */
+  layerRanges: Range[];
+  /** Each layer's whole item, by layer index: where the cursor highlights a node. Inside a block, the definition's item. */
+  itemRanges: Range[];
 }
 
 /**

@@ -13,9 +13,13 @@ import { hover } from '../services/hover';
 import { inlayHints } from '../services/inlayHints';
 import { documentHighlights, references } from '../services/references';
 import { prepareRename, rename, type Renamed } from '../services/rename';
+import { modelGraph } from '../services/graph';
 import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
-import { ANALYSES_CHANGED_NOTIFICATION, EXPORT_PYTORCH_REQUEST, SUMMARY_REQUEST, type ExportPytorchResult, type SummaryParams, type SummaryResult } from './customRequests';
+import {
+  ANALYSES_CHANGED_NOTIFICATION, EXPORT_PYTORCH_REQUEST, GRAPH_REQUEST, SUMMARY_REQUEST,
+  type ExportPytorchResult, type GraphResult, type SummaryParams, type SummaryResult,
+} from './customRequests';
 import { pytorchExport } from '../services/exportPytorch';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
@@ -120,6 +124,14 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     await settings.ready(p.uri);
     return withAnalysis(p.uri, null, (a, d) => pytorchExport(a, d));
+  });
+
+  connection.onRequest(GRAPH_REQUEST, async (p: unknown): Promise<GraphResult | null> => {
+    if (!isSummaryParams(p)) return null;
+    const doc = await docs.atVersion(p.uri, p.version);
+    if (!doc) return null;
+    await settings.ready(p.uri);
+    return withAnalysis(p.uri, null, (a, d) => modelGraph(a, d));
   });
 
   docs.documents.listen(connection);
