@@ -29,7 +29,8 @@ const HEAD = 'input: 32x32x3\nlayers:\n';
 test('layer types: after `type:`, and as a bare list item', () => {
   assert.deepEqual(labels(HEAD + '  - type: |\n'), [...LAYER_TYPES]);
   assert.deepEqual(labels(HEAD + '  - type: co|\n').slice(0, 3), ['conv', 'maxpool', 'avgpool']);
-  assert.equal(accept(HEAD + '  - type: co|\n', 'conv'), HEAD + '  - type: conv\n');
+  // conv comes with its required parameters as tab stops (tests/services/snippets.test.ts).
+  assert.equal(accept(HEAD + '  - type: co|\n', 'conv'), HEAD + '  - type: conv\n    filters: ${1:16}\n    kernel: ${2:3}$0\n');
   assert.equal(accept(HEAD + '  - relu\n  - fla|\n', 'flatten'), HEAD + '  - relu\n  - flatten\n');
   assert.ok(labels(HEAD + '  - relu\n  - |\n').includes('type'));
   assert.equal(accept(HEAD + '  - {type: |}\n', 'relu'), HEAD + '  - {type: relu}\n');
@@ -72,7 +73,7 @@ test('rounding values, padding and boolean values, top-level keys', () => {
 
 test('JSON: quoted keys and values, with the quote the user opened replaced', () => {
   const head = '{"input": "8x8x3", "layers": [';
-  assert.equal(accept(head + '{"type": "co|"}]}', 'conv', 'm.cnn.json'), head + '{"type": "conv"}]}');
+  assert.equal(accept(head + '{"type": "co|"}]}', 'conv', 'm.cnn.json'), head + '{"type": "conv", "filters": ${1:16}, "kernel": ${2:3}$0}]}');
   assert.equal(accept(head + '{"type": |}]}', 'relu', 'm.cnn.json'), head + '{"type": "relu"}]}');
   assert.equal(accept(head + '{"type": "conv", "fil|"}]}', 'filters', 'm.cnn.json'), head + '{"type": "conv", "filters": }]}');
   const c = complete(head + '{"type": "conv", "fil|"}]}', 'm.cnn.json');
@@ -94,6 +95,6 @@ test('completion ranges on a line with Chinese text and emoji', () => {
   const edit = c.items.find((i) => i.label === 'conv')!.textEdit as TextEdit;
   const line = src.split('\n')[2]!;
   assert.deepEqual(edit.range.start, { line: 2, character: line.indexOf('co|') });
-  assert.equal(accept(src, 'conv'), src.replace('co|', 'conv'));
-  assert.ok(analyze({ text: accept(src, 'conv'), fileName: 'm.cnn.yaml' }).layers[0]!.decl.usable === false); // conv still needs filters
+  assert.equal(accept(src, 'conv'), src.replace('co|', 'conv, filters: ${1:16}, kernel: ${2:3}$0'));
+  assert.ok(analyze({ text: accept(src, 'relu'), fileName: 'm.cnn.yaml' }).layers[0]!.decl.usable); // a bare relu is a whole layer
 });

@@ -3,16 +3,17 @@
 // the top level or one block), `rounding` values, parameter values with a fixed set (padding,
 // booleans), `$name` inside a block definition, and the file's top-level keys. Each item replaces
 // the word at the cursor, quotes included in JSON.
-import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, USE_KEYS } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
-import { toRange } from './ranges';
+import { INPUT_SIZES, layerTypeSnippet, starterModel, type LayerStyle } from './completionSnippets';
+import { lineBreakAt, lineStartAt, toRange } from './ranges';
 import { runsOf } from './results';
-import { fileNames, type BlockSyntax, type ItemRef } from './scopes';
+import { fileNames, itemAt, type BlockSyntax, type ItemRef } from './scopes';
 import { outputsLabel, shapeLabel } from './shapes';
 
 const ROUNDING_DOC: Record<string, string> = {
@@ -25,15 +26,25 @@ export function completion(analysis: Analysis, doc: TextDocument, offset: number
   const { place, word } = completionPlace(analysis, offset);
   const json = analysis.kind === 'json';
   const make = new ItemMaker(doc, word, json);
+  // An empty file: the starter model first, then whatever the place offers (the top-level keys).
+  if (analysis.text.trim() === '') return [make.snippet('new model', CompletionItemKind.Snippet, 'starter model', STARTER_DOC, '!', starterModel(json, lineBreakAt(analysis.text, 0))), ...itemsFor(analysis, place, make)];
   return itemsFor(analysis, place, make);
 }
+
+const STARTER_DOC = 'A small complete network: `input`, two conv → relu → maxpool stages, `flatten`, and a `dense` layer with one output per class. Tab moves between the sizes to change.';
 
 function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] {
   switch (place.kind) {
     case 'layerType': {
+      const { style, present } = layerStyle(a, make.word, place.bareItem);
       const types = LAYER_TYPES.map((t, i) => {
         const spec = LAYERS.get(t)!;
-        return make.value(t, CompletionItemKind.Class, spec.summary, spec.doc, String(i).padStart(2, '0'));
+        const sort = String(i).padStart(2, '0');
+        // A type with required parameters comes with them as tab stops: a bare `conv` is an error.
+        const value = place.bareItem ? `type: ${t}` : make.spelled(t);
+        const snippet = layerTypeSnippet(t, value, style, present);
+        if (snippet) return make.snippet(t, CompletionItemKind.Class, spec.summary, spec.doc, sort, `${make.word.afterColon ? ' ' : ''}${snippet}`);
+        return make.value(t, CompletionItemKind.Class, spec.summary, spec.doc, sort);
       });
       // The file's blocks first: a file that defines them mostly uses them. A block never uses itself.
       for (const b of fileNames(a).blocks.values()) {
@@ -46,6 +57,8 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
       return keysFor(a, place.at, place.present, make);
     case 'inputName':
       return inputNames(a, place.at, make);
+    case 'inputSize':
+      return INPUT_SIZES.map(([v, doc], i) => make.value(v, CompletionItemKind.Value, 'width x height x depth', doc, String(i)));
     case 'rounding':
       return ROUNDINGS.map((r, i) => make.value(r, CompletionItemKind.EnumMember, 'rounding', ROUNDING_DOC[r], String(i)));
     case 'paramValue': {
@@ -101,6 +114,23 @@ function keysFor(a: Analysis, at: ItemRef, present: string[], make: ItemMaker): 
   return items;
 }
 
+/** How the layer at the word is written, and the keys it already has. */
+function layerStyle(a: Analysis, word: { start: number }, bare: boolean): { style: LayerStyle; present: string[] } {
+  if (a.kind === 'json') return { style: { kind: 'json' }, present: keysAt(a, word.start) };
+  const lineStart = lineStartAt(a.text, word.start);
+  const eol = lineBreakAt(a.text, word.start);
+  if (bare) return { style: { kind: 'block', indent: word.start - lineStart, eol }, present: [] };
+  const node = itemAt(fileNames(a), word.start)?.item.node;
+  if (node?.kind === 'map' && node.flow) return { style: { kind: 'flow' }, present: keysAt(a, word.start) };
+  // The keys of a block mapping line up with `type:`, after any `- `.
+  const indent = /^\s*(?:-\s+)?/.exec(a.text.slice(lineStart, word.start))![0].length;
+  return { style: { kind: 'block', indent, eol }, present: keysAt(a, word.start) };
+}
+
+function keysAt(a: Analysis, offset: number): string[] {
+  return itemAt(fileNames(a), offset)?.item.keys.map((k) => k.name) ?? [];
+}
+
 /** The scope's inputs, then its earlier layers with a name, nearest first, with their output shapes. */
 function inputNames(a: Analysis, at: ItemRef, make: ItemMaker): CompletionItem[] {
   const { scope, item } = at;
@@ -150,7 +180,7 @@ function paramDetail(p: ParamSpec): string {
 class ItemMaker {
   constructor(
     private readonly doc: TextDocument,
-    private readonly word: Word,
+    readonly word: Word,
     private readonly json: boolean,
   ) {}
 
@@ -158,6 +188,16 @@ class ItemMaker {
   value(label: string, kind: CompletionItemKind, detail: string, doc: string | undefined, sort: string): CompletionItem {
     const text = this.json || this.word.quote ? JSON.stringify(label) : label;
     return this.item(label, kind, detail, doc, sort, `${this.word.afterColon ? ' ' : ''}${text}`);
+  }
+
+  /** A string value as it is written here: quoted in JSON or inside quotes. */
+  spelled(label: string): string {
+    return this.json || this.word.quote ? JSON.stringify(label) : label;
+  }
+
+  /** A snippet with tab stops; its text is inserted as it is (indentation included). */
+  snippet(label: string, kind: CompletionItemKind, detail: string, doc: string | undefined, sort: string, snippet: string): CompletionItem {
+    return { ...this.item(label, kind, detail, doc, sort, snippet), insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs };
   }
 
   /** A literal (true/false): never quoted. */

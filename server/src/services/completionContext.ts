@@ -14,6 +14,7 @@ export type Place =
   | { kind: 'layerKey'; at: ItemRef; present: string[] }
   | { kind: 'inputName'; at: ItemRef }
   | { kind: 'rounding' }
+  | { kind: 'inputSize' }
   | { kind: 'paramValue'; at: ItemRef; key: string }
   | { kind: 'topKey'; present: string[] }
   | { kind: 'definitionKey'; present: string[] }
@@ -101,6 +102,7 @@ function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Pl
   if (key === 'inputs') return inputsOf(a, at);
   const names = fileNames(a);
   const layer = itemAt(names, at) ?? (topLevel ? undefined : lastItemBefore(names, at));
+  if (key === 'input' && !layer) return { kind: 'inputSize' };
   // The file's `rounding`, or a window layer's own (v2).
   if (key === 'rounding') return !layer || LAYERS.get(layer.item.type?.name ?? '')?.rounding ? { kind: 'rounding' } : { kind: 'none' };
   // A `ref` parameter (crop's `like`) names a layer, as `inputs` does.
