@@ -22,3 +22,4 @@ export { chunkLayers } from './syntax/chunker';
 export { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
 export { parseYamlFast, scanYamlFast } from './syntax/fastYaml';
 export { parseYaml } from './syntax/yamlToAst';
+export { editDistance, suggest } from './text/suggest';

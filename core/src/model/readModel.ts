@@ -322,6 +322,8 @@ class Reader implements LayerSource {
     if (!this.checkType(tv.value, tv, index)) return base;
     const spec = LAYERS.get(tv.value)!;
     let usable = true;
+    // Names offered for misspelt keys: a required parameter among them is not reported missing too.
+    const offered = new Set<string>();
     for (const p of pairs.list) {
       const k = p.key.value as string;
       if (k in COMMON_KEYS) continue;
@@ -333,6 +335,7 @@ class Reader implements LayerSource {
       if (!ps) {
         const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS), ...(spec.rounding ? ['rounding'] : [])];
         const s = suggest(k, known);
+        for (const x of s) offered.add(x);
         const why = k === 'rounding' ? ` \`rounding\` belongs to layers with a window (${WINDOW_TYPES().join(', ')}) or to the whole file.` : '';
         this.err('unknown-parameter', `${spec.type} has no parameter '${k}'.${why}${didYouMean(k, known)}${s.length || why ? '' : ` It takes: ${Object.keys(spec.params).join(', ') || 'no parameters'}.`}`, p.key, index, 'error', {
           fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
@@ -361,7 +364,8 @@ class Reader implements LayerSource {
     for (const k of requiredOf(spec)) {
       const ps = spec.params[k]!;
       if (!pairs.has(k)) {
-        this.err('missing-parameter', `${spec.type} needs \`${k}\`: ${ps.doc}`, tv, index);
+        // One typo, one error: `kernal` is reported as unknown, with the fix to `kernel`.
+        if (!offered.has(k)) this.err('missing-parameter', `${spec.type} needs \`${k}\`: ${ps.doc}`, tv, index);
         usable = false;
       }
     }

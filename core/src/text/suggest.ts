@@ -2,12 +2,17 @@
 // edit distance, as compilers do: only close candidates are offered.
 import { LAYERS } from '../layers/registry';
 
+/**
+ * Edit distance where swapping two neighbouring letters counts as one edit (optimal string
+ * alignment, the restricted Damerau–Levenshtein distance): `cnov` is one edit from `conv`.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
+  let before = new Array<number>(n + 1).fill(0);
   let prev = new Array<number>(n + 1);
   let cur = new Array<number>(n + 1);
   for (let j = 0; j <= n; j++) prev[j] = j;
@@ -15,9 +20,11 @@ export function editDistance(a: string, b: string): number {
     cur[0] = i;
     for (let j = 1; j <= n; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, before[j - 2]! + 1);
+      cur[j] = d;
     }
-    [prev, cur] = [cur, prev];
+    [before, prev, cur] = [prev, cur, before];
   }
   return prev[n]!;
 }
@@ -64,12 +71,19 @@ export function suggest(word: string, candidates: readonly string[], max = 3): s
 
 function suggestByDistance(w: string, candidates: readonly string[], max: number): string[] {
   const limit = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
-  return candidates
-    .map((c) => ({ c, d: c.toLowerCase() === w ? 0 : editDistance(w, c.toLowerCase()) }))
-    .filter((x) => x.d <= limit || (w.length >= 3 && x.c.toLowerCase().startsWith(w)))
+  const scored = candidates.map((c) => ({ c, d: c.toLowerCase() === w ? 0 : editDistance(w, c.toLowerCase()) }));
+  const near = scored.filter((x) => x.d <= limit || (w.length >= 3 && x.c.toLowerCase().startsWith(w)));
+  // A short word (4 to 6 letters) with nothing that close may be two slips away (`mxpool`, `dnse`):
+  // then the closest at distance 2 only, so that a guess does not bring a list.
+  const chosen = near.length || w.length < 4 || w.length > 6 ? near : closest(scored.filter((x) => x.d === 2));
+  return chosen
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
     .slice(0, max)
     .map((x) => x.c);
+}
+
+function closest<T extends { d: number }>(xs: T[]): T[] {
+  return xs.length <= 2 ? xs : [];
 }
 
 export function didYouMean(word: string, candidates: readonly string[]): string {
