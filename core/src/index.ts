@@ -5,7 +5,7 @@ export { ModelAnalyzer, analyze, hasErrors, type Analysis, type AnalysisInput, t
 export { CODES, type Code } from './diagnostics/codes';
 export type { CoreDiagnostic, FixData, RelatedInfo, Severity } from './diagnostics/diagnostic';
 export { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';
-export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamSpec, type ParamsOf } from './layers/spec';
+export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamSpec, type ParamsOf, type RoundedOutput } from './layers/spec';
 export { expectedParameters, shapeText } from './layers/parameterShapes';
 export { adaptiveWindow } from './layers/adaptivePool';
 export { PADDING_WORDS, defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference, type ParamReference } from './layers/reference';
@@ -16,7 +16,7 @@ export { MAX_EXPANDED, MAX_REPEAT, USE_KEYS } from './model/blocks';
 export { groupBlockDiagnostics } from './diagnostics/blockDiagnostics';
 export { INPUT_NAME, inferShapes, refKeysOf, refParams, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
 export { formatNumber } from './shape/outputSize';
-export { bytes, grouped, macsLabel, renderSummaryText, resultLabel, shapeLabel, summarize, type Summary } from './summary/table';
+export { bytes, grouped, macsLabel, renderSummaryText, resultLabel, roundedLabel, roundingNote, shapeLabel, summarize, type Summary } from './summary/table';
 export { getPair, type AstMap, type AstNode, type AstPair, type Span } from './syntax/ast';
 export { chunkLayers } from './syntax/chunker';
 export { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';

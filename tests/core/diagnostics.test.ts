@@ -34,14 +34,15 @@ function expectAt(code: Code, src: string, opts: { file?: string; severity?: str
 }
 
 test('non-integer-output: the tutorial 32×32 image, 4×4 filter, stride 3', () => {
-  expectAt('non-integer-output', 'input: 32x32x3\nlayers:\n  - type: ⟦conv⟧\n    filters: 8\n    kernel: 4\n    stride: 3\n', {
+  // On the stride, the value that does not divide (issue 9: not on the type).
+  expectAt('non-integer-output', 'input: 32x32x3\nlayers:\n  - type: conv\n    filters: 8\n    kernel: 4\n    stride: ⟦3⟧\n', {
     severity: 'error',
     message: /\(32 − 4 \+ 2·0\)\/3 \+ 1 = 10\.33/,
   });
 });
 
 test('non-integer-output under floor is information, with the rounded size', () => {
-  expectAt('non-integer-output', 'input: 32x32x3\nrounding: floor\nlayers:\n  - {type: ⟦conv⟧, filters: 8, kernel: 4, stride: 3}\n', { severity: 'information', message: /10\.33 → 10/ });
+  expectAt('non-integer-output', 'input: 32x32x3\nrounding: floor\nlayers:\n  - {type: conv, filters: 8, kernel: 4, stride: ⟦3⟧}\n', { severity: 'information', message: /10\.33 → 10/ });
 });
 
 test('channel-mismatch: in_channels, channels, in_features, groups, add depth', () => {
@@ -155,7 +156,7 @@ test('blocks: a wrong substituted value at its $name, naming the copy, related t
 });
 
 test('positions are UTF-16 on lines with Chinese, emoji, CRLF', () => {
-  expectAt('non-integer-output', '# 卷积 😀 example\r\ninput: 32x32x3 # 输入 🖼️\r\nlayers:\r\n  - {name: 第一层😀, type: ⟦conv⟧, filters: 8, kernel: 4, stride: 3} # 不是整数\r\n');
+  expectAt('non-integer-output', '# 卷积 😀 example\r\ninput: 32x32x3 # 输入 🖼️\r\nlayers:\r\n  - {name: 第一层😀, type: conv, filters: 8, kernel: 4, stride: ⟦3⟧} # 不是整数\r\n');
   expectAt('unknown-parameter', 'input: 32x32x3\r\nlayers:\r\n  - type: conv # 😀😀\r\n    filters: 8\r\n    kernel: 3\r\n    ⟦strid⟧: 2\r\n');
 });
 

@@ -79,6 +79,8 @@ export interface ShapeContext<V = Record<string, unknown>> {
     span: Span,
     extra?: { related?: RelatedInfo[]; fix?: FixData },
   ): void;
+  /** Records that the output size was not whole and was rounded (for hints and hovers). */
+  noteRounded(r: RoundedOutput): void;
   /** Related information pointing at the layer that produced input i. */
   producedBy(i: number, what: string): RelatedInfo[];
   /** A name for input i in messages: "layer 'conv1'" or "the input". */
@@ -87,6 +89,13 @@ export interface ShapeContext<V = Record<string, unknown>> {
   refShape(key: keyof V & string): Shape | undefined;
   /** Related information pointing at the layer a `ref` parameter names. */
   refProducedBy(key: keyof V & string, what: string): RelatedInfo[];
+}
+
+/** A window layer whose output size was not whole: the exact sizes and the ones used, [height, width]. */
+export interface RoundedOutput {
+  exact: Pair;
+  size: Pair;
+  rounding: Rounding;
 }
 
 export interface WindowGeometry {

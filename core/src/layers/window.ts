@@ -3,6 +3,7 @@
 // This runs for every window layer on every keystroke, so text is built only when it is shown.
 import { axisArithmetic, axisOutput, type AxisParams, type AxisResult } from '../shape/outputSize';
 import type { Padding, Pair, Shape } from '../model/types';
+import type { Span } from '../syntax/ast';
 import type { ShapeContext, WindowGeometry } from './spec';
 
 export interface WindowArgs {
@@ -39,7 +40,10 @@ export function windowOutput(ctx: ShapeContext, input: Shape, w: WindowArgs): Wi
   const axes: [AxisResult, AxisResult] = [axisOutput(params[0], ctx.rounding), axisOutput(params[1], ctx.rounding)];
   const text = (i: 0 | 1) => axisArithmetic(params[i], axes[i], ctx.rounding);
 
-  if (!axes[0].integer || !axes[1].integer) reportNotWhole(ctx, input, w, pad, axes, text);
+  if (!axes[0].integer || !axes[1].integer) {
+    ctx.noteRounded({ exact: [axes[0].exact, axes[1].exact], size: [axes[0].size, axes[1].size], rounding: ctx.rounding });
+    reportNotWhole(ctx, input, w, pad, axes, text);
+  }
   if (axes[0].size < 1 || axes[1].size < 1) {
     const i = axes[0].size < 1 ? 0 : 1;
     const names = axes[0].size < 1 && axes[1].size < 1 ? 'width and height' : AXES[i];
@@ -76,9 +80,20 @@ function reportNotWhole(ctx: ShapeContext, input: Shape, w: WindowArgs, pad: Pai
       ctx.rounding === 'strict'
         ? `output ${names} ${a} ${plural ? 'are not whole numbers' : 'is not a whole number'}`
         : `output ${names} ${a}: ${plural ? 'the sizes are not whole and were' : 'the size is not whole and was'} rounded (${ctx.rounding === 'ceil' ? 'PyTorch ceil_mode' : 'floor'})`;
-    ctx.report('non-integer-output', ctx.rounding === 'strict' ? 'error' : 'information', msg, ctx.layer.typeSpan,
+    ctx.report('non-integer-output', ctx.rounding === 'strict' ? 'error' : 'information', msg, faultSpan(ctx),
       options.length ? { fix: { kind: 'padding-stride', layerIndex: ctx.layer.index, options } } : undefined);
   }
+}
+
+/**
+ * Where a size that is not whole is marked: on the value most likely at fault, the stride if it is
+ * written (it is what does not divide), else the kernel (a pool's stride follows it), else the type.
+ */
+function faultSpan(ctx: ShapeContext): Span {
+  const c = ctx as ShapeContext<{ stride: unknown; kernel: unknown }>;
+  if (c.has('stride')) return c.spanOf('stride');
+  if (c.has('kernel')) return c.spanOf('kernel');
+  return ctx.layer.typeSpan;
 }
 
 /** Uniform paddings and strides near the current ones that make every axis whole. */

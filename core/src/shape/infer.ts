@@ -7,7 +7,7 @@
 import type { CoreDiagnostic, RelatedInfo } from '../diagnostics/diagnostic';
 import { expectedParameters, shapeText } from '../layers/parameterShapes';
 import { LAYERS } from '../layers/registry';
-import type { LayerSpec, ShapeContext, ShapeResult } from '../layers/spec';
+import type { LayerSpec, RoundedOutput, ShapeContext, ShapeResult } from '../layers/spec';
 import type { InlineTensor } from '../model/readModel';
 import type { InputRef, LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
@@ -42,6 +42,8 @@ export interface LayerResult {
   estimated: boolean;
   /** The layers that `ref` parameters name, by parameter key (-1: the network input). */
   refs: ReadonlyMap<string, number> | undefined;
+  /** Set when the output size was not whole and was rounded (down under `strict`, where it is an error). */
+  rounded: RoundedOutput | undefined;
 }
 
 export interface Totals {
@@ -186,6 +188,7 @@ export function inferShapes(model: Model): InferResult {
     r.macs = out.macs ?? 0;
     r.explains = out.arithmetic !== undefined;
     r.setOutput(out.output, !certain || out.estimated === true);
+    r.rounded = ctx.rounded;
     setField(r, results, out, used);
     if (decl.inlineParameters && certain) checkInline(decl, used[0]!, diags);
   }
@@ -277,6 +280,7 @@ class Result implements LayerResult {
   output: Shape | null = null;
   estimated = false;
   refs: Map<string, number> | undefined = undefined;
+  rounded: RoundedOutput | undefined = undefined;
   params = 0;
   macs = 0;
   activations = 0;
@@ -352,6 +356,11 @@ class LayerContext implements ShapeContext {
   }
 
   readonly rounding: Model['rounding']['value'];
+  rounded: RoundedOutput | undefined;
+
+  noteRounded(r: RoundedOutput): void {
+    this.rounded = r;
+  }
 
   get p(): Record<string, unknown> {
     return this.layer.values;

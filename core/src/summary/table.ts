@@ -2,7 +2,9 @@
 // totals. Pure data + a plain-text renderer; the CLI prints it, the editor shows it in a webview.
 import type { Analysis } from '../analysis';
 import type { Shape } from '../model/types';
+import type { RoundedOutput } from '../layers/spec';
 import type { LayerResult } from '../shape/infer';
+import { formatNumber } from '../shape/outputSize';
 
 export interface SummaryRow {
   index: number;
@@ -31,9 +33,30 @@ export function shapeLabel(s: Shape | null | undefined): string {
   return s ? `${s.width}×${s.height}×${s.depth}` : '?';
 }
 
-/** A layer's output: "8×8×16", "≈8×8×16" where it is a best guess after an error, "?" where unknown. */
-export function resultLabel(r: Pick<LayerResult, 'output' | 'estimated'>): string {
-  return r.output && r.estimated ? `≈${shapeLabel(r.output)}` : shapeLabel(r.output);
+/**
+ * A layer's output: "8×8×16", "≈8×8×16" where it is a best guess after an error, "?" where unknown;
+ * a size that was not whole under `strict` (an error) says so: "⚠ 10×10×8 (10.33 → 10)". Where the
+ * file asks for rounding, the size is as intended and only the hover tells (roundedLabel).
+ */
+export function resultLabel(r: Pick<LayerResult, 'output' | 'estimated'> & { rounded?: RoundedOutput | undefined }): string {
+  if (r.output && r.estimated) return `≈${shapeLabel(r.output)}`;
+  if (r.output && r.rounded?.rounding === 'strict') return roundedLabel(shapeLabel(r.output), r.rounded);
+  return shapeLabel(r.output);
+}
+
+/** A shape with the note of its rounding, as resultLabel gives it. */
+export function roundedLabel(shape: string, r: RoundedOutput): string {
+  return r.rounding === 'strict' ? `⚠ ${shape} (${roundingNote(r)})` : `${shape} (${roundingNote(r)}, ${r.rounding})`;
+}
+
+/** "10.33 → 10" (both axes alike), else per axis: "width 10.5 → 10, height 10.33 → 10". */
+export function roundingNote(r: RoundedOutput): string {
+  const axis = (i: 0 | 1) => `${formatNumber(r.exact[i])} → ${r.size[i]}`;
+  if (r.exact[0] === r.exact[1]) return axis(0);
+  const parts: string[] = [];
+  if (!Number.isInteger(r.exact[1])) parts.push(`width ${axis(1)}`);
+  if (!Number.isInteger(r.exact[0])) parts.push(`height ${axis(0)}`);
+  return parts.join(', ');
 }
 
 export function summarize(a: Analysis, title = a.model.name?.value ?? 'model'): Summary {

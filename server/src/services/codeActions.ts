@@ -22,7 +22,7 @@ export function codeActions(analysis: Analysis, doc: TextDocument, range: Range)
   const to = doc.offsetAt(range.end);
   const actions: CodeAction[] = [];
   for (const d of analysis.diagnostics) {
-    if (!d.fix || d.span.start > to || d.span.end < from) continue;
+    if (!d.fix || !(touches(d.span, from, to) || touchesType(analysis, d, from, to))) continue;
     const diagnostic = toLspDiagnostic(d, doc);
     for (const f of fixesFor(analysis, d, d.fix)) {
       const action: CodeAction = {
@@ -66,6 +66,17 @@ function fixesFor(a: Analysis, d: CoreDiagnostic, fix: FixData): Fix[] {
       return out;
     }
   }
+}
+
+function touches(span: { start: number; end: number }, from: number, to: number): boolean {
+  return span.start <= to && span.end >= from;
+}
+
+/** A size fix marked on a value (the stride) is offered on the layer's type too, where one looks first. */
+function touchesType(a: Analysis, d: CoreDiagnostic, from: number, to: number): boolean {
+  if (d.fix?.kind !== 'padding-stride' || d.layerIndex === undefined) return false;
+  const decl = a.layers[d.layerIndex]?.decl;
+  return decl !== undefined && touches(decl.typeSpan, from, to);
 }
 
 /** The key whose value starts at `start`, in the diagnostic's layer. */

@@ -10,7 +10,7 @@ import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, USE_KEYS } fr
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
-import { grouped } from '../../../core/src/index';
+import { grouped, roundedLabel } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
 import { pairAt } from './locate';
 import { nameHover } from './nameHover';
@@ -66,7 +66,8 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
 function layerText(analysis: Analysis, r: LayerResult): string {
   const d = r.decl;
   const known = r.estimated ? null : r.output;
-  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(known)}`)}`;
+  const out = known && r.rounded ? roundedLabel(shapeLabel(known), r.rounded) : shapeLabel(known);
+  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${out}`)}`;
   const lines = [title, ...arithmeticLines(r.arithmetic)];
   if (known) {
     const stats = [`params ${grouped(r.params)}`, `MACs ${grouped(r.macs)}`];

@@ -1,7 +1,7 @@
 // The shapes of a layer as written. A layer at the top level has one result; a layer inside a block
 // definition has one for each copy of each use of the block (the analysis lists every layer that
 // runs, each pointing at the item it was written as); a block use has its copies' outputs.
-import type { Analysis, BlockUse, LayerResult, Shape } from '../../../core/src/index';
+import type { Analysis, BlockUse, LayerResult, RoundedOutput, Shape } from '../../../core/src/index';
 import { fileNames, type Scope, type ScopeItem } from './scopes';
 import { inputsLabel } from './shapes';
 
@@ -38,6 +38,8 @@ export interface Run {
   output: Shape | null;
   /** The output is a best guess after an error (see LayerResult.estimated). */
   estimated: boolean;
+  /** Set where the output size was not whole and was rounded. */
+  rounded?: RoundedOutput | undefined;
   params: number;
 }
 
@@ -54,7 +56,7 @@ export function runsOf(a: Analysis, scope: Scope, item: ScopeItem): Run[] {
       return { name: c.copy.use, inputs: () => (first ? inputsLabel(first, net) : '?'), output: out?.output ?? null, estimated: out?.estimated ?? false, params };
     });
   }
-  return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: () => inputsLabel(r, net), output: r.output, estimated: r.estimated, params: r.params }));
+  return resultsOf(a, scope, item).map((r) => ({ name: r.decl.id, inputs: () => inputsLabel(r, net), output: r.output, estimated: r.estimated, rounded: r.rounded, params: r.params }));
 }
 
 type Copies = BlockUse['copies'];

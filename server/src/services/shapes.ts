@@ -1,5 +1,5 @@
 // How shapes, counts and receptive fields read in hovers, hints, symbols and lenses.
-import type { Pair, Shape } from '../../../core/src/index';
+import type { Pair, RoundedOutput, Shape } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
 import { formatNumber } from '../../../core/src/index';
 import { resultLabel, shapeLabel } from '../../../core/src/index';
@@ -27,7 +27,7 @@ const LISTED = 3;
  * one run, "56×56×64 (4 uses)" when every run agrees, "56×56×64, 28×28×128" for a few different
  * shapes, "56×56×64 … 7×7×512 (8 uses)" for more.
  */
-export function outputsLabel(results: ReadonlyArray<{ output: Shape | null; estimated: boolean }>): string {
+export function outputsLabel(results: ReadonlyArray<{ output: Shape | null; estimated: boolean; rounded?: RoundedOutput | undefined }>): string {
   if (results.length === 0) return '?';
   const labels = results.map((r) => resultLabel(r));
   const distinct = [...new Set(labels)];
