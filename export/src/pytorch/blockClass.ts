@@ -3,7 +3,7 @@
 // arguments, named as a person would (`in_channels` for the depth the block receives, a block
 // parameter's own name where its values match, `conv1_stride` otherwise). Anything else that
 // differs (forward, the module tree, a pair against a number) means no class: undefined.
-import type { Analysis, AstNode, BlockDefinition } from '../../../core/src/index';
+import type { Analysis, AstNode, BlockCopy, BlockDefinition } from '../../../core/src/index';
 import { shapeLabel } from '../../../core/src/index';
 import type { Body, Line } from './body';
 import { pyNumber, variableName } from './python';
@@ -26,7 +26,7 @@ export interface ClassCode {
   doc: string;
 }
 
-const TOKEN = /(?<![\w."\-])(?:\d+|True|False)(?![\w."])/g;
+const TOKEN = /(?<![\w."-])(?:\d+|True|False)(?![\w."])/g;
 
 interface Token {
   start: number;
@@ -128,16 +128,11 @@ function literal(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Each block parameter's value in every copy, where a plain layer of the block takes it as `$name`. */
+/** Each block parameter's value in every copy, where a layer of the block takes it as `$name`. */
 function blockParamValues(analysis: Analysis, def: BlockDefinition, copies: CopyCode[]): Map<string, ParamInfo> {
   const out = new Map<string, ParamInfo>();
   for (const p of def.params) {
-    const where = referenceOf(def, p.name);
-    if (!where) continue;
-    const values = copies.map((c) => {
-      const r = analysis.layers.find((l) => l.decl.block === c.info.copy && l.decl.blockLayer === where.layer);
-      return r ? literal(r.decl.values[where.key]) : undefined;
-    });
+    const values = copies.map((c) => paramValue(analysis, c.info.copy, p.name, 0));
     if (values.some((v) => v === undefined)) continue;
     const d = p.default?.kind === 'scalar' ? literal(p.default.value) : undefined;
     out.set(p.name, { values: values as string[], ...(d !== undefined ? { default: d } : {}) });
@@ -145,15 +140,39 @@ function blockParamValues(analysis: Analysis, def: BlockDefinition, copies: Copy
   return out;
 }
 
-/** A layer of the definition (by index) and a key whose value is written `$name`. */
-function referenceOf(def: BlockDefinition, name: string): { layer: number; key: string } | undefined {
-  for (let j = 0; j < def.layers.length; j++) {
-    const node: AstNode = def.layers[j]!;
-    if (node.kind !== 'map') continue;
-    const pair = node.pairs.find((p) => p.value?.kind === 'scalar' && p.value.value === `$${name}`);
-    if (pair && typeof pair.key.value === 'string') return { layer: j, key: pair.key.value };
+/** The value of parameter `name` in `copy`: read where a layer takes it, or through a nested use that passes it on. */
+function paramValue(analysis: Analysis, copy: BlockCopy, name: string, depth: number): string | undefined {
+  const def = analysis.model.blocks?.definitions.get(copy.definition);
+  if (!def || depth > 16) return undefined;
+  for (const where of referencesOf(def, name)) {
+    const inner = analysis.model.blocks?.definitions.get(where.type);
+    if (!inner) {
+      const r = analysis.layers.find((l) => l.decl.block === copy && l.decl.blockLayer === where.layer);
+      const v = r ? literal(r.decl.values[where.key]) : undefined;
+      if (v !== undefined) return v;
+      continue;
+    }
+    const use = `${copy.use}.${def.localNames[where.layer] ?? ''}`;
+    const nested = analysis.layers.find((l) => l.decl.block?.outer === copy && (l.decl.block.use === use || l.decl.block.use.startsWith(`${use}.`)));
+    const v = nested?.decl.block ? paramValue(analysis, nested.decl.block, where.key, depth + 1) : undefined;
+    if (v !== undefined) return v;
   }
   return undefined;
+}
+
+/** The layers of the definition (by index, with their type) and the keys whose value is written `$name`. */
+function referencesOf(def: BlockDefinition, name: string): Array<{ layer: number; key: string; type: string }> {
+  const out: Array<{ layer: number; key: string; type: string }> = [];
+  def.layers.forEach((node: AstNode, j) => {
+    if (node.kind !== 'map') return;
+    const type = node.pairs.find((p) => p.key.value === 'type')?.value;
+    for (const pair of node.pairs) {
+      if (pair.value?.kind === 'scalar' && pair.value.value === `$${name}` && typeof pair.key.value === 'string') {
+        out.push({ layer: j, key: pair.key.value, type: type?.kind === 'scalar' ? String(type.value) : '' });
+      }
+    }
+  });
+  return out;
 }
 
 /** `Block "basic" of the model file: 56×56×64 → 56×56×64 in layer1.0, layer1.1; ...` */
@@ -165,6 +184,6 @@ function docText(def: BlockDefinition, copies: CopyCode[]): string {
     const key = inShape && out ? `${shapeLabel(inShape)} → ${shapeLabel(out)}` : '?';
     groups.set(key, [...(groups.get(key) ?? []), c.info.copy.use]);
   }
-  const parts = [...groups].slice(0, 4).map(([k, uses]) => `${k} in ${uses.slice(0, 4).join(', ')}${uses.length > 4 ? ', …' : ''}`);
-  return `Block "${def.name}" of the model file: ${parts.join('; ')}${groups.size > 4 ? '; …' : ''}.`;
+  const parts = [...groups].slice(0, 4).map(([k, uses]) => `${k} in ${uses.slice(0, 4).join(', ')}${uses.length > 4 ? ' …' : ''}`);
+  return `Block "${def.name}" of the model file: ${parts.join('; ')}${groups.size > 4 ? '; …' : '.'}`;
 }
