@@ -20,8 +20,9 @@ export interface ClassCode {
   body: Body;
   /** `in_channels`, `filters`, `stride=1`, ...: the __init__ arguments after self. */
   signature: string[];
-  /** Each copy's constructor call, by the copy's full name. */
-  calls: Map<string, string>;
+  /** Each copy's constructor call, by the copy's full name: without the arguments at their default, and
+   * with all of them (inside another block's class, where the copies' calls must read alike). */
+  calls: Map<string, { short: string; full: string }>;
   /** The docstring's text. */
   doc: string;
 }
@@ -86,12 +87,12 @@ export function blockClass(analysis: Analysis, def: BlockDefinition, className: 
   args.sort((a, b) => Number(a.default !== undefined) - Number(b.default !== undefined) || a.order - b.order);
   const signature = args.map((a) => (a.default !== undefined ? `${a.name}=${a.default}` : a.name));
   const calls = new Map(copies.map((c, k) => {
-    const list = args.flatMap((a) => {
+    const list = (all: boolean) => args.flatMap((a) => {
       const v = a.values[k]!;
       if (a.default === undefined) return [v];
-      return v === a.default ? [] : [`${a.name}=${v}`];
+      return v === a.default && !all ? [] : [`${a.name}=${v}`];
     });
-    return [c.info.copy.use, `${className}(${list.join(', ')})`];
+    return [c.info.copy.use, { short: `${className}(${list(false).join(', ')})`, full: `${className}(${list(true).join(', ')})` }];
   }));
   return { body: { ...first.body, init, forward }, signature, calls, doc: docText(def, copies) };
 }

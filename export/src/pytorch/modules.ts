@@ -23,13 +23,13 @@ export function blockClasses(analysis: Analysis, placed: GlobalLayer[], rankOf: 
   const copies = copyTable(analysis);
   const unfit = unfitCopies(analysis, copies);
   const classes = new Set<string>();
-  const calls = new Map<string, string>();
+  const calls = new Map<string, { short: string; full: string }>();
   const context: ScopeContext = {
     analysis,
     copies,
     placed,
     isClass: (c) => classes.has(c.definition),
-    instance: (c) => calls.get(c.copy.use) ?? 'None',
+    instance: (c) => calls.get(c.copy.use)?.[c.copy.outer ? 'full' : 'short'] ?? 'None',
     weighted: (c) => placed.slice(c.first, c.end).some((l) => l.weighted),
   };
   const texts: string[] = [];
