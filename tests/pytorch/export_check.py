@@ -230,6 +230,8 @@ def main():
         code, out, _ = cnnshape("check", "--json", model_file)
         errors = [d for d in json.loads(out)[0]["diagnostics"] if d["severity"] == "error"]
         if refused or errors:
+            if os.path.exists(base + ".py"):
+                os.remove(base + ".py")  # a file left by an earlier run with another seed
             code, _, err = cnnshape("export", model_file, "--pytorch", base + ".py")
             ok = (code == 1 and not os.path.exists(base + ".py")) if errors else False
             report(f"case {case}", [] if ok else [f"export of a refused network: exit {code}, checker errors {len(errors)}"],
