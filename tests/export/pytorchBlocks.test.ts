@@ -50,9 +50,9 @@ test('a parameter with a default is a keyword argument, passed only where a use 
   assert.match(py, /Blk\(3, 8\),/);
 });
 
-test('nested blocks are nested modules; the outer class passes its own parameter on', () => {
+test('nested blocks are nested modules; the outer class passes its own parameter on (and every argument, so its copies read alike)', () => {
   const py = exported(STRIDED);
-  assert.match(py, /class Outer\(nn\.Module\):[^]*def __init__\(self, in_channels, f\):\n {8}super\(\)\.__init__\(\)\n {8}self\.a = Blk\(in_channels, f\)\n {8}self\.b = Blk\(f, f, stride=2\)/);
+  assert.match(py, /class Outer\(nn\.Module\):[^]*def __init__\(self, in_channels, f\):\n {8}super\(\)\.__init__\(\)\n {8}self\.a = Blk\(in_channels, f, stride=1\)\n {8}self\.b = Blk\(f, f, stride=2\)/);
   assert.match(py, /self\.o = nn\.Sequential\(\n {12}Outer\(16, 4\),.*\n {12}Outer\(4, 4\),/);
   // Classes come before their users.
   assert.ok(py.indexOf('class Blk(') < py.indexOf('class Outer(') && py.indexOf('class Outer(') < py.indexOf('class M('));
