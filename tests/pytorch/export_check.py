@@ -10,7 +10,8 @@ model as Python, then
     must also be exactly what `cnnshape run` reads without a warning;
   - run it on an image (after the file's own `transform`) and compare with `cnnshape run --json` on
     the same image and weights: within 1e-4 relative to the output's scale. For the random networks
-    the output must also match compare.py's own PyTorch forward pass.
+    (flat, and with blocks from compare.py's random_blocks) the output must also match compare.py's
+    own PyTorch forward pass.
 A model with errors must be refused (exit 1, nothing written).
 Prints one line per failure and "pytorch export: N passed, N failed"; exit 1 on any failure.
 Usage: export_check.py CNNSHAPE_JS WORKDIR [N] [SEED]
@@ -229,6 +230,8 @@ def main():
         code, out, _ = cnnshape("check", "--json", model_file)
         errors = [d for d in json.loads(out)[0]["diagnostics"] if d["severity"] == "error"]
         if refused or errors:
+            if os.path.exists(base + ".py"):
+                os.remove(base + ".py")  # a file left by an earlier run with another seed
             code, _, err = cnnshape("export", model_file, "--pytorch", base + ".py")
             ok = (code == 1 and not os.path.exists(base + ".py")) if errors else False
             report(f"case {case}", [] if ok else [f"export of a refused network: exit {code}, checker errors {len(errors)}"],
@@ -236,6 +239,31 @@ def main():
             continue
         report(f"case {case} ({model_file})", check_one(f"case{case}", model_file, base + ".safetensors", base + ".png", pixels[0], want=outs[-1]),
                "random compared")
+    # Random block structures (compare.py's random_blocks: nested, repeated, two inputs, `output:`),
+    # against the runner and against compare.py's forward pass of the same network written flat.
+    rng = random.Random(SEED * 7919 + 1)
+    for case in range(max(10, N // 2)):
+        defs, layers = compare.random_blocks(rng)
+        flat = compare.expand_blocks(defs, layers)
+        inp = {"width": rng.choice([8, 9, 12]), "height": rng.choice([8, 10]), "depth": rng.choice([1, 3])}
+        x0 = torch.rand(1, inp["depth"], inp["height"], inp["width"], generator=torch.Generator().manual_seed(10_000 + case))
+        pixels = (x0 * 255).round().clamp(0, 255).to(torch.uint8)
+        weights = {}
+        with torch.no_grad():
+            outs, refused = compare.forward(inp, "floor", [dict(M, inputs=list(M["inputs"])) for M in flat],
+                                            pixels.to(torch.float32) / 255.0, weights)
+        if refused:
+            continue
+        base = os.path.join(WORK, f"blocks{case}")
+        model = {"name": f"random blocks {case}", "input": inp, "rounding": "floor", "blocks": defs, "layers": layers}
+        model_file = base + ".cnn.json"
+        with open(model_file, "w") as fh:
+            json.dump(model, fh, indent=1)
+        compare.write_safetensors(base + ".safetensors", weights)
+        compare.write_png(base + ".png", pixels[0].permute(1, 2, 0).reshape(-1).tolist(), inp["width"], inp["height"], inp["depth"])
+        report(f"blocks case {case} ({model_file})",
+               check_one(f"blocks{case}", model_file, base + ".safetensors", base + ".png", pixels[0], want=outs[-1]),
+               "random blocks compared")
     print("pytorch export: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     print(f"pytorch export: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

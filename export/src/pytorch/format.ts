@@ -1,5 +1,7 @@
 // Lines of the generated file, at most 100 characters where the code allows: a call too long for
 // one line gets one argument a line, a shape comment that does not fit goes on the line above.
+import { wrapWords } from './python';
+
 export const MAX_LINE = 100;
 
 /** Splits `s` at its top-level commas (outside brackets and strings). */
@@ -58,3 +60,14 @@ export function codeLines(indent: number, code: string, comment?: string): strin
   const args = topLevelArgs(body.slice(open + 1, close));
   return [...pre, pad + body.slice(0, open + 1), ...args.flatMap((a) => codeLines(indent + 4, `${a},`)), `${pad}${body[close]!}${trailing}`];
 }
+
+/** A docstring at `indent`: one line where it fits, else wrapped at MAX_LINE. */
+export function docstring(indent: number, text: string): string[] {
+  const pad = ' '.repeat(indent);
+  let t = text;
+  if (t.endsWith('"')) t += '.';
+  const lines = wrapWords(t, MAX_LINE - indent - 6);
+  if (lines.length === 1) return [`${pad}"""${lines[0]!}"""`];
+  return [`${pad}"""${lines[0]!}`, ...lines.slice(1).map((l) => pad + l), `${pad}"""`];
+}
+

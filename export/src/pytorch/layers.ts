@@ -12,6 +12,11 @@ export interface LayerIO {
   inputs: Shape[];
   output: Shape;
   rounding: Rounding;
+  /**
+   * Arguments to write even at PyTorch's default: inside a block, those whose values differ between
+   * its copies, so that every copy's module reads alike (`stride=1`, `stride=2`) and the class takes it.
+   */
+  explicit?: ReadonlySet<string>;
 }
 
 /** What a layer takes: a map [N, C, H, W], a vector [N, F] (dense), or either. */
@@ -50,13 +55,18 @@ const helper = (name: HelperName, module: string): PyLayer => ({ module, helpers
 
 const mod = (module: string, takes: Rank = 'any', gives: PyLayer['gives'] = 'same'): PyLayer => ({ module, takes, gives });
 
+/** `key=value`, or nothing where the value is PyTorch's default and need not be written. */
+function kw(io: LayerIO, key: string, value: string, isDefault: boolean): string | undefined {
+  return isDefault && !io.explicit?.has(key) ? undefined : `${key}=${value}`;
+}
+
 function conv(p: LayerParams<'conv'>, io: LayerIO): PyLayer {
   const w: WindowArgs = { kernel: p.kernel, stride: p.stride, dilation: p.dilation, padding: p.padding };
   const common = [
-    isOne(p.stride) ? undefined : `stride=${pair(p.stride)}`,
-    isOne(p.dilation) ? undefined : `dilation=${pair(p.dilation)}`,
-    p.groups === 1 ? undefined : `groups=${p.groups}`,
-    p.bias ? undefined : 'bias=False',
+    kw(io, 'stride', pair(p.stride), isOne(p.stride)),
+    kw(io, 'dilation', pair(p.dilation), isOne(p.dilation)),
+    kw(io, 'groups', String(p.groups), p.groups === 1),
+    kw(io, 'bias', p.bias ? 'True' : 'False', p.bias),
   ];
   const head = [String(io.input.depth), String(p.filters), pair(p.kernel)];
   // PyTorch's own `same` (stride 1 only) splits the padding as TensorFlow does: the odd pixel at the end.
@@ -65,7 +75,7 @@ function conv(p: LayerParams<'conv'>, io: LayerIO): PyLayer {
   }
   const plan = windowPlan(io.input, io.output, w, io.rounding, false);
   if (plan.kind === 'symmetric') {
-    const pad = plan.padding[0] === 0 && plan.padding[1] === 0 ? undefined : `padding=${pair(plan.padding)}`;
+    const pad = kw(io, 'padding', pair(plan.padding), plan.padding[0] === 0 && plan.padding[1] === 0);
     return { module: call('nn.Conv2d', [...head, common[0], pad, ...common.slice(1)]), takes: 'map', gives: 'map' };
   }
   return {
@@ -80,7 +90,7 @@ function pool(kind: 'max' | 'avg', p: LayerParams<'maxpool' | 'avgpool'>, io: La
   const w: WindowArgs = { kernel: p.kernel, stride: p.stride, dilation: [1, 1], padding: p.padding };
   const plan = windowPlan(io.input, io.output, w, io.rounding, true);
   const cls = kind === 'max' ? 'nn.MaxPool2d' : 'nn.AvgPool2d';
-  const stride = p.stride[0] === p.kernel[0] && p.stride[1] === p.kernel[1] ? undefined : `stride=${pair(p.stride)}`;
+  const stride = kw(io, 'stride', pair(p.stride), p.stride[0] === p.kernel[0] && p.stride[1] === p.kernel[1]);
   // `same` averages the real pixels only (Keras); numeric padding counts the zeros (PyTorch's default).
   const same = kind === 'avg' && p.padding === 'same';
   if (plan.kind === 'symmetric') {
@@ -131,8 +141,8 @@ function convtranspose(p: LayerParams<'convtranspose'>, io: LayerIO): PyLayer {
     String(io.input.depth),
     String(p.filters),
     pair(p.kernel),
-    isOne(p.stride) ? undefined : `stride=${pair(p.stride)}`,
-    padding.some((v) => v) ? `padding=${asPair(padding)}` : undefined,
+    kw(io, 'stride', pair(p.stride), isOne(p.stride)),
+    kw(io, 'padding', asPair(padding), !padding.some((v) => v)),
     outPad.some((v) => v) ? `output_padding=${asPair(outPad)}` : undefined,
     p.groups === 1 ? undefined : `groups=${p.groups}`,
     p.bias ? undefined : 'bias=False',
@@ -167,7 +177,7 @@ const PY_LAYERS: { readonly [T in LayerType]: Emit<T> } = {
   dropout: (p) => mod(p.rate === 0.5 ? 'nn.Dropout()' : `nn.Dropout(${pyFloat(p.rate)})`),
   // torch.flatten's order on NCHW: depth, then rows, then columns.
   flatten: () => mod('nn.Flatten()', 'any', 'vector'),
-  dense: (p, io) => mod(call('nn.Linear', [String(io.input.depth * io.input.height * io.input.width), String(p.units), p.bias ? undefined : 'bias=False']), 'vector', 'vector'),
+  dense: (p, io) => mod(call('nn.Linear', [String(io.input.depth * io.input.height * io.input.width), String(p.units), kw(io, 'bias', p.bias ? 'True' : 'False', p.bias)]), 'vector', 'vector'),
   add: () => ({ expr: (ins) => ins.join(' + '), takes: 'any', gives: 'same' }),
   concat: () => ({ expr: (ins) => `torch.cat([${ins.join(', ')}], dim=1)`, takes: 'any', gives: 'same' }),
   upsample: (p) => {

@@ -8,8 +8,9 @@ import type { PyLayer } from './layers';
 
 export class ExportError extends Error {}
 
-/** What the structure needs to know about a layer. */
+/** What the structure needs to know about a layer (or a block instance, in the module of its scope). */
 export interface Placed {
+  /** The position in its module (the layer's index at the top level without blocks). */
   index: number;
   /** The weight-key prefix: the name, or the index as text. */
   key: string;
@@ -17,8 +18,9 @@ export interface Placed {
   type: string;
   py: PyLayer;
   weighted: boolean;
-  /** The layers whose outputs it takes (-1: the module's input). */
+  /** The layers whose outputs it takes (-1: the module's input; -1 − k: its input k). */
   sources: number[];
+  /** The layers that take its output; OUTPUT where the module returns it. */
   consumers: number[];
   /** Whether its inputs need a rank conversion (flatten before dense, [:, :, None, None] after). */
   glue: boolean;
@@ -41,11 +43,15 @@ export interface Structure {
 
 const DIGITS = /^(0|[1-9][0-9]*)$/;
 
-export function buildStructure(layers: Placed[]): Structure {
+/** A consumer standing for the module's return value. */
+export const OUTPUT = Number.MAX_SAFE_INTEGER;
+
+/** `output`: the index of the layer whose output the module returns (default: the last). */
+export function buildStructure(layers: Placed[], output = layers.length - 1): Structure {
   const pathOf = new Map<number, string[]>();
   const runOf = new Map<number, { first: number; last: number }>();
   const root = new Map<string, Node>();
-  const whole = chainRun(layers, '', 0, layers.length - 1);
+  const whole = output === layers.length - 1 && chainRun(layers, '', 0, layers.length - 1);
   if (whole && layers.length > 0) {
     for (const l of layers) {
       pathOf.set(l.index, []);
@@ -168,8 +174,14 @@ function placeParameterless(layers: Placed[], root: Map<string, Node>, pathOf: M
       pathOf.set(l.index, [l.key]);
     } else rest.push(l);
   }
-  // The others share one module per distinct constructor, named after the type (relu, relu_2, ...).
+  // The others share one module per distinct constructor, named after the type (relu, relu_2, ...),
+  // or a named one with the same constructor under the type's name: modules without state can be shared.
   const shared = new Map<string, string>();
+  for (const l of rest) {
+    const base = variableName(TYPE_NAMES[l.type] ?? l.type);
+    const same = root.get(base);
+    if (same?.kind === 'leaf' && !same.layer.weighted && same.layer.py.module === l.py.module) shared.set(l.py.module!, base);
+  }
   for (const l of rest) {
     const code = l.py.module!;
     let name = shared.get(code);
