@@ -23,3 +23,4 @@ export { DocumentParser, sourceKindOf, type SourceKind } from './syntax/document
 export { parseYamlFast, scanYamlFast } from './syntax/fastYaml';
 export { parseYaml } from './syntax/yamlToAst';
 export { editDistance, suggest } from './text/suggest';
+export { sizeFixes, type SizeFix } from './shape/sizeFixes';

@@ -12,6 +12,7 @@ import type { InlineTensor } from '../model/readModel';
 import type { InputRef, LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 import { didYouMean } from '../text/suggest';
+import { formatNumber } from './outputSize';
 
 export interface ReceptiveField {
   /** Receptive field size [height, width] in input pixels. */
@@ -112,6 +113,8 @@ export function inferShapes(model: Model): InferResult {
   };
   const shapeOf = (s: number): Shape | null => (s < 0 ? inputShape : results[s]!.output);
   const guessed = (s: number): boolean => s >= 0 && results[s]!.estimated;
+  // The nearest layer above each one whose size was not whole and was floored under strict (-1: none).
+  const roundedAbove: number[] = [];
 
   for (let i = 0; i < layers.length; i++) {
     const decl = layers[i]!;
@@ -175,6 +178,7 @@ export function inferShapes(model: Model): InferResult {
     r.inputShapes = used;
     // Only a layer whose inputs are all certain reports its own errors: an estimate's follow-on errors are not new mistakes.
     const ctx = new LayerContext(decl, used, r.sources, layers, rounding, certain ? diags : [], model, r.refs, shapeOf);
+    const reported = diags.length;
     let out: ShapeResult;
     try {
       out = spec.shape(ctx);
@@ -189,6 +193,9 @@ export function inferShapes(model: Model): InferResult {
     r.explains = out.arithmetic !== undefined;
     r.setOutput(out.output, !certain || out.estimated === true);
     r.rounded = ctx.rounded;
+    roundedAbove[i] = nearestRounded(r.sources, results, roundedAbove);
+    // Not inside a block: its copies' messages are merged into one, which must read alike.
+    if (roundedAbove[i]! >= 0 && !decl.block) blameRounding(diags, reported, layers[roundedAbove[i]!]!, results[roundedAbove[i]!]!);
     setField(r, results, out, used);
     if (decl.inlineParameters && certain) checkInline(decl, used[0]!, diags);
   }
@@ -336,6 +343,28 @@ class Result implements LayerResult {
       }
     }
     return this.text;
+  }
+}
+
+/** The first strictly rounded layer above one fed by `sources` (the cause of the others), or -1. */
+function nearestRounded(sources: number[], results: Result[], above: number[]): number {
+  for (const s of sources) {
+    if (s < 0) continue;
+    const first = above[s] ?? -1;
+    if (first >= 0) return first;
+    if (results[s]!.rounded?.rounding === 'strict') return s;
+  }
+  return -1;
+}
+
+/** A later error on a size that an earlier rounding made says so: the error may go away with it. */
+function blameRounding(diags: CoreDiagnostic[], from: number, layer: LayerDecl, r: Result): void {
+  const [h, w] = r.rounded!.exact;
+  const exact = h === w ? formatNumber(h) : `${formatNumber(w)}×${formatNumber(h)}`;
+  for (let k = from; k < diags.length; k++) {
+    const d = diags[k]!;
+    if (d.severity !== 'error') continue;
+    d.message += `, because ${layer.name || layer.block ? `layer '${layer.id}'` : `layer ${layer.id} (${layer.type})`} was rounded down from ${exact}`;
   }
 }
 

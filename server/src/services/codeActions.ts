@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserv
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import type { CoreDiagnostic, FixData } from '../../../core/src/index';
+import { sizeFixes } from '../../../core/src/index';
 import { insertFlatten } from './edits/insertFlatten';
 import { toTextEdit, type OffsetEdit } from './edits/offsetEdit';
 import { replaceScalar } from './edits/replaceScalar';
@@ -63,9 +64,27 @@ function fixesFor(a: Analysis, d: CoreDiagnostic, fix: FixData): Fix[] {
         const edit = setLayerKey(a.text, a.kind, node, key, String(value));
         if (edit) out.push({ title: `Set ${key} to ${value} → ${o.result}${depth}`, edit, preferred: out.length === 0 });
       }
-      return out;
+      return [...out, ...moreSizeFixes(a, fix.layerIndex, out.length === 0)];
     }
   }
+}
+
+/** The input size, kernel and per-layer rounding that also give whole sizes (see the core's sizeFixes). */
+function moreSizeFixes(a: Analysis, layerIndex: number, preferFirst: boolean): Fix[] {
+  const out: Fix[] = [];
+  for (const f of sizeFixes(a.model, a.layers, layerIndex)) {
+    let edit: OffsetEdit | undefined;
+    if (f.kind === 'input') {
+      const span = a.model.input?.span;
+      // Only an input written as one "WxHxD" scalar is rewritten.
+      if (span && /^["']?\d+\s*[x×X]\s*\d+\s*[x×X]\s*\d+["']?$/.test(a.text.slice(span.start, span.end))) edit = replaceScalar(a.text, span, f.value);
+    } else {
+      const node = a.layers[f.layerIndex]?.decl.node;
+      edit = node ? setLayerKey(a.text, a.kind, node, f.key, f.value) : undefined;
+    }
+    if (edit) out.push({ title: f.title, edit, preferred: preferFirst && out.length === 0 });
+  }
+  return out;
 }
 
 function touches(span: { start: number; end: number }, from: number, to: number): boolean {
