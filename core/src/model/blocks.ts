@@ -5,6 +5,7 @@
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import { didYouMean, suggest } from '../text/suggest';
+import { isOwnKey } from '../text/own';
 import { DOLLAR, isLocalName, type Definitions } from './blockDefinitions';
 import type { BlockCopy, BlockDefinition, BlockUse, BlocksInfo, InputRef, LayerDecl } from './types';
 import { checkInt } from './values';
@@ -297,7 +298,7 @@ class Expander {
     let ok = true;
     for (const p of pairs) {
       const k = p.key.value as string;
-      if (k in USE_KEYS) continue;
+      if (isOwnKey(USE_KEYS, k)) continue;
       if (!declared.includes(k)) {
         const known = [...declared, ...Object.keys(USE_KEYS)];
         const s = suggest(k, known);

@@ -1,6 +1,7 @@
 // AST → Model: desugars layers (`- relu` → {type: relu}), fills defaults, checks each value's type
 // and range, and reports unknown keys with a suggestion. No shapes here: see shape/infer.ts.
 import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../layers/registry';
+import { isOwnKey, own } from '../text/own';
 import type { LayerSpec, ParamSpec } from '../layers/spec';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
@@ -101,7 +102,7 @@ class Reader implements LayerSource {
     const pairs = this.pairs(root);
     for (const p of pairs.list) {
       const k = p.key.value as string;
-      if (!(k in TOP_KEYS)) {
+      if (!isOwnKey(TOP_KEYS, k)) {
         this.err('unknown-key', `unknown key '${k}'.${didYouMean(k, Object.keys(TOP_KEYS))}`.replace('.  ', '. '), p.key, undefined, 'warning', {
           fix: { kind: 'replace', span: p.key, suggestions: suggest(k, Object.keys(TOP_KEYS)).map((s) => ({ text: s, title: `Change to '${s}'` })) },
         });
@@ -320,12 +321,12 @@ class Reader implements LayerSource {
     let usable = true;
     for (const p of pairs.list) {
       const k = p.key.value as string;
-      if (k in COMMON_KEYS) continue;
+      if (isOwnKey(COMMON_KEYS, k)) continue;
       if (k === 'rounding' && spec.rounding) {
         this.readLayerRounding(base, p);
         continue;
       }
-      const ps: ParamSpec | undefined = spec.params[k];
+      const ps: ParamSpec | undefined = own(spec.params, k);
       if (!ps) {
         const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS), ...(spec.rounding ? ['rounding'] : [])];
         const s = suggest(k, known);

@@ -5,6 +5,7 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node as YNode } from 'yaml';
 import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, SyntaxProblem } from './ast';
 import { tooDeepAt, tooDeepTree } from './depth';
+import { lonelyCrToLf } from './lineBreaks';
 import { multipleDocumentsMessage } from './multiDoc';
 
 const MAX_ALIAS_DEPTH = 50;
@@ -27,7 +28,8 @@ export function aliasBombMessage(budget: number): string {
 }
 
 /** Parses `text` as one YAML document; offsets are shifted by `base`. */
-export function parseYaml(text: string, base = 0): ParsedTree {
+export function parseYaml(source: string, base = 0): ParsedTree {
+  const text = lonelyCrToLf(source);
   const deep = tooDeepAt(text, true);
   if (deep >= 0) return tooDeepTree(deep, base);
   const doc = parseDocument(text, {

@@ -4,7 +4,7 @@
 // syntax tree only for what it reliably has: which layer an offset is in.
 import type { Analysis } from '../../../core/src/index';
 import type { AstMap } from '../../../core/src/index';
-import { LAYERS } from '../../../core/src/index';
+import { LAYERS, own } from '../../../core/src/index';
 import { lastLayerStartingBefore, layerAt } from './locate';
 import { lineStartAt } from './ranges';
 
@@ -98,7 +98,8 @@ function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Pl
   const layer = layerAt(a, at) ?? a.layers[lastLayerStartingBefore(a, at)];
   if (layer && key === 'rounding' && LAYERS.get(layer.decl.type)?.rounding) return { kind: 'rounding' }; // v2: a window layer's own
   // A `ref` parameter (crop's `like`) names a layer, as `inputs` does.
-  if (layer && LAYERS.get(layer.decl.type)?.params[key]?.kind === 'ref') return { kind: 'inputName', layerIndex: layer.decl.index };
+  const spec = layer ? LAYERS.get(layer.decl.type) : undefined;
+  if (layer && spec && own(spec.params, key)?.kind === 'ref') return { kind: 'inputName', layerIndex: layer.decl.index };
   if (layer && key !== 'rounding') return { kind: 'paramValue', layerIndex: layer.decl.index, key };
   return { kind: 'none' };
 }

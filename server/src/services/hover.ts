@@ -8,7 +8,7 @@ import { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS } from '../../../core/src/index
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
-import { grouped } from '../../../core/src/index';
+import { grouped, own } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
 import { layerAt, pairAt } from './locate';
 import { code } from './markdown';
@@ -24,7 +24,8 @@ export function hover(analysis: Analysis, doc: TextDocument, offset: number): Ho
   const hit = root?.kind === 'map' ? pairAt(root, offset) : undefined;
   if (!hit || typeof hit.pair.key.value !== 'string') return null;
   const key = hit.pair.key.value;
-  if (hit.on === 'key' && key in TOP_KEYS) return markdown(`**${key}**${BR}${TOP_KEYS[key]}`, doc, hit.pair.key);
+  const topDoc = own(TOP_KEYS, key);
+  if (hit.on === 'key' && topDoc !== undefined) return markdown(`**${key}**${BR}${topDoc}`, doc, hit.pair.key);
   if (hit.on === 'value' && key === 'input' && analysis.model.input) {
     return markdown(`network input ${code(shapeLabel(analysis.model.input.value))} (width × height × depth)`, doc, hit.pair.value!);
   }
@@ -38,9 +39,11 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
   const hit = pairAt(decl.node, offset);
   if (hit?.on === 'key' && typeof hit.pair.key.value === 'string') {
     const key = hit.pair.key.value;
-    const param = LAYERS.get(decl.type)?.params[key];
+    const spec = LAYERS.get(decl.type);
+    const param = spec ? own(spec.params, key) : undefined;
     if (param) return markdown(paramText(decl.type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
-    if (key in COMMON_KEYS) return markdown(`**${key}**${BR}${COMMON_KEYS[key]}`, doc, hit.pair.key);
+    const common = own(COMMON_KEYS, key);
+    if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
     if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
   }
   const onType = offset >= decl.typeSpan.start && offset <= decl.typeSpan.end;
