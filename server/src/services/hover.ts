@@ -11,7 +11,7 @@ import type { LayerResult } from '../../../core/src/index';
 import { grouped, own } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
 import { layerAt, pairAt } from './locate';
-import { code } from './markdown';
+import { code, plainText } from './markdown';
 import { toRange } from './ranges';
 import { inputsLabel, pairLabel, resultLabel, shapeLabel } from './shapes';
 
@@ -54,7 +54,7 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
 function layerText(analysis: Analysis, r: LayerResult): string {
   const d = r.decl;
   const known = r.estimated ? null : r.output;
-  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(known)}`)}`;
+  const title = `**${plainText(d.type || '?')}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${shapeLabel(known)}`)}`;
   const lines = [title, ...arithmeticLines(r.arithmetic)];
   if (known) {
     const stats = [`params ${grouped(r.params)}`, `MACs ${grouped(r.macs)}`];
@@ -83,7 +83,7 @@ function paramText(type: string, key: string, p: ParamSpec, written: string | un
   if (p.required) facts.push('required');
   else if (p.default !== undefined) facts.push(`default ${code(String(p.default))}`);
   if (written !== undefined && written.trim() !== '') facts.push(`here ${code(written.trim())}`);
-  return `**${key}** (${type})${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
+  return `**${plainText(key)}** (${plainText(type)})${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
 }
 
 function inputRefHover(analysis: Analysis, doc: TextDocument, layer: LayerResult, name: string, span: Span): Hover | null {
@@ -93,7 +93,7 @@ function inputRefHover(analysis: Analysis, doc: TextDocument, layer: LayerResult
   const src = layer.sources.map((s) => analysis.layers[s]).find((r) => r?.decl.id === name);
   if (!src) return null;
   const d = src.decl;
-  return markdown(`${code(name)}: layer ${d.index} (${d.type}) → ${code(resultLabel(src))}`, doc, span);
+  return markdown(`${code(name)}: layer ${d.index} (${plainText(d.type)}) → ${code(resultLabel(src))}`, doc, span);
 }
 
 function markdown(value: string, doc: TextDocument, span: Span | undefined): Hover {
