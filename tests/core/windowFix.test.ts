@@ -83,3 +83,20 @@ for (const [name, text] of Object.entries(HUGE)) {
     }
   });
 }
+
+test('a size that is not whole never reads as a whole number in the message (stride 100000: = 1.00029)', () => {
+  const { d } = fixOf('input: 32x32x3\nlayers:\n  - {type: conv, filters: 8, kernel: 3, stride: 100000}\n');
+  assert.ok(d);
+  assert.match(d.message, /\(32 − 3 \+ 2·0\)\/100000 \+ 1 = 1\.00029 are not whole numbers/);
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 11 }), fc.integer({ min: 2, max: 2_000_000 }), (n, k, s) => {
+      const { d: diag } = fixOf(`input: ${n}x${n}x1\nlayers:\n  - {type: conv, filters: 1, kernel: ${k}, stride: ${s}}\n`);
+      if (!diag || n < k) return;
+      const shown = / = (-?[\d.]+) (?:are|is) not/.exec(diag.message)?.[1];
+      assert.ok(shown, diag.message);
+      assert.ok(shown.includes('.'), diag.message);
+      assert.ok(Math.abs(Number(shown) - ((n - k) / s + 1)) < 1e-2, diag.message);
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -1,6 +1,18 @@
 // Wires the connection to the services: each handler finds the document's current analysis and
 // hands it, with the offset, to one function in services/. Handlers stay thin.
-import { CodeActionKind, DidChangeConfigurationNotification, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DidChangeConfigurationNotification,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  InlayHintRequest,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { codeActions } from '../services/codeActions';
@@ -14,6 +26,7 @@ import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
 import { ANALYSES_CHANGED_NOTIFICATION, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from './customRequests';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { invalidParams, onChecked } from './paramGuard';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
 import { SettingsStore } from './settingsStore';
@@ -80,22 +93,22 @@ export function startServer(connection: Connection): void {
     settings.forget(document.uri);
   });
 
-  connection.onHover((p) => withAnalysis(p.textDocument.uri, null, (a, doc) => hover(a, doc, doc.offsetAt(p.position))));
-  connection.languages.inlayHint.on((p) =>
+  onChecked(connection, HoverRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, null, (a, doc) => hover(a, doc, doc.offsetAt(p.position))));
+  onChecked(connection, InlayHintRequest.type, ['range'], (p) =>
     settings.forUri(p.textDocument.uri).inlayHints ? withAnalysis(p.textDocument.uri, [], (a, doc) => inlayHints(a, doc, p.range)) : [],
   );
-  connection.onCodeAction((p) => {
-    const only = p.context.only;
+  onChecked(connection, CodeActionRequest.type, ['range', 'context'], (p) => {
+    const only = Array.isArray(p.context.only) ? p.context.only : undefined;
     if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
     return withAnalysis(p.textDocument.uri, [], (a, doc) => codeActions(a, doc, p.range));
   });
-  connection.onCompletion((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => completion(a, doc, doc.offsetAt(p.position))));
-  connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentSymbols(a, doc)));
-  connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
-  connection.onCodeLens((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
+  onChecked(connection, CompletionRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => completion(a, doc, doc.offsetAt(p.position))));
+  onChecked(connection, DocumentSymbolRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentSymbols(a, doc)));
+  onChecked(connection, FoldingRangeRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
+  onChecked(connection, CodeLensRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
 
   connection.onRequest(SUMMARY_REQUEST, async (p: unknown): Promise<SummaryResult | null> => {
-    if (!isSummaryParams(p)) return null;
+    if (!isSummaryParams(p)) throw invalidParams(SUMMARY_REQUEST, 'params must be {uri: string, version?: whole number}');
     const doc = await docs.atVersion(p.uri, p.version);
     if (!doc) return null;
     await settings.ready(p.uri);
