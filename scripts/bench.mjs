@@ -12,6 +12,6 @@ if (!name || !existsSync(src)) {
 }
 mkdirSync('out/bench', { recursive: true });
 const outfile = `out/bench/${name}.bench.js`;
-await build({ entryPoints: [src], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], external: ['onnxruntime-node', 'onnxruntime-web'], logLevel: 'warning' });
+await build({ entryPoints: [src], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], external: ['onnxruntime-node', 'onnxruntime-web', '@resvg/resvg-js'], logLevel: 'warning' });
 const r = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -14,7 +14,7 @@ export function nodeBundleOptions(production = false) {
     // jsonc-parser's UMD main cannot be bundled; its ESM build can.
     mainFields: ['module', 'main'],
     // Native or self-loading packages stay outside the bundles.
-    external: ['vscode', 'onnxruntime-node', 'onnxruntime-web'],
+    external: ['vscode', 'onnxruntime-node', 'onnxruntime-web', '@resvg/resvg-js'],
   };
 }
 

@@ -8,7 +8,10 @@ const common = nodeBundleOptions(production);
 const entries = NODE_ENTRIES;
 
 // Scripts that run inside webviews (a browser sandbox): one file each, with their libraries (chart.js).
-const webviewEntries = [['client/src/run/webview/page.mts', 'dist/runWebview.js']];
+const webviewEntries = [
+  ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
+  ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
+];
 const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
 
 // A missing entry point is a failed build, not a smaller one: a renamed file must not ship without the server.

@@ -4,7 +4,9 @@
 //   2. unit, property-based, LSP and runner tests (node's test runner, scripts/run-tests.mjs), then random
 //      networks checked against PyTorch itself (Debian's python3-torch; tests/pytorch/compare.py prints
 //      its seed, a new one each run, so the cases vary), and the v2 samples' PyTorch references
-//      (tests/pytorch/check_v2_samples.py: references and flat files current, samples match torchvision);
+//      (tests/pytorch/check_v2_samples.py: references and flat files current, samples match torchvision),
+//      and the PyTorch export of every sample and of random networks run against the runner
+//      (tests/pytorch/export_check.py, "pytorch export: N passed, N failed");
 //   3. the editor's dependencies (code-server + Chromium, scripts/install-editor-test-deps.sh), then the
 //      in-editor suites (scripts/run-editor-tests.mjs: the extension's, then the runner's from
 //      tests/runner/vscode) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
@@ -20,6 +22,7 @@ const steps = [
   { name: 'unit tests', cmd: process.execPath, args: ['scripts/run-tests.mjs'], counts: 'node' },
   { name: 'PyTorch (Debian python3-torch)', cmd: 'bash', args: ['scripts/install-pytorch.sh'] },
   { name: 'shapes and outputs against PyTorch', cmd: '/usr/bin/python3', args: ['tests/pytorch/compare.py', 'bin/cnnshape.js', 'out/pytorch-cases', '80', String(Date.now() % 100000)], counts: 'pytorch' },
+  { name: 'PyTorch export (cnnshape export --pytorch) against the runner', cmd: '/usr/bin/python3', args: ['tests/pytorch/export_check.py', 'bin/cnnshape.js', 'out/pytorch-export', '40', String(Date.now() % 100000)], counts: 'pytorch-export' },
   { name: 'v2 samples and their references against torchvision', cmd: '/usr/bin/python3', args: ['tests/pytorch/check_v2_samples.py'], counts: 'pytorch' },
 ];
 if (process.env.CNNSHAPE_SKIP_EDITOR === '1') {
@@ -65,6 +68,10 @@ for (const step of steps) {
     f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   } else if (step.counts === 'pytorch') {
     const m = /pytorch: (\d+) passed, (\d+) failed/.exec(out);
+    p = Number(m?.[1] ?? 0);
+    f = Number(m?.[2] ?? 0);
+  } else if (step.counts === 'pytorch-export') {
+    const m = /pytorch export: (\d+) passed, (\d+) failed/.exec(out);
     p = Number(m?.[1] ?? 0);
     f = Number(m?.[2] ?? 0);
   } else if (step.counts === 'editor') {

@@ -1,4 +1,4 @@
-// cnnshape: the command-line face of the core (check, summary, layers), the runner (run, export) and the
+// cnnshape: the command-line face of the core (check, summary, layers, graph), the runner (run, export) and the
 // language server (lsp --stdio). Each command lives in commands/<name>.ts and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
@@ -9,6 +9,7 @@ import { registerExport } from './commands/export';
 import { registerLsp } from './commands/lsp';
 import { registerLayers } from './commands/layers';
 import { printErr, printOut } from './terminalText';
+import { registerGraph } from './commands/graph';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerExport(program);
   registerLayers(program);
+  registerGraph(program);
   registerLsp(program);
   return program;
 }

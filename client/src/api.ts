@@ -2,6 +2,7 @@
 // on the extension's own promises and events instead of sleeping.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { GraphPanel } from './graph/panel';
 import type { SummaryPanel } from './summary/panel';
 
 export interface CnnShapeApi {
@@ -9,5 +10,6 @@ export interface CnnShapeApi {
   /** Settles when the language server has started (after activation or the last restart). */
   readonly ready: Promise<void>;
   readonly summaryPanel: SummaryPanel;
+  readonly graphPanel: GraphPanel;
   readonly statusBar: { readonly item: vscode.StatusBarItem; readonly onDidUpdate: vscode.Event<void> };
 }

@@ -15,6 +15,20 @@ export function showSummary(ctx: Ctx): Cmd {
   };
 }
 
+/** cnnShape.showGraph [uri]: the graph of that model file, or of the active editor's. */
+export function showGraph(ctx: Ctx): Cmd {
+  return async (arg?: unknown) => {
+    // The code lens passes the URI as a string (the server's), the editor title a vscode.Uri.
+    const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
+    if (!doc || !isCnnDocument(doc)) {
+      void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to see its graph.');
+      return;
+    }
+    await ctx.graphPanel.show(doc);
+  };
+}
+
 /** cnnShape.restartServer */
 export function restartServer(ctx: Ctx): Cmd {
   return async () => {

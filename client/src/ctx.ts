@@ -1,7 +1,8 @@
 // The activation context: owns everything activate() creates (language client, the server's summaries,
-// summary panel, status bar, commands) and disposes it all in one place.
+// summary and graph panels, status bar, commands) and disposes it all in one place.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { GraphPanel } from './graph/panel';
 import { createLanguageClient } from './languageClient';
 import { TotalsStatusBar } from './statusBar';
 import { Summaries } from './summaries';
@@ -13,6 +14,7 @@ export class Ctx implements vscode.Disposable {
   readonly client: LanguageClient;
   readonly summaries: Summaries;
   readonly summaryPanel: SummaryPanel;
+  readonly graphPanel: GraphPanel;
   readonly statusBar: TotalsStatusBar;
   private readonly disposables: vscode.Disposable[] = [];
   private started: Promise<void> = Promise.resolve();
@@ -21,6 +23,7 @@ export class Ctx implements vscode.Disposable {
     this.client = createLanguageClient(extCtx);
     this.summaries = this.pushCleanup(new Summaries(this.client));
     this.summaryPanel = this.pushCleanup(new SummaryPanel(this.summaries));
+    this.graphPanel = this.pushCleanup(new GraphPanel(this.client, extCtx.extensionUri));
     this.statusBar = this.pushCleanup(new TotalsStatusBar(this.summaries));
     // The server says when settings changed its analyses (it has read them by then).
     this.pushCleanup(this.summaries.onDidChange(() => this.refreshViews()));
@@ -30,6 +33,7 @@ export class Ctx implements vscode.Disposable {
   private refreshViews(): void {
     void this.statusBar.update();
     void this.summaryPanel.refresh();
+    void this.graphPanel.refresh();
   }
 
   /** Settles when the server has started, after activation or the last restart. */

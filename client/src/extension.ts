@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { CnnShapeApi } from './api';
 import * as commands from './commands';
+import { copyPytorch, exportPytorch } from './exportPytorch';
 import { Ctx } from './ctx';
 import { registerRunFeatures } from './run';
 
@@ -13,7 +14,10 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   ctx = c;
   context.subscriptions.push(c);
   c.registerCommand('showSummary', commands.showSummary);
+  c.registerCommand('showGraph', commands.showGraph);
   c.registerCommand('restartServer', commands.restartServer);
+  c.registerCommand('exportPytorch', exportPytorch);
+  c.registerCommand('copyPytorch', copyPytorch);
   // The runner (cnnShape.runModel, its result pages) registers itself; the context disposes it.
   for (const d of registerRunFeatures(context, c.summaries)) c.pushCleanup(d);
   void c.start();
@@ -23,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
       return c.ready;
     },
     summaryPanel: c.summaryPanel,
+    graphPanel: c.graphPanel,
     statusBar: c.statusBar,
   };
 }

@@ -73,6 +73,7 @@ test('code lens above layers: totals and Run with the document URI', () => {
   const macs = 28 * 28 * 6 * 25 + 1176 * 10;
   assert.equal(lenses[0]!.command!.title, `${params.toLocaleString('en-US')} parameters · ${macs.toLocaleString('en-US')} MACs (${(macs / 1e3).toFixed(2)} K)`);
   assert.deepEqual(lenses[1]!.command, { title: '▶ Run', command: RUN_COMMAND, arguments: [doc.uri] });
+  assert.deepEqual(lenses[2]!.command, { title: '◇ Graph', command: 'cnnShape.showGraph', arguments: [doc.uri] });
   assert.ok(lenses.every((l) => l.range.start.line === 4));
   const none = open('input: 8x8x3\n');
   assert.deepEqual(codeLenses(none.analysis, none.doc), []);

@@ -1,13 +1,17 @@
 // cnnshape export MODEL --onnx OUT.onnx: writes the ONNX graph the runner would run (weights from the
 // file, inline, or He-initialised), then loads the written file in onnxruntime to prove it is valid.
+// cnnshape export MODEL --pytorch OUT.py: writes the network as PyTorch code (export/src/pytorch/):
+// an nn.Module whose state_dict keys are the format's weight keys.
 import type { Command } from 'commander';
 import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
+import { ExportError, exportPytorch } from '../../../export/src/pytorch/generate';
 import { RunnerEngine } from '../../../runner/src/engine/client';
 import { isUserError } from '../../../runner/src/errors';
 import { buildGraph } from '../../../runner/src/onnx/buildGraph';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { OPSET, encodeModel } from '../../../runner/src/onnx/proto';
+import { loadLabels } from '../../../runner/src/run/labels';
 import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
 import { UsageError } from '../errors';
@@ -17,6 +21,7 @@ import { printErr, printOut, terminalLine } from '../terminalText';
 
 interface ExportOptions {
   onnx?: string;
+  pytorch?: string;
   weights?: string;
   seed?: string;
   finalOnly?: boolean;
@@ -37,24 +42,24 @@ function realOrResolved(p: string): string {
  * The output may not be the model or weights file itself, nor a device or FIFO (`/dev/null`); an existing
  * file that is not .onnx is overwritten only with --force (a typo should not cost a file).
  */
-export function checkExportTarget(out: string, inputs: readonly string[], force: boolean): void {
+export function checkExportTarget(out: string, inputs: readonly string[], force: boolean, flag = '--onnx', ext = '.onnx'): void {
   const target = realOrResolved(out);
-  if (inputs.some((f) => realOrResolved(f) === target)) throw new UsageError(`--onnx ${out}: that is an input of this export; refusing to overwrite it`);
+  if (inputs.some((f) => realOrResolved(f) === target)) throw new UsageError(`${flag} ${out}: that is an input of this export; refusing to overwrite it`);
   let st;
   try {
     st = statSync(target);
   } catch {
     return; // does not exist yet: written (a missing folder is reported when writing)
   }
-  if (!st.isFile()) throw new UsageError(`--onnx ${out}: not a regular file (a device, FIFO or folder); the ONNX model is written only to a file`);
-  if (extname(out).toLowerCase() !== '.onnx' && !force) throw new UsageError(`--onnx ${out}: the file exists and is not .onnx; add --force to overwrite it`);
+  if (!st.isFile()) throw new UsageError(`${flag} ${out}: not a regular file (a device, FIFO or folder); the export is written only to a file`);
+  if (extname(out).toLowerCase() !== ext && !force) throw new UsageError(`${flag} ${out}: the file exists and is not ${ext}; add --force to overwrite it`);
 }
 
 /** Writes a regular file only: opened without blocking (a FIFO without reader fails) and checked once open. */
-function writeRegular(out: string, bytes: Uint8Array): void {
+function writeRegular(out: string, bytes: Uint8Array, flag = '--onnx'): void {
   const fd = openSync(out, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0), 0o666);
   try {
-    if (!fstatSync(fd).isFile()) throw new UsageError(`--onnx ${out}: not a regular file; the ONNX model is written only to a file`);
+    if (!fstatSync(fd).isFile()) throw new UsageError(`${flag} ${out}: not a regular file; the export is written only to a file`);
     let done = 0;
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
   } finally {
@@ -65,27 +70,32 @@ function writeRegular(out: string, bytes: Uint8Array): void {
 export function registerExport(program: Command): void {
   addRoundingOption(program
     .command('export')
-    .description('write the network as an ONNX model (opset 17), every layer\'s output a graph output')
+    .description('write the network as an ONNX model (opset 17, every layer\'s output a graph output) or as PyTorch code')
     .argument('<model>', 'a model file')
-    .requiredOption('--onnx <file>', 'the .onnx file to write')
+    .option('--onnx <file>', 'the .onnx file to write')
+    .option('--pytorch <file>', 'the .py file to write: an nn.Module whose state_dict keys are the model\'s weight keys')
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--final-only', 'expose only the last layer\'s output')
     .option('--no-verify', 'do not load the written file in onnxruntime afterwards')
-    .option('--force', 'overwrite an existing output file that is not .onnx'))
+    .option('--force', 'overwrite an existing output file that is not .onnx (or .py for --pytorch)'))
     .action(async (modelFile: string, opts: ExportOptions) => {
+      if (!opts.onnx && !opts.pytorch) throw new UsageError('say what to write: --onnx FILE or --pytorch FILE');
       const seed = intOption('seed', opts.seed, 0);
       const m = loadModel(modelFile, roundingOption(opts.rounding));
       const declared = m.analysis.model.weights?.value;
       const inputs = [modelFile, ...(opts.weights ? [opts.weights] : []), ...(declared !== undefined ? [resolve(dirname(modelFile), declared)] : [])];
-      checkExportTarget(opts.onnx!, inputs, opts.force === true);
+      if (opts.onnx) checkExportTarget(opts.onnx, inputs, opts.force === true);
+      if (opts.pytorch) checkExportTarget(opts.pytorch, inputs, opts.force === true, '--pytorch', '.py');
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
         printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not exported\n`);
         process.exitCode = 1;
         return;
       }
-      const out = opts.onnx!;
+      if (opts.pytorch) writePytorch(m.analysis, modelFile, opts.pytorch);
+      if (!opts.onnx || process.exitCode) return;
+      const out = opts.onnx;
       let bytes: Uint8Array;
       let untrained: number[];
       try {
@@ -121,4 +131,17 @@ export function registerExport(program: Command): void {
         }
       }
     });
+}
+
+function writePytorch(analysis: Parameters<typeof exportPytorch>[0], modelFile: string, out: string): void {
+  try {
+    const labels = loadLabels(analysis.model, modelFile);
+    const code = exportPytorch(analysis, { fileName: modelFile, ...(labels ? { labels } : {}) });
+    writeRegular(out, new TextEncoder().encode(code), '--pytorch');
+    printOut(`wrote ${out}: PyTorch code, ${code.split('\n').length - 1} lines\n`);
+  } catch (e) {
+    if (!(e instanceof ExportError) && !isUserError(e) && !(e as NodeJS.ErrnoException).code) throw e;
+    printErr(`cnnshape: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
 }

@@ -9,10 +9,14 @@ export function serverCapabilities(): ServerCapabilities {
     hoverProvider: true,
     inlayHintProvider: { resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
-    // ':' and ' ' open value lists (`type: `), '-' a new layer, '"' JSON keys, ',' '[' '{' flow items.
-    completionProvider: { triggerCharacters: [':', ' ', '-', '"', ',', '[', '{'], resolveProvider: false },
+    // ':' and ' ' open value lists (`type: `), '-' a new layer, '"' JSON keys, ',' '[' '{' flow items, '$' a block parameter.
+    completionProvider: { triggerCharacters: [':', ' ', '-', '"', ',', '[', '{', '$'], resolveProvider: false },
     documentSymbolProvider: { label: 'CNN Shape' },
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: { prepareProvider: true },
   };
 }

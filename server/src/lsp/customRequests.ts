@@ -2,6 +2,7 @@
 // method names only, no runtime imports: the VS Code client and other editors' plugins share them.
 import type { Range } from 'vscode-languageserver';
 import type { Rounding, Summary } from '../../../core/src/index';
+import type { ModelGraph } from '../graph/types';
 
 /** Request `cnnShape/summary`: the model summary of an open document, as the server analysed it. */
 export const SUMMARY_REQUEST = 'cnnShape/summary';
@@ -28,8 +29,38 @@ export interface SummaryResult {
   firstError: { message: string; range: Range } | null;
 }
 
+/** Request `cnnShape/graph` (params as `cnnShape/summary`): the model graph of an open document. */
+export const GRAPH_REQUEST = 'cnnShape/graph';
+
+/** The answer, or null when the document is not an open model file. */
+export interface GraphResult {
+  uri: string;
+  /** The document version this graph is of. */
+  version: number;
+  /** Nodes (one per layer and the input), shape-labelled edges, block groups. */
+  graph: ModelGraph;
+  /** Where each layer's `type` is, by layer index: what "reveal" selects. */
+  layerRanges: Range[];
+  /** Each layer's whole item, by layer index: where the cursor highlights a node. Inside a block, the definition's item. */
+  itemRanges: Range[];
+}
+
 /**
  * Notification `cnnShape/analysesChanged` (server → client, no params): the analyses of open documents
  * changed for a reason other than their text (the settings changed); ask again for what is shown.
  */
 export const ANALYSES_CHANGED_NOTIFICATION = 'cnnShape/analysesChanged';
+
+/** Request `cnnShape/exportPytorch` (params: SummaryParams): the model as PyTorch code (cnnshape export --pytorch). */
+export const EXPORT_PYTORCH_REQUEST = 'cnnShape/exportPytorch';
+
+/** The answer, or null when the document is not an open model file. */
+export interface ExportPytorchResult {
+  uri: string;
+  version: number;
+  /** The Python file's text; absent where the model cannot be exported (then `error` says why). */
+  code?: string;
+  error?: string;
+  /** A file name for it beside the model: the model's base name as a Python module name (`unet_small.py`). */
+  fileName: string;
+}

@@ -6,7 +6,7 @@
 import { ErrorCodes, ResponseError, type Connection, type ProtocolRequestType, type RequestHandler } from 'vscode-languageserver';
 
 /** What a request's params hold besides `textDocument.uri`. */
-export type Need = 'position' | 'range' | 'context';
+export type Need = 'position' | 'range' | 'context' | 'newName';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -29,18 +29,19 @@ export function paramsProblem(p: unknown, needs: readonly Need[]): string | unde
     if (n === 'position' && !isPosition(p['position'])) return 'params.position must be {line, character} with whole numbers of at least 0';
     if (n === 'range' && !isRange(p['range'])) return 'params.range must be {start, end}, each {line, character} with whole numbers of at least 0';
     if (n === 'context' && !isObject(p['context'])) return 'params.context must be an object';
+    if (n === 'newName' && typeof p['newName'] !== 'string') return 'params.newName must be a string';
   }
   return undefined;
 }
 
 /** Registers `handler` for a text-document request, answering InvalidParams for params that do not fit `needs`. */
-export function onChecked<P, R, PR, E, RO>(connection: Connection, type: ProtocolRequestType<P, R, PR, E, RO>, needs: readonly Need[], handler: (p: P) => R): void {
-  const guarded = (p: P): R => {
+export function onChecked<P, R, PR, E, RO>(connection: Connection, type: ProtocolRequestType<P, R, PR, E, RO>, needs: readonly Need[], handler: (p: P) => R | ResponseError<unknown>): void {
+  const guarded = (p: P): R | ResponseError<unknown> => {
     const problem = paramsProblem(p, needs);
     if (problem) throw invalidParams(type.method, problem);
     return handler(p);
   };
-  // A plain R is a valid handler result; the library's conditional result type cannot see that for a generic R.
+  // A plain R (or a ResponseError) is a valid handler result; the library's conditional result type cannot see that for a generic R.
   connection.onRequest(type, guarded as unknown as RequestHandler<P, R, E>);
 }
 

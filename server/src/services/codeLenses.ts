@@ -1,5 +1,6 @@
-// Above `layers:`: the network's total parameters and MACs, and a Run action (command
-// `cnnShape.runModel`, argument: the document URI; the runner implements it).
+// Above `layers:`: the network's total parameters and MACs, a Run action (command
+// `cnnShape.runModel`, argument: the document URI; the runner implements it) and the model graph
+// (`cnnShape.showGraph`, same argument).
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
@@ -7,6 +8,7 @@ import { grouped, macsLabel } from '../../../core/src/index';
 import { toRange } from './ranges';
 
 export const RUN_COMMAND = 'cnnShape.runModel';
+export const GRAPH_COMMAND = 'cnnShape.showGraph';
 
 export function codeLenses(analysis: Analysis, doc: TextDocument): CodeLens[] {
   const key = analysis.model.layersKeySpan;
@@ -17,5 +19,6 @@ export function codeLenses(analysis: Analysis, doc: TextDocument): CodeLens[] {
     // An empty command id: a lens that only shows text.
     { range, command: { title: `${grouped(params)} parameters · ${grouped(macs)} MACs (${macsLabel(macs)})`, command: '' } },
     { range, command: { title: '▶ Run', command: RUN_COMMAND, arguments: [doc.uri] } },
+    { range, command: { title: '◇ Graph', command: GRAPH_COMMAND, arguments: [doc.uri] } },
   ];
 }

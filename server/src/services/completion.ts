@@ -1,15 +1,19 @@
-// Completion: layer types, parameter names (with their documentation and defaults), layer names
-// inside `inputs`, `rounding` values, parameter values with a fixed set (padding, booleans) and the
-// file's top-level keys. Each item replaces the word at the cursor, quotes included in JSON.
+// Completion: layer types and the file's blocks, parameter names (with their documentation and
+// defaults; at a block use, the block's parameters), layer names inside `inputs` (within the scope:
+// the top level or one block), `rounding` values, parameter values with a fixed set (padding,
+// booleans), `$name` inside a block definition, and the file's top-level keys. Each item replaces
+// the word at the cursor, quotes included in JSON.
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, own } from '../../../core/src/index';
+import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, USE_KEYS, own } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
 import { toRange } from './ranges';
-import { resultLabel, shapeLabel } from './shapes';
+import { runsOf } from './results';
+import { fileNames, type BlockSyntax, type ItemRef } from './scopes';
+import { outputsLabel, shapeLabel } from './shapes';
 
 const ROUNDING_DOC: Record<string, string> = {
   strict: 'A non-whole output size is an error (the default).',
@@ -31,48 +35,39 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
         const spec = LAYERS.get(t)!;
         return make.value(t, CompletionItemKind.Class, spec.summary, spec.doc, String(i).padStart(2, '0'));
       });
+      // The file's blocks first: a file that defines them mostly uses them. A block never uses itself.
+      for (const b of fileNames(a).blocks.values()) {
+        if (b.name !== place.scope.block) types.push(make.value(b.name, CompletionItemKind.Module, blockDetail(b), blockDoc(b), `!${b.name}`));
+      }
       if (place.bareItem) types.push(make.key('type', COMMON_KEYS.type!, 'key', '00'));
       return types;
     }
-    case 'layerKey': {
-      const type = a.layers[place.layerIndex]?.decl.type ?? '';
-      const params = Object.entries(LAYERS.get(type)?.params ?? {});
-      const items = params
-        .filter(([k]) => !place.present.includes(k))
-        .map(([k, p]) => make.key(k, p.doc, paramDetail(p), `${p.required ? 0 : 1}${k}`));
-      for (const [k, doc] of Object.entries(COMMON_KEYS)) {
-        if (!place.present.includes(k)) items.push(make.key(k, doc, 'any layer', `2${k}`));
-      }
-      if (LAYERS.get(type)?.rounding && !place.present.includes('rounding')) items.push(make.key('rounding', LAYER_ROUNDING_DOC, 'this layer only', '2rounding'));
-      return items;
-    }
-    case 'inputName': {
-      const items = [make.value('input', CompletionItemKind.Reference, `network input → ${shapeLabel(a.model.input?.value)}`, 'The network input.', '0')];
-      for (let i = place.layerIndex - 1; i >= 0; i--) {
-        const r = a.layers[i]!;
-        if (!r.decl.name) continue;
-        const order = String(place.layerIndex - i).padStart(6, '0');
-        items.push(make.value(r.decl.name.value, CompletionItemKind.Reference, `layer ${i} (${r.decl.type}) → ${resultLabel(r)}`, undefined, `1${order}`));
-      }
-      return items;
-    }
+    case 'layerKey':
+      return keysFor(a, place.at, place.present, make);
+    case 'inputName':
+      return inputNames(a, place.at, make);
     case 'rounding':
       return ROUNDINGS.map((r, i) => make.value(r, CompletionItemKind.EnumMember, 'rounding', ROUNDING_DOC[r], String(i)));
     case 'paramValue': {
-      const type = a.layers[place.layerIndex]?.decl.type ?? '';
+      const type = place.at.item.type?.name ?? '';
       const layerSpec = LAYERS.get(type);
       const spec = layerSpec ? own(layerSpec.params, place.key) : undefined;
+      const items = dollars(a, place.at, make);
       if (spec?.kind === 'padding') {
         const same = type === 'convtranspose' ? "Output = n · stride (Keras' rule)." : "Output = ceil(n / stride) (TensorFlow's rule).";
-        return [
+        items.push(
           make.value('same', CompletionItemKind.EnumMember, 'padding', same, '0'),
           make.value('valid', CompletionItemKind.EnumMember, 'padding', 'No padding (= 0).', '1'),
-        ];
+        );
       }
-      if (spec?.kind === 'bool') return ['true', 'false'].map((b, i) => make.literal(b, String(i)));
-      if (spec?.kind === 'enum') return spec.values.map((v, i) => make.value(v, CompletionItemKind.EnumMember, place.key, spec.doc, String(i)));
-      return [];
+      if (spec?.kind === 'bool') items.push(...['true', 'false'].map((b, i) => make.literal(b, String(i))));
+      if (spec?.kind === 'enum') items.push(...spec.values.map((v, i) => make.value(v, CompletionItemKind.EnumMember, place.key, spec.doc, String(i))));
+      return items;
     }
+    case 'definitionKey':
+      return Object.entries(DEFINITION_KEYS)
+        .filter(([k]) => !place.present.includes(k))
+        .map(([k, doc]) => make.key(k, doc, k === 'layers' ? 'required' : 'optional', k));
     case 'topKey':
       return Object.entries(TOP_KEYS)
         .filter(([k]) => !place.present.includes(k))
@@ -80,6 +75,70 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
     case 'none':
       return [];
   }
+}
+
+/** A layer type's parameters and the keys of any layer; at a block use, the block's parameters and the keys of a use. */
+function keysFor(a: Analysis, at: ItemRef, present: string[], make: ItemMaker): CompletionItem[] {
+  const type = at.item.type?.name ?? '';
+  const block = fileNames(a).blocks.get(type);
+  if (block) {
+    const items = block.params
+      .filter((p) => !present.includes(p.name))
+      .map((p) => {
+        const required = !paramDefault(block, p.name);
+        return make.key(p.name, `Parameter of block \`${block.name}\`.`, required ? 'required' : `default ${paramDefault(block, p.name)!}`, `${required ? 0 : 1}${p.name}`);
+      });
+    for (const [k, doc] of Object.entries(USE_KEYS)) if (!present.includes(k)) items.push(make.key(k, doc, 'block use', `2${k}`));
+    return items;
+  }
+  const params = Object.entries(LAYERS.get(type)?.params ?? {});
+  const items = params
+    .filter(([k]) => !present.includes(k))
+    .map(([k, p]) => make.key(k, p.doc, paramDetail(p), `${p.required ? 0 : 1}${k}`));
+  for (const [k, doc] of Object.entries(COMMON_KEYS)) {
+    if (!present.includes(k)) items.push(make.key(k, doc, 'any layer', `2${k}`));
+  }
+  if (LAYERS.get(type)?.rounding && !present.includes('rounding')) items.push(make.key('rounding', LAYER_ROUNDING_DOC, 'this layer only', '2rounding'));
+  return items;
+}
+
+/** The scope's inputs, then its earlier layers with a name, nearest first, with their output shapes. */
+function inputNames(a: Analysis, at: ItemRef, make: ItemMaker): CompletionItem[] {
+  const { scope, item } = at;
+  const items = scope.block === undefined
+    ? [make.value('input', CompletionItemKind.Reference, `network input → ${shapeLabel(a.model.input?.value)}`, 'The network input.', '0')]
+    : scope.inputs.map((i, k) => make.value(i.name, CompletionItemKind.Reference, `input of block ${scope.block!}`, undefined, `0${k}`));
+  for (let i = item.index - 1; i >= 0; i--) {
+    const it = scope.items[i]!;
+    if (!it.name) continue;
+    const order = String(item.index - i).padStart(6, '0');
+    items.push(make.value(it.name.name, CompletionItemKind.Reference, `layer ${i} (${it.type?.name ?? '?'}) → ${outputsLabel(runsOf(a, scope, it))}`, undefined, `1${order}`));
+  }
+  return items;
+}
+
+/** Inside a block definition, its parameters as `$name` values. */
+function dollars(a: Analysis, at: ItemRef, make: ItemMaker): CompletionItem[] {
+  const block = at.scope.block === undefined ? undefined : fileNames(a).blocks.get(at.scope.block);
+  if (!block) return [];
+  return block.params.map((p) => {
+    const d = paramDefault(block, p.name);
+    return make.value(`$${p.name}`, CompletionItemKind.Variable, d ? `block parameter, default ${d}` : 'block parameter, required', undefined, `~${p.name}`);
+  });
+}
+
+/** A block parameter's default as written, or undefined for a required one. */
+function paramDefault(b: BlockSyntax, name: string): string | undefined {
+  return b.defaults.get(name);
+}
+
+function blockDetail(b: BlockSyntax): string {
+  return b.params.length ? `block (${b.params.map((p) => (b.defaults.has(p.name) ? `${p.name}=${b.defaults.get(p.name)!}` : p.name)).join(', ')})` : 'block';
+}
+
+function blockDoc(b: BlockSyntax): string {
+  const params = b.params.map((p) => `\`${p.name}\`${b.defaults.has(p.name) ? ` (default \`${b.defaults.get(p.name)!}\`)` : ' (required)'}`);
+  return [`Block defined in this file: ${b.scope.items.length} layer${b.scope.items.length === 1 ? '' : 's'}.`, ...(params.length ? [`Parameters: ${params.join(', ')}.`] : [])].join('  \n');
 }
 
 function paramDetail(p: ParamSpec): string {

@@ -1,20 +1,22 @@
 // Where the cursor is, for completion: a layer type, a key of a layer or of the file, a name in
 // `inputs`, a `rounding` or parameter value. Text being typed is often not valid YAML or JSON yet,
 // so this reads the line before the cursor (and, for block lists, the lines above) and uses the
-// syntax tree only for what it reliably has: which layer an offset is in.
+// syntax tree only for what it reliably has: which layer item an offset is in, at the top level or
+// in a block definition (the scope).
 import type { Analysis } from '../../../core/src/index';
 import type { AstMap } from '../../../core/src/index';
 import { LAYERS, own } from '../../../core/src/index';
-import { lastLayerStartingBefore, layerAt } from './locate';
 import { lineStartAt } from './ranges';
+import { fileNames, itemAt, lastItemBefore, layersKeyOf, scopeAt, type ItemRef, type Scope } from './scopes';
 
 export type Place =
-  | { kind: 'layerType'; bareItem: boolean }
-  | { kind: 'layerKey'; layerIndex: number; present: string[] }
-  | { kind: 'inputName'; layerIndex: number }
+  | { kind: 'layerType'; bareItem: boolean; scope: Scope }
+  | { kind: 'layerKey'; at: ItemRef; present: string[] }
+  | { kind: 'inputName'; at: ItemRef }
   | { kind: 'rounding' }
-  | { kind: 'paramValue'; layerIndex: number; key: string }
+  | { kind: 'paramValue'; at: ItemRef; key: string }
   | { kind: 'topKey'; present: string[] }
+  | { kind: 'definitionKey'; present: string[] }
   | { kind: 'none' };
 
 export interface Word {
@@ -39,6 +41,7 @@ export function completionPlace(a: Analysis, offset: number): CompletionPlace {
   const text = a.text;
   let start = offset;
   while (start > 0 && WORD.test(text[start - 1]!)) start--;
+  if (text[start - 1] === '$') start--; // a block parameter, `$filters`
   let end = offset;
   while (end < text.length && WORD.test(text[end]!)) end++;
   const quote = text[start - 1];
@@ -64,16 +67,18 @@ function yamlPlace(a: Analysis, at: number, before: string): Place {
   if (FLOW_INPUTS.test(before)) return inputsOf(a, at);
   if (/^\s*-\s*$/.test(before)) {
     const indent = before.indexOf('-');
+    const scope = scopeAt(fileNames(a), at);
     // Most lists in a model file are its layers: answer that without walking up every layer.
-    if (inLayers(a, at) && indent === layerItemColumn(a)) return { kind: 'layerType', bareItem: true };
+    if (inLayers(a, scope, at) && indent === layerItemColumn(a, scope)) return { kind: 'layerType', bareItem: true, scope };
     const parent = parentKey(a.text, lineStartAt(a.text, at), indent);
     if (parent === 'inputs') return inputsOf(a, at);
-    if (parent === 'layers') return { kind: 'layerType', bareItem: true };
+    if (parent === 'layers') return { kind: 'layerType', bareItem: true, scope };
     return { kind: 'none' };
   }
   if (/^\s*$/.test(before)) {
     if (before.length === 0) return topKey(a);
-    return blockLayerKey(a, at, before.length);
+    const key = blockLayerKey(a, at, before.length);
+    return key.kind === 'none' ? definitionKey(a, at, before.length) : key;
   }
   if (/[{,]\s*$/.test(before)) return flowKey(a, at);
   return { kind: 'none' };
@@ -81,7 +86,7 @@ function yamlPlace(a: Analysis, at: number, before: string): Place {
 
 function jsonPlace(a: Analysis, at: number, before: string): Place {
   const value = VALUE_OF.exec(before);
-  if (value) return valuePlace(a, at, value[1]!, false);
+  if (value) return valuePlace(a, at, value[1]!, !itemAt(fileNames(a), at));
   if (FLOW_INPUTS.test(before)) return inputsOf(a, at);
   let i = at - 1;
   while (i >= 0 && /\s/.test(a.text[i]!)) i--;
@@ -92,48 +97,73 @@ function jsonPlace(a: Analysis, at: number, before: string): Place {
 }
 
 function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Place {
-  if (key === 'type') return { kind: 'layerType', bareItem: false };
+  if (key === 'type') return { kind: 'layerType', bareItem: false, scope: scopeAt(fileNames(a), at) };
   if (key === 'inputs') return inputsOf(a, at);
-  if (key === 'rounding' && (a.kind === 'json' ? !layerAt(a, at) : topLevel)) return { kind: 'rounding' };
-  const layer = layerAt(a, at) ?? a.layers[lastLayerStartingBefore(a, at)];
-  if (layer && key === 'rounding' && LAYERS.get(layer.decl.type)?.rounding) return { kind: 'rounding' }; // v2: a window layer's own
+  const names = fileNames(a);
+  const layer = itemAt(names, at) ?? (topLevel ? undefined : lastItemBefore(names, at));
+  // The file's `rounding`, or a window layer's own (v2).
+  if (key === 'rounding') return !layer || LAYERS.get(layer.item.type?.name ?? '')?.rounding ? { kind: 'rounding' } : { kind: 'none' };
   // A `ref` parameter (crop's `like`) names a layer, as `inputs` does.
-  const spec = layer ? LAYERS.get(layer.decl.type) : undefined;
-  if (layer && spec && own(spec.params, key)?.kind === 'ref') return { kind: 'inputName', layerIndex: layer.decl.index };
-  if (layer && key !== 'rounding') return { kind: 'paramValue', layerIndex: layer.decl.index, key };
+  const spec = layer ? LAYERS.get(layer.item.type?.name ?? '') : undefined;
+  if (layer && spec && own(spec.params, key)?.kind === 'ref') return { kind: 'inputName', at: layer };
+  if (layer) return { kind: 'paramValue', at: layer, key };
   return { kind: 'none' };
 }
 
 /** Inside `inputs` of the layer at `at` (or the layer being written there). */
 function inputsOf(a: Analysis, at: number): Place {
-  const i = layerAt(a, at)?.decl.index ?? lastLayerStartingBefore(a, at);
-  return i >= 0 ? { kind: 'inputName', layerIndex: i } : { kind: 'none' };
+  const names = fileNames(a);
+  const layer = itemAt(names, at) ?? lastItemBefore(names, at);
+  return layer ? { kind: 'inputName', at: layer } : { kind: 'none' };
 }
 
 /** A key in a block mapping item at column `column`: the layer above, if its keys sit there. */
 function blockLayerKey(a: Analysis, at: number, column: number): Place {
-  const i = lastLayerStartingBefore(a, at);
-  const layer = a.layers[i];
-  const node = layer?.decl.node;
-  if (!layer || !node || node.flow) return { kind: 'none' };
+  const layer = lastItemBefore(fileNames(a), at);
+  const node = layer?.item.node;
+  if (!layer || node?.kind !== 'map' || node.flow) return { kind: 'none' };
   const first = node.pairs[0];
   if (!first || first.key.start - lineStartAt(a.text, first.key.start) !== column) return { kind: 'none' };
-  if (!inLayers(a, at)) return { kind: 'none' };
-  return { kind: 'layerKey', layerIndex: i, present: keysOf(node) };
+  if (!inLayers(a, layer.scope, at)) return { kind: 'none' };
+  return { kind: 'layerKey', at: layer, present: keysOf(node) };
 }
 
 /** After `{` or `,`: a key of the layer's flow mapping (or the file's JSON object). */
 function flowKey(a: Analysis, at: number): Place {
-  const layer = layerAt(a, at);
-  const node = layer?.decl.node;
-  if (layer && node) {
+  const layer = itemAt(fileNames(a), at);
+  const node = layer?.item.node;
+  if (layer && node?.kind === 'map') {
     const nested = node.pairs.find((p) => p.value && p.value.kind !== 'scalar' && at > p.value.start && at < p.value.end);
-    if (nested) return nested.key.value === 'inputs' ? { kind: 'inputName', layerIndex: layer.decl.index } : { kind: 'none' };
-    return { kind: 'layerKey', layerIndex: layer.decl.index, present: keysOf(node) };
+    if (nested) return nested.key.value === 'inputs' ? { kind: 'inputName', at: layer } : { kind: 'none' };
+    return { kind: 'layerKey', at: layer, present: keysOf(node) };
   }
   const root = a.model.root;
   if (a.kind === 'json' && root?.kind === 'map' && !root.pairs.some((p) => p.value && at > p.value.start && at < p.value.end)) return topKey(a);
+  if (a.kind === 'json') {
+    const def = definitionAt(a, at);
+    if (def && !def.pairs.some((p) => p.value && p.value.kind !== 'scalar' && at > p.value.start && at < p.value.end)) return { kind: 'definitionKey', present: keysOf(def) };
+  }
   return { kind: 'none' };
+}
+
+/** A key of a block definition (`params`, `layers`, `inputs`, `output`), on a line at its keys' column. */
+function definitionKey(a: Analysis, at: number, column: number): Place {
+  const def = definitionAt(a, at);
+  const first = def?.pairs[0];
+  if (!def || def.flow || !first || first.key.start - lineStartAt(a.text, first.key.start) !== column) return { kind: 'none' };
+  return { kind: 'definitionKey', present: keysOf(def) };
+}
+
+/** The block definition `at` is in: the last one whose key comes before it, if `at` is before the next top-level key. */
+function definitionAt(a: Analysis, at: number): AstMap | undefined {
+  const root = a.model.root;
+  if (root?.kind !== 'map') return undefined;
+  const i = root.pairs.findIndex((p) => p.key.value === 'blocks');
+  const next = root.pairs[i + 1];
+  if (i < 0 || at < root.pairs[i]!.key.end || (next && at >= next.key.start)) return undefined;
+  let def: AstMap | undefined;
+  for (const b of fileNames(a).blocks.values()) if (b.keySpan.start < at) def = b.node;
+  return def;
 }
 
 function topKey(a: Analysis): Place {
@@ -145,20 +175,22 @@ function keysOf(map: AstMap): string[] {
   return map.pairs.map((p) => p.key.value).filter((k): k is string => typeof k === 'string');
 }
 
-/** Whether `at` comes after the `layers:` key and before the next top-level key. */
-function inLayers(a: Analysis, at: number): boolean {
-  const key = a.model.layersKeySpan;
+/** Whether `at` comes after the scope's `layers:` key and before the next key beside it. */
+function inLayers(a: Analysis, scope: Scope, at: number): boolean {
+  const names = fileNames(a);
+  const key = layersKeyOf(a, names, scope);
   if (!key || at < key.end) return false;
   const root = a.model.root;
-  const next = root?.kind === 'map' ? root.pairs.find((p) => p.key.start > key.end) : undefined;
+  const map = scope.block === undefined ? root : names.blocks.get(scope.block)?.node;
+  const next = map?.kind === 'map' ? map.pairs.find((p) => p.key.start > key.end) : undefined;
   return !next || at < next.key.start;
 }
 
-/** The column of the `-` of the first layer item, or -1 where the layers are not a block list. */
-function layerItemColumn(a: Analysis): number {
-  const first = a.layers[0];
+/** The column of the `-` of the scope's first layer item, or -1 where its layers are not a block list. */
+function layerItemColumn(a: Analysis, scope: Scope): number {
+  const first = scope.items[0];
   if (!first) return -1;
-  let i = first.decl.span.start - 1;
+  let i = first.node.start - 1;
   while (i >= 0 && /\s/.test(a.text[i]!)) i--;
   return a.text[i] === '-' ? i - lineStartAt(a.text, i) : -1;
 }

@@ -1,12 +1,13 @@
-// The outline and breadcrumbs: the file's top-level keys, and under `layers` each layer with its
-// output shape.
+// The outline and breadcrumbs: the file's top-level keys; under `layers` each layer with its output
+// shape; under `blocks` each block definition with its layers (their shapes over every use).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import type { LayerResult } from '../../../core/src/index';
 import type { AstPair, Span } from '../../../core/src/index';
 import { toRange, trimmedEnd } from './ranges';
-import { resultLabel, shapeLabel } from './shapes';
+import { runsOf } from './results';
+import { fileNames, type BlockSyntax, type Scope, type ScopeItem } from './scopes';
+import { copiesLabel, outputsLabel, resultLabel, shapeLabel } from './shapes';
 
 export function documentSymbols(analysis: Analysis, doc: TextDocument): DocumentSymbol[] {
   const root = analysis.model.root;
@@ -16,7 +17,9 @@ export function documentSymbols(analysis: Analysis, doc: TextDocument): Document
     if (typeof pair.key.value !== 'string') continue;
     const key = pair.key.value;
     const s = symbol(doc, analysis.text, key, topDetail(analysis, key), key === 'layers' ? SymbolKind.Array : SymbolKind.Property, pairSpan(pair), pair.key);
-    if (key === 'layers' && pair.value?.kind === 'seq') s.children = analysis.layers.map((r) => layerSymbol(analysis, doc, r));
+    const names = fileNames(analysis);
+    if (key === 'layers' && pair.value?.kind === 'seq') s.children = names.top.items.map((it) => layerSymbol(analysis, doc, names.top, it));
+    if (key === 'blocks' && pair.value?.kind === 'map') s.children = [...names.blocks.values()].map((b) => blockSymbol(analysis, doc, b));
     out.push(s);
   }
   return out;
@@ -33,11 +36,26 @@ function topDetail(a: Analysis, key: string): string {
   return '';
 }
 
-function layerSymbol(a: Analysis, doc: TextDocument, r: LayerResult): DocumentSymbol {
-  const d = r.decl;
-  const name = d.name?.value ?? (d.type || `layer ${d.index}`);
-  const detail = `${d.name ? `${d.type} ` : `#${d.index} `}→ ${resultLabel(r)}`;
-  return symbol(doc, a.text, name, detail, SymbolKind.Function, d.span, d.name?.span ?? d.typeSpan);
+function layerSymbol(a: Analysis, doc: TextDocument, scope: Scope, it: ScopeItem): DocumentSymbol {
+  const type = it.type?.name ?? '';
+  const name = it.name?.name ?? (type || `layer ${it.index}`);
+  const runs = runsOf(a, scope, it);
+  const isUse = fileNames(a).blocks.has(type);
+  const detail = `${it.name ? `${type} ` : `#${it.index} `}→ ${isUse && scope.block === undefined ? copiesLabel(runs) : outputsLabel(runs)}`;
+  const s = symbol(doc, a.text, name, detail, isUse ? SymbolKind.Module : SymbolKind.Function, it.node, it.name?.span ?? it.type?.span ?? it.node);
+  // A use's copies (at the top level: a use inside a block runs once per copy of that block too).
+  if (isUse && scope.block === undefined && runs.length > 1) {
+    s.children = runs.map((r) => symbol(doc, a.text, r.name, `→ ${resultLabel(r)}`, SymbolKind.Object, it.node, it.name?.span ?? it.type?.span ?? it.node));
+  }
+  return s;
+}
+
+/** A block definition, `block (filters, stride=1)`, with its layers as children. */
+function blockSymbol(a: Analysis, doc: TextDocument, b: BlockSyntax): DocumentSymbol {
+  const params = b.params.map((p) => (b.defaults.has(p.name) ? `${p.name}=${b.defaults.get(p.name)!}` : p.name));
+  const s = symbol(doc, a.text, b.name, `block${params.length ? ` (${params.join(', ')})` : ''}`, SymbolKind.Class, { start: b.keySpan.start, end: b.node.end }, b.keySpan);
+  s.children = b.scope.items.map((it) => layerSymbol(a, doc, b.scope, it));
+  return s;
 }
 
 function pairSpan(p: AstPair): Span {

@@ -1,25 +1,42 @@
 // Hover: on a layer, its shapes with the arithmetic in the file's own numbers, parameters, MACs and
 // receptive field; on a parameter or key name, what it means and its default; on a name in `inputs`,
-// that layer's output shape; on a top-level key, what it is for.
+// that layer's output shape (nameHover.ts, with block names and parameters); on a top-level key,
+// what it is for. A layer inside a block definition
+// runs once per copy of each use: its hover lists every copy's shapes (a block use lists its copies').
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS } from '../../../core/src/index';
+import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, USE_KEYS } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
 import { grouped, own } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
-import { layerAt, pairAt } from './locate';
+import { pairAt } from './locate';
+import { nameHover } from './nameHover';
 import { code, plainText } from './markdown';
 import { toRange } from './ranges';
+import { resultsOf, runsOf, type Run } from './results';
+import { fileNames, itemAt, type ItemRef } from './scopes';
 import { inputsLabel, pairLabel, resultLabel, shapeLabel } from './shapes';
 
 const BR = '  \n';
 
+/** At most this many copies are listed one a line; the rest are counted. */
+const LISTED_COPIES = 12;
+
 export function hover(analysis: Analysis, doc: TextDocument, offset: number): Hover | null {
-  const layer = layerAt(analysis, offset);
-  if (layer) return layerPartHover(analysis, doc, layer, offset);
+  const named = nameHover(analysis, doc, offset);
+  if (named) return named;
+  const at = itemAt(fileNames(analysis), offset);
+  if (at) {
+    const results = resultsOf(analysis, at.scope, at.item);
+    const isUse = at.item.type !== undefined && fileNames(analysis).blocks.has(at.item.type.name);
+    if (results.length === 1 && !isUse) return layerPartHover(analysis, doc, results[0]!, offset);
+    return copiesHover(doc, at, runsOf(analysis, at.scope, at.item), offset);
+  }
+  const def = definitionKeyHover(analysis, doc, offset);
+  if (def) return def;
   const root = analysis.model.root;
   const hit = root?.kind === 'map' ? pairAt(root, offset) : undefined;
   if (!hit || typeof hit.pair.key.value !== 'string') return null;
@@ -34,8 +51,6 @@ export function hover(analysis: Analysis, doc: TextDocument, offset: number): Ho
 
 function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResult, offset: number): Hover | null {
   const decl = layer.decl;
-  const ref = decl.inputs?.find((r) => offset >= r.span.start && offset <= r.span.end);
-  if (ref) return inputRefHover(analysis, doc, layer, ref.name, ref.span);
   const hit = pairAt(decl.node, offset);
   if (hit?.on === 'key' && typeof hit.pair.key.value === 'string') {
     const key = hit.pair.key.value;
@@ -86,14 +101,49 @@ function paramText(type: string, key: string, p: ParamSpec, written: string | un
   return `**${plainText(key)}** (${plainText(type)})${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
 }
 
-function inputRefHover(analysis: Analysis, doc: TextDocument, layer: LayerResult, name: string, span: Span): Hover | null {
-  if (name === 'input') {
-    return markdown(`**input**: the network input ${code(shapeLabel(analysis.model.input?.value))}`, doc, span);
+/**
+ * A layer written once that runs several times (inside a block), or a block use: each copy's
+ * `input → output` on its own line, under its full name.
+ */
+function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number): Hover | null {
+  const { item, scope } = at;
+  const node = item.node.kind === 'map' ? item.node : undefined;
+  const hit = pairAt(node, offset);
+  const type = item.type?.name ?? '';
+  if (hit?.on === 'key' && typeof hit.pair.key.value === 'string') {
+    const key = hit.pair.key.value;
+    const spec = LAYERS.get(type);
+    const param = spec ? own(spec.params, key) : undefined;
+    if (param) return markdown(paramText(type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
+    const common = own(COMMON_KEYS, key);
+    if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
+    if (key === 'rounding' && LAYERS.get(type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
+    const useDoc = own(USE_KEYS, key);
+    if (useDoc !== undefined) return markdown(`**${key}**${BR}${useDoc}`, doc, hit.pair.key);
   }
-  const src = layer.sources.map((s) => analysis.layers[s]).find((r) => r?.decl.id === name);
-  if (!src) return null;
-  const d = src.decl;
-  return markdown(`${code(name)}: layer ${d.index} (${plainText(d.type)}) → ${code(resultLabel(src))}`, doc, span);
+  const where = scope.block === undefined ? '' : ` in block ${code(scope.block)}`;
+  const title = `**${plainText(type || '?')}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
+  const lines = [title];
+  if (runs.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
+  for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs()} → ${resultLabel(r)}`)}`);
+  if (runs.length > LISTED_COPIES) lines.push(`… and ${runs.length - LISTED_COPIES} more`);
+  const params = new Set(runs.filter((r) => r.output && !r.estimated).map((r) => r.params));
+  if (runs.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${runs.length} ${scope.block === undefined ? 'copies' : 'uses'}`);
+  const typeSpan = item.type?.span;
+  const onType = typeSpan && offset >= typeSpan.start && offset <= typeSpan.end;
+  return markdown(lines.join(BR), doc, onType ? typeSpan : undefined);
+}
+
+/** A key of a block definition: what `params`, `layers`, `inputs` and `output` are for. */
+function definitionKeyHover(analysis: Analysis, doc: TextDocument, offset: number): Hover | null {
+  for (const b of fileNames(analysis).blocks.values()) {
+    if (offset < b.node.start || offset > b.node.end) continue;
+    const hit = pairAt(b.node, offset);
+    const key = hit?.on === 'key' ? hit.pair.key.value : undefined;
+    const keyDoc = typeof key === 'string' ? own(DEFINITION_KEYS, key) : undefined;
+    return keyDoc !== undefined ? markdown(`**${key as string}** (block)${BR}${keyDoc}`, doc, hit!.pair.key) : null;
+  }
+  return null;
 }
 
 function markdown(value: string, doc: TextDocument, span: Span | undefined): Hover {

@@ -18,3 +18,27 @@ export function pairLabel(p: Pair, collapse: boolean): string {
   return `${formatNumber(p[1])}×${formatNumber(p[0])}`;
 }
 
+
+/** At most this many different shapes are listed in full; more read as a range. */
+const LISTED = 3;
+
+/**
+ * The output shapes of a layer written once and run several times (inside a block): "56×56×64" for
+ * one run, "56×56×64 (4 uses)" when every run agrees, "56×56×64, 28×28×128" for a few different
+ * shapes, "56×56×64 … 7×7×512 (8 uses)" for more.
+ */
+export function outputsLabel(results: ReadonlyArray<{ output: Shape | null; estimated: boolean }>): string {
+  if (results.length === 0) return '?';
+  const labels = results.map((r) => resultLabel(r));
+  const distinct = [...new Set(labels)];
+  const runs = results.length > 1 ? ` (${results.length} uses)` : '';
+  if (distinct.length === 1) return `${distinct[0]!}${runs}`;
+  if (distinct.length <= LISTED) return distinct.join(', ');
+  return `${labels[0]!} … ${labels[labels.length - 1]!}${runs}`;
+}
+
+/** A block use at the top level: its output (the last copy's), and how many copies make it. */
+export function copiesLabel(runs: ReadonlyArray<{ output: Shape | null; estimated: boolean }>): string {
+  const last = runs[runs.length - 1];
+  return `${last ? resultLabel(last) : '?'}${runs.length > 1 ? ` (${runs.length} copies)` : ''}`;
+}

@@ -1,0 +1,83 @@
+// cnnshape graph MODEL --svg OUT.svg [--png OUT.png] [--dot OUT.dot]: the picture of the network the
+// editor's "Show Model Graph" draws (same model graph, same elkjs layout, same SVG), for READMEs,
+// papers and CI artefacts. Without an output option the SVG goes to standard output.
+import type { Command } from 'commander';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hasErrors } from '../../../core/src/index';
+import { buildGraph, layoutGraph, renderDot, renderSvg, visibleGraph } from '../../../server/src/graph/index';
+import { UsageError } from '../errors';
+import { loadModel } from '../files';
+import { addRoundingOption, roundingOption } from '../options';
+
+interface GraphOptions {
+  svg?: string;
+  png?: string;
+  dot?: string;
+  collapse?: boolean;
+  scale?: string;
+  rounding?: string;
+}
+
+/** PNGs stay within what image viewers and resvg handle: this many pixels a side, and in all. */
+const MAX_SIDE = 32000;
+const MAX_PIXELS = 120e6;
+
+export function registerGraph(program: Command): void {
+  addRoundingOption(program
+    .command('graph')
+    .description('draw the network: a node per layer, each edge labelled with the shape that flows along it (SVG, PNG or Graphviz DOT)')
+    .argument('<model>', 'a model file')
+    .option('--svg <file>', 'write the picture as SVG')
+    .option('--png <file>', 'write the picture as PNG')
+    .option('--dot <file>', 'write the graph as Graphviz DOT text')
+    .option('--collapse', 'draw each block use (format v2) as one node')
+    .option('--scale <n>', 'PNG pixels per SVG unit (default 2)'))
+    .action(async (modelFile: string, opts: GraphOptions) => {
+      const outputs = [opts.svg, opts.png, opts.dot].filter((f): f is string => f !== undefined);
+      refuseToOverwrite(modelFile, outputs);
+      const scale = opts.scale === undefined ? 2 : Number(opts.scale);
+      if (!(scale > 0 && scale <= 8)) throw new UsageError(`--scale must be a number above 0 and at most 8, not '${opts.scale}'`);
+      const m = loadModel(modelFile, roundingOption(opts.rounding));
+      const graph = buildGraph(m.analysis, m.analysis.model.name?.value ?? modelFile);
+      const visible = visibleGraph(graph, new Set(opts.collapse ? graph.groups.filter((g) => g.kind === 'use').map((g) => g.id) : []));
+      if (opts.dot) writeFileSync(opts.dot, renderDot(visible));
+      if (opts.svg || opts.png || outputs.length === 0) {
+        const svg = renderSvg(await layoutGraph(visible), { standalone: true });
+        if (opts.svg) writeFileSync(opts.svg, svg);
+        if (opts.png) writeFileSync(opts.png, await toPng(svg, scale));
+        if (outputs.length === 0) process.stdout.write(svg + '\n');
+      }
+      for (const f of outputs) process.stderr.write(`wrote ${f}\n`);
+      if (hasErrors(m.analysis)) process.exitCode = 1;
+    });
+}
+
+/** The model file itself, or one output named twice, is never written. */
+function refuseToOverwrite(modelFile: string, outputs: string[]): void {
+  const real = (f: string) => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return resolve(f); // not there yet
+    }
+  };
+  const model = real(modelFile);
+  const seen = new Set<string>();
+  for (const f of outputs) {
+    const p = real(f);
+    if (p === model) throw new UsageError(`${f}: is the model file itself; choose another output file`);
+    if (seen.has(p)) throw new UsageError(`${f}: named as two outputs`);
+    seen.add(p);
+  }
+}
+
+async function toPng(svg: string, scale: number): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const size = /width="(\d+)" height="(\d+)"/.exec(svg);
+  const w = Number(size?.[1] ?? 1);
+  const h = Number(size?.[2] ?? 1);
+  const zoom = Math.min(scale, MAX_SIDE / Math.max(w, h, 1), Math.sqrt(MAX_PIXELS / Math.max(w * h, 1)));
+  const r = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans Mono' }, fitTo: { mode: 'zoom', value: zoom } });
+  return r.render().asPng();
+}

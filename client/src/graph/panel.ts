@@ -1,0 +1,219 @@
+// The "Model Graph" webview: one panel beside the editor showing the graph of the model file being
+// edited, redrawn as it changes (the page keeps zoom, pan and collapsed blocks) and following the
+// active model editor. The graph is the language server's (request cnnShape/graph); the page lays it
+// out and draws it. Clicking a node selects its layer; the editor's cursor highlights its node.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { GRAPH_REQUEST, type GraphResult, type SummaryParams } from '../../../server/src/lsp/customRequests';
+import { activeCnnEditor, isCnnDocument } from '../documents';
+import { renderGraphPage } from './html';
+import { isFromGraphPage, type ToGraphPage } from './messages';
+
+/** What the page last reported: the version it drew, its layer nodes and the layers drawn red. */
+export interface GraphShown {
+  version: number;
+  layerNodes: number;
+  red: number[];
+  ms: number;
+}
+
+const VIEW_TYPE = 'cnnShape.graph';
+const REFRESH_DELAY_MS = 150;
+
+export class GraphPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private answer: GraphResult | undefined;
+  private uri: vscode.Uri | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private shownState: GraphShown | undefined;
+  private readonly shown = new vscode.EventEmitter<GraphShown>();
+  private readonly subscriptions: vscode.Disposable[] = [this.shown];
+  /** Fires when the page has drawn a graph (its own report, from under its CSP). */
+  readonly onDidShowInPage = this.shown.event;
+
+  constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && this.uri && e.document.uri.toString() === this.uri.toString()) this.schedule(e.document);
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        const editor = activeCnnEditor();
+        if (this.panel && editor && editor.document.uri.toString() !== this.uri?.toString()) void this.render(editor.document, true);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (this.panel && e.textEditor.document.uri.toString() === this.uri?.toString()) this.highlight(e.selections[0]?.active);
+      }),
+    );
+  }
+
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  /** The server's answer being shown. */
+  get current(): GraphResult | undefined {
+    return this.panel ? this.answer : undefined;
+  }
+
+  /** What the page last said it drew. */
+  get inPage(): GraphShown | undefined {
+    return this.panel ? this.shownState : undefined;
+  }
+
+  async show(doc: vscode.TextDocument): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+      await this.render(doc, doc.uri.toString() !== this.uri?.toString());
+      return;
+    }
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Model Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
+    this.panel = panel;
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.answer = undefined;
+      this.uri = undefined;
+      this.shownState = undefined;
+      this.cancel();
+    });
+    panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
+    const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graphWebview.js')).toString();
+    panel.webview.html = renderGraphPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: 'Model Graph' });
+    await this.render(doc, true);
+  }
+
+  /** Asks the server again (after a settings change or a restart). */
+  async refresh(): Promise<void> {
+    const doc = this.uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri!.toString());
+    if (this.panel && doc) await this.render(doc, false);
+  }
+
+  /** For tests: clicks a layer's node in the page, as a user would. */
+  clickInPage(layer: number): void {
+    void this.post({ type: 'click', layer });
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    this.cancel();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.panel && !doc.isClosed) void this.render(doc, false);
+    }, REFRESH_DELAY_MS);
+  }
+
+  private cancel(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async render(doc: vscode.TextDocument, reset: boolean): Promise<void> {
+    if (!this.panel || !isCnnDocument(doc)) return;
+    this.cancel();
+    const generation = ++this.generation;
+    const params: SummaryParams = { uri: this.client.code2ProtocolConverter.asUri(doc.uri), version: doc.version };
+    let answer: GraphResult | null = null;
+    try {
+      answer = await this.client.sendRequest<GraphResult | null>(GRAPH_REQUEST, params);
+    } catch {
+      answer = null;
+    }
+    if (!this.panel || generation !== this.generation || !answer) return;
+    this.answer = answer;
+    this.uri = doc.uri;
+    this.panel.title = `Graph: ${answer.graph.title}`;
+    await this.post({ type: 'graph', version: answer.version, graph: answer.graph, reset });
+  }
+
+  private post(m: ToGraphPage): Thenable<boolean> {
+    return this.panel?.webview.postMessage(m) ?? Promise.resolve(false);
+  }
+
+  private highlight(pos: vscode.Position | undefined): void {
+    const a = this.answer;
+    if (!a || !pos) return;
+    const conv = this.client.protocol2CodeConverter;
+    // The innermost item under the cursor; inside a block definition, every copy of it.
+    let best: { size: number; layers: number[] } | undefined;
+    a.itemRanges.forEach((r, i) => {
+      const range = conv.asRange(r);
+      if (!range.contains(pos)) return;
+      const size = range.end.line - range.start.line;
+      if (!best || size < best.size) best = { size, layers: [i] };
+      else if (size === best.size && range.isEqual(conv.asRange(a.itemRanges[best.layers[0]!]!))) best.layers.push(i);
+    });
+    void this.post({ type: 'highlight', layers: best?.layers ?? [] });
+  }
+
+  private async onMessage(m: unknown): Promise<void> {
+    if (!isFromGraphPage(m) || !this.panel) return;
+    switch (m.type) {
+      case 'ready':
+        // The page (new, or rebuilt by the editor) starts empty: give it the graph again.
+        if (this.answer) await this.post({ type: 'graph', version: this.answer.version, graph: this.answer.graph, reset: false });
+        return;
+      case 'shown':
+        this.shownState = { version: m.version, layerNodes: m.layerNodes, red: m.red, ms: m.ms };
+        this.shown.fire(this.shownState);
+        return;
+      case 'reveal':
+        return this.revealLayer(m.layer);
+      case 'hover':
+        return this.hover(m.layer);
+      case 'export':
+        return this.export(m.format, m.data);
+      case 'error':
+        void vscode.window.showErrorMessage(`CNN Shape: ${m.message}`);
+        return;
+    }
+  }
+
+  private async revealLayer(layer: number): Promise<void> {
+    const r = this.answer?.layerRanges[layer];
+    if (!r || !this.uri) return;
+    const doc = await vscode.workspace.openTextDocument(this.uri);
+    const range = this.client.protocol2CodeConverter.asRange(r);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** The text hover's content at the layer's type, as plain text for the page's tooltip. */
+  private async hover(layer: number): Promise<void> {
+    const r = this.answer?.layerRanges[layer];
+    if (!r || !this.uri) return;
+    const range = this.client.protocol2CodeConverter.asRange(r);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', this.uri, range.start);
+    const text = (hovers ?? [])
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n\n')
+      .replace(/\*\*|`/g, '')
+      .replace(/ {2}\n/g, '\n')
+      .trim();
+    if (text) await this.post({ type: 'hover', layer, text });
+  }
+
+  private async export(format: 'svg' | 'png', data: string): Promise<void> {
+    const base = this.uri ? this.uri.path.replace(/\.cnn\.(ya?ml|json)$/i, '') : 'model';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(`${base}.graph.${format}`).with({ scheme: this.uri?.scheme === 'untitled' ? 'file' : (this.uri?.scheme ?? 'file') }),
+      filters: format === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
+    });
+    if (!target) return;
+    if (this.uri && target.toString() === this.uri.toString()) {
+      void vscode.window.showErrorMessage('CNN Shape: that is the model file itself; choose another file.');
+      return;
+    }
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data, 'base64');
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.setStatusBarMessage(`CNN Shape: wrote ${vscode.workspace.asRelativePath(target)}`, 3000);
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.panel?.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

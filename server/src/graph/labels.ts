@@ -1,0 +1,55 @@
+// The text drawn in each box and its size. Text is set in a monospaced font at a fixed size, so the
+// layout can measure it by counting characters, the same in Node (CLI) and in the webview.
+import type { VisibleItem } from './visible';
+
+export const FONT_SIZE = 12;
+/** Advance of one character of a monospaced font at FONT_SIZE (0.6 em, as DejaVu/Liberation Mono, Menlo, Consolas). */
+export const CHAR_WIDTH = 7.2;
+export const LINE_HEIGHT = 16;
+export const PAD_X = 10;
+export const PAD_Y = 7;
+const MIN_WIDTH = 96;
+const MAX_CHARS = 48;
+/** An edge label's box: shapes are short, e.g. `56×56×64`. */
+export const EDGE_LABEL_HEIGHT = 14;
+
+export interface BoxText {
+  /** The first line's first part is drawn bold (the layer type). */
+  head: string;
+  title: string;
+  lines: string[];
+}
+
+export function clip(s: string, max = MAX_CHARS): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function boxText(item: VisibleItem): BoxText {
+  if (item.kind === 'block') {
+    const g = item.group;
+    const copies = g.copies > 1 ? `×${g.copies}, ` : '';
+    return {
+      head: g.definition,
+      title: clip(g.name),
+      lines: [`${copies}${item.layers.length} layers`, clip(`${item.inputs.join(' + ') || '?'} → ${item.output}`, 60)],
+    };
+  }
+  const n = item.node;
+  if (n.layer < 0) return { head: 'input', title: '', lines: [n.output] };
+  const lines: string[] = [];
+  if (n.mismatch) lines.push(clip(n.mismatch.join(' ≠ '), 60));
+  else if (n.detail) lines.push(n.detail);
+  if (n.isOutput) lines.push(`output ${n.output}`);
+  else if (n.nonWhole) lines.push(`→ ${n.output}`);
+  return { head: n.type, title: clip(n.name === String(n.layer) ? `#${n.layer}` : n.name), lines };
+}
+
+export function boxSize(t: BoxText): { width: number; height: number } {
+  const first = t.head.length + (t.title ? 1 + t.title.length : 0);
+  const chars = Math.max(first, ...t.lines.map((l) => l.length));
+  return { width: Math.max(MIN_WIDTH, Math.ceil(chars * CHAR_WIDTH) + 2 * PAD_X), height: (1 + t.lines.length) * LINE_HEIGHT + 2 * PAD_Y - 4 };
+}
+
+export function labelWidth(text: string): number {
+  return Math.ceil(text.length * CHAR_WIDTH * 0.92) + 6;
+}
