@@ -19,6 +19,7 @@ import { createEngineSession, type EngineOptions } from '../runner/src/engine/se
 import { buildGraph } from '../runner/src/onnx/buildGraph';
 import { encodeModel } from '../runner/src/onnx/proto';
 import { resolveParameters } from '../runner/src/weights/resolve';
+import { cliRun, phases } from './runnerScale';
 
 const quick = process.argv.includes('--quick');
 const noWasm = process.argv.includes('--no-wasm');
@@ -159,15 +160,39 @@ async function main(): Promise<void> {
   if (!workerPath) console.log('(worker rows need dist/runnerWorker.js: npm run build)');
   console.log('graph build = weights (He init) + ONNX graph + encoding; first result = session creation + first run, engine already loaded.');
   console.log(`engine load (first session of the process, a 1-layer model): native ${loadNative.toFixed(0)} ms${loadWasm !== undefined ? `, wasm ${loadWasm.toFixed(0)} ms` : ''}; a worker adds its own start (the worker rows).`);
-  pytorchOnThisMachine(rows);
+  const torch = pytorchOnThisMachine(rows);
+  await atScale(workerPath, torch?.['ResNet-18 224×224']);
+}
+
+/** The phases of a ResNet-18 run; `cnnshape run` end to end on 100 images; peak memory for 100 and 10,000. */
+async function atScale(workerPath: string | undefined, torchResnet: number | string | undefined): Promise<void> {
+  console.log('phases of a ResNet-18 run (in this thread; the CLI runs them in a worker):');
+  for (const l of await phases(root, workerPath)) console.log(l);
+  const resnet = join(root, 'samples/resnet18.cnn.yaml');
+  const one = cliRun(root, resnet, 1);
+  const hundred = cliRun(root, resnet, 100);
+  const perImage = hundred.wallMs / 100;
+  const marginal = (hundred.wallMs - one.wallMs) / 99;
+  console.log(`cnnshape run ResNet-18 on a folder of 224×224 PNGs (batch 8): 1 image ${one.wallMs.toFixed(0)} ms, 100 images ${hundred.wallMs.toFixed(0)} ms${hundred.ok ? '' : ' (FAILED)'}`);
+  console.log(`  per image, whole process / 100: ${perImage.toFixed(1)} ms; per image after the first ((t100 − t1) / 99): ${marginal.toFixed(1)} ms`);
+  if (typeof torchResnet === 'number') {
+    console.log(`  PyTorch eager, batch 1, forward only: ${torchResnet.toFixed(1)} ms → ratio ${(perImage / torchResnet).toFixed(2)}× (whole process), ${(marginal / torchResnet).toFixed(2)}× (per image after the first)`);
+  }
+  if (!quick) {
+    const lenet = join(root, 'samples/lenet5.cnn.yaml');
+    const small = cliRun(root, lenet, 100);
+    const large = cliRun(root, lenet, 10_000);
+    const mb = (r: { maxRssMb: number | undefined }) => (r.maxRssMb === undefined ? '?' : `${r.maxRssMb.toFixed(0)} MB`);
+    console.log(`peak memory (max RSS of the CLI): ResNet-18 100 images ${mb(hundred)}; LeNet-5 on 224×224 PNGs: 100 images ${mb(small)}, 10,000 images ${mb(large)} (${(large.wallMs / 1000).toFixed(1)} s)`);
+  }
 }
 
 /** PyTorch's median on the same machine (bench/pytorch_reference.py, Debian's python3-torch), if installed. */
-function pytorchOnThisMachine(rows: Row[]): void {
+function pytorchOnThisMachine(rows: Row[]): Record<string, number | string> | undefined {
   const r = spawnSync('/usr/bin/python3', [join(root, 'bench/pytorch_reference.py')], { encoding: 'utf8', timeout: 300_000 });
   if (r.status !== 0) {
     console.log('PyTorch on this machine: not measured (bash scripts/install-pytorch.sh installs Debian\'s python3-torch)');
-    return;
+    return undefined;
   }
   const torch = JSON.parse(r.stdout) as Record<string, number | string>;
   console.log(`PyTorch ${torch['torch']} on this machine, ${torch['threads']} threads, median ms → the runner's steady state (native) as a fraction of it:`);
@@ -176,6 +201,7 @@ function pytorchOnThisMachine(rows: Row[]): void {
     const ours = rows.find((x) => x.model === c.name && x.engine === 'native');
     if (typeof t === 'number' && ours) console.log(`  ${c.name.padEnd(18)} PyTorch ${t.toFixed(2).padStart(7)} ms   runner ${ours.median.toFixed(2).padStart(7)} ms   ${(ours.median / t).toFixed(2)}×`);
   }
+  return torch;
 }
 
 void main();

@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check';
 import { UsageError } from './errors';
 import { registerSummary } from './commands/summary';
 import { registerRun } from './commands/run';
+import { registerEval } from './commands/eval';
 import { registerExport } from './commands/export';
 import { registerLsp } from './commands/lsp';
 import { registerLayers } from './commands/layers';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerSummary(program);
   registerRun(program);
+  registerEval(program);
   registerExport(program);
   registerLayers(program);
   registerGraph(program);

@@ -33,7 +33,7 @@ function cnnshape(...args: string[]): { status: number | null; stdout: string; s
 
 test('run --json: the spec\'s outputs and layers; a bad image is exit 1 and the others are still printed', () => {
   const bad = tmp.write('bad.png', 'nope');
-  const r = cnnshape('run', join(xo, 'xo.cnn.yaml'), join(xo, 'x.png'), bad, join(xo, 'o.png'), '--json');
+  const r = cnnshape('run', join(xo, 'xo.cnn.yaml'), join(xo, 'x.png'), bad, join(xo, 'o.png'), '--json', '--profile');
   assert.equal(r.status, 1, r.stderr);
   const j = JSON.parse(r.stdout) as RunJson;
   assert.deepEqual(j.outputs.map((o: { image: string }) => o.image), [join(xo, 'x.png'), join(xo, 'o.png')]);
@@ -51,7 +51,7 @@ test('run --json: the spec\'s outputs and layers; a bad image is exit 1 and the 
 test('run (text): predicted and ran shapes side by side, top-5, untrained announced with its seed', () => {
   const img = tmp.write('grey.png', pngBytes(40, 30, (x, y) => [x * 6, y * 8, 100, 255]));
   const model = tmp.write('m.cnn.yaml', 'name: Tiny\ninput: 8x8x1\nlabels: [zero, one, two, three, four, five]\nlayers:\n  - {type: conv, filters: 2, kernel: 3, name: c}\n  - globalavgpool\n  - flatten\n  - {type: dense, units: 6}\n');
-  const r = cnnshape('run', model, img, '--seed', '9');
+  const r = cnnshape('run', model, img, '--seed', '9', '--profile');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /untrained: He initialisation \(seed 9\)/);
   assert.match(r.stdout, /predicted\s+ran\s+ms/);

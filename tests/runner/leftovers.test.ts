@@ -47,7 +47,7 @@ test('Ctrl-C in the middle of a run: exit 130, and the profile folder is removed
   const { cwd, tmpdir } = freshFolder('interrupted');
   tmp.write('interrupted/m.cnn.yaml', 'input: 96x96x3\nlayers:\n' + '  - {type: conv, filters: 32, kernel: 3, padding: 1}\n'.repeat(6) + '  - flatten\n');
   tmp.write('interrupted/a.png', pngBytes(96, 96, (x, y) => [x, y, 7, 255]));
-  const child = spawn(process.execPath, [cli, 'run', 'm.cnn.yaml', ...new Array<string>(3000).fill('a.png')], { cwd, env: env(tmpdir), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'run', 'm.cnn.yaml', '--profile', ...new Array<string>(3000).fill('a.png')], { cwd, env: env(tmpdir), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));

@@ -29,7 +29,7 @@ const stripes = tmp.write('stripes.png', pngBytes(12, 10, (x) => (x % 2 ? [0, 0,
 const broken = tmp.write('broken.png', 'not a picture');
 
 test('outputs, top-5 with labels from a file, shapes that ran, per-layer times; a bad image does not stop the others', async () => {
-  const r = await runPipeline({ modelFile, images: [red, broken, stripes] });
+  const r = await runPipeline({ modelFile, images: [red, broken, stripes], profile: true });
   assert.equal(r.engine, 'native');
   assert.equal(r.outputs.length, 2);
   assert.deepEqual(r.outputs.map((o) => o.image), [red, stripes]);

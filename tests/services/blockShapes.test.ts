@@ -97,3 +97,12 @@ test('hover on a name that reaches into a use, on a use\'s name and inside a blo
   assert.match(hoverText(text.replace('layer1.0]', 'layer1.|0]')), /^`layer1\.0`: relu → `56×56×64`$/);
   assert.match(hoverText(text.replace('inputs: conv1}', 'inputs: co|nv1}')), /^`conv1`: layer 0 \(conv\) → `56×56×64 … 7×7×128 \(5 uses\)`$/);
 });
+
+test('outline: a use with one copy named apart from it (repeat: 1, first: 1) shows that copy', { skip }, () => {
+  const { analysis, doc } = open(MODEL.replace('stride: 2, repeat: 3}', 'stride: 2, repeat: 1, first: 1}'));
+  const layers = documentSymbols(analysis, doc).find((s) => s.name === 'layers')!.children!;
+  assert.deepEqual(layers[1]!.children!.map((s) => [s.name, s.detail]), [['layer2.1', '→ 28×28×128']]);
+  // A use without repeat is its only copy, under its own name: no child.
+  const single = open(MODEL.replace('stride: 2, repeat: 3}', 'stride: 2}'));
+  assert.equal(documentSymbols(single.analysis, single.doc).find((s) => s.name === 'layers')!.children![1]!.children, undefined);
+});

@@ -1,17 +1,23 @@
-// cnnshape run MODEL IMAGE... [--json]: runs the network on images in a worker thread and prints the
-// top-5 per image and each layer's shape that ran (beside the checker's) with its time, or the JSON of
-// the spec. Exit 1 on a model, weights or image error (the other images still run); 2 on bad usage.
+// cnnshape run MODEL PATH... [--json]: runs the network on images (files, folders, glob patterns) in a
+// worker thread and prints each image's top-5 as it is ready, then each layer's shape that ran (beside
+// the checker's) and, with --profile, its time; or the JSON of the spec, written as it goes. Memory
+// stays bounded whatever the number of images. Exit 1 on a model, weights or image error (the other
+// images still run); 2 on bad usage.
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
+import { expandImagePaths } from '../../../runner/src/files/imagePaths';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
-import { renderRunText } from '../../../runner/src/run/renderText';
-import type { PipelineResult } from '../../../runner/src/run/pipeline';
+import { renderImageText, renderRunSummary } from '../../../runner/src/run/renderText';
+import { MAX_BATCH, type ImageSink, type PipelineRequest, type PipelineResult } from '../../../runner/src/run/pipeline';
+import type { ImageOutput } from '../../../runner/src/run/result';
+import { JsonArrayWriter } from '../jsonStream';
 import { addRoundingOption, intOption, roundingOption } from '../options';
 import { loadModel } from '../files';
-import { jsonText, printErr, printOut, terminalFields, terminalLine } from '../terminalText';
+import { ProgressBar } from '../progressBar';
+import { printErr, printOut, terminalFields, terminalLine } from '../terminalText';
 
 interface RunOptions {
   json?: boolean;
@@ -20,6 +26,8 @@ interface RunOptions {
   wasm?: boolean;
   threads?: string;
   rounding?: string;
+  profile?: boolean;
+  batch?: string;
 }
 
 /** More threads than 4 per core only slow a run down (and 100000 would exhaust the process). */
@@ -27,10 +35,14 @@ export function maxThreads(): number {
   return availableParallelism() * 4;
 }
 
-/** The spec's JSON: outputs and layers, plus the run's errors and warnings. */
-export function runJson(r: PipelineResult) {
+/** One image in the spec's JSON. */
+export function imageJson(o: ImageOutput) {
+  return { image: o.image, output: o.output, top: o.top, ...(o.ms !== undefined ? { ms: o.ms } : {}) };
+}
+
+/** The spec's JSON after `outputs`: layers, plus the run's errors and warnings. */
+export function runJsonRest(r: PipelineResult) {
   return {
-    outputs: r.outputs.map((o) => ({ image: o.image, output: o.output, top: o.top, ...(o.ms !== undefined ? { ms: o.ms } : {}) })),
     layers: r.layers.map((l) => ({ index: l.index, name: l.name, type: l.type, output: l.output, ms: l.ms })),
     errors: r.errors,
     warnings: r.warnings,
@@ -42,17 +54,20 @@ export function runJson(r: PipelineResult) {
 export function registerRun(program: Command): void {
   addRoundingOption(program
     .command('run')
-    .description('run the network on PNG/JPEG images: top-5 per image, the shape each layer produced, time per layer')
+    .description('run the network on PNG/JPEG images (files, folders, glob patterns): top-5 per image, the shape each layer produced')
     .argument('<model>', 'a model file (*.cnn.yaml, *.cnn.yml, *.cnn.json)')
-    .argument('<images...>', 'PNG or JPEG files')
+    .argument('<images...>', 'PNG or JPEG files, folders (every image below them) or quoted glob patterns (\'photos/**/*.jpg\')')
     .option('--json', 'print the runner JSON of the format spec')
     .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
     .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
     .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
-    .option('--threads <n>', 'threads per forward pass, 1 to 4 × the cores (default: every core)'))
-    .action(async (modelFile: string, images: string[], opts: RunOptions) => {
+    .option('--threads <n>', 'threads per forward pass, 1 to 4 × the cores (default: every core)')
+    .option('--profile', 'time each layer (onnxruntime\'s profiler; one image per pass, slower)')
+    .option('--batch <n>', `images per forward pass, 1 to ${MAX_BATCH} (default 8)`))
+    .action(async (modelFile: string, paths: string[], opts: RunOptions) => {
       const seed = intOption('seed', opts.seed, 0);
       const threads = intOption('threads', opts.threads, 1, maxThreads());
+      const batchSize = intOption('batch', opts.batch, 1, MAX_BATCH);
       const defaultRounding = roundingOption(opts.rounding);
       const m = loadModel(modelFile, defaultRounding);
       const errors = errorLines(m.analysis, modelFile);
@@ -61,38 +76,76 @@ export function registerRun(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      let result: PipelineResult;
-      // Ctrl-C stops the worker and removes onnxruntime's files (runInWorker) before the process ends.
-      const cancel = new AbortController();
-      const onInterrupt = () => cancel.abort();
-      process.once('SIGINT', onInterrupt);
-      try {
-        result = await runInWorker({
-          modelFile: resolve(modelFile),
-          text: m.analysis.text,
-          ...(defaultRounding ? { defaultRounding } : {}),
-          images,
-          engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
-          ...(seed !== undefined ? { seed } : {}),
-          ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
-        }, { signal: cancel.signal });
-      } catch (e) {
-        if (e instanceof RunCancelled) {
-          printErr('cnnshape: interrupted\n');
-          process.exitCode = 130;
-          return;
-        }
-        const user = e instanceof RunnerError && e.user;
-        printErr(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
-        process.exitCode = 1;
+      const { images, problems } = expandImagePaths(paths);
+      for (const p of problems) printErr(`error: ${terminalLine(p.error)}\n`);
+      if (problems.length) process.exitCode = 1;
+      if (images.length === 0) return;
+      const bar = new ProgressBar();
+      const json = opts.json ? new JsonArrayWriter('outputs') : undefined;
+      let done = 0;
+      const onImage: ImageSink = (o) => {
+        done++;
+        if (process.stdout.destroyed) return;
+        bar.around(() => (json ? json.item(imageJson(o)) : printOut(`${renderImageText(terminalFields(o))}\n`)));
+        bar.update(done, images.length, 'images');
+      };
+      const request: PipelineRequest = {
+        modelFile: resolve(modelFile),
+        text: m.analysis.text,
+        ...(defaultRounding ? { defaultRounding } : {}),
+        images,
+        engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
+        ...(seed !== undefined ? { seed } : {}),
+        ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
+        ...(opts.profile ? { profile: true } : {}),
+        ...(batchSize !== undefined ? { batchSize } : {}),
+      };
+      const result = await runStreaming(request, onImage, bar);
+      bar.clear();
+      if (process.stdout.destroyed) return;
+      if (!result) {
+        // Valid JSON even for a run that failed or was interrupted after some images.
+        json?.end({ layers: [], errors: [], warnings: [], engine: 'native' });
         return;
-      } finally {
-        process.removeListener('SIGINT', onInterrupt);
       }
       for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
-      if (opts.json) process.stdout.write(jsonText(runJson(result)));
-      else printOut(renderRunText(terminalFields(result), terminalLine(m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile)));
+      if (json) json.end(runJsonRest(result));
+      else printOut(renderRunSummary(terminalFields(result), terminalLine(m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile)));
       for (const e of result.errors) printErr(`error: ${terminalLine(e.error)}\n`);
       if (result.errors.length) process.exitCode = 1;
     });
+}
+
+/** Runs in the worker with Ctrl-C wired to cancel; undefined (with the message printed) when it failed. */
+export async function runStreaming(request: PipelineRequest, onImage: ImageSink, bar: ProgressBar): Promise<PipelineResult | undefined> {
+  // Ctrl-C stops the worker and removes onnxruntime's files (runInWorker) before the process ends.
+  const cancel = new AbortController();
+  const onInterrupt = () => cancel.abort();
+  process.once('SIGINT', onInterrupt);
+  // The reader went away (`| head`): stop the run, quietly.
+  let closed = false;
+  const onOutputError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+    if (!cancel.signal.aborted) cancel.abort();
+  };
+  // Not removed afterwards: the last writes may still fail after the run.
+  process.stdout.on('error', onOutputError);
+  try {
+    return await runInWorker(request, { signal: cancel.signal, onImage });
+  } catch (e) {
+    bar.clear();
+    if (closed) return undefined;
+    if (e instanceof RunCancelled) {
+      printErr('cnnshape: interrupted\n');
+      process.exitCode = 130;
+      return undefined;
+    }
+    const user = e instanceof RunnerError && e.user;
+    printErr(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
+    process.exitCode = 1;
+    return undefined;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
 }

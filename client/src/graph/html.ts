@@ -47,7 +47,7 @@ button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 button:focus-visible, input:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 input { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 4px; width: 14em; }
 .dim { color: var(--vscode-descriptionForeground); }
-#status { position: absolute; left: 8px; bottom: 6px; font-size: 90%; }
+#status { position: absolute; left: 8px; bottom: 6px; font-size: 90%; z-index: 5; padding: 0 4px; background: var(--vscode-editor-background); }
 #viewport { position: absolute; top: 32px; left: 0; right: 0; bottom: 0; overflow: hidden; cursor: grab; }
 #viewport:focus { outline: none; }
 #viewport.dragging { cursor: grabbing; }

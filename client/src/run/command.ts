@@ -81,6 +81,8 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
             images: images.map((u) => u.fsPath),
             // The worker previews the layers whose output is shown as feature maps.
             previews: { ...PREVIEW_LIMITS },
+            // The page shows each layer's time: a few images, so the profiler's cost is small.
+            profile: true,
           },
           { signal: abort.signal, onProgress: (message) => progress.report({ message }) },
         );

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PipelineRequest, PipelineResult, Progress } from '../run/pipeline';
+import type { ImageSink, PipelineRequest, PipelineResult, Progress } from '../run/pipeline';
 import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
 import { RunnerError } from '../errors';
@@ -139,6 +139,8 @@ export class RunnerEngine {
 
 export interface PipelineCallOptions extends WorkerOptions {
   onProgress?: Progress;
+  /** Each image's result as soon as it is ready; the final result then holds no per-image outputs. */
+  onImage?: ImageSink;
   /** Aborting stops the worker at once, even in the middle of a forward pass. */
   signal?: AbortSignal;
 }
@@ -185,9 +187,11 @@ export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions 
     opts.signal?.addEventListener('abort', onAbort);
     worker.on('message', (r: Reply) => {
       if (stopping) {
-        if (!r.ok || r.kind !== 'progress') stop();
+        // Only the final answer: 'progress' and 'image' come while the worker may still be running a pass.
+        if (!r.ok || r.kind === 'pipeline') stop();
       } else if (!r.ok) finish(() => reject(new RunnerError(r.error, r.errorKind === 'user')));
       else if (r.kind === 'progress') opts.onProgress?.(r.message, r.fraction);
+      else if (r.kind === 'image') opts.onImage?.(r.output, r.extras);
       else if (r.kind === 'pipeline') finish(() => resolve(r.result));
     });
     worker.on('error', (e) => finish(() => reject(new RunnerError(`runner worker failed: ${e.message}`, false))));
@@ -196,6 +200,6 @@ export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions 
       finish(() => reject(new RunnerError(`runner worker exited (code ${code})`, false)));
     });
     const withScratch: PipelineRequest = { ...request, engine: { ...request.engine, scratchDir } };
-    worker.postMessage({ id: 1, kind: 'pipeline', request: withScratch } satisfies Request);
+    worker.postMessage({ id: 1, kind: 'pipeline', request: withScratch, ...(opts.onImage ? { stream: true } : {}) } satisfies Request);
   });
 }

@@ -1,5 +1,6 @@
 // Messages between client.ts (any thread) and worker.ts (the thread that runs onnxruntime).
-import type { PipelineRequest, PipelineResult } from '../run/pipeline';
+import type { ImageExtras, PipelineRequest, PipelineResult } from '../run/pipeline';
+import type { ImageOutput } from '../run/result';
 import type { Backend, EngineOptions, OutputTensor } from './session';
 
 export type Request =
@@ -7,7 +8,8 @@ export type Request =
   | { id: number; kind: 'run'; input: Float32Array; dims: number[]; fetch?: string[] }
   | { id: number; kind: 'times' }
   | { id: number; kind: 'release' }
-  | { id: number; kind: 'pipeline'; request: PipelineRequest }
+  /** `stream`: each image's result comes as an 'image' reply and is not kept in the final result. */
+  | { id: number; kind: 'pipeline'; request: PipelineRequest; stream?: boolean }
   /** Stop the pipeline at its next step (never in the middle of onnxruntime's run: see client.ts). */
   | { id: number; kind: 'cancel' };
 
@@ -17,6 +19,7 @@ export type Reply =
   | { id: number; ok: true; kind: 'times'; times: Array<Array<[number, number]>> }
   | { id: number; ok: true; kind: 'released' }
   | { id: number; ok: true; kind: 'progress'; message: string; fraction?: number }
+  | { id: number; ok: true; kind: 'image'; output: ImageOutput; extras: ImageExtras }
   | { id: number; ok: true; kind: 'pipeline'; result: PipelineResult }
   /** `user`: a problem with the model, weights, labels or images (shown as is); `internal`: a bug. */
   | { id: number; ok: false; error: string; errorKind?: 'user' | 'internal' };

@@ -49,6 +49,7 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
           port.postMessage(p);
         },
         () => cancelled,
+        req.stream ? (output, extras) => port.postMessage({ id: req.id, ok: true, kind: 'image', output, extras } satisfies Reply) : undefined,
       );
       return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
     }

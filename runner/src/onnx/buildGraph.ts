@@ -39,6 +39,8 @@ export interface BuildOptions {
   fileName: string;
   /** Expose every layer's output (default true). false keeps only the last: ORT may fuse more. */
   exposeAll?: boolean;
+  /** With exposeAll false: these layers' outputs too (the maps a run shows). */
+  expose?: readonly number[];
 }
 
 export function buildGraph(analysis: Analysis, params: ParameterSet, opts: BuildOptions): BuiltGraph {
@@ -51,7 +53,8 @@ export function buildGraph(analysis: Analysis, params: ParameterSet, opts: Build
   const exposeAll = opts.exposeAll ?? true;
   const last = analysis.layers.length - 1;
   const outputs = analysis.layers.map((r) => layerOutputName(r.decl.index));
-  const exposed = analysis.layers.filter((r) => exposeAll || r.decl.index === last);
+  const also = new Set(opts.expose ?? []);
+  const exposed = analysis.layers.filter((r) => exposeAll || r.decl.index === last || also.has(r.decl.index));
   const name = analysis.model.name?.value ?? opts.fileName;
   const model: onnx.IModelProto = {
     irVersion: IR_VERSION,

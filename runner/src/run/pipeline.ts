@@ -1,23 +1,26 @@
 // The whole run of a model on images, on the thread that calls it (the worker: see engine/worker.ts):
 // analyse the text, refuse errors, resolve the weights (errors before anything runs), build the ONNX
-// graph, decode the images (a bad image is reported and the others still run), run each one, and
-// gather outputs, top-5, the shapes that ran and per-layer times.
+// graph, then decode, run and hand over the images as a stream (a bad image is reported and the
+// others still run). Memory is bounded whatever the number of images: at most two batches are in
+// flight (one running, the next decoding), and with `onImage` no per-image result is kept.
+//
+// The first image runs alone through a graph that exposes every layer's output (the shapes that ran);
+// the others run in batches through a graph exposing only the result and the maps asked for, which
+// onnxruntime can fuse (conv + batchnorm + relu). With `profile`, every image runs alone through the
+// first graph with the profiler on, so that per-layer times can be told apart.
 import { basename } from 'node:path';
-import { analyze } from '../../../core/src/index';
 import type { Rounding, Shape } from '../../../core/src/index';
-import { createEngineSession, type EngineOptions, type LayerTimes, type OutputTensor } from '../engine/session';
-import { FileRefused, readRegularFile } from '../files/readRegular';
+import { createEngineSession, wasmForced, type EngineOptions, type EngineSession, type LayerTimes, type OutputTensor } from '../engine/session';
 import { readImageFile, type DecodeLimits } from '../images/decode';
-import { imageToInput, inputProblem, type NetworkInput } from '../images/toTensor';
+import { imageToInput, type NetworkInput } from '../images/toTensor';
 import type { FloatImage } from '../images/resize';
 import { buildGraph, layerOutputName } from '../onnx/buildGraph';
-import { ModelError, refuseErrors } from '../onnx/modelErrors';
 import { encodeModel } from '../onnx/proto';
-import { resolveParameters } from '../weights/resolve';
-import { loadLabels } from './labels';
+import { collectBefore } from '../engine/collect';
+import { prepareRun, type PreparedRun } from './prepare';
+import type { ResolvedParameters } from '../weights/resolve';
 import { MAP_TYPES, previewImage, previewMap, type ImagePreview, type MapPreview, type PreviewOptions } from './previews';
 import { shapeOfDims, topK, type ImageOutput, type LayerRun, type RunResult } from './result';
-import { checkRunnable } from './sizeCheck';
 
 export interface PipelineRequest {
   modelFile: string;
@@ -39,7 +42,14 @@ export interface PipelineRequest {
   keepInputs?: boolean;
   /** Return 8-bit previews of the input and of these layers' feature maps (for display). */
   previews?: PreviewOptions;
+  /** Per-layer kernel times (native engine): the profiler on, one warm-up pass, one image per call. */
+  profile?: boolean;
+  /** Images per onnxruntime call after the first (default 8, at most MAX_BATCH). */
+  batchSize?: number;
 }
+
+export const DEFAULT_BATCH = 8;
+export const MAX_BATCH = 64;
 
 export interface ImageExtras {
   image: string;
@@ -56,6 +66,8 @@ export interface PipelineResult extends RunResult {
 }
 
 export type Progress = (message: string, fraction?: number) => void;
+/** Receives each image's result as it is ready; the pipeline then keeps neither in its result. */
+export type ImageSink = (output: ImageOutput, extras: ImageExtras) => void;
 
 /** Thrown between steps when the caller asked the run to stop. */
 export class PipelineStopped extends Error {
@@ -64,130 +76,185 @@ export class PipelineStopped extends Error {
   }
 }
 
-export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}, shouldStop: () => boolean = () => false): Promise<PipelineResult> {
+interface Decoded {
+  image: string;
+  input: NetworkInput;
+}
+
+export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}, shouldStop: () => boolean = () => false, onImage?: ImageSink): Promise<PipelineResult> {
   const checkStop = () => {
     if (shouldStop()) throw new PipelineStopped();
   };
-  let text = req.text;
-  if (text === undefined) {
-    try {
-      text = readRegularFile(req.modelFile, 'model').toString('utf8');
-    } catch (e) {
-      if (e instanceof FileRefused) throw new ModelError(e.message);
-      throw e;
-    }
-  }
-  const analysis = analyze({
-    text: text.replace(/^\uFEFF/, ''),
-    fileName: req.modelFile,
-    ...(req.defaultRounding ? { defaultRounding: req.defaultRounding } : {}),
-  });
-  progress('reading weights');
-  // Resolving weights needs the shapes: a model with errors is refused first.
-  refuseErrors(analysis, req.modelFile);
-  checkRunnable(analysis, req.modelFile);
-  const inputShape = analysis.model.input?.value;
-  const params = resolveParameters(analysis, {
-    modelFile: req.modelFile,
-    ...(req.seed !== undefined ? { seed: req.seed } : {}),
-    ...(req.weightsFile ? { weightsFile: req.weightsFile } : {}),
-    ...(req.roots ? { roots: req.roots } : {}),
-  });
-  const graph = buildGraph(analysis, params, { fileName: req.modelFile });
-  const problem = inputShape && inputProblem(inputShape, analysis.model.preprocess.value);
-  if (problem) throw new ModelError(`${req.modelFile}: ${problem}`);
-  const labels = loadLabels(analysis.model, req.modelFile, req.roots);
-  const warnings = [...params.warnings];
-  const last = analysis.layers[analysis.layers.length - 1]!;
-  const outCount = last.output ? last.output.width * last.output.height * last.output.depth : 0;
-  if (labels && labels.length !== outCount) {
-    warnings.push(`${labels.length} labels for ${outCount} output values: ${labels.length < outCount ? 'some outputs have no label' : 'some labels are not used'}`);
-  }
-
-  // Images first: a bad one is reported and the others still run.
-  const errors: RunResult['errors'] = [];
-  const inputs: Array<{ image: string; input: NetworkInput }> = [];
-  for (const image of req.images) {
-    progress(`reading ${basename(image)}`);
-    // Let a 'cancel' message in: decoding is synchronous.
-    await new Promise((r) => setImmediate(r));
-    checkStop();
-    try {
-      inputs.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape!, analysis.model.preprocess.value) });
-    } catch (e) {
-      errors.push({ image, error: (e as Error).message });
-    }
-  }
-
-  const result: PipelineResult = { outputs: [], layers: [], errors, warnings, engine: 'native', extras: [] };
+  let prep: PreparedRun | undefined = prepareRun(req, progress);
+  const { analysis, inputShape, labels, warnings } = prep;
+  // Held only here, so that dropping it frees the weights (hundreds of MB for a large model).
+  let params: ResolvedParameters | undefined = prep.params;
+  prep = undefined;
+  const result: PipelineResult = { outputs: [], layers: [], errors: [], warnings, engine: 'native', extras: [] };
   if (analysis.model.name) result.modelName = analysis.model.name.value;
   if (params.untrained.length && params.heSeed !== undefined) result.untrained = { seed: params.heSeed, layers: params.untrained };
-  if (inputs.length === 0) {
-    result.layers = analysis.layers.map((r) => ({ index: r.decl.index, name: r.decl.id, type: r.decl.type, output: r.output!, predicted: r.output, ms: null }));
+  let fullBytes: Uint8Array | undefined = encodeModel(buildGraph(analysis, params, { fileName: req.modelFile }).model);
+  const finalOutput = layerOutputName(analysis.layers.length - 1);
+  const predictedOnly = () => analysis.layers.map((r): LayerRun => ({ index: r.decl.index, name: r.decl.id, type: r.decl.type, output: r.output!, predicted: r.output, ms: null }));
+
+  let next = 0;
+  const total = req.images.length;
+  /** Decodes up to n images; a bad one is recorded and skipped. */
+  const decode = async (n: number): Promise<Decoded[]> => {
+    const out: Decoded[] = [];
+    while (out.length < n && next < total) {
+      const image = req.images[next++]!;
+      progress(`reading ${basename(image)}`, (next - 1) / total);
+      // Let a 'cancel' message in: decoding is synchronous.
+      await new Promise((r) => setImmediate(r));
+      checkStop();
+      try {
+        out.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape, analysis.model.preprocess.value) });
+      } catch (e) {
+        result.errors.push({ image, error: (e as Error).message });
+      }
+    }
+    return out;
+  };
+
+  const first = await decode(1);
+  if (first.length === 0) {
+    result.layers = predictedOnly();
     return result;
   }
-
-  progress('starting onnxruntime');
-  const session = await createEngineSession(encodeModel(graph.model), { ...req.engine, profile: req.engine?.profile ?? true });
-  result.engine = session.backend;
-  if (shouldStop()) {
-    await session.release();
-    throw new PipelineStopped();
-  }
-  if (session.notice) warnings.push(session.notice);
   // The caller (the editor) need not analyse the model to name the layers worth showing.
   const previewLayers = req.previews ? (req.previews.layers ?? analysis.layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index)) : [];
-  const keep = new Set([...(req.keepOutputsOf ?? []), ...previewLayers]);
-  let firstDims: Record<string, number[]> | undefined;
-  try {
-    const profiled = session.backend === 'native';
-    // Copying every layer's output out of onnxruntime costs more than running small layers, so only
-    // the first image fetches them all (the shapes that ran); the others fetch the result and the maps asked for.
-    const some = [graph.finalOutput, ...[...keep].map(layerOutputName)];
-    // A warm-up pass, not counted in the per-layer times: the first run pays for allocations.
-    if (profiled) await session.run(inputs[0]!.input.tensor, inputs[0]!.input.dims, [graph.finalOutput]);
-    for (let i = 0; i < inputs.length; i++) {
-      const { image, input } = inputs[i]!;
-      progress(`running ${basename(image)}`, i / inputs.length);
-      checkStop();
-      const t0 = performance.now();
-      const out = await session.run(input.tensor, input.dims, i === 0 ? undefined : some);
-      const ms = performance.now() - t0;
-      const final = out[graph.finalOutput]!;
-      firstDims ??= Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.dims]));
-      const o: ImageOutput = { image, output: Array.from(final.data), top: topK(final.data, 5, labels), ms: round(ms) };
+  const keep = [...new Set([...(req.keepOutputsOf ?? []), ...previewLayers])];
+  const fetch = [finalOutput, ...keep.filter((k) => layerOutputName(k) !== finalOutput).map(layerOutputName)];
+  const emit = (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number) => {
+    const final = slice(out[finalOutput]!, at);
+    const o: ImageOutput = { image: d.image, output: Array.from(final.data), top: topK(final.data, 5, labels), ms: round(ms) };
+    const extra = imageExtras(d, out, at, req, previewLayers);
+    if (onImage) onImage(o, extra);
+    else {
       result.outputs.push(o);
-      const extra: ImageExtras = { image };
-      if (req.keepInputs) extra.seen = input.seen;
-      if (req.keepOutputsOf?.length) {
-        extra.maps = {};
-        for (const k of req.keepOutputsOf) {
-          const t = out[layerOutputName(k)];
-          if (t) extra.maps[k] = { dims: t.dims, data: new Float32Array(t.data) };
-        }
-      }
-      if (req.previews) {
-        extra.seenPreview = previewImage(input.seen);
-        extra.mapPreviews = [];
-        for (const k of previewLayers) {
-          const t = out[layerOutputName(k)];
-          if (t) extra.mapPreviews.push(previewMap(k, t, req.previews));
-        }
-      }
       result.extras.push(extra);
     }
-    const times = profiled ? session.takeLayerTimes().slice(1) : [];
-    result.layers = analysis.layers.map((r) => layerRun(r.decl.index, r.decl.id, r.decl.type, r.output, firstDims![layerOutputName(r.decl.index)], times));
+  };
+
+  progress('starting onnxruntime');
+  // The lean graph needs the weights again; otherwise they go before onnxruntime copies them.
+  const lean = next < total && !(req.profile === true && !wasmForced(req.engine ?? {}));
+  if (!lean) params = undefined;
+  collectBefore(fullBytes.length);
+  let session: EngineSession | undefined = await createEngineSession(fullBytes, { ...req.engine, profile: req.profile === true });
+  fullBytes = undefined;
+  result.engine = session.backend;
+  if (session.notice) result.warnings.push(session.notice);
+  let firstDims: Record<string, number[]> = {};
+  let times: LayerTimes[] = [];
+  try {
+    if (shouldStop()) throw new PipelineStopped();
+    const profiled = req.profile === true && session.backend === 'native';
+    // A warm-up pass, not counted in the per-layer times: the first run pays for allocations.
+    if (profiled) await session.run(first[0]!.input.tensor, first[0]!.input.dims, [finalOutput]);
+    progress(`running ${basename(first[0]!.image)}`, 1 / total);
+    const t0 = performance.now();
+    const out = await session.run(first[0]!.input.tensor, first[0]!.input.dims);
+    const ms = performance.now() - t0;
+    firstDims = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.dims]));
+    emit(first[0]!, pick(out, fetch), 0, ms);
+    if (lean) {
+      await session.release();
+      session = undefined;
+      const leanBytes = encodeModel(buildGraph(analysis, params!, { fileName: req.modelFile, exposeAll: false, expose: keep }).model);
+      params = undefined;
+      collectBefore(leanBytes.length);
+      session = await createEngineSession(leanBytes, { ...req.engine, profile: false });
+    }
+    const batch = lean ? Math.min(Math.max(1, Math.floor(req.batchSize ?? DEFAULT_BATCH)), MAX_BATCH) : 1;
+    await runBatches(session, batch, decode, checkStop, fetch, emit);
+    times = profiled ? session.takeLayerTimes().slice(1) : [];
   } finally {
-    await session.release();
+    if (session) await session.release();
   }
+  result.layers = analysis.layers.map((r) => layerRun(r.decl.index, r.decl.id, r.decl.type, r.output, firstDims[layerOutputName(r.decl.index)], times));
   for (const l of result.layers) {
     if (l.predicted && !sameShape(l.predicted, l.output)) {
-      warnings.push(`layer ${l.index}: the checker predicted ${fmt(l.predicted)} but ${fmt(l.output)} ran (a bug: please report it)`);
+      result.warnings.push(`layer ${l.index}: the checker predicted ${fmt(l.predicted)} but ${fmt(l.output)} ran (a bug: please report it)`);
     }
   }
   progress('done', 1);
   return result;
+}
+
+/**
+ * Runs the remaining images `batch` at a time; the next batch is decoded while onnxruntime runs the
+ * current one (its run does not hold this thread), so two batches at most are in memory.
+ */
+async function runBatches(
+  session: EngineSession,
+  batch: number,
+  decode: (n: number) => Promise<Decoded[]>,
+  checkStop: () => void,
+  fetch: string[],
+  emit: (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number) => void,
+): Promise<void> {
+  let chunk = await decode(batch);
+  while (chunk.length) {
+    checkStop();
+    const { tensor, dims } = stack(chunk);
+    const t0 = performance.now();
+    const running = session.run(tensor, dims, fetch);
+    // Handled below; without this a failure during the decoding would count as unhandled.
+    running.catch(() => {});
+    const following = await decode(batch).catch(async (e: unknown) => {
+      await running.catch(() => {});
+      throw e;
+    });
+    const out = await running;
+    const ms = (performance.now() - t0) / chunk.length;
+    chunk.forEach((d, i) => emit(d, out, i, ms));
+    chunk = following;
+  }
+}
+
+function stack(chunk: Decoded[]): { tensor: Float32Array; dims: number[] } {
+  const one = chunk[0]!.input;
+  if (chunk.length === 1) return { tensor: one.tensor, dims: one.dims };
+  const n = one.tensor.length;
+  const tensor = new Float32Array(n * chunk.length);
+  chunk.forEach((d, i) => tensor.set(d.input.tensor, i * n));
+  return { tensor, dims: [chunk.length, ...one.dims.slice(1)] };
+}
+
+/** Image `at` of a batch's output (a view, not a copy). */
+function slice(t: OutputTensor, at: number): OutputTensor {
+  const per = t.data.length / (t.dims[0] ?? 1);
+  return { dims: [1, ...t.dims.slice(1)], data: t.data.subarray(at * per, (at + 1) * per) };
+}
+
+function pick(out: Record<string, OutputTensor>, names: string[]): Record<string, OutputTensor> {
+  return Object.fromEntries(names.filter((n) => out[n]).map((n) => [n, out[n]!]));
+}
+
+function imageExtras(d: Decoded, out: Record<string, OutputTensor>, at: number, req: PipelineRequest, previewLayers: number[]): ImageExtras {
+  const extra: ImageExtras = { image: d.image };
+  if (req.keepInputs) extra.seen = d.input.seen;
+  if (req.keepOutputsOf?.length) {
+    extra.maps = {};
+    for (const k of req.keepOutputsOf) {
+      const t = out[layerOutputName(k)];
+      if (t) {
+        const s = slice(t, at);
+        extra.maps[k] = { dims: s.dims, data: new Float32Array(s.data) };
+      }
+    }
+  }
+  if (req.previews) {
+    extra.seenPreview = previewImage(d.input.seen);
+    extra.mapPreviews = [];
+    for (const k of previewLayers) {
+      const t = out[layerOutputName(k)];
+      if (t) extra.mapPreviews.push(previewMap(k, slice(t, at), req.previews));
+    }
+  }
+  return extra;
 }
 
 function layerRun(index: number, name: string, type: string, predicted: Shape | null, dims: number[] | undefined, times: LayerTimes[]): LayerRun {

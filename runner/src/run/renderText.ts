@@ -1,7 +1,7 @@
 // The human-readable form of a run: per layer, the checker's shape beside the shape that ran and the
 // time; per image, the top-5.
 import type { Shape } from '../../../core/src/index';
-import type { RunResult } from './result';
+import type { ImageOutput, RunResult } from './result';
 
 function shape(s: Shape | null): string {
   return s ? `${s.width}×${s.height}×${s.depth}` : '?';
@@ -14,7 +14,8 @@ function table(rows: string[][], rightAligned: Set<number>): string {
     .join('\n');
 }
 
-export function renderRunText(result: RunResult, modelLabel: string): string {
+/** The model line, the untrained notice and the layer table (shapes that ran, times if profiled). */
+export function renderRunSummary(result: RunResult, modelLabel: string): string {
   const out: string[] = [];
   out.push(`${modelLabel} — engine: ${result.engine === 'native' ? 'onnxruntime (native)' : 'onnxruntime-web (WebAssembly)'}`);
   if (result.untrained) {
@@ -29,13 +30,21 @@ export function renderRunText(result: RunResult, modelLabel: string): string {
   out.push(table(rows, new Set([0, 5])));
   const total = result.layers.reduce((a, l) => a + (l.ms ?? 0), 0);
   if (result.layers.some((l) => l.ms !== null)) out.push(`(ms: onnxruntime kernel time per layer, median over the images after a warm-up pass; total ${total.toFixed(3)} ms)`);
-  for (const o of result.outputs) {
-    out.push('');
-    out.push(`${o.image}${o.ms !== undefined ? `  (${o.ms.toFixed(2)} ms)` : ''}`);
-    const topRows = o.top.map((t, i) => [`${i + 1}.`, t.label ?? `#${t.index}`, t.label !== undefined ? `#${t.index}` : '', formatScore(t.score)]);
-    out.push(table(topRows, new Set([3])).replace(/^/gm, '  '));
-  }
+  else out.push('(ms: per-layer times with --profile)');
   return out.join('\n') + '\n';
+}
+
+/** One image's block: its name, its share of the forward pass's time, the top-5. */
+export function renderImageText(o: ImageOutput): string {
+  const out: string[] = [];
+  out.push(`${o.image}${o.ms !== undefined ? `  (${o.ms.toFixed(2)} ms)` : ''}`);
+  const topRows = o.top.map((t, i) => [`${i + 1}.`, t.label ?? `#${t.index}`, t.label !== undefined ? `#${t.index}` : '', formatScore(t.score)]);
+  out.push(table(topRows, new Set([3])).replace(/^/gm, '  '));
+  return out.join('\n') + '\n';
+}
+
+export function renderRunText(result: RunResult, modelLabel: string): string {
+  return [renderRunSummary(result, modelLabel), ...result.outputs.map(renderImageText)].join('\n');
 }
 
 function formatScore(v: number): string {

@@ -43,8 +43,10 @@ function layerSymbol(a: Analysis, doc: TextDocument, scope: Scope, it: ScopeItem
   const isUse = fileNames(a).blocks.has(type);
   const detail = `${it.name ? `${type} ` : `#${it.index} `}→ ${isUse && scope.block === undefined ? copiesLabel(runs) : outputsLabel(runs)}`;
   const s = symbol(doc, a.text, name, detail, isUse ? SymbolKind.Module : SymbolKind.Function, it.node, it.name?.span ?? it.type?.span ?? it.node);
-  // A use's copies (at the top level: a use inside a block runs once per copy of that block too).
-  if (isUse && scope.block === undefined && runs.length > 1) {
+  // A use's copies (at the top level: a use inside a block runs once per copy of that block too); a
+  // single copy too when it has a name of its own (`repeat: 1, first: 1` gives layer2.1), which
+  // diagnostics and the graph use.
+  if (isUse && scope.block === undefined && (runs.length > 1 || (runs.length === 1 && runs[0]!.name !== name))) {
     s.children = runs.map((r) => symbol(doc, a.text, r.name, `→ ${resultLabel(r)}`, SymbolKind.Object, it.node, it.name?.span ?? it.type?.span ?? it.node));
   }
   return s;

@@ -51,4 +51,81 @@ suite('Model graph', () => {
     await redrawn;
     assert.equal(api.graphPanel.inPage?.version, doc.version);
   });
+
+  test('U-Net v2: block uses as groups (nested), one node per layer, a click inside a block selects the definition line', async () => {
+    const editor = await openSample('v2/unet.cnn.yaml');
+    const doc = editor.document;
+    const drawn = pageShows(api, doc);
+    await vscode.commands.executeCommand('cnnShape.showGraph');
+    await drawn;
+    const layers = analyze({ text: doc.getText(), fileName: doc.fileName }).layers;
+    assert.equal(api.graphPanel.inPage?.layerNodes, layers.length, 'every block expanded: one node a layer');
+    assert.deepEqual(api.graphPanel.inPage?.red, []);
+    const graph = api.graphPanel.current!.graph;
+    const group = (id: string) => graph.groups.find((g) => g.id === id);
+    for (const use of ['inc', 'down1', 'down4', 'up1', 'up4']) assert.equal(group(`G:${use}`)?.kind, 'use', `group of ${use}`);
+    assert.equal(group('G:up1.conv')?.parent, 'G:up1', 'the double conv inside up1 is a group inside up1\'s');
+    assert.equal(group('G:up1')?.definition, 'up');
+    // up1's crop takes down3's 64×64×512 and gives 56×56×512 (the size of up1.up) to the concat.
+    const crop = layers.findIndex((l) => l.decl.id === 'up1.crop');
+    const node = graph.nodes.find((n) => n.layer === crop)!;
+    assert.equal(node.group, 'G:up1');
+    const into = graph.edges.filter((e) => e.to === node.id).map((e) => e.label);
+    assert.ok(into.includes('64×64×512'), into.join(', '));
+    assert.ok(graph.edges.some((e) => e.from === node.id && e.label === '56×56×512'));
+
+    // A click on up3.crop's node selects `crop` in the block's definition.
+    const up3crop = layers.findIndex((l) => l.decl.id === 'up3.crop');
+    const defLine = doc.positionAt(doc.getText().indexOf('{name: crop, type: crop')).line;
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(0, 0, 0, 0) });
+    let selected = selectionChanges(editor, () => vscode.window.activeTextEditor?.selection.start.line === defLine, `selection on line ${defLine}`);
+    api.graphPanel.clickInPage(up3crop);
+    await selected;
+    assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), 'crop');
+    // And the last layer's node selects `conv` on outc's line.
+    const outcLine = doc.positionAt(doc.getText().indexOf('{name: outc, type: conv')).line;
+    selected = selectionChanges(editor, () => vscode.window.activeTextEditor?.selection.start.line === outcLine, `selection on line ${outcLine}`);
+    api.graphPanel.clickInPage(layers.length - 1);
+    await selected;
+    assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), 'conv');
+  });
+
+  test('ResNet-50 v2: the time from an edit to the redrawn graph (printed), next to the diagnostics', async () => {
+    const editor = await openSample('v2/resnet50.cnn.yaml');
+    const doc = editor.document;
+    const drawn = pageShows(api, doc);
+    await vscode.commands.executeCommand('cnnShape.showGraph');
+    await drawn;
+    const at = doc.positionAt(doc.getText().indexOf('units: 1000') + 'units: 100'.length);
+    const graphMs: number[] = [];
+    const diagMs: number[] = [];
+    const pageMs: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      // Alternately 1000 → 10000 and back: every edit changes fc's shape (and the last edge's label).
+      const t0 = performance.now();
+      let tDiag = 0;
+      const diags = new Promise<void>((resolve) => {
+        const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+          if (!e.uris.some((u) => u.toString() === doc.uri.toString())) return;
+          tDiag = performance.now();
+          sub.dispose();
+          resolve();
+        });
+      });
+      const ok = await editor.edit((e) => (i % 2 === 0 ? e.insert(at, '0') : e.delete(new vscode.Range(at, at.translate(0, 1)))));
+      assert.ok(ok);
+      await pageShows(api, doc);
+      graphMs.push(performance.now() - t0);
+      pageMs.push(api.graphPanel.inPage!.ms);
+      await diags;
+      diagMs.push(tDiag - t0);
+      const fc = api.graphPanel.current!.graph.nodes.at(-1)!;
+      assert.equal(fc.output, i % 2 === 0 ? '1×1×10000' : '1×1×1000');
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const fmt = (xs: number[]) => xs.map((x) => Math.round(x)).join(', ');
+    console.log(`      ResNet-50 (175 layers), edit → graph redrawn: median ${Math.round(median(graphMs))} ms [${fmt(graphMs)}] (page layout+draw ${fmt(pageMs)} ms; includes the view's 150 ms debounce); edit → diagnostics: median ${Math.round(median(diagMs))} ms [${fmt(diagMs)}]`);
+    // A bound for a loaded two-core machine, far above what is measured; it catches a redraw gone quadratic.
+    assert.ok(median(graphMs) < 5000, `redraw took ${fmt(graphMs)} ms`);
+  });
 });

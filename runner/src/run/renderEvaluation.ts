@@ -1,0 +1,45 @@
+// An evaluation as text (summary, per-class table, confusion matrix) and as CSV (one row per class:
+// its counts, precision, recall and its row of the confusion matrix).
+import type { Evaluation } from './evaluation';
+
+function pct(v: number | null): string {
+  return v === null ? '–' : `${(v * 100).toFixed(1)}%`;
+}
+
+function table(rows: string[][], leftColumns: number): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  return rows.map((r) => r.map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+export function renderEvaluationText(e: Evaluation, title: string): string {
+  const out: string[] = [title, ''];
+  out.push(`images      ${e.images}`);
+  out.push(`accuracy    ${pct(e.accuracy)}`);
+  out.push(`top-5       ${pct(e.top5)}`);
+  out.push('');
+  out.push(table([['class', 'images', 'correct', 'precision', 'recall'], ...e.classes.map((c) => [c.name, String(c.images), String(c.correct), pct(c.precision), pct(c.recall)])], 1));
+  out.push('');
+  out.push('confusion matrix (rows: true class, columns: predicted; "other": a label with no folder)');
+  const cols = [...e.confusion.classes, 'other'];
+  out.push(table([['', ...cols], ...e.confusion.matrix.map((r, i) => [e.confusion.classes[i]!, ...r.map(String)])], 1));
+  if (e.worst.length) {
+    out.push('');
+    out.push('worst classified (lowest value for the true class)');
+    out.push(table([['image', 'true', 'predicted', 'true score'], ...e.worst.map((w) => [w.image, w.trueClass, w.predicted, w.trueScore.toPrecision(4)])], 3));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** RFC 4180 quoting, and a leading =, +, - or @ made inert for spreadsheets. */
+function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderEvaluationCsv(e: Evaluation): string {
+  const header = ['class', 'images', 'correct', 'precision', 'recall', ...e.confusion.classes.map((c) => `predicted ${c}`), 'predicted other'];
+  const rows = e.classes.map((c, i) => [c.name, c.images, c.correct, c.precision, c.recall, ...e.confusion.matrix[i]!]);
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
