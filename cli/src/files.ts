@@ -14,7 +14,7 @@ export interface LoadedModel {
 export function loadModel(file: string, defaultRounding?: Rounding): LoadedModel {
   let text: string;
   try {
-    // Regular files only, at most 16 MB: a FIFO or /dev/zero is refused, not waited on or read forever.
+    // Regular files only, at most 8 MB (the checker's limit, MAX_MODEL_BYTES): a FIFO or /dev/zero is refused, not waited on or read forever.
     text = readRegularFile(file, 'model').toString('utf8');
   } catch (e) {
     if (e instanceof FileRefused) throw new UsageError(e.message);

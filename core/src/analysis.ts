@@ -9,6 +9,7 @@ import { readModel } from './model/readModel';
 import type { Model, Rounding } from './model/types';
 import { inferShapes, type LayerResult, type Totals } from './shape/infer';
 import { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
+import { isTooLarge, tooLargeMessage } from './syntax/sizeLimit';
 
 export interface Analysis {
   text: string;
@@ -37,7 +38,7 @@ export function analyze(options: AnalyzeOptions): Analysis {
 }
 
 export class ModelAnalyzer {
-  private readonly parser = new DocumentParser();
+  private parser = new DocumentParser();
 
   constructor(readonly kind: SourceKind) {}
 
@@ -47,6 +48,7 @@ export class ModelAnalyzer {
 
   /** Analyses the next version of this analyzer's document; the options are `analyze`'s, without the syntax. */
   analyze({ text, defaultRounding }: AnalysisInput): Analysis {
+    if (isTooLarge(text)) return this.refuse(text, defaultRounding);
     const tree = this.parser.parse(text, this.kind);
     const syntax: CoreDiagnostic[] = tree.problems.map((p) => ({
       severity: p.severity,
@@ -59,6 +61,15 @@ export class ModelAnalyzer {
     let diagnostics = [...syntax, ...read, ...inferred.diagnostics];
     if (model.blocks) diagnostics = groupBlockDiagnostics(model, diagnostics);
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
+  }
+
+  /** A text over the size limit: an empty model and one error, and nothing of it kept. */
+  private refuse(text: string, defaultRounding: Rounding | undefined): Analysis {
+    this.parser = new DocumentParser();
+    const { model } = readModel(null, defaultRounding, true);
+    const inferred = inferShapes(model);
+    const diagnostics: CoreDiagnostic[] = [{ severity: 'error', code: 'out-of-range', message: tooLargeMessage(), span: { start: 0, end: 0 } }];
     return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
   }
 }

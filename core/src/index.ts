@@ -2,6 +2,8 @@
 // summary table. Pure TypeScript with no editor imports; the server, the runner, the CLI, the client
 // and the tests import only this file.
 export { ModelAnalyzer, analyze, hasErrors, type Analysis, type AnalysisInput, type AnalyzeOptions } from './analysis';
+export { MAX_MODEL_BYTES } from './syntax/sizeLimit';
+export { isOwnKey, own } from './text/own';
 export { CODES, type Code } from './diagnostics/codes';
 export type { CoreDiagnostic, FixData, RelatedInfo, Severity } from './diagnostics/diagnostic';
 export { COMMON_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_DEFS, LAYER_TYPES, isLayerType, type LayerParams, type LayerType } from './layers/registry';

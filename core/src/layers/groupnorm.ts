@@ -1,5 +1,6 @@
 // groupnorm: GroupNorm, normalising each group of depth/groups channels over the whole map.
 import { checkChannels } from './checks';
+import { formatNumber } from '../shape/outputSize';
 import { defineLayer } from './spec';
 
 export const groupnorm = defineLayer({
@@ -42,5 +43,5 @@ export const groupnorm = defineLayer({
 });
 
 function formatRatio(a: number, b: number): string {
-  return Number.isInteger(a / b) ? String(a / b) : (a / b).toFixed(2);
+  return formatNumber(a / b);
 }

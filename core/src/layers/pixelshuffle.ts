@@ -1,4 +1,5 @@
 // pixelshuffle: depth to space (sub-pixel convolution upsampling, ESPCN).
+import { formatNumber } from '../shape/outputSize';
 import { defineLayer } from './spec';
 
 export const pixelshuffle = defineLayer({
@@ -31,7 +32,7 @@ export const pixelshuffle = defineLayer({
       macs: 0,
       estimated: !ok,
       field: { upsample: [r, r] },
-      arithmetic: () => [`width: ${input.width}·${r} = ${input.width * r}`, `height: ${input.height}·${r} = ${input.height * r}`, `depth: ${input.depth}/${r}² = ${ok ? depth : (input.depth / r2).toFixed(2)}`],
+      arithmetic: () => [`width: ${input.width}·${r} = ${input.width * r}`, `height: ${input.height}·${r} = ${input.height * r}`, `depth: ${input.depth}/${r}² = ${ok ? depth : formatNumber(input.depth / r2)}`],
     };
   },
 });

@@ -1,4 +1,5 @@
 // pixelunshuffle: space to depth, the inverse of pixelshuffle.
+import { formatNumber } from '../shape/outputSize';
 import { defineLayer } from './spec';
 
 export const pixelunshuffle = defineLayer({
@@ -26,7 +27,7 @@ export const pixelunshuffle = defineLayer({
     }
     const width = Math.floor(input.width / r);
     const height = Math.floor(input.height / r);
-    const fmt = (n: number) => (n % r === 0 ? String(n / r) : (n / r).toFixed(2));
+    const fmt = (n: number) => formatNumber(n / r);
     return {
       output: { width, height, depth: input.depth * r * r },
       params: 0,

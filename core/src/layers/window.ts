@@ -5,6 +5,7 @@ import { axisArithmetic, axisOutput, type AxisParams, type AxisResult } from '..
 import type { Padding, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 import type { ShapeContext, WindowGeometry } from './spec';
+import { windowFixOptions, type FixOption } from './windowFix';
 
 export interface WindowArgs {
   kernel: Pair;
@@ -96,35 +97,8 @@ function faultSpan(ctx: ShapeContext): Span {
   return ctx.layer.typeSpan;
 }
 
-/** Uniform paddings and strides near the current ones that make every axis whole. */
-function fixOptions(n: Pair, w: WindowArgs, pad: Pair | 'same'): Array<{ padding?: number; stride?: number; result: string }> {
+/** Uniform paddings and strides near the current ones that make every axis whole (windowFix.ts). */
+function fixOptions(n: Pair, w: WindowArgs, pad: Pair | 'same'): FixOption[] {
   if (pad === 'same') return [];
-  const sizeWith = (p: Pair, s: Pair): Pair | null => {
-    const out: number[] = [];
-    for (let i = 0; i < 2; i++) {
-      const num = n[i]! + 2 * p[i]! - w.dilation[i]! * (w.kernel[i]! - 1) - 1;
-      if (num < 0 || num % s[i]! !== 0) return null;
-      out.push(num / s[i]! + 1);
-    }
-    return out as Pair;
-  };
-  const fmt = (hw: Pair) => `${hw[1]}×${hw[0]}`;
-  const padOpts: Array<{ padding: number; result: string; dist: number }> = [];
-  const maxK = Math.max(w.dilation[0] * (w.kernel[0] - 1) + 1, w.dilation[1] * (w.kernel[1] - 1) + 1);
-  const cur = Math.max(pad[0], pad[1]);
-  for (let q = 0; q <= Math.max(maxK, cur + 3); q++) {
-    if (q === pad[0] && q === pad[1]) continue;
-    const r = sizeWith([q, q], w.stride);
-    if (r) padOpts.push({ padding: q, result: fmt(r), dist: Math.abs(q - cur) });
-  }
-  padOpts.sort((a, b) => a.dist - b.dist);
-  const strideOpts: Array<{ stride: number; result: string; dist: number }> = [];
-  const curS = Math.max(w.stride[0], w.stride[1]);
-  for (let s = 1; s <= Math.max(curS * 2, 4); s++) {
-    if (s === w.stride[0] && s === w.stride[1]) continue;
-    const r = sizeWith(pad, [s, s]);
-    if (r) strideOpts.push({ stride: s, result: fmt(r), dist: Math.abs(s - curS) });
-  }
-  strideOpts.sort((a, b) => a.dist - b.dist);
-  return [...padOpts.slice(0, 2), ...strideOpts.slice(0, 2)].map(({ dist: _d, ...o }) => o);
+  return windowFixOptions(n, w.kernel, w.stride, w.dilation, pad);
 }

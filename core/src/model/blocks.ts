@@ -5,15 +5,25 @@
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import { didYouMean, suggest } from '../text/suggest';
+import { isOwnKey } from '../text/own';
 import { DOLLAR, isLocalName, type Definitions } from './blockDefinitions';
 import type { BlockCopy, BlockDefinition, BlockUse, BlocksInfo, InputRef, LayerDecl } from './types';
 import { checkInt } from './values';
 
 export const MAX_REPEAT = 10_000;
 export const MAX_EXPANDED = 1_000_000;
+/** Blocks nested deeper than this are counted as one layer when sizing a use (definitions nest a few levels). */
+const MAX_SIZE_DEPTH = 100;
 /** The largest `first`: copy numbers stay short and exact. */
 const MAX_FIRST = 1_000_000_000;
 const INPUT_NAME = 'input';
+
+/** The numeric values among a use's parameters. */
+function numbersOf(env: ReadonlyMap<string, Substituted>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, v] of env) if (v.node.kind === 'scalar' && typeof v.node.value === 'number') out.set(k, v.node.value);
+  return out;
+}
 
 /** What a use may carry besides the block's parameters. */
 export const USE_KEYS: Record<string, string> = {
@@ -83,7 +93,6 @@ export function expandLayers(items: readonly AstNode[], defs: Definitions, src: 
 class Expander {
   /** Every name a later use may take so far: layer ids and aliases. */
   private readonly known = new Set<string>();
-  private readonly sizes = new Map<string, number>();
   private exhausted = false;
 
   constructor(
@@ -182,9 +191,14 @@ class Expander {
       ok = false;
     }
     const r = repeat ?? 1;
-    const need = r * this.sizeOf(def);
-    if (ok && this.layers.length + need > MAX_EXPANDED) {
-      err('out-of-range', `this use would make ${need.toLocaleString('en-US')} layers (${r} × ${this.sizeOf(def)}); a model may have at most ${MAX_EXPANDED.toLocaleString('en-US')} layers with its blocks expanded`, get('repeat')?.value ?? typeSpan);
+    const room = MAX_EXPANDED - this.layers.length;
+    const size = env ? this.sizeWith(def, numbersOf(env), Math.floor(room / r)) : 1;
+    const need = r * size;
+    if (ok && need > room) {
+      const cut = size > Math.floor(room / r); // counting stopped: the true size is larger still
+      const total = cut ? `more than ${room.toLocaleString('en-US')}` : need.toLocaleString('en-US');
+      const each = cut ? `more than ${Math.floor(room / r).toLocaleString('en-US')}` : size.toLocaleString('en-US');
+      err('out-of-range', `this use would make ${total} layers (${r} × ${each}); a model may have at most ${MAX_EXPANDED.toLocaleString('en-US')} layers with its blocks expanded`, get('repeat')?.value ?? typeSpan);
       ok = false;
     }
     const taken = ok && repeat !== null && first !== null ? this.takenCopyName(id, get('repeat') !== undefined, first, repeat) : undefined;
@@ -284,7 +298,7 @@ class Expander {
     let ok = true;
     for (const p of pairs) {
       const k = p.key.value as string;
-      if (k in USE_KEYS) continue;
+      if (isOwnKey(USE_KEYS, k)) continue;
       if (!declared.includes(k)) {
         const known = [...declared, ...Object.keys(USE_KEYS)];
         const s = suggest(k, known);
@@ -312,24 +326,45 @@ class Expander {
     return ok ? env : undefined;
   }
 
-  /** Layers one copy makes (a nested use counts its copies'), assuming literal repeats; at least 1. */
-  private sizeOf(def: BlockDefinition): number {
-    const known = this.sizes.get(def.name);
-    if (known !== undefined) return known;
-    this.sizes.set(def.name, 1); // a cycle (already reported) counts as one layer
+  /**
+   * Layers one copy of `def` makes with these numeric parameter values (so that a nested
+   * `repeat: $n` counts as n), without expanding anything; at least 1, and limit + 1 once past `limit`.
+   * Each call adds at least one layer before it can recurse again, so the count stops after about
+   * `limit` steps whatever the nesting.
+   */
+  private sizeWith(def: BlockDefinition, nums: ReadonlyMap<string, number>, limit: number, depth = 0): number {
+    if (def.cyclic || depth > MAX_SIZE_DEPTH) return 1; // a cycle is reported and never expanded
     let n = 0;
     for (const item of def.layers) {
       const u = this.useOf(item);
       if (!u) n += 1;
       else {
-        const rep = u.map?.pairs.find((p) => p.key.value === 'repeat')?.value;
-        const r = rep?.kind === 'scalar' && typeof rep.value === 'number' && Number.isInteger(rep.value) && rep.value >= 1 ? Math.min(rep.value, MAX_REPEAT) : 1;
-        n += r * this.sizeOf(u.def);
+        const r = this.numberOf(u.map?.pairs.find((p) => p.key.value === 'repeat')?.value, nums);
+        const reps = r !== undefined && Number.isInteger(r) && r >= 1 ? Math.min(r, MAX_REPEAT) : 1;
+        n += reps * this.sizeWith(u.def, this.innerNumbers(u, nums), Math.floor(limit / reps), depth + 1);
       }
+      if (n > limit) return limit + 1;
     }
-    n = Math.max(1, Math.min(n, Number.MAX_SAFE_INTEGER));
-    this.sizes.set(def.name, n);
-    return n;
+    return Math.max(1, n);
+  }
+
+  /** A value as a number: written, or a `$name` among `nums`. */
+  private numberOf(v: AstNode | null | undefined, nums: ReadonlyMap<string, number>): number | undefined {
+    if (v?.kind !== 'scalar') return undefined;
+    if (typeof v.value === 'number') return v.value;
+    const m = typeof v.value === 'string' ? DOLLAR.exec(v.value) : null;
+    return m ? nums.get(m[1]!) : undefined;
+  }
+
+  /** The numeric parameters a nested use passes to its block (given, or the block's defaults). */
+  private innerNumbers(u: UseItem, nums: ReadonlyMap<string, number>): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const p of u.def.params) {
+      const given = u.map?.pairs.find((q) => q.key.value === p.name)?.value;
+      const v = given ? this.numberOf(given, nums) : this.numberOf(p.default, new Map());
+      if (v !== undefined) out.set(p.name, v);
+    }
+    return out;
   }
 
   /** One copy of a block; returns the index of its output. */

@@ -1,6 +1,7 @@
 // AST → Model: desugars layers (`- relu` → {type: relu}), fills defaults, checks each value's type
 // and range, and reports unknown keys with a suggestion. No shapes here: see shape/infer.ts.
 import { COMMON_KEYS, LAYERS, LAYER_TYPES } from '../layers/registry';
+import { isOwnKey, own } from '../text/own';
 import type { LayerSpec, ParamSpec } from '../layers/spec';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
@@ -63,24 +64,20 @@ class Reader implements LayerSource {
   /** Pairs with text keys, duplicates reported (the first occurrence wins). */
   private pairs(map: AstMap, layerIndex?: number): Keyed {
     const all = map.pairs;
-    let clean = true;
-    for (let i = 0; i < all.length && clean; i++) {
-      const k = all[i]!.key.value;
-      if (typeof k !== 'string') clean = false;
-      for (let j = 0; j < i && clean; j++) if (all[j]!.key.value === k) clean = false;
-    }
-    if (clean) return new Keyed(all); // the common case: no copy
+    if (isClean(all)) return new Keyed(all); // the common case: no copy
     const list: AstPair[] = [];
+    const firsts = new Map<string, AstPair>();
     for (const p of all) {
       const k = p.key.value;
       if (typeof k !== 'string') continue;
-      const first = list.find((q) => q.key.value === k);
+      const first = firsts.get(k);
       if (first) {
         this.err('duplicate-key', `'${k}' is given twice; the first one is used`, p.key, layerIndex, 'error', {
           related: [{ span: first.key, message: `first '${k}'` }],
         });
         continue;
       }
+      firsts.set(k, p);
       list.push(p);
     }
     return new Keyed(list);
@@ -105,7 +102,7 @@ class Reader implements LayerSource {
     const pairs = this.pairs(root);
     for (const p of pairs.list) {
       const k = p.key.value as string;
-      if (!(k in TOP_KEYS)) {
+      if (!isOwnKey(TOP_KEYS, k)) {
         this.err('unknown-key', `unknown key '${k}'.${didYouMean(k, Object.keys(TOP_KEYS))}`.replace('.  ', '. '), p.key, undefined, 'warning', {
           fix: { kind: 'replace', span: p.key, suggestions: suggest(k, Object.keys(TOP_KEYS)).map((s) => ({ text: s, title: `Change to '${s}'` })) },
         });
@@ -326,12 +323,12 @@ class Reader implements LayerSource {
     const offered = new Set<string>();
     for (const p of pairs.list) {
       const k = p.key.value as string;
-      if (k in COMMON_KEYS) continue;
+      if (isOwnKey(COMMON_KEYS, k)) continue;
       if (k === 'rounding' && spec.rounding) {
         this.readLayerRounding(base, p);
         continue;
       }
-      const ps: ParamSpec | undefined = spec.params[k];
+      const ps: ParamSpec | undefined = own(spec.params, k);
       if (!ps) {
         const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS), ...(spec.rounding ? ['rounding'] : [])];
         const s = suggest(k, known);
@@ -443,12 +440,44 @@ class Reader implements LayerSource {
 }
 
 /** A mapping's pairs by key, looked up by a scan: layers have a handful of keys, and a Map per layer costs more. */
+/** Up to this many keys a mapping is searched pair by pair (no Set or Map to build): every real one. */
+const SMALL_MAPPING = 16;
+
+/** Text keys only, none twice: quadratic for a small mapping, a Set for a large one (50,000 keys). */
+function isClean(all: readonly AstPair[]): boolean {
+  if (all.length <= SMALL_MAPPING) {
+    for (let i = 0; i < all.length; i++) {
+      const k = all[i]!.key.value;
+      if (typeof k !== 'string') return false;
+      for (let j = 0; j < i; j++) if (all[j]!.key.value === k) return false;
+    }
+    return true;
+  }
+  const seen = new Set<string>();
+  for (const p of all) {
+    const k = p.key.value;
+    if (typeof k !== 'string' || seen.has(k)) return false;
+    seen.add(k);
+  }
+  return true;
+}
+
 class Keyed {
+  /** Built on the first lookup in a large mapping. */
+  private index: Map<string, AstPair> | undefined;
+
   constructor(readonly list: readonly AstPair[]) {}
 
   get(key: string): AstPair | undefined {
-    for (const p of this.list) if (p.key.value === key) return p;
-    return undefined;
+    if (this.list.length <= SMALL_MAPPING) {
+      for (const p of this.list) if (p.key.value === key) return p;
+      return undefined;
+    }
+    if (!this.index) {
+      this.index = new Map();
+      for (const p of this.list) if (!this.index.has(p.key.value as string)) this.index.set(p.key.value as string, p);
+    }
+    return this.index.get(key);
   }
 
   has(key: string): boolean {

@@ -11,8 +11,10 @@ import type { LayerSpec, RoundedOutput, ShapeContext, ShapeResult } from '../lay
 import type { InlineTensor } from '../model/readModel';
 import type { InputRef, LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
+import { MAX_SIZE } from '../model/values';
 import { didYouMean } from '../text/suggest';
 import { formatNumber } from './outputSize';
+import { own } from '../text/own';
 
 export interface ReceptiveField {
   /** Receptive field size [height, width] in input pixels. */
@@ -188,6 +190,13 @@ export function inferShapes(model: Model): InferResult {
       r.setOutput({ ...used[0]! }, true);
       continue;
     }
+    const past = tooLarge(out);
+    if (past) {
+      // Numbers past these are not real and not exact (16 upsamples reach 10^150, concats Infinity): stop here.
+      if (certain) diags.push({ severity: 'error', code: 'out-of-range', message: past, span: decl.typeSpan, layerIndex: i });
+      r.setOutput(null, true);
+      continue;
+    }
     r.params = out.params ?? 0;
     r.macs = out.macs ?? 0;
     r.explains = out.arithmetic !== undefined;
@@ -219,6 +228,32 @@ export function inferShapes(model: Model): InferResult {
     if (r.estimated) totals.estimated++;
   }
   return { layers: results, diagnostics: diags, totals };
+}
+
+const LARGEST_COUNT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Why a layer's result is too large to be computed on, or undefined: a side past MAX_SIZE (the
+ * largest size the reader accepts), or a count of output values, parameters or MACs past 2^53 (no
+ * longer exact).
+ */
+function tooLarge(out: ShapeResult): string | undefined {
+  const o = out.output;
+  if (o) {
+    for (const [axis, v] of [['width', o.width], ['height', o.height], ['depth', o.depth]] as const) {
+      if (!(v <= MAX_SIZE)) return `the output ${axis} would be ${bigText(v)}, past ${MAX_SIZE.toLocaleString('en-US')} (the largest size there is): the layers after this one are not computed`;
+    }
+  }
+  const values = o ? o.width * o.height * o.depth : 0;
+  for (const [what, v] of [['output values', values], ['parameters', out.params ?? 0], ['multiply-accumulates', out.macs ?? 0]] as const) {
+    if (!(v <= LARGEST_COUNT)) return `this layer would have ${bigText(v)} ${what}, past 2^53 (no longer exact): the layers after this one are not computed`;
+  }
+  return undefined;
+}
+
+function bigText(v: number): string {
+  if (!Number.isFinite(v)) return 'more than 10^308';
+  return v < 1e21 ? Math.round(v).toLocaleString('en-US') : v.toExponential(2).replace(/e\+?/, ' × 10^');
 }
 
 /** A block use's name (`layer1`) and its copies' (`layer1.0`) name their outputs; a layer may not take one of them. */
@@ -493,7 +528,7 @@ function setField(r: Result, results: readonly Result[], out: ShapeResult, input
 function checkInline(decl: LayerDecl, input: Shape, diags: CoreDiagnostic[]): void {
   const expected = expectedParameters(decl, input);
   for (const [key, loc] of decl.inlineParameters!.values) {
-    const want = expected[key];
+    const want = own(expected, key);
     const t = loc.value as InlineTensor;
     const span: Span = loc.span!;
     if (!want) {

@@ -21,10 +21,18 @@ export interface AxisParams {
   pooling?: boolean;
 }
 
+/**
+ * A number for messages: two decimals, or as many more as it takes for a number that is not whole to
+ * look not whole (29/100000 + 1 is 1.00029, never "1", which would read as a whole size).
+ */
 export function formatNumber(x: number): string {
   if (Number.isInteger(x)) return String(x);
   if (!Number.isFinite(x)) return String(x);
-  return x.toFixed(2).replace(/\.?0+$/, '');
+  const frac = Math.abs(x - Math.trunc(x));
+  const distance = Math.min(frac, 1 - frac); // to the nearest whole number
+  const digits = Math.min(15, Math.max(2, Math.ceil(-Math.log10(distance)) + 1));
+  const text = x.toFixed(digits).replace(/0+$/, '');
+  return text.endsWith('.') ? String(x) : text;
 }
 
 export function axisOutput({ n, k, s, p, d, pooling }: AxisParams, rounding: Rounding): AxisResult {

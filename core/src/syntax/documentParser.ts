@@ -6,6 +6,7 @@ import { chunkLayers } from './chunker';
 import { parseYamlFast } from './fastYaml';
 import { reparseJsonEdit } from './jsonEdit';
 import { parseJson } from './jsonToAst';
+import { lonelyCrToLf } from './lineBreaks';
 import { parseYaml } from './yamlToAst';
 
 export type SourceKind = 'yaml' | 'json';
@@ -49,6 +50,7 @@ export class DocumentParser {
       this.lastJson = { text, tree };
       return tree;
     }
+    text = lonelyCrToLf(text);
     const next = new Map<string, CachedPiece>();
     try {
       const chunked = this.parseYamlIncremental(text, next);

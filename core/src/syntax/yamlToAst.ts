@@ -2,15 +2,34 @@
 // merge keys are expanded as YAML 1.1 tools (and eemeli's own toJS with `merge: true`) do, since a YAML
 // user expects both to work as in any other YAML tool. Merged pairs keep the spans of the text they
 // come from (the anchored mapping), so a message about a merged value points there.
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node as YNode } from 'yaml';
 import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, SyntaxProblem } from './ast';
 import { tooDeepAt, tooDeepTree } from './depth';
+import { lonelyCrToLf } from './lineBreaks';
 import { multipleDocumentsMessage } from './multiDoc';
 
 const MAX_ALIAS_DEPTH = 50;
 
+/**
+ * Aliases copy what they name, so a few lines can stand for 10⁹ nodes (an "alias bomb"). The tree
+ * may hold at most this many nodes, or twice the text's length if more: far above any real model
+ * (the text alone makes fewer nodes than characters) and small enough to build in well under a second.
+ */
+export const MIN_NODE_BUDGET = 200_000;
+export function nodeBudget(textLength: number): number {
+  return Math.max(MIN_NODE_BUDGET, 2 * textLength);
+}
+
+/** Thrown inside an expansion when the node budget is spent; caught where the expansion started. */
+const SPENT = new Error('node budget spent');
+
+export function aliasBombMessage(budget: number): string {
+  return `Aliases here expand to more than ${budget.toLocaleString('en-US')} nodes: the expansion is not read (an alias or merge key copying copies of copies?).`;
+}
+
 /** Parses `text` as one YAML document; offsets are shifted by `base`. */
-export function parseYaml(text: string, base = 0): ParsedTree {
+export function parseYaml(source: string, base = 0): ParsedTree {
+  const text = lonelyCrToLf(source);
   const deep = tooDeepAt(text, true);
   if (deep >= 0) return tooDeepTree(deep, base);
   const doc = parseDocument(text, {
@@ -23,8 +42,9 @@ export function parseYaml(text: string, base = 0): ParsedTree {
   const problems: SyntaxProblem[] = [];
   for (const e of doc.errors) problems.push(toProblem(e.code === 'MULTIPLE_DOCS' ? multipleDocumentsMessage(text, e.pos[0]) : e.message, e.pos, 'error', base, text.length));
   for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
-  const conv = new Converter(doc, base, problems);
-  const root = doc.contents ? conv.node(doc.contents, 0) : null;
+  const conv = new Converter(doc, base, problems, nodeBudget(text.length));
+  const contents = doc.contents;
+  const root = contents ? conv.root(contents) : null;
   return { root, problems };
 }
 
@@ -37,15 +57,40 @@ function toProblem(message: string, pos: [number, number], severity: 'error' | '
 }
 
 class Converter {
+  /** Each alias's target, found in one walk (Alias.resolve walks the whole document on every call). */
+  private readonly targets = new Map<Alias, YNode>();
+  /** Nodes made so far; past the budget an expansion stops (SPENT) and one error is given. */
+  private made = 0;
+  private spentReported = false;
+  /** Aliases already reported unknown: an alias copied a million times gives one problem. */
+  private readonly reported = new Set<string>();
+
   constructor(
-    private readonly doc: Document,
+    doc: Document,
     private readonly base: number,
     private readonly problems: SyntaxProblem[],
-  ) {}
+    private readonly budget: number,
+  ) {
+    // As Alias.resolve: the last anchor of that name before the alias in document order.
+    const anchors = new Map<string, YNode>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) {
+          const t = anchors.get(node.source);
+          if (t) this.targets.set(node, t);
+        } else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+  }
+
+  root(n: YNode): AstNode | null {
+    return this.expansion(() => this.node(n, 0), this.span(n), () => null);
+  }
 
   node(n: YNode, depth: number, at?: [number, number]): AstNode {
+    if (++this.made > this.budget) throw SPENT;
     const [s, e] = at ?? this.span(n);
-    if (isAlias(n)) return this.alias(n, depth, at);
+    if (isAlias(n)) return at ? this.alias(n, depth, at) : this.expansion(() => this.alias(n, depth, at), this.span(n), () => ({ kind: 'scalar', value: null, start: s, end: e }));
     if (isScalar(n)) return { kind: 'scalar', value: scalarValue(n.value), start: s, end: e };
     if (isSeq(n)) {
       const items: AstNode[] = [];
@@ -70,7 +115,11 @@ class Converter {
     for (const p of items) {
       if (!isPair(p)) continue;
       if (isMergeKey(p.key)) {
-        if (p.value != null) merges.push({ at: pairs.length, sources: this.mergeSources(p.value as YNode, depth, at) });
+        if (p.value != null) {
+          const v = p.value as YNode;
+          const sources = at ? this.mergeSources(v, depth, at) : this.expansion(() => this.mergeSources(v, depth, at), this.span(v), () => []);
+          merges.push({ at: pairs.length, sources });
+        }
         continue;
       }
       const key = this.key(p.key as YNode | null, s);
@@ -112,6 +161,24 @@ class Converter {
     return node.pairs;
   }
 
+  /**
+   * Runs an expansion that starts in the text itself (not inside another expansion). When the node
+   * budget runs out anywhere inside it, its value is `spent()` and one error (the first) stands at it.
+   */
+  private expansion<T>(run: () => T, [s, e]: [number, number], spent: () => T): T {
+    if (this.made > this.budget) return spent();
+    try {
+      return run();
+    } catch (err) {
+      if (err !== SPENT) throw err;
+      if (!this.spentReported) {
+        this.spentReported = true;
+        this.problems.push({ start: s, end: e, message: aliasBombMessage(this.budget), severity: 'error' });
+      }
+      return spent();
+    }
+  }
+
   private span(n: YNode): [number, number] {
     const r = n.range;
     if (!r) return [this.base, this.base];
@@ -139,9 +206,12 @@ class Converter {
 
   /** The node an alias names; undefined (and a problem) when it is unknown or aliases nest too deep. */
   private resolved(a: Alias, depth: number, at?: [number, number]): YNode | undefined {
-    const target = depth < MAX_ALIAS_DEPTH ? (a.resolve(this.doc) as YNode | undefined) : undefined;
+    const target = depth < MAX_ALIAS_DEPTH ? this.targets.get(a) : undefined;
     if (!target) {
       const [s, e] = at ?? this.span(a);
+      const id = `${s}:${e}:${a.source}`;
+      if (this.reported.has(id)) return undefined;
+      this.reported.add(id);
       this.problems.push({ start: s, end: e, message: `Unknown or too deeply nested alias *${a.source}.`, severity: 'error' });
     }
     return target;

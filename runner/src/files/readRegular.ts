@@ -4,13 +4,14 @@
 // /dev/zero and friends are refused the same way. The size limit is enforced while reading (procfs files
 // say 0 bytes and a file may grow), so no read grows past it.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { MAX_MODEL_BYTES } from '../../../core/src/index';
 
 /** The kinds of file the tools read, each with its own size limit. */
 export type FileKind = 'model' | 'labels' | 'weights' | 'image';
 
 /** Largest file of each kind, in bytes (weights: see weights/safetensors.ts for the memory check too). */
 export const MAX_FILE_BYTES: Record<FileKind, number> = {
-  model: 16 * 1024 * 1024,
+  model: MAX_MODEL_BYTES, // the checker's own limit (8 MB), so the CLI and the editor refuse alike
   labels: 16 * 1024 * 1024,
   weights: 4 * 1024 * 1024 * 1024,
   image: 64 * 1024 * 1024,

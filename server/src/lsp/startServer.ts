@@ -1,6 +1,25 @@
 // Wires the connection to the services: each handler finds the document's current analysis and
 // hands it, with the offset, to one function in services/. Handlers stay thin.
-import { CodeActionKind, DidChangeConfigurationNotification, LSPErrorCodes, ResponseError, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeConfigurationNotification,
+  DocumentHighlightRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  InlayHintRequest,
+  LSPErrorCodes,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  ResponseError,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { codeActions } from '../services/codeActions';
@@ -22,6 +41,7 @@ import {
 } from './customRequests';
 import { pytorchExport } from '../services/exportPytorch';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { onChecked } from './paramGuard';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
 import { SettingsStore } from './settingsStore';
@@ -88,30 +108,30 @@ export function startServer(connection: Connection): void {
     settings.forget(document.uri);
   });
 
-  connection.onHover((p) => withAnalysis(p.textDocument.uri, null, (a, doc) => hover(a, doc, doc.offsetAt(p.position))));
-  connection.languages.inlayHint.on((p) =>
+  onChecked(connection, HoverRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, null, (a, doc) => hover(a, doc, doc.offsetAt(p.position))));
+  onChecked(connection, InlayHintRequest.type, ['range'], (p) =>
     settings.forUri(p.textDocument.uri).inlayHints ? withAnalysis(p.textDocument.uri, [], (a, doc) => inlayHints(a, doc, p.range)) : [],
   );
-  connection.onCodeAction((p) => {
-    const only = p.context.only;
+  onChecked(connection, CodeActionRequest.type, ['range', 'context'], (p) => {
+    const only = Array.isArray(p.context.only) ? p.context.only : undefined;
     if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
     return withAnalysis(p.textDocument.uri, [], (a, doc) => codeActions(a, doc, p.range));
   });
-  connection.onCompletion((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => completion(a, doc, doc.offsetAt(p.position))));
-  connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentSymbols(a, doc)));
-  connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
-  connection.onCodeLens((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
+  onChecked(connection, CompletionRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => completion(a, doc, doc.offsetAt(p.position))));
+  onChecked(connection, DocumentSymbolRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentSymbols(a, doc)));
+  onChecked(connection, FoldingRangeRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
+  onChecked(connection, CodeLensRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
 
-  connection.onDefinition((p) => withAnalysis(p.textDocument.uri, null, (a, doc) => definition(a, doc, doc.offsetAt(p.position))));
-  connection.onReferences((p) =>
-    withAnalysis(p.textDocument.uri, [], (a, doc) => references(a, doc, doc.offsetAt(p.position), p.context.includeDeclaration)),
+  onChecked(connection, DefinitionRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, null, (a, doc) => definition(a, doc, doc.offsetAt(p.position))));
+  onChecked(connection, ReferencesRequest.type, ['position', 'context'], (p) =>
+    withAnalysis(p.textDocument.uri, [], (a, doc) => references(a, doc, doc.offsetAt(p.position), p.context.includeDeclaration === true)),
   );
-  connection.onDocumentHighlight((p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentHighlights(a, doc, doc.offsetAt(p.position))));
-  connection.onPrepareRename((p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => prepareRename(a, doc, doc.offsetAt(p.position)))));
-  connection.onRenameRequest((p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => rename(a, doc, doc.offsetAt(p.position), p.newName))));
+  onChecked(connection, DocumentHighlightRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentHighlights(a, doc, doc.offsetAt(p.position))));
+  onChecked(connection, PrepareRenameRequest.type, ['position'], (p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => prepareRename(a, doc, doc.offsetAt(p.position)))));
+  onChecked(connection, RenameRequest.type, ['position', 'newName'], (p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => rename(a, doc, doc.offsetAt(p.position), p.newName))));
 
   connection.onRequest(SUMMARY_REQUEST, async (p: unknown): Promise<SummaryResult | null> => {
-    if (!isSummaryParams(p)) return null;
+    if (!isSummaryParams(p)) return null; // as the tests (tests/lsp) have it: null for malformed params
     const doc = await docs.atVersion(p.uri, p.version);
     if (!doc) return null;
     await settings.ready(p.uri);

@@ -6,7 +6,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, USE_KEYS } from '../../../core/src/index';
+import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, USE_KEYS, own } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
@@ -63,7 +63,8 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
       return ROUNDINGS.map((r, i) => make.value(r, CompletionItemKind.EnumMember, 'rounding', ROUNDING_DOC[r], String(i)));
     case 'paramValue': {
       const type = place.at.item.type?.name ?? '';
-      const spec = LAYERS.get(type)?.params[place.key];
+      const layerSpec = LAYERS.get(type);
+      const spec = layerSpec ? own(layerSpec.params, place.key) : undefined;
       const items = dollars(a, place.at, make);
       if (spec?.kind === 'padding') {
         const same = type === 'convtranspose' ? "Output = n · stride (Keras' rule)." : "Output = ceil(n / stride) (TensorFlow's rule).";

@@ -5,7 +5,7 @@
 // in a block definition (the scope).
 import type { Analysis } from '../../../core/src/index';
 import type { AstMap } from '../../../core/src/index';
-import { LAYERS } from '../../../core/src/index';
+import { LAYERS, own } from '../../../core/src/index';
 import { lineStartAt } from './ranges';
 import { fileNames, itemAt, lastItemBefore, layersKeyOf, scopeAt, type ItemRef, type Scope } from './scopes';
 
@@ -106,7 +106,8 @@ function valuePlace(a: Analysis, at: number, key: string, topLevel: boolean): Pl
   // The file's `rounding`, or a window layer's own (v2).
   if (key === 'rounding') return !layer || LAYERS.get(layer.item.type?.name ?? '')?.rounding ? { kind: 'rounding' } : { kind: 'none' };
   // A `ref` parameter (crop's `like`) names a layer, as `inputs` does.
-  if (layer && LAYERS.get(layer.item.type?.name ?? '')?.params[key]?.kind === 'ref') return { kind: 'inputName', at: layer };
+  const spec = layer ? LAYERS.get(layer.item.type?.name ?? '') : undefined;
+  if (layer && spec && own(spec.params, key)?.kind === 'ref') return { kind: 'inputName', at: layer };
   if (layer) return { kind: 'paramValue', at: layer, key };
   return { kind: 'none' };
 }

@@ -10,11 +10,11 @@ import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, USE_KEYS } fr
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
-import { grouped, roundedLabel } from '../../../core/src/index';
+import { grouped, own, roundedLabel } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
 import { pairAt } from './locate';
 import { nameHover } from './nameHover';
-import { code } from './markdown';
+import { code, plainText } from './markdown';
 import { toRange } from './ranges';
 import { resultsOf, runsOf, type Run } from './results';
 import { fileNames, itemAt, type ItemRef } from './scopes';
@@ -41,7 +41,8 @@ export function hover(analysis: Analysis, doc: TextDocument, offset: number): Ho
   const hit = root?.kind === 'map' ? pairAt(root, offset) : undefined;
   if (!hit || typeof hit.pair.key.value !== 'string') return null;
   const key = hit.pair.key.value;
-  if (hit.on === 'key' && key in TOP_KEYS) return markdown(`**${key}**${BR}${TOP_KEYS[key]}`, doc, hit.pair.key);
+  const topDoc = own(TOP_KEYS, key);
+  if (hit.on === 'key' && topDoc !== undefined) return markdown(`**${key}**${BR}${topDoc}`, doc, hit.pair.key);
   if (hit.on === 'value' && key === 'input' && analysis.model.input) {
     return markdown(`network input ${code(shapeLabel(analysis.model.input.value))} (width × height × depth)`, doc, hit.pair.value!);
   }
@@ -53,9 +54,11 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
   const hit = pairAt(decl.node, offset);
   if (hit?.on === 'key' && typeof hit.pair.key.value === 'string') {
     const key = hit.pair.key.value;
-    const param = LAYERS.get(decl.type)?.params[key];
+    const spec = LAYERS.get(decl.type);
+    const param = spec ? own(spec.params, key) : undefined;
     if (param) return markdown(paramText(decl.type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
-    if (key in COMMON_KEYS) return markdown(`**${key}**${BR}${COMMON_KEYS[key]}`, doc, hit.pair.key);
+    const common = own(COMMON_KEYS, key);
+    if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
     if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
   }
   const onType = offset >= decl.typeSpan.start && offset <= decl.typeSpan.end;
@@ -67,7 +70,7 @@ function layerText(analysis: Analysis, r: LayerResult): string {
   const d = r.decl;
   const known = r.estimated ? null : r.output;
   const out = known && r.rounded ? roundedLabel(shapeLabel(known), r.rounded) : shapeLabel(known);
-  const title = `**${d.type || '?'}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${out}`)}`;
+  const title = `**${plainText(d.type || '?')}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${out}`)}`;
   const lines = [title, ...arithmeticLines(r.arithmetic)];
   if (known) {
     const stats = [`params ${grouped(r.params)}`, `MACs ${grouped(r.macs)}`];
@@ -96,7 +99,7 @@ function paramText(type: string, key: string, p: ParamSpec, written: string | un
   if (p.required) facts.push('required');
   else if (p.default !== undefined) facts.push(`default ${code(String(p.default))}`);
   if (written !== undefined && written.trim() !== '') facts.push(`here ${code(written.trim())}`);
-  return `**${key}** (${type})${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
+  return `**${plainText(key)}** (${plainText(type)})${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
 }
 
 /**
@@ -110,14 +113,17 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
   const type = item.type?.name ?? '';
   if (hit?.on === 'key' && typeof hit.pair.key.value === 'string') {
     const key = hit.pair.key.value;
-    const param = LAYERS.get(type)?.params[key];
+    const spec = LAYERS.get(type);
+    const param = spec ? own(spec.params, key) : undefined;
     if (param) return markdown(paramText(type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
-    if (key in COMMON_KEYS) return markdown(`**${key}**${BR}${COMMON_KEYS[key]}`, doc, hit.pair.key);
+    const common = own(COMMON_KEYS, key);
+    if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
     if (key === 'rounding' && LAYERS.get(type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
-    if (key in USE_KEYS) return markdown(`**${key}**${BR}${USE_KEYS[key]}`, doc, hit.pair.key);
+    const useDoc = own(USE_KEYS, key);
+    if (useDoc !== undefined) return markdown(`**${key}**${BR}${useDoc}`, doc, hit.pair.key);
   }
   const where = scope.block === undefined ? '' : ` in block ${code(scope.block)}`;
-  const title = `**${type || '?'}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
+  const title = `**${plainText(type || '?')}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
   const lines = [title];
   if (runs.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
   for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs()} → ${resultLabel(r)}`)}`);
@@ -135,7 +141,8 @@ function definitionKeyHover(analysis: Analysis, doc: TextDocument, offset: numbe
     if (offset < b.node.start || offset > b.node.end) continue;
     const hit = pairAt(b.node, offset);
     const key = hit?.on === 'key' ? hit.pair.key.value : undefined;
-    return typeof key === 'string' && key in DEFINITION_KEYS ? markdown(`**${key}** (block)${BR}${DEFINITION_KEYS[key]}`, doc, hit!.pair.key) : null;
+    const keyDoc = typeof key === 'string' ? own(DEFINITION_KEYS, key) : undefined;
+    return keyDoc !== undefined ? markdown(`**${key as string}** (block)${BR}${keyDoc}`, doc, hit!.pair.key) : null;
   }
   return null;
 }

@@ -10,3 +10,12 @@ export function code(text: string): string {
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${s}${pad}${fence}`;
 }
+
+/**
+ * Text as Markdown prose that shows exactly that text: every ASCII punctuation character is
+ * backslash-escaped (CommonMark allows it for all of them), so no link, image, HTML, emphasis, entity
+ * or bare-URL autolink can form, and line breaks become spaces, so no heading or list can start.
+ */
+export function plainText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}

@@ -4,7 +4,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Span } from '../../../core/src/index';
-import { code } from './markdown';
+import { code, plainText } from './markdown';
 import { toRange } from './ranges';
 import { runsOf } from './results';
 import { allScopes, fileNames, type BlockSyntax } from './scopes';
@@ -46,7 +46,7 @@ function refText(a: Analysis, hit: SymbolHit, doc: TextDocument): Hover | null {
 /** A block parameter: required or its default, and the value each use gives. */
 function paramText(a: Analysis, b: BlockSyntax, name: string): string {
   const d = b.defaults.get(name);
-  const lines = [`**${name}**: parameter of block ${code(b.name)}`, d === undefined ? 'required at every use' : `default ${code(d)}`];
+  const lines = [`**${plainText(name)}**: parameter of block ${code(b.name)}`, d === undefined ? 'required at every use' : `default ${code(d)}`];
   const given: string[] = [];
   for (const s of allScopes(fileNames(a))) {
     for (const it of s.items) {

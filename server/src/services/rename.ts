@@ -5,7 +5,7 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { INPUT_NAME, LAYERS, USE_KEYS } from '../../../core/src/index';
+import { INPUT_NAME, LAYERS, USE_KEYS, isOwnKey } from '../../../core/src/index';
 import { nameLiteral } from './edits/nameLiteral';
 import { toRange } from './ranges';
 import { fileNames, type Scope } from './scopes';
@@ -83,7 +83,7 @@ function invalidName(analysis: Analysis, hit: SymbolHit, name: string): string |
   }
   if (t.kind === 'param') {
     if (!PARAM_WORD.test(name)) return RENAME_MESSAGES.paramWord(name);
-    if (name in USE_KEYS) return RENAME_MESSAGES.useKey(name);
+    if (isOwnKey(USE_KEYS, name)) return RENAME_MESSAGES.useKey(name);
     return t.block.params.some((p) => p.name === name) ? RENAME_MESSAGES.paramTaken(name, t.block.name) : undefined;
   }
   if (/^\d+$/.test(name)) return RENAME_MESSAGES.digits(name);

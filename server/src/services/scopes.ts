@@ -3,7 +3,7 @@
 // (`inputs`, reference-valued parameters, a block's `output`) and their `type` values. Read from the
 // text rather than from the expanded model, where a block's layers appear once per copy.
 import type { Analysis, AstMap, AstNode, Span } from '../../../core/src/index';
-import { INPUT_NAME, LAYERS } from '../../../core/src/index';
+import { INPUT_NAME, LAYERS, own } from '../../../core/src/index';
 
 export interface Written {
   name: string;
@@ -174,7 +174,7 @@ function readItem(node: AstNode): ItemParts {
   if (spec && node.kind === 'map') {
     for (const p of node.pairs) {
       const k = p.key.value;
-      const w = typeof k === 'string' && isReference(spec.params[k]?.kind) && p.value ? scalarText(p.value) : undefined;
+      const w = typeof k === 'string' && isReference(own(spec.params, k)?.kind) && p.value ? scalarText(p.value) : undefined;
       if (w && !DOLLAR.test(w.name)) item.refs.push(w);
     }
   }

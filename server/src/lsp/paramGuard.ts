@@ -1,0 +1,51 @@
+// Requests from another editor (or a fuzzer) may carry null or half-formed params. Every handler's
+// params are checked here first, so a bad request gets InvalidParams (-32602) with a message that says
+// what is missing, not InternalError (-32603) with a JavaScript TypeError. Handlers are registered with
+// connection.onRequest itself: the library's onHover & co. read params.workDoneToken before any handler
+// of ours could look at them.
+import { ErrorCodes, ResponseError, type Connection, type ProtocolRequestType, type RequestHandler } from 'vscode-languageserver';
+
+/** What a request's params hold besides `textDocument.uri`. */
+export type Need = 'position' | 'range' | 'context' | 'newName';
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function isPosition(v: unknown): boolean {
+  return isObject(v) && Number.isInteger(v['line']) && Number.isInteger(v['character']) && (v['line'] as number) >= 0 && (v['character'] as number) >= 0;
+}
+
+function isRange(v: unknown): boolean {
+  return isObject(v) && isPosition(v['start']) && isPosition(v['end']);
+}
+
+/** Why the params do not fit, or undefined when they do. */
+export function paramsProblem(p: unknown, needs: readonly Need[]): string | undefined {
+  if (!isObject(p)) return `params must be an object, not ${p === null ? 'null' : typeof p}`;
+  const td = p['textDocument'];
+  if (!isObject(td) || typeof td['uri'] !== 'string') return 'params.textDocument.uri must be a string';
+  for (const n of needs) {
+    if (n === 'position' && !isPosition(p['position'])) return 'params.position must be {line, character} with whole numbers of at least 0';
+    if (n === 'range' && !isRange(p['range'])) return 'params.range must be {start, end}, each {line, character} with whole numbers of at least 0';
+    if (n === 'context' && !isObject(p['context'])) return 'params.context must be an object';
+    if (n === 'newName' && typeof p['newName'] !== 'string') return 'params.newName must be a string';
+  }
+  return undefined;
+}
+
+/** Registers `handler` for a text-document request, answering InvalidParams for params that do not fit `needs`. */
+export function onChecked<P, R, PR, E, RO>(connection: Connection, type: ProtocolRequestType<P, R, PR, E, RO>, needs: readonly Need[], handler: (p: P) => R | ResponseError<unknown>): void {
+  const guarded = (p: P): R | ResponseError<unknown> => {
+    const problem = paramsProblem(p, needs);
+    if (problem) throw invalidParams(type.method, problem);
+    return handler(p);
+  };
+  // A plain R (or a ResponseError) is a valid handler result; the library's conditional result type cannot see that for a generic R.
+  connection.onRequest(type, guarded as unknown as RequestHandler<P, R, E>);
+}
+
+/** InvalidParams for a request whose own check failed. */
+export function invalidParams(method: string, problem: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}`);
+}
