@@ -10,6 +10,7 @@ import type { Model, Rounding } from './model/types';
 import { inferShapes, type LayerResult, type Totals } from './shape/infer';
 import { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
 import { isTooLarge, tooLargeMessage } from './syntax/sizeLimit';
+import { MISSING_COLON_PREFIX } from './syntax/yamlToAst';
 
 export interface Analysis {
   text: string;
@@ -58,7 +59,7 @@ export class ModelAnalyzer {
     }));
     const { model, diagnostics: read } = readModel(tree.root, defaultRounding, tree.root === null && syntax.some((d) => d.severity === 'error'));
     const inferred = inferShapes(model);
-    let diagnostics = [...syntax, ...read, ...inferred.diagnostics];
+    let diagnostics = [...syntax, ...dropFollowOns(syntax, model, [...read, ...inferred.diagnostics])];
     if (model.blocks) diagnostics = groupBlockDiagnostics(model, diagnostics);
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
@@ -72,6 +73,19 @@ export class ModelAnalyzer {
     const diagnostics: CoreDiagnostic[] = [{ severity: 'error', code: 'out-of-range', message: tooLargeMessage(), span: { start: 0, end: 0 } }];
     return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
   }
+}
+
+/**
+ * A missing `:` garbles its layer (or the key it is on): the reader's complaints about that layer
+ * or key only repeat the syntax error, so they are left out.
+ */
+function dropFollowOns(syntax: CoreDiagnostic[], model: Model, rest: CoreDiagnostic[]): CoreDiagnostic[] {
+  const colons = syntax.filter((d) => d.message.startsWith(MISSING_COLON_PREFIX));
+  if (colons.length === 0) return rest;
+  const layers = new Set<number>();
+  for (const c of colons) for (const l of model.layers) if (l.span.start <= c.span.start && c.span.start <= l.span.end) layers.add(l.index);
+  // A `layers` or `input` key without its colon reads as missing as well: the same mistake.
+  return rest.filter((d) => d.code !== 'missing-key' && !(d.layerIndex !== undefined && layers.has(d.layerIndex)) && !colons.some((c) => d.span.start === c.span.start));
 }
 
 export function hasErrors(a: Analysis): boolean {

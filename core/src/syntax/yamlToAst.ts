@@ -40,12 +40,38 @@ export function parseYaml(source: string, base = 0): ParsedTree {
     keepSourceTokens: false,
   });
   const problems: SyntaxProblem[] = [];
-  for (const e of doc.errors) problems.push(toProblem(e.code === 'MULTIPLE_DOCS' ? multipleDocumentsMessage(text, e.pos[0]) : e.message, e.pos, 'error', base, text.length));
+  let missingColon = false;
+  for (const e of doc.errors) {
+    if (MISSING_COLON.has(e.code)) {
+      // One missing `:` makes eemeli/yaml report every line after it: say what is wrong, once.
+      if (missingColon) continue;
+      missingColon = true;
+      problems.push({ ...toProblem('', e.pos, 'error', base, text.length), message: missingColonMessage(text, e.pos[0]) });
+      continue;
+    }
+    problems.push(toProblem(e.code === 'MULTIPLE_DOCS' ? multipleDocumentsMessage(text, e.pos[0]) : e.message, e.pos, 'error', base, text.length));
+  }
   for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
   const conv = new Converter(doc, base, problems, nodeBudget(text.length));
   const contents = doc.contents;
   const root = contents ? conv.root(contents) : null;
   return { root, problems };
+}
+
+/** eemeli/yaml's codes for a line that reads as a key with no `:` after it. */
+const MISSING_COLON = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY']);
+
+/** Prefix of the messages below: the analysis knows the follow-on errors of such a line by it. */
+export const MISSING_COLON_PREFIX = "missing ':'";
+
+function missingColonMessage(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', Math.max(at - 1, 0)) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end < 0 ? text.length : end).replace(/#.*$/, '').trim().replace(/^-\s*/, '');
+  const [key, ...rest] = line.split(/\s+/);
+  const shown = line.length > 40 ? `${line.slice(0, 40)}…` : line;
+  if (!key) return `${MISSING_COLON_PREFIX}: each line of a mapping reads \`key: value\`, e.g. \`filters: 8\``;
+  return `${MISSING_COLON_PREFIX} after '${key}' in \`${shown}\`: each line of a mapping reads \`key: value\`, e.g. \`${key}: ${rest.join(' ') || '…'}\``;
 }
 
 function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number, length: number): SyntaxProblem {
