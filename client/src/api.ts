@@ -12,4 +12,6 @@ export interface CnnShapeApi {
   readonly summaryPanel: SummaryPanel;
   readonly graphPanel: GraphPanel;
   readonly statusBar: { readonly item: vscode.StatusBarItem; readonly onDidUpdate: vscode.Event<void> };
+  /** Fires with the image picker of "Run Model on Image…" when it opens. */
+  readonly onDidShowImagePicker: vscode.Event<vscode.QuickPick<vscode.QuickPickItem>>;
 }

@@ -2,6 +2,7 @@
 // server. Activation does not wait for the server; the returned API's `ready` does.
 import type * as vscode from 'vscode';
 import type { CnnShapeApi } from './api';
+import { onDidShowImagePicker } from './run/pickImages';
 import * as commands from './commands';
 import { copyPytorch, exportPytorch } from './exportPytorch';
 import { Ctx } from './ctx';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
     summaryPanel: c.summaryPanel,
     graphPanel: c.graphPanel,
     statusBar: c.statusBar,
+    onDidShowImagePicker,
   };
 }
 

@@ -30,13 +30,59 @@ export async function pickImages(model: vscode.Uri): Promise<vscode.Uri[] | unde
     browse,
     ...ordered.map((p) => ({ label: path.basename(p), description: vscode.workspace.asRelativePath(path.dirname(p)), uri: byPath.get(p)! })),
   ];
-  const picked = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    title: 'Run the model on images',
-    placeHolder: 'Select one or more images (the model\'s folder first), or Browse…',
-    matchOnDescription: true,
-  });
-  if (!picked || picked.length === 0) return undefined;
+  const picked = await choose(items);
+  if (picked === undefined) return undefined; // dismissed (Escape): nothing to say
+  if (picked.length === 0) {
+    void vscode.window.showInformationMessage(NOTHING_CHOSEN);
+    return undefined;
+  }
   if (picked.includes(browse)) return dialog(modelDir);
   return picked.flatMap((p) => (p.uri ? [p.uri] : []));
+}
+
+const NOTHING_CHOSEN = 'CNN Shape: no image was chosen, so nothing ran. Tick one or more images (or highlight one and press Enter), or choose Browse….';
+
+/**
+ * The ticked items when the user accepts; with none ticked, the highlighted one, else the only one
+ * the filter leaves (filtering the list to one image and pressing Enter means that image); [] when
+ * none of these.
+ */
+export function acceptedItems<T>(selected: readonly T[], active: readonly T[], filtered: readonly T[]): T[] {
+  if (selected.length > 0) return [...selected];
+  if (active.length > 0) return active.slice(0, 1);
+  return filtered.length === 1 ? [...filtered] : [];
+}
+
+/** The items whose label or description contains every word of the filter (how the list narrows), for a non-empty filter. */
+function matching(items: readonly ImageItem[], value: string): ImageItem[] {
+  const words = value.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return items.filter((i) => i.uri && words.every((w) => `${i.label} ${i.description ?? ''}`.toLowerCase().includes(w)));
+}
+
+const shown = new vscode.EventEmitter<vscode.QuickPick<vscode.QuickPickItem>>();
+/** Fires with the image picker when it opens (for the extension's tests, through its API). */
+export const onDidShowImagePicker = shown.event;
+
+function choose(items: ImageItem[]): Promise<ImageItem[] | undefined> {
+  const qp = vscode.window.createQuickPick<ImageItem>();
+  qp.items = items;
+  qp.canSelectMany = true;
+  qp.title = 'Run the model on images';
+  qp.placeholder = "Select one or more images (the model's folder first), or Browse…";
+  qp.matchOnDescription = true;
+  return new Promise((resolve) => {
+    let done = false;
+    qp.onDidAccept(() => {
+      done = true;
+      resolve(acceptedItems(qp.selectedItems, qp.activeItems, matching(qp.items, qp.value)));
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (!done) resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+    shown.fire(qp);
+  });
 }

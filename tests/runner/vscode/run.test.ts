@@ -34,6 +34,40 @@ suite('Run model on image', () => {
     assert.deepEqual(drawn, { canvases: 3 * (1 + 3 + 3), charts: 3 });
   });
 
+  test('the picker: filtering to one image and pressing Enter runs on it; an empty choice runs nothing', async () => {
+    const api = await activateExtension();
+    const model = sample('xo', 'xo.cnn.yaml');
+    // Filter to o-thick.png (nothing ticked) and accept, as Enter does.
+    const shown = new Promise<vscode.QuickPick<vscode.QuickPickItem>>((resolve) => {
+      const sub = api.onDidShowImagePicker((qp) => {
+        sub.dispose();
+        resolve(qp);
+      });
+    });
+    const run = Promise.resolve(vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', model));
+    const qp = await within(shown, 20_000, 'the image picker');
+    qp.value = 'o-thick';
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(qp.selectedItems, [], 'nothing is ticked');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const out = await within(run, 60_000, 'the run on the highlighted image');
+    assert.ok(out, 'Enter on the one image left ran the model');
+    assert.deepEqual(out.view.images.map((i) => i.top[0]?.label), ['O']);
+    // A filter that leaves nothing: accepting runs nothing (and says so).
+    const shown2 = new Promise<vscode.QuickPick<vscode.QuickPickItem>>((resolve) => {
+      const sub = api.onDidShowImagePicker((q) => {
+        sub.dispose();
+        resolve(q);
+      });
+    });
+    const run2 = Promise.resolve(vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', model));
+    const qp2 = await within(shown2, 20_000, 'the image picker again');
+    qp2.value = 'no-such-image-zzz';
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await within(run2, 20_000, 'the empty choice'), undefined);
+  });
+
   test('unsaved edits are what runs', async () => {
     const editor = await openSample('xo/xo.cnn.yaml');
     const doc = editor.document;

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../../../core/src/index';
-import { shapeLabel } from '../../../core/src/index';
+import { resultLabel, shapeLabel } from '../../../core/src/index';
 import { activateExtension, codeOf, fullRange, hintLabel, hoverText, openSample, revertAndCloseAll, waitForDiagnostics } from './helpers';
 
 const SAMPLE = 'stride3-not-whole.cnn.yaml';
@@ -33,8 +33,9 @@ suite('Language features in the editor', () => {
     const expected = coreAnalysis(doc).diagnostics.find((c) => c.code === CODE);
     assert.ok(expected, 'the core finds the error too');
     assert.deepEqual(d.range, new vscode.Range(doc.positionAt(expected.span.start), doc.positionAt(expected.span.end)));
-    // No single value is at fault (kernel, stride and padding together), so the range is the layer's type.
-    assert.equal(doc.getText(d.range), 'conv');
+    // The stride is the value at fault (issue 9): the squiggle is on it, not on the layer's type.
+    assert.equal(doc.getText(d.range), '3');
+    assert.equal(doc.lineAt(d.range.start.line).text.slice(0, d.range.start.character).trimEnd().endsWith('stride:'), true);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /\(32 − 4 \+ 2·0\)\/3 \+ 1 = 10\.33/);
     assert.equal(ds.filter((x) => x.severity === vscode.DiagnosticSeverity.Error).length, 1, 'one mistake, one error');
@@ -46,7 +47,8 @@ suite('Language features in the editor', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start.translate(0, 1));
     const text = hoverText(hovers);
     const layer = coreAnalysis(doc).layers[0]!;
-    assert.ok(text.includes(`${shapeLabel(layer.inputShapes[0])} → ${shapeLabel(layer.output)}`), text);
+    // The output as the core labels it: a size that was not whole is marked (⚠ 10×10×8 (10.33 → 10)).
+    assert.ok(text.includes(`${shapeLabel(layer.inputShapes[0])} → ${resultLabel(layer)}`), text);
     for (const line of layer.arithmetic) {
       const formula = line.slice(line.indexOf(': ') + 2);
       assert.ok(text.includes(formula), `hover lacks "${formula}":\n${text}`);

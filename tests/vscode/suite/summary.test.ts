@@ -42,7 +42,8 @@ suite('Model summary and status bar', () => {
     const editor = await openSample('stride3-not-whole.cnn.yaml');
     const doc = editor.document;
     await vscode.commands.executeCommand('cnnShape.showSummary', doc.uri);
-    assert.equal(api.summaryPanel.current?.summary.rows[0]?.output, '10×10×8');
+    // A size that was not whole is marked in the summary (issue 9).
+    assert.equal(api.summaryPanel.current?.summary.rows[0]?.output, '⚠ 10×10×8 (10.33 → 10)');
     await pageShows(api, doc);
     assert.equal(api.summaryPanel.current?.summary.errors, 1);
     // The tutorial's fix, typed into the flow mapping: `stride: 3` → `stride: 3, padding: 1`.
