@@ -34,7 +34,7 @@ test('`cnov` gets "did you mean conv" with a replace fix', async () => {
   await client.open(uri, 'input: 32x32x3\nlayers:\n  - cnov\n');
   const p = await client.atVersion(uri, 1);
   const d = p.diagnostics.find((x) => x.code === 'unknown-layer-type')!;
-  assert.match(d.message, /Did you mean 'conv'\?/);
+  assert.match(d.message as string, /Did you mean 'conv'\?/);
   const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
   assert.deepEqual(actions!.map((a) => a.title), ["Change to 'conv'"]);
 });
