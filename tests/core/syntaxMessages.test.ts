@@ -22,3 +22,12 @@ test('the rest of the file is still checked where it can be read', () => {
   const got = diags('input: 32x32x3\nlayers:\n  - type: conv\n    filters 8\n    kernel: 3\n  - {type: conv, filters: 4, kernel: 4, stride: 3, inputs: input}\n');
   assert.ok(got.some((d) => d.startsWith('non-integer-output')), got.join('\n'));
 });
+
+test('layers without a name are counted from 1 in messages: "the 3rd layer (maxpool)"', () => {
+  const got = diags('input: 28x28x1\nlayers:\n  - {type: conv, filters: 4, kernel: 3}\n  - relu\n  - {type: maxpool, kernel: 2}\n  - {type: conv, filters: 4, kernel: 3}\n  - {type: add, inputs: [2, 3]}\n');
+  assert.deepEqual(got, ['shape-mismatch: add inputs differ in size: the 3rd layer (maxpool) is 13 × 13, the 4th layer (conv) is 11 × 11']);
+  const named = diags('input: 28x28x1\nlayers:\n  - {name: pool, type: maxpool, kernel: 2}\n  - {type: conv, filters: 4, kernel: 3, inputs: input}\n  - {type: add, inputs: [pool, 1]}\n');
+  assert.match(named[0]!, /'pool' is 14 × 14, the 2nd layer \(conv\) is 26 × 26/);
+  const many = diags(`input: 8x8x1\nlayers:\n${'  - relu\n'.repeat(21)}  - {type: dense, units: 2, inputs: 20}\n`);
+  assert.ok(many.some((m) => m.includes('the 21st layer (relu)')), many.join('\n'));
+});

@@ -13,6 +13,7 @@ import type { InputRef, LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 import { MAX_SIZE } from '../model/values';
 import { didYouMean } from '../text/suggest';
+import { layerLabel } from './layerLabel';
 import { formatNumber } from './outputSize';
 import { own } from '../text/own';
 
@@ -215,7 +216,7 @@ export function inferShapes(model: Model): InferResult {
     if (r.consumers.length === 0) {
       const d = r.decl;
       // Inside a block the message names the layer as the definition does, so that copies agree.
-      const label = d.block ? (d.name ? `'${d.name.value}'` : `layer ${d.blockLayer ?? '?'} (${d.type || '?'})`) : d.name ? `'${d.id}'` : `layer ${d.id} (${d.type || '?'})`;
+      const label = d.block ? (d.name ? `'${d.name.value}'` : `layer ${d.blockLayer ?? '?'} (${d.type || '?'})`) : layerLabel(d);
       diags.push({ severity: 'warning', code: 'unused-layer', message: `the output of ${label} is not used by any layer`, span: d.name?.span ?? d.typeSpan, layerIndex: i, tags: ['unnecessary'] });
     }
   }
@@ -399,7 +400,7 @@ function blameRounding(diags: CoreDiagnostic[], from: number, layer: LayerDecl, 
   for (let k = from; k < diags.length; k++) {
     const d = diags[k]!;
     if (d.severity !== 'error') continue;
-    d.message += `, because ${layer.name || layer.block ? `layer '${layer.id}'` : `layer ${layer.id} (${layer.type})`} was rounded down from ${exact}`;
+    d.message += `, because ${layer.name || layer.block ? `layer '${layer.id}'` : layerLabel(layer)} was rounded down from ${exact}`;
   }
 }
 
@@ -450,14 +451,14 @@ class LayerContext implements ShapeContext {
     if (s === undefined) return [];
     if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
     const l = this.layers[s]!;
-    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name || l.block ? `'${l.id}'` : `layer ${l.id} (${l.type})`}: ${what}` }];
+    return [{ span: l.name?.span ?? l.typeSpan, message: `${layerLabel(l)}: ${what}` }];
   }
 
   inputLabel(i: number): string {
     const s = this.sources[i];
     if (s === undefined || s < 0) return 'the input';
     const l = this.layers[s]!;
-    return l.name || l.block ? `'${l.id}'` : `layer ${l.id} (${l.type})`;
+    return layerLabel(l);
   }
 
   refShape(key: string): Shape | undefined {
@@ -470,7 +471,7 @@ class LayerContext implements ShapeContext {
     if (s === undefined) return [];
     if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
     const l = this.layers[s]!;
-    return [{ span: l.name?.span ?? l.typeSpan, message: `${l.name ? `'${l.id}'` : `layer ${s} (${l.type})`}: ${what}` }];
+    return [{ span: l.name?.span ?? l.typeSpan, message: `${layerLabel(l)}: ${what}` }];
   }
 }
 
