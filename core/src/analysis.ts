@@ -80,6 +80,9 @@ export class ModelAnalyzer {
  * or key only repeat the syntax error, so they are left out.
  */
 function dropFollowOns(syntax: CoreDiagnostic[], model: Model, rest: CoreDiagnostic[]): CoreDiagnostic[] {
+  // Text cut short by a syntax error (`"con` in a half-typed JSON string) is not judged as a value too.
+  const starts = new Set(syntax.filter((d) => d.severity === 'error').map((d) => d.span.start));
+  if (starts.size) rest = rest.filter((d) => !starts.has(d.span.start));
   const colons = syntax.filter((d) => d.message.startsWith(MISSING_COLON_PREFIX));
   if (colons.length === 0) return rest;
   const layers = new Set<number>();

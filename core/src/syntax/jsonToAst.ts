@@ -9,7 +9,7 @@ export function parseJson(text: string): ParsedTree {
   if (deep >= 0) return tooDeepTree(deep, 0);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  const problems: SyntaxProblem[] = errors.map((e) => ({
+  const problems: SyntaxProblem[] = firstOfEachRun(text, errors).map((e) => ({
     start: e.offset,
     end: e.offset + Math.max(e.length, 0),
     message: jsonMessage(printParseErrorCode(e.error)),
@@ -18,7 +18,37 @@ export function parseJson(text: string): ParsedTree {
   return { root: tree ? convert(tree) : null, problems };
 }
 
+/**
+ * One mistake (a string left open, a missing comma) makes jsonc-parser report the next tokens too
+ * while it recovers: an error on the same line as the one before it, or the line after, belongs to
+ * it. The first of each such run is where the mistake is.
+ */
+function firstOfEachRun(text: string, errors: ParseError[]): ParseError[] {
+  const kept: ParseError[] = [];
+  let lastLine = -2;
+  let line = 0;
+  let at = 0;
+  for (const e of [...errors].sort((a, b) => a.offset - b.offset)) {
+    for (; at < e.offset && at < text.length; at++) if (text.charCodeAt(at) === 10) line++;
+    if (line > lastLine + 1) kept.push(e);
+    lastLine = line;
+  }
+  return kept;
+}
+
+/** The mistakes people make while typing, said as what to do. */
+const JSON_MESSAGES: Record<string, string> = {
+  UnexpectedEndOfString: 'JSON: this string is not closed: add its closing `"`.',
+  CommaExpected: 'JSON: a `,` is missing before this.',
+  PropertyNameExpected: 'JSON: a key in quotes is expected here (such as `"type"`), or a `,` is one too many.',
+  ValueExpected: 'JSON: a value is expected here.',
+  CloseBraceExpected: 'JSON: a `}` is missing: an object is not closed.',
+  CloseBracketExpected: 'JSON: a `]` is missing: a list is not closed.',
+  ColonExpected: 'JSON: a `:` is missing after this key.',
+};
+
 function jsonMessage(code: string): string {
+  if (JSON_MESSAGES[code]) return JSON_MESSAGES[code];
   // printParseErrorCode gives identifiers like "CommaExpected"; make them read as sentences.
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return `JSON: ${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
