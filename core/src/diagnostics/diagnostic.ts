@@ -13,7 +13,9 @@ export type FixData =
   | { kind: 'replace'; span: Span; suggestions: Array<{ text: string; title: string }> }
   | { kind: 'insert-flatten'; at: number; indent: string }
   | { kind: 'set-value'; span: Span; value: string }
-  | { kind: 'padding-stride'; layerIndex: number; options: Array<{ padding?: number; stride?: number; result: string }> };
+  | { kind: 'padding-stride'; layerIndex: number; options: Array<{ padding?: number; stride?: number; result: string }> }
+  /** A 1×1 convolution to `filters` on the input `source` (written at `ref` in the layer's inputs), inserted before the layer. */
+  | { kind: 'projection'; layerIndex: number; ref: Span; source: string; filters: number };
 
 export interface CoreDiagnostic {
   severity: Severity;

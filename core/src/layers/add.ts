@@ -1,5 +1,15 @@
 // add: element-wise sum of two or more maps of the same W × H × D (ResNet shortcuts).
+import type { FixData } from '../diagnostics/diagnostic';
+import type { LayerDecl } from '../model/types';
 import { defineLayer } from './spec';
+
+/** The fix for a depth mismatch: a 1×1 convolution on the shallower input, to the deeper one's depth (ResNet's projection shortcut). */
+function projection(layer: LayerDecl, i: number, depth0: number, depthI: number): { fix?: FixData } {
+  const k = depth0 < depthI ? 0 : i;
+  const ref = layer.inputs?.[k];
+  if (!ref || layer.block || ref.unresolved) return {};
+  return { fix: { kind: 'projection', layerIndex: layer.index, ref: ref.span, source: ref.name, filters: Math.max(depth0, depthI) } };
+}
 
 export const add = defineLayer({
   type: 'add',
@@ -26,7 +36,7 @@ export const add = defineLayer({
         ctx.report('channel-mismatch', 'error',
           `add inputs differ in depth: ${ctx.inputLabel(0)} has ${first!.depth}, ${ctx.inputLabel(i)} has ${s.depth}`,
           ctx.layer.typeSpan, // no single value is at fault: the layer's type, as the spec asks
-          { related: [...ctx.producedBy(0, `depth ${first!.depth} is made here`), ...ctx.producedBy(i, `depth ${s.depth} is made here`)] });
+          { related: [...ctx.producedBy(0, `depth ${first!.depth} is made here`), ...ctx.producedBy(i, `depth ${s.depth} is made here`)], ...projection(ctx.layer, i, first!.depth, s.depth) });
       }
     });
     // After a mismatch the first input's shape is the best guess, so that checking goes on.

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import type { CoreDiagnostic, FixData } from '../../../core/src/index';
 import { sizeFixes } from '../../../core/src/index';
-import { insertFlatten } from './edits/insertFlatten';
+import { insertFlatten, insertItem } from './edits/insertFlatten';
 import { toTextEdit, type OffsetEdit } from './edits/offsetEdit';
 import { replaceScalar } from './edits/replaceScalar';
 import { setLayerKey } from './edits/setLayerKey';
@@ -15,6 +15,8 @@ import { toLspDiagnostic } from './validation';
 interface Fix {
   title: string;
   edit: OffsetEdit;
+  /** Further edits of the same fix (they never overlap the first). */
+  more?: OffsetEdit[];
   preferred: boolean;
 }
 
@@ -30,7 +32,7 @@ export function codeActions(analysis: Analysis, doc: TextDocument, range: Range)
         title: f.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [doc.uri]: [toTextEdit(doc, f.edit)] } },
+        edit: { changes: { [doc.uri]: [f.edit, ...(f.more ?? [])].map((e) => toTextEdit(doc, e)) } },
       };
       if (f.preferred) action.isPreferred = true;
       actions.push(action);
@@ -66,6 +68,8 @@ function fixesFor(a: Analysis, d: CoreDiagnostic, fix: FixData): Fix[] {
       }
       return [...out, ...moreSizeFixes(a, fix.layerIndex, out.length === 0)];
     }
+    case 'projection':
+      return projectionFix(a, fix);
   }
 }
 
@@ -85,6 +89,26 @@ function moreSizeFixes(a: Analysis, layerIndex: number, preferFirst: boolean): F
     if (edit) out.push({ title: f.title, edit, preferred: preferFirst && out.length === 0 });
   }
   return out;
+}
+
+/** Inserts `{name: x_proj, type: conv, filters: D, kernel: 1, inputs: x}` before the layer and points its input there. */
+function projectionFix(a: Analysis, fix: Extract<FixData, { kind: 'projection' }>): Fix[] {
+  const node = a.layers[fix.layerIndex]?.decl.node;
+  // Layers referred to by their number would shift under an inserted layer.
+  const byNumber = a.model.layers.some((l) => l.inputs?.some((r) => /^["']?\d+["']?$/.test(a.text.slice(r.span.start, r.span.end))));
+  if (!node || byNumber) return [];
+  const taken = new Set(a.model.layers.map((l) => l.id));
+  let name = `${fix.source}_proj`;
+  for (let n = 2; taken.has(name) && n < 100; n++) name = `${fix.source}_proj${n}`;
+  if (taken.has(name)) return [];
+  const q = (s: string) => (a.kind === 'json' ? JSON.stringify(s) : /^[\w.-]+$/.test(s) ? s : JSON.stringify(s));
+  const k = (s: string) => (a.kind === 'json' ? JSON.stringify(s) : s);
+  const item = `{${k('name')}: ${q(name)}, ${k('type')}: ${q('conv')}, ${k('filters')}: ${fix.filters}, ${k('kernel')}: 1, ${k('inputs')}: ${q(fix.source)}}`;
+  const insert = insertItem(a.text, a.kind, node.start, item);
+  if (!insert) return [];
+  const shape = a.layers.find((l) => l.decl.id === fix.source)?.output ?? (fix.source === 'input' ? a.model.input?.value : undefined);
+  const result = shape ? ` → ${shape.width}×${shape.height}×${fix.filters}` : '';
+  return [{ title: `Project '${fix.source}' with a 1×1 convolution to depth ${fix.filters}${result}`, edit: insert, more: [replaceScalar(a.text, fix.ref, name)], preferred: true }];
 }
 
 function touches(span: { start: number; end: number }, from: number, to: number): boolean {

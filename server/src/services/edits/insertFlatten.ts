@@ -6,10 +6,14 @@ import { lineBreakAt, lineStartAt } from '../ranges';
 import type { OffsetEdit } from './offsetEdit';
 
 export function insertFlatten(text: string, kind: SourceKind, at: number): OffsetEdit | undefined {
+  return insertItem(text, kind, at, kind === 'json' ? '"flatten"' : 'flatten');
+}
+
+/** Inserts the list item `item` (written as it should appear) before the item that starts at `at`. */
+export function insertItem(text: string, kind: SourceKind, at: number, item: string): OffsetEdit | undefined {
   let i = at - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
   const before = text[i];
-  const item = kind === 'json' ? '"flatten"' : 'flatten';
   if (before === '-' && kind === 'yaml') {
     // `  - type: dense` → `  - flatten` + a new line with the same `  - `.
     const indent = text.slice(lineStartAt(text, i), i);
