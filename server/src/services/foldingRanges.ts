@@ -36,8 +36,44 @@ export function foldingRanges(analysis: Analysis, doc: TextDocument, limit = Inf
       }
     }
   }
+  if (analysis.kind === 'yaml') out.push(...commentBlocks(analysis.text));
+  out.push(...residualBlocks(analysis, doc));
   out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
   return dedupe(out).slice(0, limit);
+}
+
+/** Two or more comment lines in a row fold as one (the tutorials' long explanations). */
+function commentBlocks(text: string): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const lines = text.split('\n');
+  let start = -1;
+  for (let i = 0; i <= lines.length; i++) {
+    const comment = i < lines.length && lines[i]!.trimStart().startsWith('#');
+    if (comment && start < 0) start = i;
+    if (!comment && start >= 0) {
+      if (i - 1 > start) out.push({ startLine: start, endLine: i - 1, kind: 'comment' });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A residual block: the layers between a shortcut's source and the layer that joins it back (add,
+ * concat), folded from the first layer after the source to the joining layer.
+ */
+function residualBlocks(a: Analysis, doc: TextDocument): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const [i, r] of a.layers.entries()) {
+    if (r.sources.length < 2 || r.decl.block) continue;
+    const from = Math.min(...r.sources);
+    const first = a.layers[from + 1];
+    if (from + 1 >= i || !first || first.decl.block) continue;
+    const startLine = doc.positionAt(first.decl.span.start).line;
+    const endLine = doc.positionAt(trimmedEnd(a.text, r.decl.span)).line;
+    if (endLine > startLine) out.push({ startLine, endLine, kind: 'region' });
+  }
+  return out;
 }
 
 /** One range per start line (the outermost), as editors keep only one. */
