@@ -8,9 +8,9 @@ import type { CoreDiagnostic } from './diagnostics/diagnostic';
 import { readModel } from './model/readModel';
 import type { Model, Rounding } from './model/types';
 import { inferShapes, type LayerResult, type Totals } from './shape/infer';
+import type { Span } from './syntax/ast';
 import { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
 import { isTooLarge, tooLargeMessage } from './syntax/sizeLimit';
-import { MISSING_COLON_PREFIX } from './syntax/yamlToAst';
 import type { Locale } from './i18n/locale';
 import { getLocale, withLocale } from './i18n/t';
 
@@ -66,6 +66,7 @@ export class ModelAnalyzer {
   private analyzeIn(text: string, defaultRounding: Rounding | undefined): Analysis {
     if (isTooLarge(text)) return this.refuse(text, defaultRounding);
     const tree = this.parser.parse(text, this.kind);
+    const colons: Span[] = tree.problems.filter((p) => p.missingColon);
     const syntax: CoreDiagnostic[] = tree.problems.map((p) => ({
       severity: p.severity,
       code: 'syntax',
@@ -74,7 +75,7 @@ export class ModelAnalyzer {
     }));
     const { model, diagnostics: read } = readModel(tree.root, defaultRounding, tree.root === null && syntax.some((d) => d.severity === 'error'));
     const inferred = inferShapes(model);
-    let diagnostics = [...syntax, ...dropFollowOns(syntax, model, [...read, ...inferred.diagnostics])];
+    let diagnostics = [...syntax, ...dropFollowOns(syntax, colons, model, [...read, ...inferred.diagnostics])];
     if (model.blocks) diagnostics = groupBlockDiagnostics(model, diagnostics);
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return { text, kind: this.kind, model, layers: inferred.layers, diagnostics, totals: inferred.totals };
@@ -94,16 +95,15 @@ export class ModelAnalyzer {
  * A missing `:` garbles its layer (or the key it is on): the reader's complaints about that layer
  * or key only repeat the syntax error, so they are left out.
  */
-function dropFollowOns(syntax: CoreDiagnostic[], model: Model, rest: CoreDiagnostic[]): CoreDiagnostic[] {
+function dropFollowOns(syntax: CoreDiagnostic[], colons: readonly Span[], model: Model, rest: CoreDiagnostic[]): CoreDiagnostic[] {
   // Text cut short by a syntax error (`"con` in a half-typed JSON string) is not judged as a value too.
   const starts = new Set(syntax.filter((d) => d.severity === 'error').map((d) => d.span.start));
   if (starts.size) rest = rest.filter((d) => !starts.has(d.span.start));
-  const colons = syntax.filter((d) => d.message.startsWith(MISSING_COLON_PREFIX));
   if (colons.length === 0) return rest;
   const layers = new Set<number>();
-  for (const c of colons) for (const l of model.layers) if (l.span.start <= c.span.start && c.span.start <= l.span.end) layers.add(l.index);
+  for (const c of colons) for (const l of model.layers) if (l.span.start <= c.start && c.start <= l.span.end) layers.add(l.index);
   // A `layers` or `input` key without its colon reads as missing as well: the same mistake.
-  return rest.filter((d) => d.code !== 'missing-key' && !(d.layerIndex !== undefined && layers.has(d.layerIndex)) && !colons.some((c) => d.span.start === c.span.start));
+  return rest.filter((d) => d.code !== 'missing-key' && !(d.layerIndex !== undefined && layers.has(d.layerIndex)) && !colons.some((c) => d.span.start === c.start));
 }
 
 export function hasErrors(a: Analysis): boolean {

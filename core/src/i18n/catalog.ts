@@ -4,9 +4,21 @@
 import type { Locale } from './locale';
 import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
+import { syntax as enSyntax } from './en/syntax';
+import { syntax as zhSyntax } from './zh-cn/syntax';
+import { suggest as enSuggest } from './en/suggest';
+import { model as enModel } from './en/model';
+import { model as zhModel } from './zh-cn/model';
+import { values as enValues } from './en/values';
+import { values as zhValues } from './zh-cn/values';
+import { suggest as zhSuggest } from './zh-cn/suggest';
 
 export const EN = {
   common: enCommon,
+  syntax: enSyntax,
+  suggest: enSuggest,
+  model: enModel,
+  values: enValues,
 } as const;
 
 type Areas = typeof EN;
@@ -14,6 +26,10 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 
 const ZH_CN: Translated = {
   common: zhCommon,
+  syntax: zhSyntax,
+  suggest: zhSuggest,
+  model: zhModel,
+  values: zhValues,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

@@ -5,7 +5,8 @@ import { isOwnKey, own } from '../text/own';
 import type { LayerSpec, ParamSpec } from '../layers/spec';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
-import { didYouMean, suggest } from '../text/suggest';
+import { changeTo, clauseThen, didYouMean, sentences, suggest } from '../text/suggest';
+import { t } from '../i18n/t';
 import { readBlockDefinitions, type Definitions } from './blockDefinitions';
 import { expandLayers, type InnerLayer, type LayerSource } from './blocks';
 import type { InputRef, LayerDecl, Located, Model, ParamValue, Preprocess, Rounding, Shape } from './types';
@@ -72,8 +73,8 @@ class Reader implements LayerSource {
       if (typeof k !== 'string') continue;
       const first = firsts.get(k);
       if (first) {
-        this.err('duplicate-key', `'${k}' is given twice; the first one is used`, p.key, layerIndex, 'error', {
-          related: [{ span: first.key, message: `first '${k}'` }],
+        this.err('duplicate-key', t('model.givenTwice', { key: k }), p.key, layerIndex, 'error', {
+          related: [{ span: first.key, message: t('model.firstKey', { key: k }) }],
         });
         continue;
       }
@@ -92,31 +93,31 @@ class Reader implements LayerSource {
     };
     if (!root || (root.kind === 'scalar' && root.value === null)) {
       // An empty file lacks its keys; one that could not be read at all has its syntax error already.
-      if (!this.unreadable) this.err('missing-key', 'the model needs `input` (e.g. "32x32x3") and `layers`', { start: 0, end: 0 });
+      if (!this.unreadable) this.err('missing-key', t('model.needsInputAndLayers'), { start: 0, end: 0 });
       return model;
     }
     if (root.kind !== 'map') {
-      this.err('wrong-type', `a model file is a mapping with \`input\` and \`layers\`, not ${describeNode(root)}`, root);
+      this.err('wrong-type', t('model.notAMapping', { found: describeNode(root) }), root);
       return model;
     }
     const pairs = this.pairs(root);
     for (const p of pairs.list) {
       const k = p.key.value as string;
       if (!isOwnKey(TOP_KEYS, k)) {
-        this.err('unknown-key', `unknown key '${k}'.${didYouMean(k, Object.keys(TOP_KEYS))}`.replace('.  ', '. '), p.key, undefined, 'warning', {
-          fix: { kind: 'replace', span: p.key, suggestions: suggest(k, Object.keys(TOP_KEYS)).map((s) => ({ text: s, title: `Change to '${s}'` })) },
+        this.err('unknown-key', sentences(t('model.unknownKey', { key: k }), didYouMean(k, Object.keys(TOP_KEYS))), p.key, undefined, 'warning', {
+          fix: { kind: 'replace', span: p.key, suggestions: suggest(k, Object.keys(TOP_KEYS)).map((s) => ({ text: s, title: changeTo(s) })) },
         });
       }
     }
-    for (const p of root.pairs) if (typeof p.key.value !== 'string') this.err('wrong-type', 'keys must be names', p.key);
+    for (const p of root.pairs) if (typeof p.key.value !== 'string') this.err('wrong-type', t('model.keysAreNames'), p.key);
 
     const name = pairs.get('name');
     if (name?.value) {
       if (name.value.kind === 'scalar' && name.value.value !== null) model.name = { value: String(name.value.value), span: name.value };
-      else this.err('wrong-type', `name must be text, not ${describeNode(name.value)}`, name.value);
+      else this.err('wrong-type', t('model.nameNotText', { found: describeNode(name.value) }), name.value);
     }
     const input = pairs.get('input');
-    if (!input) this.err('missing-key', 'the model has no `input`: add e.g. `input: 32x32x3` (width x height x depth)', root.pairs[0]?.key ?? root);
+    if (!input) this.err('missing-key', t('model.noInput'), root.pairs[0]?.key ?? root);
     else {
       const shape = this.readInput(input);
       if (shape) model.input = { value: shape, span: input.value ?? input.key };
@@ -128,8 +129,8 @@ class Reader implements LayerSource {
         model.rounding = { value: v.value as Rounding, span: v };
       } else {
         const text = v?.kind === 'scalar' ? String(v.value) : '';
-        this.err('out-of-range', `rounding must be strict, floor or ceil, not ${describeNode(v)}.${didYouMean(text, ROUNDINGS)}`.replace(/\.\s*$/, ''), v ?? rounding.key, undefined, 'error', {
-          fix: { kind: 'replace', span: v ?? rounding.key, suggestions: suggest(text, ROUNDINGS).map((s) => ({ text: s, title: `Change to '${s}'` })) },
+        this.err('out-of-range', clauseThen(t('model.roundingValue', { found: describeNode(v) }), didYouMean(text, ROUNDINGS)), v ?? rounding.key, undefined, 'error', {
+          fix: { kind: 'replace', span: v ?? rounding.key, suggestions: suggest(text, ROUNDINGS).map((s) => ({ text: s, title: changeTo(s) })) },
         });
       }
     }
@@ -141,16 +142,16 @@ class Reader implements LayerSource {
         const out: string[] = [];
         for (const it of v.items) {
           if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number')) out.push(String(it.value));
-          else this.err('wrong-type', `a label must be text, not ${describeNode(it)}`, it);
+          else this.err('wrong-type', t('model.labelNotText', { found: describeNode(it) }), it);
         }
         model.labels = { value: out, span: v };
-      } else this.err('wrong-type', `labels must be a list of names or a path to a text file, not ${describeNode(v)}`, v ?? labels.key);
+      } else this.err('wrong-type', t('model.labelsValue', { found: describeNode(v) }), v ?? labels.key);
     }
     const weights = pairs.get('weights');
     if (weights) {
       const v = weights.value;
       if (v?.kind === 'scalar' && typeof v.value === 'string' && v.value.length > 0) model.weights = { value: v.value, span: v };
-      else this.err('wrong-type', `weights must be a path to a .safetensors file, not ${describeNode(v)}`, v ?? weights.key);
+      else this.err('wrong-type', t('model.weightsValue', { found: describeNode(v) }), v ?? weights.key);
     }
     const pre = pairs.get('preprocess');
     if (pre) {
@@ -161,18 +162,18 @@ class Reader implements LayerSource {
     const blocks = blocksPair ? readBlockDefinitions(blocksPair, this) : undefined;
     if (blocks) this.blockNames = [...blocks.defs.keys()];
     const layers = pairs.get('layers');
-    if (!layers) this.err('missing-key', 'the model has no `layers` list', root.pairs[0]?.key ?? root);
+    if (!layers) this.err('missing-key', t('model.noLayersKey'), root.pairs[0]?.key ?? root);
     else {
       model.layersKeySpan = layers.key;
       const v = layers.value;
       if (v) model.layersSpan = v;
       if (!v || (v.kind === 'scalar' && v.value === null)) {
         // An error, as the schema's minItems: a model without layers computes nothing and cannot run.
-        this.err('empty-model', 'the model has no layers: add at least one', layers.key);
+        this.err('empty-model', t('model.noLayers'), layers.key);
       } else if (v.kind !== 'seq') {
-        this.err('wrong-type', `layers must be a list, not ${describeNode(v)}`, v);
+        this.err('wrong-type', t('model.layersNotList', { found: describeNode(v) }), v);
       } else {
-        if (v.items.length === 0) this.err('empty-model', 'the model has no layers: add at least one', v);
+        if (v.items.length === 0) this.err('empty-model', t('model.noLayers'), v);
         if (blocks) model.blocks = expandLayers(v.items, blocks, this, model.layers);
         else for (let i = 0; i < v.items.length; i++) model.layers.push(this.readLayer(v.items[i]!, i));
       }
@@ -186,12 +187,12 @@ class Reader implements LayerSource {
     if (v?.kind === 'scalar' && typeof v.value === 'string') {
       const m = SHAPE_STRING.exec(v.value);
       if (!m) {
-        this.err('wrong-type', `input must look like "WxHxD" (e.g. "32x32x3") or {width, height, depth}, not "${v.value}"`, v);
+        this.err('wrong-type', t('model.inputPattern', { text: v.value }), v);
         return undefined;
       }
       const [w, h, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       for (const [label, x] of [['width', w], ['height', h], ['depth', d]] as const) {
-        const r = checkInt(`input ${label}`, { kind: 'scalar', value: x, start: v.start, end: v.end }, 1);
+        const r = checkInt(t('model.inputSide', { side: label }), { kind: 'scalar', value: x, start: v.start, end: v.end }, 1);
         if (!r.ok) {
           this.err(r.code, r.message, v);
           return undefined;
@@ -206,17 +207,17 @@ class Reader implements LayerSource {
       for (const q of pairs.list) {
         const k = q.key.value as string;
         if (k !== 'width' && k !== 'height' && k !== 'depth') {
-          this.err('unknown-key', `input has width, height and depth, not '${k}'.${didYouMean(k, ['width', 'height', 'depth'])}`, q.key, undefined, 'error');
+          this.err('unknown-key', sentences(t('model.inputKey', { key: k }), didYouMean(k, ['width', 'height', 'depth'])), q.key, undefined, 'error');
         }
       }
       for (const k of ['width', 'height', 'depth'] as const) {
         const q = pairs.get(k);
         if (!q) {
-          this.err('missing-key', `input has no ${k}`, v);
+          this.err('missing-key', t('model.inputMissing', { side: k }), v);
           ok = false;
           continue;
         }
-        const r = checkValue(`input ${k}`, q.value, { kind: 'int', min: 1 });
+        const r = checkValue(t('model.inputSide', { side: k }), q.value, { kind: 'int', min: 1 });
         if (!r.ok) {
           this.err(r.code, r.message, q.value ?? q.key);
           ok = false;
@@ -224,14 +225,14 @@ class Reader implements LayerSource {
       }
       return ok ? (out as Shape) : undefined;
     }
-    this.err('wrong-type', `input must be "WxHxD" (e.g. "32x32x3") or {width, height, depth}, not ${describeNode(v)}`, v ?? p.key);
+    this.err('wrong-type', t('model.inputValue', { found: describeNode(v) }), v ?? p.key);
     return undefined;
   }
 
   private readPreprocess(p: AstPair): Preprocess | undefined {
     const v = p.value;
     if (v?.kind !== 'map') {
-      this.err('wrong-type', `preprocess must be a mapping {scale, mean, std}, not ${describeNode(v)}`, v ?? p.key);
+      this.err('wrong-type', t('model.preprocessValue', { found: describeNode(v) }), v ?? p.key);
       return undefined;
     }
     const out: Preprocess = { scale: 1 / 255, mean: [0], std: [1] };
@@ -246,7 +247,7 @@ class Reader implements LayerSource {
         const list = this.numberList(k, q.value, k === 'std');
         if (list) out[k] = list;
       } else {
-        this.err('unknown-key', `preprocess has scale, mean and std, not '${k}'.${didYouMean(k, ['scale', 'mean', 'std'])}`, q.key, undefined, 'error');
+        this.err('unknown-key', sentences(t('model.preprocessKey', { key: k }), didYouMean(k, ['scale', 'mean', 'std'])), q.key, undefined, 'error');
       }
     }
     return out;
@@ -255,7 +256,7 @@ class Reader implements LayerSource {
   private numberList(name: string, node: AstNode | null, positive: boolean): number[] | undefined {
     const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
     if (!node || items.length === 0) {
-      this.err('wrong-type', `${name} must be a number or a list with one number a channel`, node ?? { start: 0, end: 0 });
+      this.err('wrong-type', t('model.numberPerChannel', { name }), node ?? { start: 0, end: 0 });
       return undefined;
     }
     const out: number[] = [];
@@ -276,7 +277,7 @@ class Reader implements LayerSource {
     if (inner?.block) base.block = inner.block;
     if (node.kind === 'scalar') {
       if (typeof node.value !== 'string') {
-        this.err('wrong-type', `a layer is a type name (e.g. relu) or a mapping with \`type\`, not ${describeNode(node)}`, node, index);
+        this.err('wrong-type', t('model.layerValue', { found: describeNode(node) }), node, index);
         return base;
       }
       base.type = node.value;
@@ -284,11 +285,12 @@ class Reader implements LayerSource {
       const spec = LAYERS.get(node.value)!;
       const missing = requiredOf(spec);
       if (missing.length) {
-        this.err('missing-parameter', `${node.value} needs ${missing.join(' and ')}: write it as a mapping, e.g. {type: ${node.value}, ${missing.map((m) => `${m}: …`).join(', ')}}`, node, index);
+        const example = `{type: ${node.value}, ${missing.map((m) => `${m}: …`).join(', ')}}`;
+        this.err('missing-parameter', t('model.typeNeeds', { type: node.value, params: andList(missing), example }), node, index);
         return base;
       }
       if (spec.arity === 'many') {
-        this.err('input-count', `${node.value} takes two or more inputs: write it as a mapping with \`inputs: [a, b]\``, node, index);
+        this.err('input-count', t('model.manyInputsNeedMapping', { type: node.value }), node, index);
         return base;
       }
       base.values = completeValues(spec, base.params);
@@ -296,21 +298,21 @@ class Reader implements LayerSource {
       return base;
     }
     if (node.kind !== 'map') {
-      this.err('wrong-type', `a layer is a type name (e.g. relu) or a mapping with \`type\`, not ${describeNode(node)}`, node, index);
+      this.err('wrong-type', t('model.layerValue', { found: describeNode(node) }), node, index);
       return base;
     }
     base.node = node;
     const pairs = this.pairs(node, index);
     const typePair = pairs.get('type');
     if (!typePair) {
-      this.err('missing-parameter', `this layer has no type: add \`type:\` (${LAYER_TYPES.slice(0, 4).join(', ')}, …)`, node.pairs[0]?.key ?? node, index);
+      this.err('missing-parameter', t('model.noType', { types: LAYER_TYPES.slice(0, 4).join(', ') }), node.pairs[0]?.key ?? node, index);
       this.readNameAndInputs(base, pairs, inner);
       return base;
     }
     const tv = typePair.value;
     base.typeSpan = tv ?? typePair.key;
     if (tv?.kind !== 'scalar' || typeof tv.value !== 'string') {
-      this.err('wrong-type', `type must be a layer type name, not ${describeNode(tv)}`, tv ?? typePair.key, index);
+      this.err('wrong-type', t('model.typeValue', { found: describeNode(tv) }), tv ?? typePair.key, index);
       this.readNameAndInputs(base, pairs, inner);
       return base;
     }
@@ -333,9 +335,10 @@ class Reader implements LayerSource {
         const known = [...Object.keys(spec.params), ...Object.keys(COMMON_KEYS), ...(spec.rounding ? ['rounding'] : [])];
         const s = suggest(k, known);
         for (const x of s) offered.add(x);
-        const why = k === 'rounding' ? ` \`rounding\` belongs to layers with a window (${WINDOW_TYPES().join(', ')}) or to the whole file.` : '';
-        this.err('unknown-parameter', `${spec.type} has no parameter '${k}'.${why}${didYouMean(k, known)}${s.length || why ? '' : ` It takes: ${Object.keys(spec.params).join(', ') || 'no parameters'}.`}`, p.key, index, 'error', {
-          fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
+        const why = k === 'rounding' ? t('model.roundingBelongs', { types: WINDOW_TYPES().join(', ') }) : '';
+        const takes = s.length || why ? '' : Object.keys(spec.params).length ? t('model.takesParameters', { params: Object.keys(spec.params).join(', ') }) : t('model.takesNoParameters');
+        this.err('unknown-parameter', sentences(t('model.noParameter', { type: spec.type, key: k }), why, didYouMean(k, known), takes), p.key, index, 'error', {
+          fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: changeTo(x) })) },
         });
         continue;
       }
@@ -348,7 +351,7 @@ class Reader implements LayerSource {
       const r = checkValue(k, sub ? sub.node : p.value, ps);
       if (!r.ok) {
         // A substituted value is reported at its `$name`, with the value's own place as related information.
-        const extra = sub?.from ? { related: [{ span: sub.from, message: `the value of \`${k}\` for ${base.block?.use ?? 'this use'}` }] } : undefined;
+        const extra = sub?.from ? { related: [{ span: sub.from, message: t('model.valueForUse', { key: k, use: base.block?.use ?? t('model.thisUse') }) }] } : undefined;
         this.err(r.code, r.message, p.value ?? p.key, index, 'error', extra);
         if (ps.required) usable = false;
         continue;
@@ -362,7 +365,7 @@ class Reader implements LayerSource {
       const ps = spec.params[k]!;
       if (!pairs.has(k)) {
         // One typo, one error: `kernal` is reported as unknown, with the fix to `kernel`.
-        if (!offered.has(k)) this.err('missing-parameter', `${spec.type} needs \`${k}\`: ${ps.doc}`, tv, index);
+        if (!offered.has(k)) this.err('missing-parameter', t('model.needsParameter', { type: spec.type, key: k, doc: ps.doc }), tv, index);
         usable = false;
       }
     }
@@ -381,17 +384,17 @@ class Reader implements LayerSource {
       return;
     }
     const text = v?.kind === 'scalar' ? String(v.value) : '';
-    this.err('out-of-range', `rounding must be strict, floor or ceil, not ${describeNode(v)}.${didYouMean(text, ROUNDINGS)}`.replace(/\.\s*$/, ''), v ?? p.key, decl.index, 'error', {
-      fix: { kind: 'replace', span: v ?? p.key, suggestions: suggest(text, ROUNDINGS).map((x) => ({ text: x, title: `Change to '${x}'` })) },
+    this.err('out-of-range', clauseThen(t('model.roundingValue', { found: describeNode(v) }), didYouMean(text, ROUNDINGS)), v ?? p.key, decl.index, 'error', {
+      fix: { kind: 'replace', span: v ?? p.key, suggestions: suggest(text, ROUNDINGS).map((x) => ({ text: x, title: changeTo(x) })) },
     });
   }
 
-  private checkType(t: string, span: Span, index: number): boolean {
-    if (LAYERS.has(t)) return true;
+  private checkType(name: string, span: Span, index: number): boolean {
+    if (LAYERS.has(name)) return true;
     const types = this.blockNames.length ? [...LAYER_TYPES, ...this.blockNames] : LAYER_TYPES;
-    const s = suggest(t, types);
-    this.err('unknown-layer-type', `unknown layer type '${t}'.${didYouMean(t, types)}${s.length ? '' : ` Types: ${types.join(', ')}.`}`, span, index, 'error', {
-      fix: { kind: 'replace', span, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
+    const s = suggest(name, types);
+    this.err('unknown-layer-type', sentences(t('model.unknownLayerType', { type: name }), didYouMean(name, types), s.length ? '' : t('model.typesAre', { types: types.join(', ') })), span, index, 'error', {
+      fix: { kind: 'replace', span, suggestions: s.map((x) => ({ text: x, title: changeTo(x) })) },
     });
     return false;
   }
@@ -403,7 +406,7 @@ class Reader implements LayerSource {
       if (v?.kind === 'scalar' && typeof v.value === 'string' && v.value.trim() !== '') {
         decl.name = { value: v.value, span: v };
         decl.id = inner ? inner.prefix + v.value : v.value;
-      } else this.err('wrong-type', `name must be text, not ${describeNode(v)}`, v ?? name.key, decl.index);
+      } else this.err('wrong-type', t('model.nameNotText', { found: describeNode(v) }), v ?? name.key, decl.index);
     }
     const inputs = pairs.get('inputs');
     if (inputs) {
@@ -412,9 +415,9 @@ class Reader implements LayerSource {
       const refs: InputRef[] = [];
       for (const it of items) {
         if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number')) refs.push(inner?.rename ? inner.rename(String(it.value), it) : { name: String(it.value), span: it });
-        else this.err('wrong-type', `an input is a layer name, not ${describeNode(it)}`, it, decl.index);
+        else this.err('wrong-type', t('model.inputNotName', { found: describeNode(it) }), it, decl.index);
       }
-      if (items.length === 0) this.err('input-count', 'inputs is empty: name at least one layer (or `input`)', v ?? inputs.key, decl.index);
+      if (items.length === 0) this.err('input-count', t('model.inputsEmpty'), v ?? inputs.key, decl.index);
       if (refs.length) {
         decl.inputs = refs;
         decl.inputsSpan = v ?? inputs.key;
@@ -425,15 +428,15 @@ class Reader implements LayerSource {
   private readInlineParameters(decl: LayerDecl, p: AstPair): void {
     const v = p.value;
     if (v?.kind !== 'map') {
-      this.err('wrong-type', `parameters must be a mapping such as {weight: [...], bias: [...]}, not ${describeNode(v)}`, v ?? p.key, decl.index);
+      this.err('wrong-type', t('model.parametersValue', { found: describeNode(v) }), v ?? p.key, decl.index);
       return;
     }
     const values = new Map<string, Located<unknown>>();
     for (const q of v.pairs) {
       if (typeof q.key.value !== 'string' || !q.value) continue;
-      const t = toTensor(q.value);
-      if (typeof t === 'string') this.err('wrong-type', `parameters.${q.key.value}: ${t}`, q.value, decl.index);
-      else values.set(q.key.value, { value: t, span: q.value });
+      const tensor = toTensor(q.value);
+      if (typeof tensor === 'string') this.err('wrong-type', t('model.parameterTensor', { key: q.key.value, problem: tensor }), q.value, decl.index);
+      else values.set(q.key.value, { value: tensor, span: q.value });
     }
     decl.inlineParameters = { node: v, values };
   }
@@ -495,6 +498,11 @@ function emptyBlocks(b: Definitions): NonNullable<Model['blocks']> {
   return { definitions: b.defs, uses: [], aliases: new Map(), copiesOf: new Map([...b.defs.values()].map((d) => [d.name, d.layers.map(() => [])])) };
 }
 
+/** `a and b and c` in the current language. */
+function andList(items: readonly string[]): string {
+  return items.slice(1).reduce((a, b) => t('common.and', { a, b }), items[0] ?? '');
+}
+
 /** The layer types that take a per-layer `rounding:`, for messages. */
 const WINDOW_TYPES = (): string[] => LAYER_TYPES.filter((t) => LAYERS.get(t)!.rounding === true);
 
@@ -546,12 +554,12 @@ export function toTensor(node: AstNode): InlineTensor | string {
   const walk = (x: AstNode, depth: number): void => {
     if (error) return;
     if (depth === shape.length) {
-      if (x.kind !== 'scalar' || typeof x.value !== 'number' || !Number.isFinite(x.value)) error = `expected a number, found ${describeNode(x)}`;
+      if (x.kind !== 'scalar' || typeof x.value !== 'number' || !Number.isFinite(x.value)) error = t('model.tensorNotNumber', { found: describeNode(x) });
       else data.push(x.value);
       return;
     }
     if (x.kind !== 'seq' || x.items.length !== shape[depth]) {
-      error = `the nested lists are ragged: expected ${shape[depth]} items at depth ${depth + 1}`;
+      error = t('model.tensorRagged', { count: shape[depth]!, depth: depth + 1 });
       return;
     }
     for (const it of x.items) walk(it, depth + 1);

@@ -3,6 +3,7 @@
 import { describeNode, type AstNode } from '../syntax/ast';
 import type { ParamKind } from '../layers/spec';
 import type { Pair, ParamValue } from './types';
+import { listOr, t } from '../i18n/t';
 
 /** Sizes above this are refused: no real image or layer is that large, and products stay exact. */
 export const MAX_SIZE = 2 ** 31 - 1;
@@ -11,7 +12,7 @@ export type Checked = { ok: true; value: ParamValue } | { ok: false; code: 'wron
 
 export function checkValue(name: string, node: AstNode | null, kind: ParamKind): Checked {
   if (!node || (node.kind === 'scalar' && node.value === null)) {
-    return { ok: false, code: 'wrong-type', message: `${name} has no value`, node: node ?? placeholder() };
+    return { ok: false, code: 'wrong-type', message: t('values.noValue', { name }), node: node ?? placeholder() };
   }
   switch (kind.kind) {
     case 'int':
@@ -22,14 +23,14 @@ export function checkValue(name: string, node: AstNode | null, kind: ParamKind):
       if (node.kind === 'scalar' && typeof node.value === 'string') {
         const v = node.value;
         if (v === 'same' || v === 'valid') return { ok: true, value: v };
-        return { ok: false, code: 'wrong-type', message: `${name} must be a number, [height, width], 'same' or 'valid', not "${v}"`, node };
+        return { ok: false, code: 'wrong-type', message: t('values.paddingValue', { name, text: v }), node };
       }
       return checkPair(name, node, 0);
     }
     case 'enum': {
       if (node.kind === 'scalar' && typeof node.value === 'string' && kind.values.includes(node.value)) return { ok: true, value: node.value };
       const shown = node.kind === 'scalar' && typeof node.value === 'string' ? `"${node.value}"` : describeNode(node);
-      return { ok: false, code: 'out-of-range', message: `${name} must be ${kind.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}, not ${shown}`, node };
+      return { ok: false, code: 'out-of-range', message: t('values.oneOf', { name, choices: listOr(kind.values.map((v) => `'${v}'`)), found: shown }), node };
     }
     case 'sides':
       return checkSides(name, node);
@@ -37,22 +38,22 @@ export function checkValue(name: string, node: AstNode | null, kind: ParamKind):
       if (node.kind === 'scalar' && ((typeof node.value === 'string' && node.value.trim() !== '') || (typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 0))) {
         return { ok: true, value: String(node.value) };
       }
-      return { ok: false, code: 'wrong-type', message: `${name} must be a layer name, not ${describeNode(node)}`, node };
+      return { ok: false, code: 'wrong-type', message: t('values.layerName', { name, found: describeNode(node) }), node };
     case 'bool':
       if (node.kind === 'scalar' && typeof node.value === 'boolean') return { ok: true, value: node.value };
-      return { ok: false, code: 'wrong-type', message: `${name} must be true or false, not ${describeNode(node)}`, node };
+      return { ok: false, code: 'wrong-type', message: t('values.bool', { name, found: describeNode(node) }), node };
     case 'number': {
       if (node.kind !== 'scalar' || typeof node.value !== 'number') {
-        return { ok: false, code: 'wrong-type', message: `${name} must be a number, not ${describeNode(node)}`, node };
+        return { ok: false, code: 'wrong-type', message: t('values.number', { name, found: describeNode(node) }), node };
       }
       const v = node.value;
-      if (!Number.isFinite(v)) return { ok: false, code: 'out-of-range', message: `${name} must be a finite number`, node };
+      if (!Number.isFinite(v)) return { ok: false, code: 'out-of-range', message: t('values.finiteNumber', { name }), node };
       const lowOk = kind.min === undefined || (kind.minExclusive ? v > kind.min : v >= kind.min);
       const highOk = kind.max === undefined || (kind.maxExclusive ? v < kind.max : v <= kind.max);
       if (!lowOk || !highOk) {
         const lo = kind.min === undefined ? '' : `${kind.min} ${kind.minExclusive ? '<' : '≤'} `;
         const hi = kind.max === undefined ? '' : ` ${kind.maxExclusive ? '<' : '≤'} ${kind.max}`;
-        return { ok: false, code: 'out-of-range', message: `${name} is ${v}, but it must be ${lo}${name}${hi}`, node };
+        return { ok: false, code: 'out-of-range', message: t('values.numberRange', { name, value: v, range: `${lo}${name}${hi}` }), node };
       }
       return { ok: true, value: v };
     }
@@ -65,29 +66,29 @@ function placeholder(): AstNode {
 
 export function checkInt(name: string, node: AstNode, min: number): Checked {
   if (node.kind !== 'scalar' || typeof node.value !== 'number') {
-    const hint = node.kind === 'scalar' && typeof node.value === 'string' && /^\s*-?\d+\s*$/.test(node.value) ? ' (remove the quotes)' : '';
-    return { ok: false, code: 'wrong-type', message: `${name} must be an integer, not ${describeNode(node)}${hint}`, node };
+    const quoted = node.kind === 'scalar' && typeof node.value === 'string' && /^\s*-?\d+\s*$/.test(node.value);
+    return { ok: false, code: 'wrong-type', message: t(quoted ? 'values.integerQuoted' : 'values.integer', { name, found: describeNode(node) }), node };
   }
   const v = node.value;
-  if (!Number.isFinite(v)) return { ok: false, code: 'out-of-range', message: `${name} must be a finite integer`, node };
-  if (!Number.isInteger(v)) return { ok: false, code: 'wrong-type', message: `${name} must be a whole number, not ${v}`, node };
+  if (!Number.isFinite(v)) return { ok: false, code: 'out-of-range', message: t('values.finiteInteger', { name }), node };
+  if (!Number.isInteger(v)) return { ok: false, code: 'wrong-type', message: t('values.wholeNumber', { name, value: v }), node };
   if (v < min) {
-    const what = min === 1 ? (v === 0 ? 'zero' : 'negative') : 'negative';
-    if (min < 0) return { ok: false, code: 'out-of-range', message: `${name} is ${v}: too small (at least ${min})`, node };
-    return { ok: false, code: 'out-of-range', message: `${name} is ${v}: it must be ${min === 1 ? 'at least 1' : 'at least 0'}, ${what} makes no sense here`, node };
+    if (min < 0) return { ok: false, code: 'out-of-range', message: t('values.tooSmall', { name, value: v, min }), node };
+    const id = min !== 1 ? 'values.negativeNotAtLeastZero' : v === 0 ? 'values.zeroNotAtLeastOne' : 'values.negativeNotAtLeastOne';
+    return { ok: false, code: 'out-of-range', message: t(id, { name, value: v }), node };
   }
-  if (v > MAX_SIZE) return { ok: false, code: 'out-of-range', message: `${name} is ${v}: too large (at most ${MAX_SIZE})`, node };
+  if (v > MAX_SIZE) return { ok: false, code: 'out-of-range', message: t('values.tooLarge', { name, value: v, max: MAX_SIZE }), node };
   return { ok: true, value: v };
 }
 
 export function checkPair(name: string, node: AstNode, min: number): Checked {
   if (node.kind === 'seq') {
     if (node.items.length !== 2) {
-      return { ok: false, code: 'wrong-type', message: `${name} must be an integer or a pair [height, width], not a list of ${node.items.length}`, node };
+      return { ok: false, code: 'wrong-type', message: t('values.pairLength', { name, count: node.items.length }), node };
     }
     const out: number[] = [];
     for (const [i, item] of node.items.entries()) {
-      const r = checkInt(`${name}[${i}] (${i === 0 ? 'height' : 'width'})`, item, min);
+      const r = checkInt(t('values.item', { name, index: i, part: t(i === 0 ? 'values.height' : 'values.width') }), item, min);
       if (!r.ok) return r;
       out.push(r.value as number);
     }
@@ -98,17 +99,20 @@ export function checkPair(name: string, node: AstNode, min: number): Checked {
   return { ok: true, value: [r.value, r.value] };
 }
 
+const SIDES_2 = ['values.height', 'values.width'] as const;
+const SIDES_4 = ['values.top', 'values.bottom', 'values.left', 'values.right'] as const;
+
 /** An integer (all sides), [vertical, horizontal] or [top, bottom, left, right], each ≥ 0 → [top, bottom, left, right]. */
 export function checkSides(name: string, node: AstNode): Checked {
   if (node.kind === 'seq') {
     const n = node.items.length;
     if (n !== 2 && n !== 4) {
-      return { ok: false, code: 'wrong-type', message: `${name} must be an integer, [height, width] or [top, bottom, left, right], not a list of ${n}`, node };
+      return { ok: false, code: 'wrong-type', message: t('values.sidesLength', { name, count: n }), node };
     }
-    const labels = n === 2 ? ['height', 'width'] : ['top', 'bottom', 'left', 'right'];
+    const labels = n === 2 ? SIDES_2 : SIDES_4;
     const out: number[] = [];
     for (const [i, item] of node.items.entries()) {
-      const r = checkInt(`${name}[${i}] (${labels[i]!})`, item, 0);
+      const r = checkInt(t('values.item', { name, index: i, part: t(labels[i]!) }), item, 0);
       if (!r.ok) return r;
       out.push(r.value as number);
     }

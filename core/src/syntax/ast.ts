@@ -1,6 +1,7 @@
 // A small, format-neutral syntax tree: what the core needs from YAML and JSON, with UTF-16 offsets
 // into the whole document. YAML (eemeli/yaml) and JSON (jsonc-parser) trees are converted to it, so
 // everything downstream is written once.
+import { t } from '../i18n/t';
 
 export interface Span {
   /** UTF-16 offset of the first character. */
@@ -41,6 +42,8 @@ export interface SyntaxProblem extends Span {
   message: string;
   /** 'error' stops nothing downstream; the rest of the file is still checked. */
   severity: 'error' | 'warning';
+  /** A line that reads as a key without its `:` (the analysis drops the reader's follow-on complaints). */
+  missingColon?: true;
 }
 
 export interface ParsedTree {
@@ -94,14 +97,14 @@ export function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-/** Human description of a node's kind, for "expected X, found Y" messages. */
+/** Human description of a node's kind, for "expected X, found Y" messages (a rendered message: a placeholder's value). */
 export function describeNode(node: AstNode | null): string {
-  if (!node) return 'nothing';
-  if (node.kind === 'map') return 'a mapping';
-  if (node.kind === 'seq') return 'a list';
+  if (!node) return t('syntax.nodeNothing');
+  if (node.kind === 'map') return t('syntax.nodeMapping');
+  if (node.kind === 'seq') return t('syntax.nodeList');
   const v = node.value;
   if (v === null) return 'null';
-  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+  if (typeof v === 'string') return t('syntax.nodeText', { text: v.length > 40 ? v.slice(0, 40) + '…' : v });
   if (typeof v === 'boolean') return String(v);
-  return `the number ${v}`;
+  return t('syntax.nodeNumber', { value: v });
 }

@@ -2,6 +2,7 @@
 // reports a stack overflow). No model file nests more than a few levels, so past a limit the text is
 // not parsed at all and one clear error is given at the bracket that went too deep.
 import type { ParsedTree } from './ast';
+import { t } from '../i18n/t';
 
 export const MAX_NESTING = 200;
 
@@ -34,6 +35,6 @@ export function tooDeepAt(text: string, yaml: boolean): number {
 export function tooDeepTree(at: number, base: number): ParsedTree {
   return {
     root: null,
-    problems: [{ start: base + at, end: base + at + 1, severity: 'error', message: `Brackets nested more than ${MAX_NESTING} levels deep: the file is not read further.` }],
+    problems: [{ start: base + at, end: base + at + 1, severity: 'error', message: t('syntax.tooDeep', { max: MAX_NESTING }) }],
   };
 }

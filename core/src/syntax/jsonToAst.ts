@@ -3,6 +3,9 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import { tooDeepAt, tooDeepTree } from './depth';
 import { shiftNode, type AstNode, type AstPair, type ParsedTree, type SyntaxProblem } from './ast';
+import type { MessageId } from '../i18n/catalog';
+import { t } from '../i18n/t';
+import { own } from '../text/own';
 
 export function parseJson(text: string): ParsedTree {
   const deep = tooDeepAt(text, false);
@@ -36,22 +39,32 @@ function firstOfEachRun(text: string, errors: ParseError[]): ParseError[] {
   return kept;
 }
 
-/** The mistakes people make while typing, said as what to do. */
-const JSON_MESSAGES: Record<string, string> = {
-  UnexpectedEndOfString: 'JSON: this string is not closed: add its closing `"`.',
-  CommaExpected: 'JSON: a `,` is missing before this.',
-  PropertyNameExpected: 'JSON: a key in quotes is expected here (such as `"type"`), or a `,` is one too many.',
-  ValueExpected: 'JSON: a value is expected here.',
-  CloseBraceExpected: 'JSON: a `}` is missing: an object is not closed.',
-  CloseBracketExpected: 'JSON: a `]` is missing: a list is not closed.',
-  ColonExpected: 'JSON: a `:` is missing after this key.',
+/** jsonc-parser's error codes, said as what to do where people slip while typing. */
+const JSON_MESSAGES: Readonly<Record<string, MessageId>> = {
+  UnexpectedEndOfString: 'syntax.jsonUnclosedString',
+  CommaExpected: 'syntax.jsonCommaExpected',
+  PropertyNameExpected: 'syntax.jsonPropertyNameExpected',
+  ValueExpected: 'syntax.jsonValueExpected',
+  CloseBraceExpected: 'syntax.jsonCloseBraceExpected',
+  CloseBracketExpected: 'syntax.jsonCloseBracketExpected',
+  ColonExpected: 'syntax.jsonColonExpected',
+  InvalidSymbol: 'syntax.jsonInvalidSymbol',
+  InvalidNumberFormat: 'syntax.jsonInvalidNumberFormat',
+  EndOfFileExpected: 'syntax.jsonEndOfFileExpected',
+  InvalidCommentToken: 'syntax.jsonInvalidCommentToken',
+  UnexpectedEndOfComment: 'syntax.jsonUnexpectedEndOfComment',
+  UnexpectedEndOfNumber: 'syntax.jsonUnexpectedEndOfNumber',
+  InvalidUnicode: 'syntax.jsonInvalidUnicode',
+  InvalidEscapeCharacter: 'syntax.jsonInvalidEscapeCharacter',
+  InvalidCharacter: 'syntax.jsonInvalidCharacter',
 };
 
 function jsonMessage(code: string): string {
-  if (JSON_MESSAGES[code]) return JSON_MESSAGES[code];
-  // printParseErrorCode gives identifiers like "CommaExpected"; make them read as sentences.
+  const id = own(JSON_MESSAGES, code);
+  if (id) return t(id);
+  // A code added by a later jsonc-parser ("CommaExpected"-like identifiers): made to read as words.
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return `JSON: ${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+  return t('syntax.jsonOther', { words: `${words.charAt(0).toUpperCase()}${words.slice(1)}` });
 }
 
 /**

@@ -1,6 +1,8 @@
 // The largest model text the checker reads. A 60 MB file of `- relu` lines ran V8 out of heap; no
 // real model comes near this (ResNet-152 written out flat is about 40 KB). The limit is in UTF-8 bytes,
 // the file's size on disk, so the CLI (which reads bytes) and the editor (which has text) agree.
+import { t } from '../i18n/t';
+
 export const MAX_MODEL_BYTES = 8_000_000;
 
 /** The text's UTF-8 length, or any number above `limit` once it is known to pass it. */
@@ -26,5 +28,5 @@ export function isTooLarge(text: string): boolean {
 }
 
 export function tooLargeMessage(): string {
-  return `This model is larger than ${MAX_MODEL_BYTES / 1e6} MB: it is not checked (no model comes near that size; is it the right file?).`;
+  return t('syntax.tooLarge', { mb: MAX_MODEL_BYTES / 1e6 });
 }

@@ -7,6 +7,7 @@ import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, Synt
 import { tooDeepAt, tooDeepTree } from './depth';
 import { lonelyCrToLf } from './lineBreaks';
 import { multipleDocumentsMessage } from './multiDoc';
+import { t } from '../i18n/t';
 
 const MAX_ALIAS_DEPTH = 50;
 
@@ -24,7 +25,7 @@ export function nodeBudget(textLength: number): number {
 const SPENT = new Error('node budget spent');
 
 export function aliasBombMessage(budget: number): string {
-  return `Aliases here expand to more than ${budget.toLocaleString('en-US')} nodes: the expansion is not read (an alias or merge key copying copies of copies?).`;
+  return t('syntax.aliasBomb', { budget: budget.toLocaleString('en-US') });
 }
 
 /** Parses `text` as one YAML document; offsets are shifted by `base`. */
@@ -46,10 +47,10 @@ export function parseYaml(source: string, base = 0): ParsedTree {
       // One missing `:` makes eemeli/yaml report every line after it: say what is wrong, once.
       if (missingColon) continue;
       missingColon = true;
-      problems.push({ ...toProblem('', e.pos, 'error', base, text.length), message: missingColonMessage(text, e.pos[0]) });
+      problems.push({ ...toProblem('', e.pos, 'error', base, text.length), message: missingColonMessage(text, e.pos[0]), missingColon: true });
       continue;
     }
-    problems.push(toProblem(e.code === 'MULTIPLE_DOCS' ? multipleDocumentsMessage(text, e.pos[0]) : e.message, e.pos, 'error', base, text.length));
+    problems.push(e.code === 'MULTIPLE_DOCS' ? { ...toProblem('', e.pos, 'error', base, text.length), message: multipleDocumentsMessage(text, e.pos[0]) } : toProblem(e.message, e.pos, 'error', base, text.length));
   }
   for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
   const conv = new Converter(doc, base, problems, nodeBudget(text.length));
@@ -61,22 +62,20 @@ export function parseYaml(source: string, base = 0): ParsedTree {
 /** eemeli/yaml's codes for a line that reads as a key with no `:` after it. */
 const MISSING_COLON = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY']);
 
-/** Prefix of the messages below: the analysis knows the follow-on errors of such a line by it. */
-export const MISSING_COLON_PREFIX = "missing ':'";
-
 function missingColonMessage(text: string, at: number): string {
   const start = text.lastIndexOf('\n', Math.max(at - 1, 0)) + 1;
   const end = text.indexOf('\n', at);
   const line = text.slice(start, end < 0 ? text.length : end).replace(/#.*$/, '').trim().replace(/^-\s*/, '');
   const [key, ...rest] = line.split(/\s+/);
   const shown = line.length > 40 ? `${line.slice(0, 40)}…` : line;
-  if (!key) return `${MISSING_COLON_PREFIX}: each line of a mapping reads \`key: value\`, e.g. \`filters: 8\``;
-  return `${MISSING_COLON_PREFIX} after '${key}' in \`${shown}\`: each line of a mapping reads \`key: value\`, e.g. \`${key}: ${rest.join(' ') || '…'}\``;
+  if (!key) return t('syntax.missingColonBare');
+  return t('syntax.missingColon', { key, line: shown, example: `${key}: ${rest.join(' ') || '…'}` });
 }
 
+/** eemeli/yaml's message (its position cut off: the range says where) or, for a stack overflow, ours. */
 function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number, length: number): SyntaxProblem {
-  let clean = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
-  if (/Maximum call stack/i.test(clean)) clean = 'Nested too deeply to read (thousands of levels): the file is not read further here.';
+  const detail = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
+  const clean = /Maximum call stack/i.test(detail) ? t('syntax.stackOverflow') : detail ? t('syntax.yamlParser', { detail }) : '';
   // eemeli/yaml may place an error at end of input one past the text: keep ranges inside it.
   const start = Math.min(Math.max(pos[0], 0), length) + base;
   return { start, end: Math.max(start, Math.min(pos[1], length) + base), message: clean, severity };
@@ -181,7 +180,7 @@ class Converter {
     const node = this.node(target, depth + 1, at);
     if (node.kind !== 'map') {
       const [s, e] = at ?? this.span(v);
-      this.problems.push({ start: s, end: e, message: 'A merge key (<<) takes a mapping or a list of mappings.', severity: 'error' });
+      this.problems.push({ start: s, end: e, message: t('syntax.mergeNotMapping'), severity: 'error' });
       return [];
     }
     return node.pairs;
@@ -218,7 +217,7 @@ class Converter {
       const v = scalarValue(k.value);
       return { kind: 'scalar', value: v === null ? null : String(v), start: s, end: e };
     }
-    this.problems.push({ start: s, end: e, message: 'A key must be a plain name, not a list or mapping.', severity: 'error' });
+    this.problems.push({ start: s, end: e, message: t('syntax.keyNotPlain'), severity: 'error' });
     return { kind: 'scalar', value: null, start: s, end: e };
   }
 
@@ -238,7 +237,7 @@ class Converter {
       const id = `${s}:${e}:${a.source}`;
       if (this.reported.has(id)) return undefined;
       this.reported.add(id);
-      this.problems.push({ start: s, end: e, message: `Unknown or too deeply nested alias *${a.source}.`, severity: 'error' });
+      this.problems.push({ start: s, end: e, message: t('syntax.unknownAlias', { alias: a.source }), severity: 'error' });
     }
     return target;
   }

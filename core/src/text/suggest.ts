@@ -1,5 +1,6 @@
 // "Did you mean …?": a name another framework uses (each layer type declares its aliases), else by
 // edit distance, as compilers do: only close candidates are offered.
+import { t } from '../i18n/t';
 import { LAYERS } from '../layers/registry';
 
 /**
@@ -86,8 +87,24 @@ function closest<T extends { d: number }>(xs: T[]): T[] {
   return xs.length <= 2 ? xs : [];
 }
 
+/** "Did you mean 'conv'?" (a rendered sentence), or '' when no name is close. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const s = suggest(word, candidates);
   if (s.length === 0) return '';
-  return s.length === 1 ? ` Did you mean '${s[0]}'?` : ` Did you mean ${s.map((x) => `'${x}'`).join(', ')}?`;
+  return t('suggest.didYouMean', { names: s.map((x) => `'${x}'`).join(', ') });
+}
+
+/** A whole message (ending its sentence), then the sentences in `next` that are not empty. */
+export function sentences(message: string, ...next: string[]): string {
+  return next.reduce((m, n) => (n ? t('suggest.thenSentence', { message: m, next: n }) : m), message);
+}
+
+/** A message without its full stop, then `next` as a new sentence; the message alone if `next` is empty. */
+export function clauseThen(message: string, next: string): string {
+  return next ? t('suggest.thenClause', { message, next }) : message;
+}
+
+/** The quick-fix title that replaces a name by `name`. */
+export function changeTo(name: string): string {
+  return t('suggest.changeTo', { name });
 }

@@ -1,0 +1,31 @@
+// Messages about single values against a parameter's kind (core/src/model/values.ts). `{name}` is the
+// parameter as written (`kernel`, `kernel[0] (height)`, `input width`).
+export const values = {
+  noValue: '{name} has no value',
+  paddingValue: "{name} must be a number, [height, width], 'same' or 'valid', not \"{text}\"",
+  oneOf: '{name} must be {choices}, not {found}',
+  layerName: '{name} must be a layer name, not {found}',
+  bool: '{name} must be true or false, not {found}',
+  number: '{name} must be a number, not {found}',
+  finiteNumber: '{name} must be a finite number',
+  numberRange: '{name} is {value}, but it must be {range}',
+  integer: '{name} must be an integer, not {found}',
+  integerQuoted: '{name} must be an integer, not {found} (remove the quotes)',
+  finiteInteger: '{name} must be a finite integer',
+  wholeNumber: '{name} must be a whole number, not {value}',
+  tooSmall: '{name} is {value}: too small (at least {min})',
+  zeroNotAtLeastOne: '{name} is {value}: it must be at least 1, zero makes no sense here',
+  negativeNotAtLeastOne: '{name} is {value}: it must be at least 1, negative makes no sense here',
+  negativeNotAtLeastZero: '{name} is {value}: it must be at least 0, negative makes no sense here',
+  tooLarge: '{name} is {value}: too large (at most {max})',
+  pairLength: '{name} must be an integer or a pair [height, width], not a list of {count}',
+  sidesLength: '{name} must be an integer, [height, width] or [top, bottom, left, right], not a list of {count}',
+  /** One item of a list value, e.g. `kernel[0] (height)`. */
+  item: '{name}[{index}] ({part})',
+  height: 'height',
+  width: 'width',
+  top: 'top',
+  bottom: 'bottom',
+  left: 'left',
+  right: 'right',
+} as const;

@@ -1,0 +1,31 @@
+import type { Translation } from '../types';
+import type { values as en } from '../en/values';
+
+export const values: Translation<typeof en> = {
+  noValue: '{name} 没有值',
+  paddingValue: "{name} 必须是一个数、[高, 宽]、'same' 或 'valid'，而不是 \"{text}\"",
+  oneOf: '{name} 必须是 {choices}，而不是 {found}',
+  layerName: '{name} 必须是一个层的名字，而不是 {found}',
+  bool: '{name} 必须是 true 或 false，而不是 {found}',
+  number: '{name} 必须是一个数，而不是 {found}',
+  finiteNumber: '{name} 必须是一个有限的数',
+  numberRange: '{name} 是 {value}，但它必须满足 {range}',
+  integer: '{name} 必须是整数，而不是 {found}',
+  integerQuoted: '{name} 必须是整数，而不是 {found}（去掉引号）',
+  finiteInteger: '{name} 必须是一个有限的整数',
+  wholeNumber: '{name} 必须是整数，而不是 {value}',
+  tooSmall: '{name} 是 {value}：太小了（至少 {min}）',
+  zeroNotAtLeastOne: '{name} 是 {value}：它至少是 1，这里为零没有意义',
+  negativeNotAtLeastOne: '{name} 是 {value}：它至少是 1，这里负数没有意义',
+  negativeNotAtLeastZero: '{name} 是 {value}：它至少是 0，这里负数没有意义',
+  tooLarge: '{name} 是 {value}：太大了（最多 {max}）',
+  pairLength: '{name} 必须是一个整数或一对 [高, 宽]，而不是 {count} 项的列表',
+  sidesLength: '{name} 必须是一个整数、[高, 宽] 或 [上, 下, 左, 右]，而不是 {count} 项的列表',
+  item: '{name}[{index}]（{part}）',
+  height: '高',
+  width: '宽',
+  top: '上',
+  bottom: '下',
+  left: '左',
+  right: '右',
+};
