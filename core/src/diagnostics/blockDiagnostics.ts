@@ -6,6 +6,7 @@ import { copyOfDiagnostic } from '../model/blocks';
 import type { BlockCopy, Model } from '../model/types';
 import type { Span } from '../syntax/ast';
 import type { CoreDiagnostic, RelatedInfo } from './diagnostic';
+import { t } from '../i18n/t';
 
 /** Different messages at one place from different copies: this many are shown, then one line for the rest. */
 const MAX_GROUPS_PER_PLACE = 8;
@@ -69,12 +70,12 @@ function noteFailure(failed: Map<string, FailedUse>, c: BlockCopy, code: CoreDia
 /** `a`, `a, b, c`, or `a … z (n copies)`. */
 function copyList(names: readonly string[]): string {
   if (names.length <= 3) return names.join(', ');
-  return `${names[0]} … ${names[names.length - 1]} (${names.length} copies)`;
+  return t('blocks.copyRange', { first: names[0]!, last: names[names.length - 1]!, count: names.length });
 }
 
 function grouped(g: Group): CoreDiagnostic {
   const names = [...new Set(g.copies.map((c) => c.use))];
-  const d: CoreDiagnostic = { ...g.first, message: `in ${copyList(names)}: ${g.first.message}` };
+  const d: CoreDiagnostic = { ...g.first, message: t('blocks.inCopies', { copies: copyList(names), message: g.first.message }) };
   const related: RelatedInfo[] = [...(g.first.related ?? [])];
   const spans = new Set<string>();
   for (const c of g.copies) {
@@ -82,7 +83,7 @@ function grouped(g: Group): CoreDiagnostic {
       const k = `${u.useSpan.start}:${u.useSpan.end}`;
       if (spans.has(k) || spans.size >= MAX_RELATED_USES) continue;
       spans.add(k);
-      related.push({ span: u.useSpan, message: `${u.use}: a use of block '${u.definition}'` });
+      related.push({ span: u.useSpan, message: t('blocks.aUse', { use: u.use, block: u.definition }) });
     }
     if (spans.size >= MAX_RELATED_USES) break;
   }
@@ -108,22 +109,23 @@ function limitPerPlace(groups: Group[]): Group[] {
     out.push(...list.slice(0, MAX_GROUPS_PER_PLACE - 1));
     const rest = list.slice(MAX_GROUPS_PER_PLACE - 1);
     const first = rest[0]!.first;
-    out.push({ first: { ...first, message: `${first.message} (and ${rest.length - 1} more different message${rest.length > 2 ? 's' : ''} here)` }, copies: rest.flatMap((g) => g.copies) });
+    out.push({ first: { ...first, message: t(rest.length > 2 ? 'blocks.moreMessagesMany' : 'blocks.moreMessagesOne', { message: first.message, count: rest.length - 1 }) }, copies: rest.flatMap((g) => g.copies) });
   }
   return out;
 }
 
 function useDiagnostic(model: Model, f: FailedUse): CoreDiagnostic {
   const n = f.names.length;
+  const block = f.definition;
   const message = !f.repeated
     ? n === 1
-      ? `${f.names[0]} (block '${f.definition}') has errors: see the block's definition`
-      : `${copyList(f.names)}, uses of block '${f.definition}', have errors`
+      ? t('blocks.useHasErrors', { use: f.names[0]!, block })
+      : t('blocks.usesHaveErrors', { uses: copyList(f.names), block })
     : n === 1
-      ? `copy ${f.names[0]} of block '${f.definition}' has errors`
-      : `copies ${copyList(f.names)} of block '${f.definition}' have errors`;
+      ? t('blocks.copyHasErrors', { use: f.names[0]!, block })
+      : t('blocks.copiesHaveErrors', { uses: copyList(f.names), block });
   const d: CoreDiagnostic = { severity: 'error', code: f.code, message, span: f.span };
   const def = model.blocks!.definitions.get(f.definition);
-  if (def) d.related = [{ span: def.nameSpan, message: `block '${f.definition}' is defined here` }];
+  if (def) d.related = [{ span: def.nameSpan, message: t('blocks.definedHere', { block: f.definition }) }];
   return d;
 }

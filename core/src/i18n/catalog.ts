@@ -11,6 +11,10 @@ import { model as enModel } from './en/model';
 import { model as zhModel } from './zh-cn/model';
 import { values as enValues } from './en/values';
 import { values as zhValues } from './zh-cn/values';
+import { blocks as enBlocks } from './en/blocks';
+import { blocks as zhBlocks } from './zh-cn/blocks';
+import { shape as enShape } from './en/shape';
+import { shape as zhShape } from './zh-cn/shape';
 import { suggest as zhSuggest } from './zh-cn/suggest';
 
 export const EN = {
@@ -19,6 +23,8 @@ export const EN = {
   suggest: enSuggest,
   model: enModel,
   values: enValues,
+  blocks: enBlocks,
+  shape: enShape,
 } as const;
 
 type Areas = typeof EN;
@@ -30,6 +36,8 @@ const ZH_CN: Translated = {
   suggest: zhSuggest,
   model: zhModel,
   values: zhValues,
+  blocks: zhBlocks,
+  shape: zhShape,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

@@ -4,7 +4,8 @@
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { LAYERS } from '../layers/registry';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
-import { didYouMean, suggest } from '../text/suggest';
+import { changeTo, clauseThen, didYouMean, sentences, suggest } from '../text/suggest';
+import { t } from '../i18n/t';
 import type { BlockDefinition, BlockParam } from './types';
 
 /** What a definition may hold, with the text completion and hovers show. */
@@ -38,17 +39,17 @@ export function readBlockDefinitions(pair: AstPair, r: DefinitionReader): Defini
   const v = pair.value;
   if (!v || (v.kind === 'scalar' && v.value === null)) return out;
   if (v.kind !== 'map') {
-    error(r, 'wrong-type', `blocks must be a mapping from block names to definitions, not ${describeNode(v)}`, v);
+    error(r, 'wrong-type', t('blocks.blocksValue', { found: describeNode(v) }), v);
     return out;
   }
   for (const q of r.keyed(v)) {
     const name = q.key.value as string;
     if (LAYERS.has(name)) {
-      error(r, 'duplicate-name', `'${name}' is a layer type: give the block another name`, q.key);
+      error(r, 'duplicate-name', t('blocks.nameIsLayerType', { name }), q.key);
       continue;
     }
     if (!BLOCK_NAME.test(name)) {
-      error(r, 'wrong-type', `a block name is a word of letters, digits, _ and - (no dots), not '${name}'`, q.key);
+      error(r, 'wrong-type', t('blocks.badBlockName', { name }), q.key);
       continue;
     }
     const def = readDefinition(name, q, r);
@@ -66,7 +67,7 @@ function error(r: DefinitionReader, code: CoreDiagnostic['code'], message: strin
 function readDefinition(name: string, q: AstPair, r: DefinitionReader): BlockDefinition | undefined {
   const v = q.value;
   if (v?.kind !== 'map') {
-    error(r, 'wrong-type', `block '${name}' must be a mapping with \`layers\` (and optionally params, inputs, output), not ${describeNode(v)}`, v ?? q.key);
+    error(r, 'wrong-type', t('blocks.definitionValue', { name, found: describeNode(v) }), v ?? q.key);
     return undefined;
   }
   const def: BlockDefinition = { name, nameSpan: q.key, span: v, params: [], inputs: [], layers: [], localNames: [], cyclic: false };
@@ -79,15 +80,15 @@ function readDefinition(name: string, q: AstPair, r: DefinitionReader): BlockDef
     else if (k === 'output') {
       const o = p.value;
       if (o?.kind === 'scalar' && (typeof o.value === 'string' || typeof o.value === 'number')) def.output = { name: String(o.value), span: o };
-      else error(r, 'wrong-type', `output is the name of one of the block's layers, not ${describeNode(o)}`, o ?? p.key);
+      else error(r, 'wrong-type', t('blocks.outputValue', { found: describeNode(o) }), o ?? p.key);
     } else {
       const s = suggest(k, keys);
-      error(r, 'unknown-key', `a block definition has params, layers, inputs and output, not '${k}'.${didYouMean(k, keys)}`, p.key, {
-        fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
+      error(r, 'unknown-key', sentences(t('blocks.definitionKey', { key: k }), didYouMean(k, keys)), p.key, {
+        fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: changeTo(x) })) },
       });
     }
   }
-  if (!v.pairs.some((p) => p.key.value === 'layers')) error(r, 'missing-key', `block '${name}' has no \`layers\``, q.key);
+  if (!v.pairs.some((p) => p.key.value === 'layers')) error(r, 'missing-key', t('blocks.noLayersKey', { name }), q.key);
   if (def.inputs.length === 0) def.inputs = [{ name: 'input' }];
   return def;
 }
@@ -96,14 +97,14 @@ function readParams(block: string, p: AstPair, r: DefinitionReader): BlockParam[
   const v = p.value;
   if (!v || (v.kind === 'scalar' && v.value === null)) return [];
   if (v.kind !== 'map') {
-    error(r, 'wrong-type', `params must be a mapping of parameter names to defaults (no value: required), not ${describeNode(v)}`, v);
+    error(r, 'wrong-type', t('blocks.paramsValue', { found: describeNode(v) }), v);
     return [];
   }
   const out: BlockParam[] = [];
   for (const q of r.keyed(v)) {
     const name = q.key.value as string;
     if (!DOLLAR.test(`$${name}`)) {
-      error(r, 'wrong-type', `block '${block}': a parameter name is a word of letters, digits and _, not '${name}'`, q.key);
+      error(r, 'wrong-type', t('blocks.badParamName', { block, name }), q.key);
       continue;
     }
     const param: BlockParam = { name, keySpan: q.key };
@@ -116,7 +117,7 @@ function readParams(block: string, p: AstPair, r: DefinitionReader): BlockParam[
 function readLayersList(def: BlockDefinition, p: AstPair, r: DefinitionReader): void {
   const v = p.value;
   if (v?.kind !== 'seq' || v.items.length === 0) {
-    error(r, v?.kind === 'seq' ? 'empty-model' : 'wrong-type', v?.kind === 'seq' ? `block '${def.name}' has no layers` : `a block's layers are a list, not ${describeNode(v)}`, v ?? p.key);
+    error(r, v?.kind === 'seq' ? 'empty-model' : 'wrong-type', v?.kind === 'seq' ? t('blocks.noLayers', { name: def.name }) : t('blocks.layersNotList', { found: describeNode(v) }), v ?? p.key);
     return;
   }
   def.layers = v.items;
@@ -129,7 +130,7 @@ function readLayersList(def: BlockDefinition, p: AstPair, r: DefinitionReader): 
     def.localNames.push(local);
     const first = seen.get(local);
     if (first && nameNode) {
-      error(r, 'duplicate-name', `block '${def.name}' has two layers named '${local}'`, nameNode, { related: [{ span: first, message: `first '${local}'` }] });
+      error(r, 'duplicate-name', t('blocks.twoLayersNamed', { block: def.name, name: local }), nameNode, { related: [{ span: first, message: t('blocks.firstName', { name: local }) }] });
     } else if (!first) seen.set(local, nameNode ?? item);
   });
 }
@@ -140,11 +141,11 @@ function readNames(block: string, p: AstPair, r: DefinitionReader): Array<{ name
   const out: Array<{ name: string; span: Span }> = [];
   for (const it of items) {
     if (it.kind === 'scalar' && typeof it.value === 'string' && it.value !== '') {
-      if (out.some((x) => x.name === it.value)) error(r, 'duplicate-name', `block '${block}' has two inputs named '${it.value}'`, it);
+      if (out.some((x) => x.name === it.value)) error(r, 'duplicate-name', t('blocks.twoInputsNamed', { block, name: it.value }), it);
       else out.push({ name: it.value, span: it });
-    } else error(r, 'wrong-type', `a block input is a name, not ${describeNode(it)}`, it);
+    } else error(r, 'wrong-type', t('blocks.inputNotName', { found: describeNode(it) }), it);
   }
-  if (items.length === 0) error(r, 'input-count', `inputs is empty: a block has at least one input`, v ?? p.key);
+  if (items.length === 0) error(r, 'input-count', t('blocks.noInputs'), v ?? p.key);
   return out;
 }
 
@@ -154,7 +155,7 @@ function checkDefinition(def: BlockDefinition, all: Definitions, r: DefinitionRe
   const used = new Set<string>();
   const locals = new Set(def.localNames);
   for (const inp of def.inputs) {
-    if (inp.span && locals.has(inp.name)) error(r, 'duplicate-name', `'${inp.name}' names both an input and a layer of block '${def.name}'`, inp.span);
+    if (inp.span && locals.has(inp.name)) error(r, 'duplicate-name', t('blocks.inputAndLayer', { name: inp.name, block: def.name }), inp.span);
   }
   const inputNames = def.inputs.map((x) => x.name);
   const visit = (node: AstNode): void => {
@@ -166,8 +167,8 @@ function checkDefinition(def: BlockDefinition, all: Definitions, r: DefinitionRe
       else {
         all.badDollars.add(node);
         const s = suggest(name, declared);
-        error(r, 'unknown-parameter', `block '${def.name}' has no parameter '${name}'.${didYouMean(name, declared)}${declared.length ? '' : ' Declare it under `params:`.'}`.replace(/\.$/, ''), node, {
-          fix: { kind: 'replace', span: node, suggestions: s.map((x) => ({ text: `$${x}`, title: `Change to '$${x}'` })) },
+        error(r, 'unknown-parameter', clauseThen(t('blocks.noParameter', { block: def.name, name }), declared.length ? didYouMean(name, declared) : t('blocks.declareUnderParams')), node, {
+          fix: { kind: 'replace', span: node, suggestions: s.map((x) => ({ text: `$${x}`, title: changeTo(`$${x}`) })) },
         });
       }
     } else if (node.kind === 'seq') node.items.forEach(visit);
@@ -183,11 +184,11 @@ function checkDefinition(def: BlockDefinition, all: Definitions, r: DefinitionRe
     }
   }
   if (def.output && !locals.has(def.output.name)) {
-    error(r, 'unknown-reference', `block '${def.name}' has no layer named '${def.output.name}'.${didYouMean(def.output.name, def.localNames)}`.replace(/\.$/, ''), def.output.span);
+    error(r, 'unknown-reference', clauseThen(t('blocks.noOutputLayer', { block: def.name, name: def.output.name }), didYouMean(def.output.name, def.localNames)), def.output.span);
   }
   for (const p of def.params) {
     if (!used.has(p.name)) {
-      error(r, 'unused-parameter', `block '${def.name}' never uses its parameter '${p.name}' (no value is written \`$${p.name}\`)`, p.keySpan, { tags: ['unnecessary'] }, 'warning');
+      error(r, 'unused-parameter', t('blocks.unusedParameter', { block: def.name, name: p.name }), p.keySpan, { tags: ['unnecessary'] }, 'warning');
     }
   }
 }
@@ -210,7 +211,7 @@ function checkRefs(def: BlockDefinition, v: AstNode, locals: Set<string>, inputN
     const name = String(it.value);
     if (isLocalName(name, locals) || inputNames.includes(name)) continue;
     const known = [...inputNames, ...def.localNames.filter((n) => !/^\d+$/.test(n))];
-    error(r, 'unknown-reference', `no layer of block '${def.name}' is named '${name}': its layers take its inputs (${inputNames.join(', ')}) and each other's outputs.${didYouMean(name, known)}`.replace(/\.$/, ''), it);
+    error(r, 'unknown-reference', clauseThen(t('blocks.unknownInside', { block: def.name, name, inputs: inputNames.join(', ') }), didYouMean(name, known)), it);
   }
 }
 
@@ -250,7 +251,7 @@ function findCycles(defs: Map<string, BlockDefinition>, r: DefinitionReader): vo
         const chain = stack.slice(from).map((f) => f.name);
         for (const n of chain) defs.get(n)!.cyclic = true;
         const path = [...chain, e.block].map((n) => `'${n}'`).join(' → ');
-        error(r, 'cycle', chain.length === 1 ? `block '${e.block}' uses itself: a block cannot contain itself` : `block '${top.name}' uses '${e.block}', which contains it (${path}): a block cannot contain itself`, e.span);
+        error(r, 'cycle', chain.length === 1 ? t('blocks.usesItself', { block: e.block }) : t('blocks.containsItself', { block: top.name, inner: e.block, path }), e.span);
       }
     }
   }

@@ -4,7 +4,8 @@
 // every layer that runs. Bounded: at most MAX_REPEAT copies a use and MAX_EXPANDED layers in all.
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
-import { didYouMean, suggest } from '../text/suggest';
+import { changeTo, clauseThen, didYouMean, sentences, suggest } from '../text/suggest';
+import { t } from '../i18n/t';
 import { isOwnKey } from '../text/own';
 import { DOLLAR, isLocalName, type Definitions } from './blockDefinitions';
 import type { BlockCopy, BlockDefinition, BlockUse, BlocksInfo, InputRef, LayerDecl } from './types';
@@ -105,7 +106,7 @@ class Expander {
   top(items: readonly AstNode[]): void {
     const rename = (name: string, span: Span): InputRef => {
       if (name === INPUT_NAME || this.known.has(name)) return { name, span };
-      this.src.report({ severity: 'error', code: 'unknown-reference', message: `no layer above this use is named '${name}'.${didYouMean(name, [...this.known].filter((n) => !/^\d+$/.test(n)))}`.replace(/\.$/, ''), span: { start: span.start, end: span.end } });
+      this.src.report({ severity: 'error', code: 'unknown-reference', message: clauseThen(t('blocks.unknownAbove', { name }), didYouMean(name, [...this.known].filter((n) => !/^\d+$/.test(n)))), span: { start: span.start, end: span.end } });
       return { name, span, unresolved: true };
     };
     let before: InputRef = { name: INPUT_NAME, span: { start: 0, end: 0 } };
@@ -137,7 +138,7 @@ class Expander {
   private push(d: LayerDecl): void {
     // Full names made of dotted parts can meet (`a` + `0.c`, `a.0` + `c`); named layers are checked by inference.
     if (!d.name && d.block && this.known.has(d.id)) {
-      this.src.report({ severity: 'error', code: 'duplicate-name', message: `this layer's full name '${d.id}' is already used by a layer above`, span: { start: d.typeSpan.start, end: d.typeSpan.end }, layerIndex: d.index });
+      this.src.report({ severity: 'error', code: 'duplicate-name', message: t('blocks.fullNameTaken', { name: d.id }), span: { start: d.typeSpan.start, end: d.typeSpan.end }, layerIndex: d.index });
     }
     this.layers.push(d);
     this.known.add(d.id);
@@ -173,21 +174,21 @@ class Expander {
     if (nameNode?.kind === 'scalar' && typeof nameNode.value === 'string' && nameNode.value.trim() !== '') {
       id = scope.prefix + nameNode.value;
       if (this.known.has(id)) {
-        err('duplicate-name', `the name '${id}' is already used by a layer above`, nameNode);
+        err('duplicate-name', t('blocks.nameTaken', { name: id }), nameNode);
         ok = false;
       }
-    } else if (nameNode) err('wrong-type', `name must be text, not ${describeNode(nameNode)}`, nameNode);
+    } else if (nameNode) err('wrong-type', t('model.nameNotText', { found: describeNode(nameNode) }), nameNode);
 
     const inputs = this.useInputs(def, get('inputs'), typeSpan, scope, err);
     if (!inputs) ok = false;
     const repeat = this.count('repeat', get('repeat'), 1, MAX_REPEAT, scope, err);
     const first = this.count('first', get('first'), 0, MAX_FIRST, scope, err);
     if (repeat === null || first === null) ok = false;
-    if (get('first') && !get('repeat')) err('unused-parameter', '`first` numbers the copies of a `repeat`: without `repeat` it does nothing', get('first')!.key, 'warning', { tags: ['unnecessary'] });
+    if (get('first') && !get('repeat')) err('unused-parameter', t('blocks.firstWithoutRepeat'), get('first')!.key, 'warning', { tags: ['unnecessary'] });
     const env = this.useParams(def, pairs, typeSpan, scope, err);
     if (!env) ok = false;
     if (def.cyclic) {
-      err('cycle', `block '${def.name}' contains itself (see its definition), so it cannot be used`, typeSpan);
+      err('cycle', t('blocks.cyclicUse', { block: def.name }), typeSpan);
       ok = false;
     }
     const r = repeat ?? 1;
@@ -196,14 +197,15 @@ class Expander {
     const need = r * size;
     if (ok && need > room) {
       const cut = size > Math.floor(room / r); // counting stopped: the true size is larger still
-      const total = cut ? `more than ${room.toLocaleString('en-US')}` : need.toLocaleString('en-US');
-      const each = cut ? `more than ${Math.floor(room / r).toLocaleString('en-US')}` : size.toLocaleString('en-US');
-      err('out-of-range', `this use would make ${total} layers (${r} × ${each}); a model may have at most ${MAX_EXPANDED.toLocaleString('en-US')} layers with its blocks expanded`, get('repeat')?.value ?? typeSpan);
+      // Grouped as in English in every language: numbers are never locale-formatted.
+      const total = cut ? t('blocks.moreThan', { count: room.toLocaleString('en-US') }) : need.toLocaleString('en-US');
+      const each = cut ? t('blocks.moreThan', { count: Math.floor(room / r).toLocaleString('en-US') }) : size.toLocaleString('en-US');
+      err('out-of-range', t('blocks.tooManyLayers', { total, repeat: r, each, max: MAX_EXPANDED.toLocaleString('en-US') }), get('repeat')?.value ?? typeSpan);
       ok = false;
     }
     const taken = ok && repeat !== null && first !== null ? this.takenCopyName(id, get('repeat') !== undefined, first, repeat) : undefined;
     if (taken) {
-      err('duplicate-name', `this use would name its copy '${taken}', a name already used above`, nameNode ?? typeSpan);
+      err('duplicate-name', t('blocks.copyNameTaken', { name: taken }), nameNode ?? typeSpan);
       ok = false;
     }
     const site: BlockUse = { id, definition: def.name, span: node, typeSpan, copies: [] };
@@ -249,7 +251,7 @@ class Expander {
     const names = def.inputs.map((x) => x.name).join(', ');
     if (!p) {
       if (def.inputs.length === 1) return [scope.before];
-      err('input-count', `block '${def.name}' takes ${def.inputs.length} inputs (${names}): list them in \`inputs: [a, b]\``, typeSpan);
+      err('input-count', t('blocks.listInputs', { block: def.name, count: def.inputs.length, names }), typeSpan);
       return undefined;
     }
     const v = p.value;
@@ -259,12 +261,12 @@ class Expander {
     for (const it of items) {
       if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number')) refs.push(scope.rename(String(it.value), it));
       else {
-        err('wrong-type', `an input is a layer name, not ${describeNode(it)}`, it);
+        err('wrong-type', t('model.inputNotName', { found: describeNode(it) }), it);
         ok = false;
       }
     }
     if (ok && refs.length !== def.inputs.length) {
-      err('input-count', `block '${def.name}' takes ${def.inputs.length} input${def.inputs.length > 1 ? 's' : ''} (${names}), not ${refs.length}`, v ?? p.key);
+      err('input-count', t(def.inputs.length > 1 ? 'blocks.inputCountMany' : 'blocks.inputCountOne', { block: def.name, count: def.inputs.length, names, given: refs.length }), v ?? p.key);
       ok = false;
     }
     return ok ? refs : undefined;
@@ -274,7 +276,7 @@ class Expander {
   private count(key: string, p: AstPair | undefined, min: number, max: number, scope: Scope, err: (c: CoreDiagnostic['code'], m: string, s: Span) => void): number | null {
     if (!p) return min === 1 ? 1 : 0;
     if (!p.value) {
-      err('wrong-type', `${key} has no value`, p.key);
+      err('wrong-type', t('values.noValue', { name: key }), p.key);
       return null;
     }
     const s = scope.subst ? scope.subst(p.value) : { node: p.value };
@@ -285,7 +287,7 @@ class Expander {
       return null;
     }
     if ((r.value as number) > max) {
-      err('out-of-range', `${key} is ${r.value as number}: at most ${max.toLocaleString('en-US')}`, p.value);
+      err('out-of-range', t('blocks.countTooLarge', { key, value: r.value as number, max: max.toLocaleString('en-US') }), p.value);
       return null;
     }
     return r.value as number;
@@ -302,13 +304,13 @@ class Expander {
       if (!declared.includes(k)) {
         const known = [...declared, ...Object.keys(USE_KEYS)];
         const s = suggest(k, known);
-        err('unknown-parameter', `block '${def.name}' has no parameter '${k}'.${didYouMean(k, known)}${s.length ? '' : ` It takes: ${declared.join(', ') || 'no parameters'}.`}`, p.key, 'error', {
-          fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: `Change to '${x}'` })) },
+        err('unknown-parameter', sentences(t('blocks.useNoParameter', { block: def.name, name: k }), didYouMean(k, known), s.length ? '' : declared.length ? t('model.takesParameters', { params: declared.join(', ') }) : t('model.takesNoParameters')), p.key, 'error', {
+          fix: { kind: 'replace', span: p.key, suggestions: s.map((x) => ({ text: x, title: changeTo(x) })) },
         });
         continue;
       }
       if (!p.value || (p.value.kind === 'scalar' && p.value.value === null)) {
-        err('wrong-type', `${k} has no value`, p.key);
+        err('wrong-type', t('values.noValue', { name: k }), p.key);
         ok = false;
         continue;
       }
@@ -320,7 +322,7 @@ class Expander {
     for (const p of missing) if (p.default) env.set(p.name, { node: p.default, from: p.default });
     const required = missing.filter((p) => !p.default).map((p) => `\`${p.name}\``);
     if (required.length) {
-      err('missing-parameter', `block '${def.name}' needs ${required.join(' and ')}: every use must give ${required.length > 1 ? 'them' : 'it'}`, typeSpan);
+      err('missing-parameter', t(required.length > 1 ? 'blocks.needsMany' : 'blocks.needsOne', { block: def.name, params: required.reduce((a, b) => t('common.and', { a, b })) }), typeSpan);
       ok = false;
     }
     return ok ? env : undefined;

@@ -12,7 +12,8 @@ import type { InlineTensor } from '../model/readModel';
 import type { InputRef, LayerDecl, Model, Pair, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
 import { MAX_SIZE } from '../model/values';
-import { didYouMean } from '../text/suggest';
+import { didYouMean, sentences } from '../text/suggest';
+import { t } from '../i18n/t';
 import { layerLabel } from './layerLabel';
 import { formatNumber } from './outputSize';
 import { own } from '../text/own';
@@ -74,14 +75,14 @@ export function inferShapes(model: Model): InferResult {
   for (const l of layers) {
     const existing = ids.get(l.id);
     if (l.id === INPUT_NAME && l.name) {
-      diags.push({ severity: 'error', code: 'duplicate-name', message: `'${INPUT_NAME}' is the network input's name: choose another name for this layer`, span: l.name.span!, layerIndex: l.index });
+      diags.push({ severity: 'error', code: 'duplicate-name', message: t('shape.inputNameTaken', { name: INPUT_NAME }), span: l.name.span!, layerIndex: l.index });
     } else if (existing !== undefined && l.name) {
       const first = layers[existing]!;
       // Two layers of one copy with one name: reported once, in the block's definition.
       if (l.block && first.block === l.block) continue;
       diags.push({
-        severity: 'error', code: 'duplicate-name', message: `the name '${l.id}' is already used by layer ${existing}`, span: l.name.span!, layerIndex: l.index,
-        related: [{ span: first.name?.span ?? first.typeSpan, message: `first '${l.id}'` }],
+        severity: 'error', code: 'duplicate-name', message: t('shape.nameTaken', { name: l.id, index: existing }), span: l.name.span!, layerIndex: l.index,
+        related: [{ span: first.name?.span ?? first.typeSpan, message: t('shape.firstName', { name: l.id }) }],
       });
     } else if (existing === undefined) ids.set(l.id, l.index);
   }
@@ -99,17 +100,17 @@ export function inferShapes(model: Model): InferResult {
     const decl = layers[i]!;
     const j = ids.get(name);
     if (j === undefined) {
-      diags.push({ severity: 'error', code: 'unknown-reference', message: `no layer is named '${name}'.${didYouMean(name, names().filter((n) => ids.get(n) === undefined || ids.get(n)! < i))}`, span, layerIndex: i });
+      diags.push({ severity: 'error', code: 'unknown-reference', message: sentences(t('shape.noLayerNamed', { name }), didYouMean(name, names().filter((n) => ids.get(n) === undefined || ids.get(n)! < i))), span, layerIndex: i });
     } else if (j === i) {
-      diags.push({ severity: 'error', code: 'cycle', message: `layer '${decl.id}' takes its own output: a network has no cycles`, span, layerIndex: i });
+      diags.push({ severity: 'error', code: 'cycle', message: t('shape.ownOutput', { name: decl.id }), span, layerIndex: i });
     } else if (j > i) {
       const later = layers[j]!;
       const loops = later.inputs?.some((x) => ids.get(x.name) !== undefined && ids.get(x.name)! <= i) ?? false;
       diags.push({
         severity: 'error', code: loops ? 'cycle' : 'forward-reference',
-        message: loops ? `'${name}' (layer ${j}) takes this layer's output, and this layer takes its own: a cycle` : `'${name}' is layer ${j}, defined later: a layer can only take the outputs of layers above it`,
+        message: t(loops ? 'shape.cycle' : 'shape.definedLater', { name, index: j }),
         span, layerIndex: i,
-        related: [{ span: later.name?.span ?? later.typeSpan, message: `'${name}' is defined here` }],
+        related: [{ span: later.name?.span ?? later.typeSpan, message: t('shape.definedHere', { name }) }],
       });
     } else return j;
     return undefined;
@@ -170,11 +171,11 @@ export function inferShapes(model: Model): InferResult {
     }
     let certain = resolved && !from.some(guessed) && !(r.refs && [...r.refs.values()].some(guessed));
     if (resolved && spec.arity === 'one' && r.sources.length !== 1) {
-      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} takes one input, not ${r.sources.length}: use add or concat to combine layers`, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
+      diags.push({ severity: 'error', code: 'input-count', message: t('shape.oneInput', { type: decl.type, count: r.sources.length }), span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
       certain = false;
     }
     if (resolved && spec.arity === 'many' && r.sources.length < 2) {
-      diags.push({ severity: 'error', code: 'input-count', message: `${decl.type} combines two or more inputs, but has ${r.sources.length}: list them in \`inputs: [a, b]\``, span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
+      diags.push({ severity: 'error', code: 'input-count', message: t('shape.manyInputs', { type: decl.type, count: r.sources.length }), span: decl.inputsSpan ?? decl.typeSpan, layerIndex: i });
       certain = false;
     }
     const used = spec.arity === 'one' ? inputs.slice(0, 1) : inputs;
@@ -187,7 +188,7 @@ export function inferShapes(model: Model): InferResult {
       out = spec.shape(ctx);
     } catch (e) {
       // A rule that throws is a bug here, not in the user's file; keep the rest of the analysis alive.
-      diags.push({ severity: 'error', code: 'syntax', message: `internal error computing ${decl.type}: ${(e as Error).message}`, span: decl.typeSpan, layerIndex: i });
+      diags.push({ severity: 'error', code: 'syntax', message: t('shape.internalError', { type: decl.type, error: (e as Error).message }), span: decl.typeSpan, layerIndex: i });
       r.setOutput({ ...used[0]! }, true);
       continue;
     }
@@ -216,8 +217,8 @@ export function inferShapes(model: Model): InferResult {
     if (r.consumers.length === 0) {
       const d = r.decl;
       // Inside a block the message names the layer as the definition does, so that copies agree.
-      const label = d.block ? (d.name ? `'${d.name.value}'` : `layer ${d.blockLayer ?? '?'} (${d.type || '?'})`) : layerLabel(d);
-      diags.push({ severity: 'warning', code: 'unused-layer', message: `the output of ${label} is not used by any layer`, span: d.name?.span ?? d.typeSpan, layerIndex: i, tags: ['unnecessary'] });
+      const label = d.block ? (d.name ? `'${d.name.value}'` : t('shape.blockLayer', { index: d.blockLayer ?? '?', type: d.type || '?' })) : layerLabel(d);
+      diags.push({ severity: 'warning', code: 'unused-layer', message: t('shape.unusedOutput', { layer: label }), span: d.name?.span ?? d.typeSpan, layerIndex: i, tags: ['unnecessary'] });
     }
   }
 
@@ -241,19 +242,19 @@ const LARGEST_COUNT = Number.MAX_SAFE_INTEGER;
 function tooLarge(out: ShapeResult): string | undefined {
   const o = out.output;
   if (o) {
-    for (const [axis, v] of [['width', o.width], ['height', o.height], ['depth', o.depth]] as const) {
-      if (!(v <= MAX_SIZE)) return `the output ${axis} would be ${bigText(v)}, past ${MAX_SIZE.toLocaleString('en-US')} (the largest size there is): the layers after this one are not computed`;
+    for (const [side, v] of [['shape.width', o.width], ['shape.height', o.height], ['shape.depth', o.depth]] as const) {
+      if (!(v <= MAX_SIZE)) return t('shape.sideTooLarge', { side: t(side), value: bigText(v), max: MAX_SIZE.toLocaleString('en-US') });
     }
   }
   const values = o ? o.width * o.height * o.depth : 0;
-  for (const [what, v] of [['output values', values], ['parameters', out.params ?? 0], ['multiply-accumulates', out.macs ?? 0]] as const) {
-    if (!(v <= LARGEST_COUNT)) return `this layer would have ${bigText(v)} ${what}, past 2^53 (no longer exact): the layers after this one are not computed`;
+  for (const [id, v] of [['shape.valuesTooMany', values], ['shape.parametersTooMany', out.params ?? 0], ['shape.macsTooMany', out.macs ?? 0]] as const) {
+    if (!(v <= LARGEST_COUNT)) return t(id, { value: bigText(v) });
   }
   return undefined;
 }
 
 function bigText(v: number): string {
-  if (!Number.isFinite(v)) return 'more than 10^308';
+  if (!Number.isFinite(v)) return t('shape.infinite');
   return v < 1e21 ? Math.round(v).toLocaleString('en-US') : v.toExponential(2).replace(/e\+?/, ' × 10^');
 }
 
@@ -270,8 +271,8 @@ function addBlockNames(model: Model, ids: Map<string, number>, diags: CoreDiagno
     const use = model.blocks!.uses.find((u) => u.id === name || u.copies.some((c) => c.copy.use === name));
     if (!l.block) {
       diags.push({
-        severity: 'error', code: 'duplicate-name', message: `the name '${name}' is already the name of a block use's output`, span: l.name.span!, layerIndex: l.index,
-        ...(use ? { related: [{ span: use.typeSpan, message: `the use '${use.id}'` }] } : {}),
+        severity: 'error', code: 'duplicate-name', message: t('shape.useOutputName', { name }), span: l.name.span!, layerIndex: l.index,
+        ...(use ? { related: [{ span: use.typeSpan, message: t('shape.theUse', { name: use.id }) }] } : {}),
       });
     }
   }
@@ -400,7 +401,7 @@ function blameRounding(diags: CoreDiagnostic[], from: number, layer: LayerDecl, 
   for (let k = from; k < diags.length; k++) {
     const d = diags[k]!;
     if (d.severity !== 'error') continue;
-    d.message += `, because ${layer.name || layer.block ? `layer '${layer.id}'` : layerLabel(layer)} was rounded down from ${exact}`;
+    d.message = t('shape.becauseRounded', { message: d.message, layer: layer.name || layer.block ? t('shape.namedLayer', { name: layer.id }) : layerLabel(layer), exact });
   }
 }
 
@@ -449,14 +450,14 @@ class LayerContext implements ShapeContext {
   producedBy(i: number, what: string): RelatedInfo[] {
     const s = this.sources[i];
     if (s === undefined) return [];
-    if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
+    if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: t('shape.fromInput', { what }) }] : [];
     const l = this.layers[s]!;
-    return [{ span: l.name?.span ?? l.typeSpan, message: `${layerLabel(l)}: ${what}` }];
+    return [{ span: l.name?.span ?? l.typeSpan, message: t('shape.fromLayer', { layer: layerLabel(l), what }) }];
   }
 
   inputLabel(i: number): string {
     const s = this.sources[i];
-    if (s === undefined || s < 0) return 'the input';
+    if (s === undefined || s < 0) return t('shape.theInput');
     const l = this.layers[s]!;
     return layerLabel(l);
   }
@@ -469,9 +470,9 @@ class LayerContext implements ShapeContext {
   refProducedBy(key: string, what: string): RelatedInfo[] {
     const s = this.refs?.get(key);
     if (s === undefined) return [];
-    if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: `the network input: ${what}` }] : [];
+    if (s < 0) return this.model.input?.span ? [{ span: this.model.input.span, message: t('shape.fromInput', { what }) }] : [];
     const l = this.layers[s]!;
-    return [{ span: l.name?.span ?? l.typeSpan, message: `${layerLabel(l)}: ${what}` }];
+    return [{ span: l.name?.span ?? l.typeSpan, message: t('shape.fromLayer', { layer: layerLabel(l), what }) }];
   }
 }
 
@@ -530,12 +531,14 @@ function checkInline(decl: LayerDecl, input: Shape, diags: CoreDiagnostic[]): vo
   const expected = expectedParameters(decl, input);
   for (const [key, loc] of decl.inlineParameters!.values) {
     const want = own(expected, key);
-    const t = loc.value as InlineTensor;
+    const tensor = loc.value as InlineTensor;
     const span: Span = loc.span!;
     if (!want) {
-      diags.push({ severity: 'warning', code: 'parameter-shape', message: `${decl.type} has no parameter tensor '${key}'${Object.keys(expected).length ? ` (it has ${Object.keys(expected).join(', ')})` : ''}; it is ignored`, span, layerIndex: decl.index });
-    } else if (t.shape.length !== want.length || t.shape.some((x, i) => x !== want[i])) {
-      diags.push({ severity: 'error', code: 'parameter-shape', message: `parameters.${key} has shape ${shapeText(t.shape)}, but this layer needs ${shapeText(want)}`, span, layerIndex: decl.index });
+      const keys = Object.keys(expected);
+      const message = keys.length ? t('shape.noTensorHas', { type: decl.type, key, keys: keys.join(', ') }) : t('shape.noTensor', { type: decl.type, key });
+      diags.push({ severity: 'warning', code: 'parameter-shape', message, span, layerIndex: decl.index });
+    } else if (tensor.shape.length !== want.length || tensor.shape.some((x, i) => x !== want[i])) {
+      diags.push({ severity: 'error', code: 'parameter-shape', message: t('shape.tensorShape', { key, shape: shapeText(tensor.shape), needed: shapeText(want) }), span, layerIndex: decl.index });
     }
   }
 }

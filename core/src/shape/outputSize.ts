@@ -2,6 +2,7 @@
 //   exact = (n + 2p − d(k − 1) − 1)/s + 1        (with d = 1: (W − F + 2P)/S + 1)
 // and the arithmetic as text, with the file's own numbers, for messages and hovers.
 import type { Rounding } from '../model/types';
+import { t } from '../i18n/t';
 
 export interface AxisResult {
   /** The size used downstream: floored (strict, floor) or by PyTorch's ceil_mode rule (ceil). */
@@ -54,7 +55,7 @@ export function axisOutput({ n, k, s, p, d, pooling }: AxisParams, rounding: Rou
 
 /** The arithmetic with the file's numbers, e.g. "(32 − 4 + 2·0)/3 + 1 = 10.33" or "ceil(32 / 3) = 11". Built only when shown. */
 export function axisArithmetic({ n, k, s, p, d }: AxisParams, r: AxisResult, rounding: Rounding): string {
-  if (p === 'same') return `ceil(${n} / ${s}) = ${r.size} (padding 'same')`;
+  if (p === 'same') return t('shape.sameArithmetic', { n, s, size: r.size });
   const expr = d === 1 ? `(${n} − ${k} + 2·${p})/${s} + 1` : `(${n} + 2·${p} − ${d}·(${k} − 1) − 1)/${s} + 1`;
   const shown = r.integer ? String(r.exact) : `${formatNumber(r.exact)}${rounding === 'strict' ? '' : ` → ${r.size} (${rounding})`}`;
   return `${expr} = ${shown}`;

@@ -8,6 +8,7 @@ import type { LayerDecl, Model, Pair, ParamValue, Shape } from '../model/types';
 import { LAYERS } from '../layers/registry';
 import { inferShapes, type LayerResult } from './infer';
 import { shapeLabel } from '../summary/table';
+import { t } from '../i18n/t';
 
 export type SizeFix =
   | { kind: 'input'; title: string; value: string }
@@ -29,7 +30,7 @@ export function sizeFixes(model: Model, layers: readonly LayerResult[], index: n
   fixes.push(...inputFixes(model, index));
   fixes.push(...kernelFixes(model, r.decl, index));
   const [h, w] = r.rounded.size;
-  fixes.push({ kind: 'set-key', title: `Round this layer down (rounding: floor) → ${w}×${h}${depth}`, layerIndex: index, key: 'rounding', value: 'floor' });
+  fixes.push({ kind: 'set-key', title: t('shape.fixRoundDown', { size: `${w}×${h}${depth}` }), layerIndex: index, key: 'rounding', value: 'floor' });
   return fixes;
 }
 
@@ -60,7 +61,7 @@ function inputFixes(model: Model, index: number): SizeFix[] {
       const result = tryModel({ ...model, input: { ...model.input!, value: s } }, index, before);
       if (result) {
         const value = `${s.width}x${s.height}x${s.depth}`;
-        out.push({ kind: 'input', title: `Set the input to ${value} → ${shapeLabel(result)}`, value });
+        out.push({ kind: 'input', title: t('shape.fixInput', { value, size: shapeLabel(result) }), value });
         break;
       }
     }
@@ -83,7 +84,7 @@ function kernelFixes(model: Model, decl: LayerDecl, index: number): SizeFix[] {
     if (!decl.params.has('stride') && LAYERS.get(decl.type)?.params.stride?.defaultFrom === 'kernel') values.stride = [k, k];
     const layers = model.layers.map((l, i) => (i === index ? { ...l, values } : l));
     const result = tryModel({ ...model, layers }, index, before);
-    if (result) out.push({ kind: 'set-key', title: `Set kernel to ${k} → ${shapeLabel(result)}`, layerIndex: index, key: 'kernel', value: String(k) });
+    if (result) out.push({ kind: 'set-key', title: t('shape.fixKernel', { value: k, size: shapeLabel(result) }), layerIndex: index, key: 'kernel', value: String(k) });
     if (out.length === 2) break;
   }
   return out;
