@@ -103,8 +103,8 @@ export function describeNode(node: AstNode | null): string {
   if (node.kind === 'map') return t('syntax.nodeMapping');
   if (node.kind === 'seq') return t('syntax.nodeList');
   const v = node.value;
-  if (v === null) return 'null';
+  if (v === null) return t('syntax.nodeNull');
   if (typeof v === 'string') return t('syntax.nodeText', { text: v.length > 40 ? v.slice(0, 40) + '…' : v });
-  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'boolean') return t('syntax.nodeBoolean', { value: String(v) });
   return t('syntax.nodeNumber', { value: v });
 }

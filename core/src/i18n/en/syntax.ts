@@ -35,4 +35,7 @@ export const syntax = {
   nodeList: 'a list',
   nodeText: 'the text "{text}"',
   nodeNumber: 'the number {value}',
+  nodeNull: 'null',
+  /** `true` or `false` as written. */
+  nodeBoolean: '{value}',
 } as const;

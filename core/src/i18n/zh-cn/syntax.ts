@@ -35,4 +35,6 @@ export const syntax: Translation<typeof en> = {
   nodeList: '一个列表',
   nodeText: '文本 "{text}"',
   nodeNumber: '数字 {value}',
+  nodeNull: '空值 (null)',
+  nodeBoolean: '布尔值 {value}',
 };
