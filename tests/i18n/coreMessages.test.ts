@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { CATALOG, analyze, placeholdersOf, sizeFixes, withLocale, type Analysis, type CoreDiagnostic, type Locale } from '../../core/src/index';
+import { CATALOG, DEFINITION_KEYS, TOP_KEYS, USE_KEYS, analyze, placeholdersOf, sizeFixes, withLocale, type Analysis, type CoreDiagnostic, type Locale } from '../../core/src/index';
 import { mutate, mutation, yamlDoc } from '../core/brokenModels';
 
 const root = join(__dirname, '..', '..');
@@ -178,4 +178,14 @@ test("shape: the 'same' padding arithmetic says 填充 in Chinese, with the same
   const lines = (l: Locale) => withLocale(l, () => yaml(text, l).layers[0]!.arithmetic.join('\n'));
   assert.ok(lines('en').includes("ceil(32 / 3) = 11 (padding 'same')"), lines('en'));
   assert.ok(lines('zh-cn').includes("ceil(32 / 3) = 11（填充 'same'）"), lines('zh-cn'));
+});
+
+test("keys: the top-level, block definition and block use keys' docs follow the language, as plain tables", () => {
+  const en = { ...TOP_KEYS };
+  assert.equal(en.layers, 'The list of layers, in order. Required.');
+  assert.equal(withLocale('zh-cn', () => TOP_KEYS.layers), '按顺序排列的层的列表。必填。');
+  assert.deepEqual(Object.keys(withLocale('zh-cn', () => ({ ...TOP_KEYS }))), Object.keys(en));
+  assert.match(withLocale('zh-cn', () => Object.entries(DEFINITION_KEYS).map(([, v]) => v).join('')), HAN);
+  assert.match(withLocale('zh-cn', () => USE_KEYS.repeat!), /^把块的这么多个副本串起来/);
+  assert.ok(!Object.hasOwn(TOP_KEYS, 'constructor') && Object.hasOwn(USE_KEYS, 'first'));
 });

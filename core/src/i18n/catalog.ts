@@ -15,6 +15,8 @@ import { blocks as enBlocks } from './en/blocks';
 import { blocks as zhBlocks } from './zh-cn/blocks';
 import { shape as enShape } from './en/shape';
 import { shape as zhShape } from './zh-cn/shape';
+import { keys as enKeys } from './en/keys';
+import { keys as zhKeys } from './zh-cn/keys';
 import { suggest as zhSuggest } from './zh-cn/suggest';
 
 export const EN = {
@@ -25,6 +27,7 @@ export const EN = {
   values: enValues,
   blocks: enBlocks,
   shape: enShape,
+  keys: enKeys,
 } as const;
 
 type Areas = typeof EN;
@@ -38,6 +41,7 @@ const ZH_CN: Translated = {
   values: zhValues,
   blocks: zhBlocks,
   shape: zhShape,
+  keys: zhKeys,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

@@ -6,15 +6,16 @@ import { LAYERS } from '../layers/registry';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import { changeTo, clauseThen, didYouMean, sentences, suggest } from '../text/suggest';
 import { t } from '../i18n/t';
+import { localizedTable } from '../text/localized';
 import type { BlockDefinition, BlockParam } from './types';
 
 /** What a definition may hold, with the text completion and hovers show. */
-export const DEFINITION_KEYS: Record<string, string> = {
-  params: 'The block\'s parameters: `name: default`, or `name:` with no value for one every use must give. Inside the block, a value written exactly `$name` is replaced by it.',
-  layers: 'The block\'s layers, in order, written as at the top level. Required.',
-  inputs: 'The names by which the block\'s layers refer to its inputs, e.g. `[x, skip]`. Default: one input, called `input`.',
-  output: 'The name of the layer whose output is the block\'s output. Default: its last layer.',
-};
+export const DEFINITION_KEYS: Record<string, string> = localizedTable({
+  params: 'keys.defParams',
+  layers: 'keys.defLayers',
+  inputs: 'keys.defInputs',
+  output: 'keys.defOutput',
+});
 
 /** A value written exactly `$name`. */
 export const DOLLAR = /^\$([A-Za-z_][A-Za-z0-9_]*)$/;

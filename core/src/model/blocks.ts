@@ -6,6 +6,7 @@ import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from '../syntax/ast';
 import { changeTo, clauseThen, didYouMean, sentences, suggest } from '../text/suggest';
 import { t } from '../i18n/t';
+import { localizedTable } from '../text/localized';
 import { isOwnKey } from '../text/own';
 import { DOLLAR, isLocalName, type Definitions } from './blockDefinitions';
 import type { BlockCopy, BlockDefinition, BlockUse, BlocksInfo, InputRef, LayerDecl } from './types';
@@ -27,13 +28,13 @@ function numbersOf(env: ReadonlyMap<string, Substituted>): Map<string, number> {
 }
 
 /** What a use may carry besides the block's parameters. */
-export const USE_KEYS: Record<string, string> = {
-  type: 'The block\'s name.',
-  name: 'The use\'s name `N`: its layers are `N.<inner name>` (with `repeat`, copy i\'s are `N.<i>.<inner name>`); later layers may take `N`, `N.<i>` or any full inner name.',
-  inputs: 'The layers passed to the block\'s inputs, as many as it declares. Default: the layer before (for a block with one input).',
-  repeat: 'Chains this many copies of the block, each taking the previous one\'s output; copy i is named `N.<i>`.',
-  first: 'The number of the first copy (default 0), for a stage whose first block differs (torchvision\'s `layer2.1`, `layer2.2`, …).',
-};
+export const USE_KEYS: Record<string, string> = localizedTable({
+  type: 'keys.useType',
+  name: 'keys.useName',
+  inputs: 'keys.useInputs',
+  repeat: 'keys.useRepeat',
+  first: 'keys.useFirst',
+});
 
 /** A value after `$name` substitution; `from` is where a substituted value was written (the use, or a default). */
 export interface Substituted {

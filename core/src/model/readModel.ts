@@ -7,21 +7,22 @@ import { describeNode, type AstMap, type AstNode, type AstPair, type Span } from
 import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { changeTo, clauseThen, didYouMean, sentences, suggest } from '../text/suggest';
 import { t } from '../i18n/t';
+import { localizedTable } from '../text/localized';
 import { readBlockDefinitions, type Definitions } from './blockDefinitions';
 import { expandLayers, type InnerLayer, type LayerSource } from './blocks';
 import type { InputRef, LayerDecl, Located, Model, ParamValue, Preprocess, Rounding, Shape } from './types';
 import { checkInt, checkValue } from './values';
 
-export const TOP_KEYS: Record<string, string> = {
-  name: 'A display name for the model.',
-  input: 'The image the network takes: `{width: W, height: H, depth: D}` or `"WxHxD"` (e.g. `"32x32x3"`). Required.',
-  rounding: '`strict` (default): a non-whole output size is an error. `floor` (PyTorch, Keras `valid`) or `ceil` (PyTorch `ceil_mode`): the size is rounded and the case is noted.',
-  labels: 'Class names for the runner: a list of strings, or a path to a text file with one name a line.',
-  weights: 'A `.safetensors` file with the weights, relative to the model file (keys as in PyTorch `state_dict`).',
-  preprocess: 'For the runner: `{scale, mean, std}`; a pixel p (0..255) becomes `(p·scale − mean[c]) / std[c]`. Defaults: scale 1/255, mean 0, std 1.',
-  layers: 'The list of layers, in order. Required.',
-  blocks: 'Sub-networks defined once and used as layer types by name: `name: {params, layers, inputs, output}`. Optional.',
-};
+export const TOP_KEYS: Record<string, string> = localizedTable({
+  name: 'keys.topName',
+  input: 'keys.topInput',
+  rounding: 'keys.topRounding',
+  labels: 'keys.topLabels',
+  weights: 'keys.topWeights',
+  preprocess: 'keys.topPreprocess',
+  layers: 'keys.topLayers',
+  blocks: 'keys.topBlocks',
+});
 export const ROUNDINGS: readonly Rounding[] = ['strict', 'floor', 'ceil'];
 const SHAPE_STRING = /^\s*(\d+)\s*[x×X]\s*(\d+)\s*[x×X]\s*(\d+)\s*$/;
 
