@@ -4,9 +4,12 @@
 import type { Locale } from './locale';
 import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
+import { nls as enNls } from './en/nls';
+import { nls as zhNls } from './zh-cn/nls';
 
 export const EN = {
   common: enCommon,
+  nls: enNls,
 } as const;
 
 type Areas = typeof EN;
@@ -14,6 +17,7 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 
 const ZH_CN: Translated = {
   common: zhCommon,
+  nls: zhNls,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
