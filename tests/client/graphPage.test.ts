@@ -49,8 +49,10 @@ test('fill: named placeholders, a missing value stays visible', () => {
 });
 
 test('messages from the page: shown (with cached), probe, and junk refused', () => {
-  assert.equal(isFromGraphPage({ type: 'shown', version: 3, layerNodes: 2, red: [1], ms: 4.5, cached: true }), true);
-  assert.equal(isFromGraphPage({ type: 'shown', version: 3, layerNodes: 2, red: [1], ms: 4.5 }), false);
+  const phases = { layout: 1, svg: 2, dom: 3 };
+  assert.equal(isFromGraphPage({ type: 'shown', version: 3, layerNodes: 2, red: [1], ms: 4.5, cached: true, phases }), true);
+  assert.equal(isFromGraphPage({ type: 'shown', version: 3, layerNodes: 2, red: [1], ms: 4.5, phases }), false);
+  assert.equal(isFromGraphPage({ type: 'shown', version: 3, layerNodes: 2, red: [1], ms: 4.5, cached: true, phases: { layout: 1 } }), false);
   assert.equal(isFromGraphPage({ type: 'probe', focused: 'L2', found: ['L1'], foundAt: null, inView: true, overview: false }), true);
   for (const bad of [null, 1, {}, { type: 'probe', focused: 2, found: [], foundAt: null, inView: true, overview: true }, { type: 'probe', focused: null, found: [3], foundAt: null, inView: true, overview: true }, { type: 'reveal', layer: -1 }]) {
     assert.equal(isFromGraphPage(bad), false, JSON.stringify(bad));

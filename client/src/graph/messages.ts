@@ -16,6 +16,13 @@ export type ToGraphPage =
    */
   | { type: 'act'; focus?: string; key?: string; search?: string; searchEnter?: boolean; button?: string };
 
+/** Where a redraw's time went (ms): the visible graph and its layout, the SVG text, the DOM (drawing, overview, marks). */
+export interface DrawPhases {
+  layout: number;
+  svg: number;
+  dom: number;
+}
+
 /** What the page shows after an `act`: the focused box, the search hits, the box the search went to. */
 export interface PageProbe {
   type: 'probe';
@@ -36,7 +43,7 @@ export type FromGraphPage =
   | { type: 'reveal'; layer: number }
   | { type: 'hover'; layer: number }
   /** The page has drawn `version`: so many layer nodes, those layers red; `cached`: the previous layout was reused. */
-  | { type: 'shown'; version: number; layerNodes: number; red: number[]; ms: number; cached: boolean }
+  | { type: 'shown'; version: number; layerNodes: number; red: number[]; ms: number; cached: boolean; phases: DrawPhases }
   | PageProbe
   | { type: 'export'; format: 'svg' | 'png'; data: string }
   | { type: 'error'; message: string };
@@ -53,7 +60,7 @@ export function isFromGraphPage(m: unknown): m is FromGraphPage {
     case 'hover':
       return index(r['layer']);
     case 'shown':
-      return index(r['version']) && index(r['layerNodes']) && Array.isArray(r['red']) && r['red'].every(index) && typeof r['ms'] === 'number' && typeof r['cached'] === 'boolean';
+      return index(r['version']) && index(r['layerNodes']) && Array.isArray(r['red']) && r['red'].every(index) && typeof r['ms'] === 'number' && typeof r['cached'] === 'boolean' && isPhases(r['phases']);
     case 'probe':
       return (r['focused'] === null || typeof r['focused'] === 'string') && Array.isArray(r['found']) && r['found'].every((x) => typeof x === 'string') &&
         (r['foundAt'] === null || typeof r['foundAt'] === 'string') && typeof r['inView'] === 'boolean' && typeof r['overview'] === 'boolean';
@@ -64,4 +71,10 @@ export function isFromGraphPage(m: unknown): m is FromGraphPage {
     default:
       return false;
   }
+}
+
+function isPhases(v: unknown): v is DrawPhases {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return ['layout', 'svg', 'dom'].every((k) => typeof r[k] === 'number');
 }

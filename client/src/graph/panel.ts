@@ -8,7 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { GRAPH_REQUEST, type GraphResult, type SummaryParams } from '../../../server/src/lsp/customRequests';
 import { activeCnnEditor, isCnnDocument } from '../documents';
 import { renderGraphPage } from './html';
-import { isFromGraphPage, type PageProbe, type ToGraphPage } from './messages';
+import { isFromGraphPage, type DrawPhases, type PageProbe, type ToGraphPage } from './messages';
 import { graphText } from './strings';
 
 /** What the page last reported: the version it drew, its layer nodes and the layers drawn red. */
@@ -19,11 +19,12 @@ export interface GraphShown {
   ms: number;
   /** The page reused the previous layout (only texts changed). */
   cached: boolean;
+  phases: DrawPhases;
 }
 
 const VIEW_TYPE = 'cnnShape.graph';
 /** Keystrokes closer than this are one redraw. Short: a redraw that keeps the layout takes a few ms. */
-const REFRESH_DELAY_MS = 60;
+const REFRESH_DELAY_MS = 20;
 
 export class GraphPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -36,6 +37,8 @@ export class GraphPanel implements vscode.Disposable {
   private asking = false;
   private again: { doc: vscode.TextDocument; reset: boolean } | undefined;
   private saveTarget: vscode.Uri | undefined;
+  /** How long the last request to the server took (ms), for the timing test. */
+  requestMs = 0;
   private readonly shown = new vscode.EventEmitter<GraphShown>();
   private readonly probed = new vscode.EventEmitter<PageProbe>();
   private readonly exported = new vscode.EventEmitter<vscode.Uri>();
@@ -155,11 +158,13 @@ export class GraphPanel implements vscode.Disposable {
     const generation = ++this.generation;
     const params: SummaryParams = { uri: this.client.code2ProtocolConverter.asUri(doc.uri), version: doc.version };
     let answer: GraphResult | null = null;
+    const t0 = Date.now();
     try {
       answer = await this.client.sendRequest<GraphResult | null>(GRAPH_REQUEST, params);
     } catch {
       answer = null;
     }
+    this.requestMs = Date.now() - t0;
     if (!this.panel || generation !== this.generation || !answer) return;
     this.answer = answer;
     this.uri = doc.uri;
@@ -195,7 +200,7 @@ export class GraphPanel implements vscode.Disposable {
         if (this.answer) await this.post({ type: 'graph', version: this.answer.version, graph: this.answer.graph, reset: false });
         return;
       case 'shown':
-        this.shownState = { version: m.version, layerNodes: m.layerNodes, red: m.red, ms: m.ms, cached: m.cached };
+        this.shownState = { version: m.version, layerNodes: m.layerNodes, red: m.red, ms: m.ms, cached: m.cached, phases: m.phases };
         this.shown.fire(this.shownState);
         return;
       case 'reveal':

@@ -144,7 +144,10 @@ async function draw(reset: boolean): Promise<void> {
   layout = await layouts.layout(visibleGraph(g, collapsed));
   const cached = layouts.misses === misses;
   const focusedId = nodeOf(document.activeElement)?.dataset['id'];
-  canvas.innerHTML = renderSvg(layout, { standalone: false });
+  const t1 = performance.now();
+  const svg = renderSvg(layout, { standalone: false });
+  const t2 = performance.now();
+  canvas.innerHTML = svg;
   // The SVG's <title>s would show the browser's own tooltip over ours.
   for (const t of Array.from(canvas.querySelectorAll('.node > title'))) t.remove();
   // Keyboard focus stays on the same box across a redraw.
@@ -157,7 +160,8 @@ async function draw(reset: boolean): Promise<void> {
   const ms = performance.now() - t0;
   const layerNodes = canvas.querySelectorAll('.node[data-layer]:not([data-layer="-1"])').length;
   statusLine.textContent = fill(strings.status, { layers: g.nodes.length - 1, ms: Math.round(ms) });
-  vscode.postMessage({ type: 'shown', version: drawnVersion, layerNodes, red: redLayers(), ms, cached });
+  const phases = { layout: t1 - t0, svg: t2 - t1, dom: performance.now() - t2 };
+  vscode.postMessage({ type: 'shown', version: drawnVersion, layerNodes, red: redLayers(), ms, cached, phases });
   save();
 }
 
