@@ -63,6 +63,20 @@ test('structural edits miss the cache: a new layer, a collapsed block, a box gro
   assert.equal(cache.misses, 7);
 });
 
+test('every edge label is placed beside its own edge (not left at the origin)', async () => {
+  for (const [text, collapsed] of [[v1, []], [v2, []], [v2, ['G:layer2']]] as const) {
+    const l = await layoutGraph(view(text, [...collapsed]));
+    for (const e of l.edges) {
+      assert.ok(e.label, `edge ${e.edge.id} has a label box`);
+      const ys = e.points.map((p) => p[1]);
+      const xs = e.points.map((p) => p[0]);
+      const b = e.label;
+      const near = b.y + b.height >= Math.min(...ys) - 4 && b.y <= Math.max(...ys) + 4 && b.x + b.width >= Math.min(...xs) - 30 && b.x <= Math.max(...xs) + 30;
+      assert.ok(near, `label of ${e.edge.id} (${e.edge.label}) at ${b.x},${b.y}; edge ${JSON.stringify(e.points)}`);
+    }
+  }
+});
+
 test('widths grow in steps: one more character rarely changes a size, enough characters always do', () => {
   const box = (line: string) => boxSize({ head: 'conv', title: 'c', lines: [line] }).width;
   assert.equal(box('x'.repeat(21)), box('x'.repeat(24)));

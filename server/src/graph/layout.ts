@@ -103,10 +103,9 @@ export function elkInput(v: VisibleGraph): ElkInput {
   };
   for (const e of v.edges) {
     // ELK wants an edge in the lowest common ancestor of its ends; its coordinates are relative to it.
-    // The label's text is not given: ELK only uses its size, and the text changes with every shape.
     const up = new Set(ancestors(e.from));
     const lca = ancestors(e.to).find((a) => up.has(a));
-    const edge: ElkExtendedEdge = { id: e.id, sources: [e.from], targets: [e.to], labels: [{ id: `${e.id}:l`, width: labelWidth(e.label), height: EDGE_LABEL_HEIGHT }] };
+    const edge: ElkExtendedEdge = { id: e.id, sources: [e.from], targets: [e.to], labels: [{ id: `${e.id}:l`, text: e.label, width: labelWidth(e.label), height: EDGE_LABEL_HEIGHT }] };
     containerOf(lca).edges!.push(edge);
   }
   return { root, texts };

@@ -6,9 +6,12 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import { collect, elkInput, runElk, type GraphLayout } from './layout';
 import type { VisibleGraph } from './visible';
 
-/** Everything ELK is given, as one string: ids, nesting, sizes, edges and their label sizes, options. */
+/**
+ * Everything ELK is given but the labels' text, as one string: ids, nesting, sizes, edges and their
+ * label sizes, options. (ELK places only labels that have a text, but the text itself changes nothing.)
+ */
 export function structureKey(root: ElkNode): string {
-  return JSON.stringify(root);
+  return JSON.stringify(root, (k, v: unknown) => (k === 'text' ? undefined : v));
 }
 
 export class GraphLayoutCache {
