@@ -5,33 +5,45 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze } from '../../core/src/index';
+import { analyze, EN, t, withLocale, type MessageId } from '../../core/src/index';
 import { renderGraphPage } from '../../client/src/graph/html';
 import { isFromGraphPage } from '../../client/src/graph/messages';
-import { fill, GRAPH_TEXT, PAGE_KEYS } from '../../client/src/graph/strings';
+import { fill, PAGE_KEYS } from '../../client/src/graph/strings';
 import { buildGraph, layoutGraph, visibleGraph } from '../../server/src/graph/index';
 import { renderOverviewSvg } from '../../server/src/graph/svg';
 import { xmlProblems } from '../graph/xml';
 
 const root = resolve(__dirname, '..', '..');
-const page = renderGraphPage({ nonce: 'abc123==', cspSource: 'vscode-resource:', scriptUri: 'https://x/graphWebview.js', title: 'Model Graph' });
+const text = (id: MessageId) => t(id);
+const opts = { nonce: 'abc123==', cspSource: 'vscode-resource:', scriptUri: 'https://x/graphWebview.js', title: 'Model Graph', text };
+const page = renderGraphPage(opts);
 
 function unescapeHtml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-test('the page carries its words as a strings object, every one of them', () => {
-  const m = /<body data-strings="([^"]*)">/.exec(page);
+function stringsOf(html: string): Record<string, string> {
+  const m = /<body data-strings="([^"]*)">/.exec(html);
   assert.ok(m, 'data-strings on body');
-  const strings = JSON.parse(unescapeHtml(m[1]!)) as Record<string, string>;
-  assert.deepEqual(Object.keys(strings).sort(), [...PAGE_KEYS].sort());
-  for (const k of PAGE_KEYS) assert.equal(strings[k], GRAPH_TEXT[k]);
+  return JSON.parse(unescapeHtml(m[1]!)) as Record<string, string>;
+}
+
+test('the page carries its words as a strings object of catalogue templates, in the language chosen', () => {
+  const en = stringsOf(page);
+  assert.deepEqual(Object.keys(en).sort(), [...PAGE_KEYS].sort());
+  for (const k of PAGE_KEYS) assert.equal(en[k], EN.graph[k]);
+  assert.equal(en['status'], '{layers} layers · drawn in {ms} ms');
+  const zhPage = withLocale('zh-cn', () => renderGraphPage(opts));
+  const zh = stringsOf(zhPage);
+  assert.equal(zh['status'], '{layers} 层 · 绘制用时 {ms} 毫秒');
+  assert.match(zhPage, />查找层 \(\/\)<|placeholder="查找层 \(\/\)"/);
+  assert.match(zhPage, />折叠模块</);
 });
 
 test('the page has a strict CSP with its nonce and no inline handlers', () => {
   assert.match(page, /default-src 'none'; img-src blob: data:; style-src 'nonce-abc123=='; script-src 'nonce-abc123==';/);
   assert.doesNotMatch(page, /\son[a-z]+=/i);
-  assert.throws(() => renderGraphPage({ nonce: '"><script>', cspSource: '', scriptUri: '', title: '' }));
+  assert.throws(() => renderGraphPage({ ...opts, nonce: '"><script>' }));
 });
 
 test('the overview sits in a column beside the drawing, not over it, and can be hidden', () => {
@@ -43,9 +55,9 @@ test('the overview sits in a column beside the drawing, not over it, and can be 
 });
 
 test('fill: named placeholders, a missing value stays visible', () => {
-  assert.equal(fill(GRAPH_TEXT.status, { layers: 175, ms: 12 }), '175 layers · drawn in 12 ms');
+  assert.equal(fill(EN.graph.status, { layers: 175, ms: 12 }), '175 layers · drawn in 12 ms');
   assert.equal(fill('{a} and {b}', { a: 1 }), '1 and {b}');
-  for (const [k, v] of Object.entries(GRAPH_TEXT)) assert.doesNotMatch(v, /\{[^}]*[^\w}][^}]*\}/, `${k}: placeholders are {name}`);
+  assert.equal(fill('{toString} {a}', { a: 2 }), '{toString} 2', 'only own values');
 });
 
 test('messages from the page: shown (with cached), probe, and junk refused', () => {

@@ -2,11 +2,13 @@
 // drawn by the page script (dist/graphWebview.js) from posted data; nothing from the model is in here
 // but the escaped title. Colours are the editor theme's CSS variables, so they follow theme changes.
 import { escapeHtml } from '../summary/html';
-import { graphText, pageStrings, type GraphTextKey } from './strings';
+import type { MessageId } from '../../../core/src/index';
+import { pageStrings, type GraphKey, type Translate } from './strings';
 
-export function renderGraphPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string }): string {
+/** `text` translates a message id (the client's `t`); the page's own texts go in as templates. */
+export function renderGraphPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string; text: Translate }): string {
   const e = escapeHtml;
-  const x = (key: GraphTextKey) => e(graphText(key));
+  const x = (key: GraphKey) => e(opts.text(`graph.${key}` as MessageId));
   if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -17,7 +19,7 @@ export function renderGraphPage(opts: { nonce: string; cspSource: string; script
 <title>${e(opts.title)}</title>
 <style nonce="${opts.nonce}">${STYLE}</style>
 </head>
-<body data-strings="${e(JSON.stringify(pageStrings()))}">
+<body data-strings="${e(JSON.stringify(pageStrings(opts.text)))}">
 <div class="toolbar" role="toolbar" aria-label="${x('toolbar')}">
 <button data-action="fit" title="${x('fitTitle')}">${x('fit')}</button>
 <button data-action="zoom-in" title="${x('zoomInTitle')}">${x('zoomIn')}</button>

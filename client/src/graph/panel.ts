@@ -9,7 +9,7 @@ import { GRAPH_REQUEST, type GraphResult, type SummaryParams } from '../../../se
 import { activeCnnEditor, isCnnDocument } from '../documents';
 import { renderGraphPage } from './html';
 import { isFromGraphPage, type DrawPhases, type PageProbe, type ToGraphPage } from './messages';
-import { graphText } from './strings';
+import { t } from '../l10n';
 
 /** What the page last reported: the version it drew, its layer nodes and the layers drawn red. */
 export interface GraphShown {
@@ -86,7 +86,7 @@ export class GraphPanel implements vscode.Disposable {
       return;
     }
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, graphText('panelTitle'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, t('graph.panelTitle'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
     this.panel = panel;
     panel.onDidDispose(() => {
       this.panel = undefined;
@@ -97,7 +97,7 @@ export class GraphPanel implements vscode.Disposable {
     });
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
     const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graphWebview.js')).toString();
-    panel.webview.html = renderGraphPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: graphText('panelTitle') });
+    panel.webview.html = renderGraphPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: t('graph.panelTitle'), text: (id) => t(id) });
     await this.render(doc, true);
   }
 
@@ -168,7 +168,7 @@ export class GraphPanel implements vscode.Disposable {
     if (!this.panel || generation !== this.generation || !answer) return;
     this.answer = answer;
     this.uri = doc.uri;
-    this.panel.title = graphText('panelTitleOf', { title: answer.graph.title });
+    this.panel.title = t('graph.panelTitleOf', { title: answer.graph.title });
     await this.post({ type: 'graph', version: answer.version, graph: answer.graph, reset });
   }
 
@@ -213,7 +213,7 @@ export class GraphPanel implements vscode.Disposable {
       case 'export':
         return this.export(m.format, m.data);
       case 'error':
-        void vscode.window.showErrorMessage(graphText('errorPrefix', { message: m.message }));
+        void vscode.window.showErrorMessage(t('graph.errorPrefix', { message: m.message }));
         return;
     }
   }
@@ -254,13 +254,13 @@ export class GraphPanel implements vscode.Disposable {
     });
     if (!target) return;
     if (this.uri && target.toString() === this.uri.toString()) {
-      void vscode.window.showErrorMessage(graphText('exportIsModel'));
+      void vscode.window.showErrorMessage(t('graph.exportIsModel'));
       return;
     }
     const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data, 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);
     this.exported.fire(target);
-    void vscode.window.setStatusBarMessage(graphText('exportWrote', { file: vscode.workspace.asRelativePath(target) }), 3000);
+    void vscode.window.setStatusBarMessage(t('graph.exportWrote', { file: vscode.workspace.asRelativePath(target) }), 3000);
   }
 
   dispose(): void {

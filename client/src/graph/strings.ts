@@ -1,58 +1,23 @@
-// Every word of the graph view (page and panel), in one place with named placeholders, so that it can
-// move into the message catalogue (area `graph`) as a whole. The page gets its share as a `strings`
-// object from the extension: there is no English in the page script.
-export const GRAPH_TEXT = {
-  panelTitle: 'Model Graph',
-  panelTitleOf: 'Graph: {title}',
-  toolbar: 'Graph',
-  fit: 'Fit',
-  fitTitle: 'Fit to view (0)',
-  zoomIn: '+',
-  zoomInTitle: 'Zoom in (+)',
-  zoomOut: '−',
-  zoomOutTitle: 'Zoom out (−)',
-  collapse: 'Collapse blocks',
-  collapseTitle: 'Collapse every block',
-  expand: 'Expand blocks',
-  expandTitle: 'Expand every block',
-  searchPlaceholder: 'Find layer (/)',
-  searchLabel: 'Find a layer by name',
-  overview: 'Overview',
-  overviewTitle: 'Show or hide the overview (o)',
-  exportSvg: 'SVG',
-  exportSvgTitle: 'Save the picture as SVG',
-  exportPng: 'PNG',
-  exportPngTitle: 'Save the picture as PNG',
-  layingOut: 'Laying out…',
-  viewportLabel: 'Model graph: arrows move between layers, Enter goes to the layer',
-  // The page's own (filled in the page from the `strings` object).
-  status: '{layers} layers · drawn in {ms} ms',
-  found: '{count} found',
-  drawFailed: 'The graph could not be drawn: {error}',
-  pngFailed: 'PNG export failed: {error}',
-  svgNotImage: 'the SVG did not load as an image',
-  noCanvas: 'no canvas',
-  // The extension's.
-  errorPrefix: 'CNN Shape: {message}',
-  exportIsModel: 'CNN Shape: that is the model file itself; choose another file.',
-  exportWrote: 'CNN Shape: wrote {file}',
-} as const;
+// The graph view's words come from the catalogue (area `graph`, core/src/i18n/en/graph.ts). The page
+// gets its share as a `strings` object of templates from the extension and fills the `{name}`
+// placeholders itself: there is no English in the page script. No vscode import (the page uses this).
+import type { MessageId } from '../../../core/src/index';
 
-export type GraphTextKey = keyof typeof GRAPH_TEXT;
-
-/** The page's share of the texts. */
-export const PAGE_KEYS = ['status', 'found', 'drawFailed', 'pngFailed', 'svgNotImage', 'noCanvas'] as const satisfies readonly GraphTextKey[];
+/** The page's own texts (filled in the page). */
+export const PAGE_KEYS = ['status', 'found', 'drawFailed', 'pngFailed', 'svgNotImage', 'noCanvas'] as const;
 export type PageStrings = Record<(typeof PAGE_KEYS)[number], string>;
 
-/** A text with its `{name}` placeholders filled (a placeholder without a value stays as written). */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+/** A graph-area message id from its key. */
+export type GraphKey = Extract<MessageId, `graph.${string}`> extends `graph.${infer K}` ? K : never;
+
+/** How the caller translates (the client's `t`, the core's in tests). */
+export type Translate = (id: MessageId) => string;
+
+export function pageStrings(text: Translate): PageStrings {
+  return Object.fromEntries(PAGE_KEYS.map((k) => [k, text(`graph.${k}`)])) as PageStrings;
 }
 
-export function graphText(key: GraphTextKey, values?: Record<string, string | number>): string {
-  return fill(GRAPH_TEXT[key], values);
-}
-
-export function pageStrings(): PageStrings {
-  return Object.fromEntries(PAGE_KEYS.map((k) => [k, GRAPH_TEXT[k]])) as PageStrings;
+/** A template's `{name}` placeholders filled (as the catalogue's fillTemplate; a missing one stays). */
+export function fill(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
 }
