@@ -57,10 +57,15 @@ suite('Model graph: keyboard, search, overview, export', () => {
     assert.ok(down.inView, 'the focused box is in view');
     assert.equal((await act({ key: 'ArrowUp' })).focused, 'L0');
     const line = doc.positionAt(layers[0]!.decl.typeSpan.start).line;
-    const selected = waitForEvent(vscode.window.onDidChangeTextEditorSelection, () => vscode.window.activeTextEditor?.selection.start.line === line, `selection on line ${line}`, () => JSON.stringify(vscode.window.activeTextEditor?.selection));
-    await act({ key: 'Enter' });
-    await selected;
-    assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), layers[0]!.decl.type);
+    // The editor's cursor elsewhere first (reopened files keep their last selection), then Enter on L0.
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(0, 0, 0, 0), preserveFocus: false });
+    // The page has the focus: the selection event may come before the editor is the active one again.
+    const selected = next(vscode.window.onDidChangeTextEditorSelection, `selection on line ${line}`);
+    assert.equal((await act({ focus: 'L0', key: 'Enter' })).focused, 'L0');
+    const sel = await selected;
+    assert.equal(sel.textEditor.document.uri.toString(), doc.uri.toString());
+    assert.equal(sel.selections[0]?.start.line, line);
+    assert.equal(doc.getText(sel.selections[0]), layers[0]!.decl.type);
 
     // Search: every layer whose name holds the text (any case), Enter visits them in order.
     const want = layers.filter((l) => l.decl.id.toLowerCase().includes('layer3.1')).map((l) => `L${l.decl.index}`);
