@@ -8,11 +8,14 @@ import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
 import { client as enClient } from './en/client';
 import { client as zhClient } from './zh-cn/client';
+import { graph as enGraph } from './en/graph';
+import { graph as zhGraph } from './zh-cn/graph';
 
 export const EN = {
   common: enCommon,
   nls: enNls,
   client: enClient,
+  graph: enGraph,
 } as const;
 
 type Areas = typeof EN;
@@ -22,6 +25,7 @@ const ZH_CN: Translated = {
   common: zhCommon,
   nls: zhNls,
   client: zhClient,
+  graph: zhGraph,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
