@@ -18,6 +18,12 @@ import { shape as zhShape } from './zh-cn/shape';
 import { keys as enKeys } from './en/keys';
 import { keys as zhKeys } from './zh-cn/keys';
 import { suggest as zhSuggest } from './zh-cn/suggest';
+import { nls as enNls } from './en/nls';
+import { nls as zhNls } from './zh-cn/nls';
+import { client as enClient } from './en/client';
+import { client as zhClient } from './zh-cn/client';
+import { graph as enGraph } from './en/graph';
+import { graph as zhGraph } from './zh-cn/graph';
 
 export const EN = {
   common: enCommon,
@@ -28,6 +34,9 @@ export const EN = {
   blocks: enBlocks,
   shape: enShape,
   keys: enKeys,
+  nls: enNls,
+  client: enClient,
+  graph: enGraph,
 } as const;
 
 type Areas = typeof EN;
@@ -42,6 +51,9 @@ const ZH_CN: Translated = {
   blocks: zhBlocks,
   shape: zhShape,
   keys: zhKeys,
+  nls: zhNls,
+  client: zhClient,
+  graph: zhGraph,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
