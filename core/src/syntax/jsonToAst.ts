@@ -48,15 +48,15 @@ const JSON_MESSAGES: Readonly<Record<string, MessageId>> = {
   CloseBraceExpected: 'syntax.jsonCloseBraceExpected',
   CloseBracketExpected: 'syntax.jsonCloseBracketExpected',
   ColonExpected: 'syntax.jsonColonExpected',
-  InvalidSymbol: 'syntax.jsonInvalidSymbol',
-  InvalidNumberFormat: 'syntax.jsonInvalidNumberFormat',
+  InvalidSymbol: 'syntax.jsonBadSymbol',
+  InvalidNumberFormat: 'syntax.jsonBadNumber',
   EndOfFileExpected: 'syntax.jsonEndOfFileExpected',
-  InvalidCommentToken: 'syntax.jsonInvalidCommentToken',
+  InvalidCommentToken: 'syntax.jsonComment',
   UnexpectedEndOfComment: 'syntax.jsonUnexpectedEndOfComment',
   UnexpectedEndOfNumber: 'syntax.jsonUnexpectedEndOfNumber',
-  InvalidUnicode: 'syntax.jsonInvalidUnicode',
-  InvalidEscapeCharacter: 'syntax.jsonInvalidEscapeCharacter',
-  InvalidCharacter: 'syntax.jsonInvalidCharacter',
+  InvalidUnicode: 'syntax.jsonBadUnicode',
+  InvalidEscapeCharacter: 'syntax.jsonBadEscape',
+  InvalidCharacter: 'syntax.jsonBadCharacter',
 };
 
 function jsonMessage(code: string): string {
