@@ -101,6 +101,9 @@ test('syntax: a missing colon, several documents and a JSON mistake are said in 
   assert.equal(colon.zh.message, "`filters 4` 中 'filters' 后面缺少 ':'：映射的每一行写成 `key: value`，例如 `filters: 4`");
   assert.match(bothLanguages('input: 8x8x1\nlayers: [relu]\n---\ninput: 1x1x1\n', 'syntax').zh.message, /^一个模型文件只包含一个 YAML 文档；这个文件有 2 个（第 3 行是第二个 `---`）$/);
   assert.match(bothLanguages('{"input": "8x8x1", "layers": ["relu" "relu"]}', 'syntax', 'json').zh.message, /^JSON：这里前面缺少一个 `,`。$/);
+  // eemeli/yaml's own sentences: the English as the library says it, the Chinese from the catalogue.
+  const column = bothLanguages('input: 8x8x1\nlayers: [relu]\n  x: 1\n', 'syntax');
+  assert.deepEqual([column.en.message, column.zh.message], ['All mapping items must start at the same column', 'YAML：映射的各项必须从同一列开始']);
 });
 
 test("syntax: a missing colon's follow-on complaints are dropped in Chinese too (a flag, not the message's text)", () => {

@@ -7,6 +7,7 @@ import type { AstMap, AstNode, AstPair, AstScalar, ParsedTree, ScalarValue, Synt
 import { tooDeepAt, tooDeepTree } from './depth';
 import { lonelyCrToLf } from './lineBreaks';
 import { multipleDocumentsMessage } from './multiDoc';
+import { yamlMessage } from './yamlMessages';
 import { t } from '../i18n/t';
 
 const MAX_ALIAS_DEPTH = 50;
@@ -75,7 +76,7 @@ function missingColonMessage(text: string, at: number): string {
 /** eemeli/yaml's message (its position cut off: the range says where) or, for a stack overflow, ours. */
 function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number, length: number): SyntaxProblem {
   const detail = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
-  const clean = /Maximum call stack/i.test(detail) ? t('syntax.stackOverflow') : detail ? t('syntax.yamlParser', { detail }) : '';
+  const clean = /Maximum call stack/i.test(detail) ? t('syntax.stackOverflow') : detail ? yamlMessage(detail) : '';
   // eemeli/yaml may place an error at end of input one past the text: keep ranges inside it.
   const start = Math.min(Math.max(pos[0], 0), length) + base;
   return { start, end: Math.max(start, Math.min(pos[1], length) + base), message: clean, severity };
