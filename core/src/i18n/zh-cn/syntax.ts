@@ -28,7 +28,7 @@ export const syntax: Translation<typeof en> = {
   yamlFlowMapEnd: 'YAML：流式映射必须以 } 结束',
   yamlAliasColon: 'YAML：以 : 结尾的别名有歧义',
   yamlUnexpectedInStream: 'YAML：这里不应出现 {token} 标记：{text}',
-  yamlUnexpectedInStreamBare: 'YAML：这里不应出现 {token} 标记（在文本中）',
+  yamlUnexpectedInStreamBare: 'YAML：这里不应出现 {token} 标记',
   yamlUnexpectedInDocument: 'YAML 文档中不应出现 {token} 标记：{text}',
   yamlUnexpectedToken: 'YAML：这里不应出现 {token} 标记',
   yamlUnexpectedAtEnd: 'YAML：节点末尾不应出现 {token}',
