@@ -41,9 +41,9 @@ export const layerChecks: Translation<typeof en> = {
   sliceFrom: 'from {from} 超出了{input}的 {depth} 个通道（0 到 {last}，或 −{depth} 到 −1）',
   sliceTo: 'to {to} 超出了{input}的 {depth} 个通道（最多 {depth}，或 −{depth} 到 −1）',
   sliceEmpty: '{depth} 个通道的切片 [{from}, {to}) 是空的：to 必须大于 from',
-  outputPaddingSame: "output_padding {value} 不能和 padding 'same' 一起用，'same' 的输出正好是 n·stride：去掉它，或给填充写一个数",
+  outputPaddingSame: "output_padding {value} 不能和 padding 'same' 一起用，'same' 的输出正好是 n·步幅：去掉它，或给填充写一个数",
   outputPaddingTooLarge: 'output_padding（输出填充）是 {value}，但它必须小于步幅 {stride} 或膨胀 {dilation}（PyTorch 的规则）：最多 {max}',
   outputPaddingTooLargeAxis: 'output_padding（输出填充，{axis}）是 {value}，但它必须小于步幅 {stride} 或膨胀 {dilation}（PyTorch 的规则）：最多 {max}',
-  setOutputPadding: '把 output_padding 设为 {value}',
+  setOutputPadding: '把 output_padding（输出填充）设为 {value}',
   transposedEmpty: '输出{axes} {arithmetic} 小于 1：填充去掉的比转置卷积产生的还多',
 };
