@@ -11,7 +11,7 @@ export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamS
 export { expectedParameters, shapeText } from './layers/parameterShapes';
 export { adaptiveWindow } from './layers/adaptivePool';
 export { PADDING_WORDS, defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference, type ParamReference } from './layers/reference';
-export { commonKeyDoc, commonKeyDocs, englishLayerDocs, englishWeightLayouts, layerRoundingDoc, layerTexts, layoutHasWords, paramDoc, type LayerDocKey, type LayerTexts } from './layers/docs';
+export { commonKeyDoc, commonKeyDocs, englishLayerDocs, englishWeightLayouts, layerDocTranslation, layerRoundingDoc, layerTexts, layoutHasWords, paramDoc, type LayerDocKey, type LayerTexts } from './layers/docs';
 export { mergeAxisLines } from './layers/arithmetic';
 export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
 export type { BlockCopy, BlockDefinition, BlockParam, BlockUse, BlocksInfo, InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape, Sides } from './model/types';

@@ -11,6 +11,7 @@ import {
   englishLayerDocs,
   englishWeightLayouts,
   kindLabel,
+  layerDocTranslation,
   layerReference,
   layerRoundingDoc,
   layerTexts,
@@ -22,15 +23,17 @@ import {
   t,
   withLocale,
 } from '../../core/src/index';
-import { layers as zhLayers, weightLayouts as zhWeights } from '../../core/src/i18n/zh-cn/layers';
 import { clashes, glossaryProblems, missing, sameTokens, untranslated, type Pair } from './textChecks';
 
 const shapesAsCode = (s: string) => s.replace(/\[[^\]]*\]/g, (m) => `\`${m}\``);
 
+const zhLayers = layerDocTranslation('zh-cn')!.docs;
+const zhWeights = layerDocTranslation('zh-cn')!.weights;
+const zh = (key: string): string => zhLayers[key] ?? '';
+
 function pairs(): Pair[] {
-  const zh = zhLayers as Record<string, string>;
   return [
-    ...englishLayerDocs().map(({ key, en }) => ({ id: key, en, zh: zh[key] ?? '' })),
+    ...englishLayerDocs().map(({ key, en }) => ({ id: key, en, zh: zh(key) })),
     // A layout's brackets hold tensor axes by their parameter names ([filters]): names, as `code` is.
     ...englishWeightLayouts().map(({ key, en }) => ({ id: `weights ${key}`, en: shapesAsCode(en), zh: shapesAsCode(zhWeights[key] ?? '') })),
   ];
@@ -65,24 +68,24 @@ test('the checks can fail: a doc with another number, a dropped `code` or 步长
 });
 
 test('first mentions carry the English term for PyTorch names', () => {
-  assert.match(zhLayers['conv.param.stride'], /^步幅 \(stride\)/);
-  assert.match(zhLayers['conv.doc'], /卷积核 \(kernel\)/);
-  assert.match(zhLayers['maxpool.summary'], /最大池化 \(max pooling\)/);
-  assert.match(zhLayers['flatten.doc'], /^拉直 \(flatten\)/);
+  assert.match(zh('conv.param.stride'), /^步幅 \(stride\)/);
+  assert.match(zh('conv.doc'), /卷积核 \(kernel\)/);
+  assert.match(zh('maxpool.summary'), /最大池化 \(max pooling\)/);
+  assert.match(zh('flatten.doc'), /^拉直 \(flatten\)/);
 });
 
 test('the layer reference and its views follow the language, English by default', () => {
   const en = layerReference(['conv'])[0]!;
   assert.equal(en.doc, LAYERS.get('conv')!.doc);
-  const zh = withLocale('zh-cn', () => layerReference(['conv'])[0]!);
-  assert.equal(zh.doc, zhLayers['conv.doc']);
-  assert.equal(zh.params.find((p) => p.name === 'stride')!.doc, zhLayers['conv.param.stride']);
-  assert.equal(zh.weights['bias'], '[filters]（有 bias 时）');
-  assert.deepEqual({ ...zh, summary: '', doc: '', rule: '', params: [], weights: {} }, { ...en, summary: '', doc: '', rule: '', params: [], weights: {} });
-  assert.equal(withLocale('zh-cn', () => paramDoc('maxpool', 'padding')), zhLayers['maxpool.param.padding']);
+  const ref = withLocale('zh-cn', () => layerReference(['conv'])[0]!);
+  assert.equal(ref.doc, zh('conv.doc'));
+  assert.equal(ref.params.find((p) => p.name === 'stride')!.doc, zh('conv.param.stride'));
+  assert.equal(ref.weights['bias'], '[filters]（有 bias 时）');
+  assert.deepEqual({ ...ref, summary: '', doc: '', rule: '', params: [], weights: {} }, { ...en, summary: '', doc: '', rule: '', params: [], weights: {} });
+  assert.equal(withLocale('zh-cn', () => paramDoc('maxpool', 'padding')), zh('maxpool.param.padding'));
   assert.equal(paramDoc('maxpool', 'padding'), LAYERS.get('maxpool')!.params['padding']!.doc);
   assert.equal(paramDoc('maxpool', 'toString'), undefined);
-  assert.equal(withLocale('zh-cn', () => commonKeyDoc('inputs')), zhLayers['common.inputs']);
+  assert.equal(withLocale('zh-cn', () => commonKeyDoc('inputs')), zh('common.inputs'));
   assert.equal(commonKeyDoc('constructor'), undefined);
   assert.match(withLocale('zh-cn', () => layerRoundingDoc()), /取整/);
   assert.equal(withLocale('zh-cn', () => layerTexts('relu')!.summary), 'ReLU 激活函数：max(0, x)');

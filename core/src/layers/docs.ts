@@ -49,6 +49,11 @@ export function layoutHasWords(layout: string): boolean {
   return /[A-Za-z]{3,}/.test(layout.replace(/\[[^\]]*\]/g, ''));
 }
 
+/** A language's own table of layer texts and weight layouts, as written (for its checks); none for English. */
+export function layerDocTranslation(locale: Locale): { docs: Readonly<Record<string, string>>; weights: Readonly<Record<string, string>> } | undefined {
+  return TRANSLATIONS[locale];
+}
+
 /** The text of `key` in `locale`, else the English one. */
 function text(key: string, en: string, locale: Locale): string {
   return (TRANSLATIONS[locale]?.docs as Record<string, string> | undefined)?.[key] ?? en;
