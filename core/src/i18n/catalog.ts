@@ -14,6 +14,12 @@ import { layerRef as enLayerRef } from './en/layerRef';
 import { layerRef as zhLayerRef } from './zh-cn/layerRef';
 import { summary as enSummary } from './en/summary';
 import { summary as zhSummary } from './zh-cn/summary';
+import { nls as enNls } from './en/nls';
+import { nls as zhNls } from './zh-cn/nls';
+import { client as enClient } from './en/client';
+import { client as zhClient } from './zh-cn/client';
+import { graph as enGraph } from './en/graph';
+import { graph as zhGraph } from './zh-cn/graph';
 
 export const EN = {
   common: enCommon,
@@ -22,6 +28,9 @@ export const EN = {
   layerArithmetic: enLayerArithmetic,
   layerRef: enLayerRef,
   summary: enSummary,
+  nls: enNls,
+  client: enClient,
+  graph: enGraph,
 } as const;
 
 type Areas = typeof EN;
@@ -34,6 +43,9 @@ const ZH_CN: Translated = {
   layerArithmetic: zhLayerArithmetic,
   layerRef: zhLayerRef,
   summary: zhSummary,
+  nls: zhNls,
+  client: zhClient,
+  graph: zhGraph,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
