@@ -13,7 +13,10 @@ const DIRS = ['client/src', 'server/src', 'cli/src', 'runner/src', 'core/src'];
 /** Not shown to users: the codes' descriptions document the contract for developers. */
 const SKIP_FILES = new Set(['core/src/diagnostics/codes.ts']);
 /** A layer type's own docs stay English in its file; their Chinese is in the catalogue (tests/i18n/layerDocs). */
-const LAYER_DOC_KEYS = new Set(['summary', 'doc', 'rule']);
+const LAYER_DOC_KEYS = new Set(['summary', 'doc', 'rule', 'layout']);
+/** The same for the keys every layer has and a window layer's `rounding:` (registry.ts), and activations' docs. */
+const LAYER_DOC_NAMES = new Set(['COMMON_KEY_DOCS', 'LAYER_ROUNDING_DOC']);
+const LAYER_DOC_CALLS = new Set(['elementwise']);
 const SKIP_DIRS = new Set(['i18n', 'node_modules']);
 /** Two English words in a row: letters, white space (after a comma, colon or the like), lower-case letters. */
 const WORDS = /[A-Za-z]{2,}[,;:'’]? +[a-z]{2,}/;
@@ -53,6 +56,9 @@ function isSkippedContext(node: ts.Node): boolean {
     if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && CODE_CONSTANT.test(p.name.text)) return true;
     if (ts.isJSDoc(p)) return true;
     if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && LAYER_DOC_KEYS.has(p.name.text) && p.getSourceFile().fileName.startsWith('core/src/layers/')) return true;
+    if (!p.getSourceFile().fileName.startsWith('core/src/layers/')) continue;
+    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && LAYER_DOC_NAMES.has(p.name.text)) return true;
+    if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && LAYER_DOC_CALLS.has(p.expression.text)) return true;
   }
   return false;
 }
