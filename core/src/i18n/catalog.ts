@@ -18,6 +18,16 @@ import { shape as zhShape } from './zh-cn/shape';
 import { keys as enKeys } from './en/keys';
 import { keys as zhKeys } from './zh-cn/keys';
 import { suggest as zhSuggest } from './zh-cn/suggest';
+import { layerChecks as enLayerChecks } from './en/layerChecks';
+import { layerChecks as zhLayerChecks } from './zh-cn/layerChecks';
+import { window as enWindow } from './en/window';
+import { window as zhWindow } from './zh-cn/window';
+import { layerArithmetic as enLayerArithmetic } from './en/layerArithmetic';
+import { layerArithmetic as zhLayerArithmetic } from './zh-cn/layerArithmetic';
+import { layerRef as enLayerRef } from './en/layerRef';
+import { layerRef as zhLayerRef } from './zh-cn/layerRef';
+import { summary as enSummary } from './en/summary';
+import { summary as zhSummary } from './zh-cn/summary';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
 import { client as enClient } from './en/client';
@@ -34,6 +44,11 @@ export const EN = {
   blocks: enBlocks,
   shape: enShape,
   keys: enKeys,
+  layerChecks: enLayerChecks,
+  window: enWindow,
+  layerArithmetic: enLayerArithmetic,
+  layerRef: enLayerRef,
+  summary: enSummary,
   nls: enNls,
   client: enClient,
   graph: enGraph,
@@ -51,6 +66,11 @@ const ZH_CN: Translated = {
   blocks: zhBlocks,
   shape: zhShape,
   keys: zhKeys,
+  layerChecks: zhLayerChecks,
+  window: zhWindow,
+  layerArithmetic: zhLayerArithmetic,
+  layerRef: zhLayerRef,
+  summary: zhSummary,
   nls: zhNls,
   client: zhClient,
   graph: zhGraph,
