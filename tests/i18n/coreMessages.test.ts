@@ -121,6 +121,10 @@ test('values: a zero kernel and a list of the wrong length in Chinese', () => {
   const zero = bothLanguages('input: 8x8x1\nlayers:\n  - {type: conv, filters: 0, kernel: 3}\n', 'out-of-range');
   assert.equal(zero.en.message, 'filters is 0: it must be at least 1, zero makes no sense here');
   assert.equal(zero.zh.message, 'filters 是 0：它至少是 1，这里为零没有意义');
+  // The parameter's doc inside the message is the layer's own, in the same language.
+  const missing = bothLanguages('input: 8x8x1\nlayers:\n  - {type: conv, filters: 2}\n', 'missing-parameter');
+  assert.match(missing.zh.message, /^conv 需要 `kernel`：/);
+  assert.doesNotMatch(missing.zh.message, /Filter size/);
   const pair = bothLanguages('input: 8x8x1\nlayers:\n  - {type: conv, filters: 2, kernel: [3, x]}\n', 'wrong-type');
   assert.equal(pair.zh.message, 'kernel[1]（宽度） 必须是整数，而不是文本 "x"');
 });

@@ -8,6 +8,7 @@ import type { CoreDiagnostic } from '../diagnostics/diagnostic';
 import { changeTo, clauseThen, didYouMean, sentences, suggest } from '../text/suggest';
 import { t } from '../i18n/t';
 import { localizedTable } from '../text/localized';
+import { paramDoc } from '../layers/docs';
 import { readBlockDefinitions, type Definitions } from './blockDefinitions';
 import { expandLayers, type InnerLayer, type LayerSource } from './blocks';
 import type { InputRef, LayerDecl, Located, Model, ParamValue, Preprocess, Rounding, Shape } from './types';
@@ -366,7 +367,7 @@ class Reader implements LayerSource {
       const ps = spec.params[k]!;
       if (!pairs.has(k)) {
         // One typo, one error: `kernal` is reported as unknown, with the fix to `kernel`.
-        if (!offered.has(k)) this.err('missing-parameter', t('model.needsParameter', { type: spec.type, key: k, doc: ps.doc }), tv, index);
+        if (!offered.has(k)) this.err('missing-parameter', t('model.needsParameter', { type: spec.type, key: k, doc: paramDoc(spec.type, k) ?? ps.doc }), tv, index);
         usable = false;
       }
     }
