@@ -7,6 +7,7 @@ import type { ImageSink, PipelineRequest, PipelineResult, Progress } from '../ru
 import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
 import { RunnerError } from '../errors';
+import { readyKey } from '../run/warmStart';
 
 export interface WorkerOptions {
   /** The worker script; default: runnerWorker.js next to the bundle, or worker.ts through tsx. */
@@ -158,10 +159,15 @@ export class RunCancelled extends Error {
  */
 export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions = {}): Promise<PipelineResult> {
   if (opts.signal?.aborted) return Promise.reject(new RunCancelled());
-  const worker = startWorker(resolveWorkerScript(opts));
-  const scratchDir = mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
+  const taken = takeSpare(opts);
+  const worker = taken?.worker ?? startWorker(resolveWorkerScript(opts));
+  const scratchDir = taken?.scratchDir ?? mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
   const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true });
-  const stop = () => void worker.terminate().then(removeScratch, removeScratch);
+  const stop = () => {
+    void worker.terminate().then(removeScratch, removeScratch);
+    // The next run finds a worker ready too, made ready for this same model version.
+    if (taken) setTimeout(() => void prewarmRunner(request, opts), 0).unref();
+  };
   return new Promise<PipelineResult>((resolve, reject) => {
     let settled = false;
     /** Cancelled: waiting for the worker to reach a step where it can be stopped. */
@@ -203,3 +209,84 @@ export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions 
     worker.postMessage({ id: 1, kind: 'pipeline', request: withScratch, ...(opts.onImage ? { stream: true } : {}) } satisfies Request);
   });
 }
+
+interface Spare {
+  worker: Worker;
+  script: string;
+  scratchDir: string;
+  /** readyKey() of the request it was last asked to make ready. */
+  key: string | undefined;
+}
+
+/** One worker started ahead (prewarmRunner), taken by the next runInWorker. */
+let spare: Spare | undefined;
+
+function takeSpare(opts: WorkerOptions): Spare | undefined {
+  const s = spare;
+  spare = undefined;
+  if (s && s.script !== scriptOrUndefined(opts)) {
+    void s.worker.terminate().then(() => rmSync(s.scratchDir, { recursive: true, force: true }));
+    return undefined;
+  }
+  s?.worker.ref();
+  return s;
+}
+
+/**
+ * Starts a worker now and loads onnxruntime in it, so that the next run does not wait for either; with a
+ * request, the worker also builds that run's session (only the images are missing). Repeated calls with
+ * the same request do nothing; a new request replaces the session made for the last. Errors are silent:
+ * the run itself reports them. Returns a promise of whether a session was made (for tests).
+ */
+export function prewarmRunner(request?: PipelineRequest, opts: WorkerOptions = {}): Promise<boolean> {
+  const key = request ? readyKey(request) : undefined;
+  if (spare && (key === undefined || spare.key === key)) return Promise.resolve(false);
+  if (!spare) {
+    const script = scriptOrUndefined(opts);
+    if (!script) return Promise.resolve(false);
+    const worker = startWorker(script);
+    const s: Spare = { worker, script, scratchDir: mkdtempSync(join(tmpdir(), 'cnnshape-run-')), key: undefined };
+    // A spare must not keep the process (the CLI, a test) alive, and one that dies is forgotten.
+    worker.unref();
+    worker.on('error', () => {
+      if (spare === s) spare = undefined;
+    });
+    worker.on('exit', () => {
+      if (spare === s) spare = undefined;
+      rmSync(s.scratchDir, { recursive: true, force: true });
+    });
+    spare = s;
+  }
+  const s = spare;
+  s.key = key;
+  const id = nextWarmId++;
+  return new Promise<boolean>((resolve) => {
+    const onMessage = (r: Reply) => {
+      if (r.id !== id) return;
+      s.worker.off('message', onMessage);
+      resolve(r.ok && r.kind === 'warmed' && r.ready);
+    };
+    s.worker.on('message', onMessage);
+    s.worker.once('exit', () => resolve(false));
+    const warm: Request = request ? { id, kind: 'warm', request: { ...request, engine: { ...request.engine, scratchDir: s.scratchDir } } } : { id, kind: 'warm' };
+    s.worker.postMessage(warm);
+  });
+}
+
+function scriptOrUndefined(opts: WorkerOptions): string | undefined {
+  try {
+    return resolveWorkerScript(opts);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stops the spare worker, if any (the extension's deactivation). */
+export async function stopSpareRunner(): Promise<void> {
+  const s = spare;
+  spare = undefined;
+  if (s) await s.worker.terminate();
+}
+
+/** Ids of 'warm' messages: apart from a run's (1 and 2), which the worker answers after taking over. */
+let nextWarmId = 1000;
