@@ -38,6 +38,8 @@ export interface RunOutcome {
   view: RunView;
   /** Settles when the page has drawn: how many canvases it filled and charts it made. */
   shown: Promise<{ canvases: number; charts: number }>;
+  /** The run's phases, as the output channel shows them. */
+  timing: string | undefined;
 }
 
 /** What the command asks the worker to run; prewarm.ts makes the same request ready ahead (no images). */
@@ -111,7 +113,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     void vscode.window.showErrorMessage(`CNN Shape: ${user ? '' : 'internal error: '}${message}`);
     return undefined;
   }
-  logRunTiming(title, started, result);
+  const timing = logRunTiming(title, started, result);
   if (result.errors.length) {
     const first = result.errors[0]!;
     void vscode.window.showWarningMessage(`CNN Shape: ${result.errors.length} image${result.errors.length > 1 ? 's' : ''} could not be run: ${first.error}`);
@@ -127,5 +129,5 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
       resolve(counts);
     });
   });
-  return { view, shown };
+  return { view, shown, timing };
 }

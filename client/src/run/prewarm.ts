@@ -4,7 +4,7 @@
 // The runner keeps one such worker and makes it ready again after each run (engine/client.ts). Each
 // run's phases go to the "CNN Shape Runner" output channel.
 import * as vscode from 'vscode';
-import { prewarmRunner, stopSpareRunner } from '../../../runner/src/engine/client';
+import { prewarmRunner, spareReady, stopSpareRunner } from '../../../runner/src/engine/client';
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
 import { phaseTimes } from '../../../runner/src/run/phases';
 import { isCnnDocument } from '../documents';
@@ -21,6 +21,11 @@ const MESSAGES = {
 const SETTLE_MS = 800;
 
 let channel: vscode.OutputChannel | undefined;
+
+/** Whether the runner's spare worker has the session of the model last shown or run (the API's runnerPrepared, for tests). */
+export function whenPrepared(): Promise<boolean> {
+  return spareReady();
+}
 
 export function registerPrewarm(summaries: Summaries): vscode.Disposable[] {
   prewarmRunner().catch(() => undefined);
@@ -51,11 +56,13 @@ export async function prepareFor(doc: vscode.TextDocument, summaries: Summaries)
 }
 
 /** One line per run in the output channel: how long the first result took and its phases. */
-export function logRunTiming(title: string, started: number, result: PipelineResult): void {
+export function logRunTiming(title: string, started: number, result: PipelineResult): string | undefined {
   const rows = phaseTimes(result.timing ?? [], started);
   const first = rows.find((r) => r.phase === 'run');
-  if (!first) return;
+  if (!first) return undefined;
   channel ??= vscode.window.createOutputChannel(MESSAGES.channel);
   const phases = rows.map((r) => `${r.phase} +${Math.round(r.ms)}`).join(', ');
-  channel.appendLine(MESSAGES.timing.replace('{title}', title).replace('{total}', String(Math.round(first.total))).replace('{phases}', phases));
+  const line = MESSAGES.timing.replace('{title}', title).replace('{total}', String(Math.round(first.total))).replace('{phases}', phases);
+  channel.appendLine(line);
+  return line;
 }

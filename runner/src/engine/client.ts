@@ -240,7 +240,19 @@ function takeSpare(opts: WorkerOptions): Spare | undefined {
  */
 export function prewarmRunner(request?: PipelineRequest, opts: WorkerOptions = {}): Promise<boolean> {
   const key = request ? readyKey(request) : undefined;
-  if (spare && (key === undefined || spare.key === key)) return Promise.resolve(false);
+  if (spare && (key === undefined || spare.key === key)) return lastWarm;
+  lastWarm = warm(request, key, opts);
+  return lastWarm;
+}
+
+/** The last prewarmRunner's outcome: whether the spare worker has a session made ahead. */
+export function spareReady(): Promise<boolean> {
+  return lastWarm;
+}
+
+let lastWarm: Promise<boolean> = Promise.resolve(false);
+
+function warm(request: PipelineRequest | undefined, key: string | undefined, opts: WorkerOptions): Promise<boolean> {
   if (!spare) {
     const script = scriptOrUndefined(opts);
     if (!script) return Promise.resolve(false);
