@@ -72,7 +72,7 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       if (taken && !usable) await taken.session.release();
       const result = await runPipeline(
         req.request,
-        (message, fraction) => {
+        req.quiet ? undefined : (message, fraction) => {
           const p: Reply = { id: req.id, ok: true, kind: 'progress', message };
           if (fraction !== undefined) p.fraction = fraction;
           port.postMessage(p);
