@@ -8,14 +8,9 @@ import { prewarmRunner, spareReady, stopSpareRunner } from '../../../runner/src/
 import type { PipelineResult } from '../../../runner/src/run/pipeline';
 import { phaseTimes } from '../../../runner/src/run/phases';
 import { isCnnDocument } from '../documents';
+import { t } from '../l10n';
 import type { Summaries } from '../summaries';
 import { runRequest } from './command';
-
-// Kept together for the message catalogue.
-const MESSAGES = {
-  channel: 'CNN Shape Runner',
-  timing: '{title}: first result {total} ms after the command ({phases})',
-} as const;
 
 /** After the editor settles on a model file: building a session is worth it only for one the user stays on. */
 const SETTLE_MS = 800;
@@ -60,9 +55,9 @@ export function logRunTiming(title: string, started: number, result: PipelineRes
   const rows = phaseTimes(result.timing ?? [], started);
   const first = rows.find((r) => r.phase === 'run');
   if (!first) return undefined;
-  channel ??= vscode.window.createOutputChannel(MESSAGES.channel);
+  channel ??= vscode.window.createOutputChannel(t('runner.outputChannel'));
   const phases = rows.map((r) => `${r.phase} +${Math.round(r.ms)}`).join(', ');
-  const line = MESSAGES.timing.replace('{title}', title).replace('{total}', String(Math.round(first.total))).replace('{phases}', phases);
+  const line = t('runner.runTiming', { title, total: Math.round(first.total), phases });
   channel.appendLine(line);
   return line;
 }
