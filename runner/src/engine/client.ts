@@ -7,7 +7,7 @@ import type { ImageSink, PipelineRequest, PipelineResult, Progress } from '../ru
 import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
 import { RunnerError } from '../errors';
-import { readyKey } from '../run/warmStart';
+import { readyKey } from '../run/readyKey';
 
 export interface WorkerOptions {
   /** The worker script; default: runnerWorker.js next to the bundle, or worker.ts through tsx. */

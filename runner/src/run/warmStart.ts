@@ -9,6 +9,9 @@ import { resolve } from 'node:path';
 import { estimatedRunBytes } from './sizeCheck';
 import { startRun, type PipelineRequest, type StartedRun } from './pipeline';
 import type { PhaseClock } from './phases';
+import { readyKey } from './readyKey';
+
+export { readyKey };
 
 /** Above this (weights and the first image's layer outputs), a session is not built on speculation. */
 export const MAX_AHEAD_BYTES = 128 * 1024 * 1024;
@@ -17,12 +20,6 @@ export interface ReadyRun extends StartedRun {
   key: string;
   /** Size and time of the files the session read, at the time it read them. */
   stamps: string;
-}
-
-export function readyKey(req: PipelineRequest): string {
-  const { modelFile, text, defaultRounding, seed, weightsFile, roots, engine, profile } = req;
-  const { scratchDir: _scratch, ...engineKey } = engine ?? {};
-  return JSON.stringify([modelFile, text ?? null, defaultRounding ?? null, seed ?? null, weightsFile ?? null, roots ?? [], engineKey, profile === true]);
 }
 
 function stampOf(file: string | undefined): string {
