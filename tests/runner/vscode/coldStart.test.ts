@@ -32,7 +32,7 @@ suite('Run model: the first result, cold and prewarmed', () => {
   });
   teardown(revertAndCloseAll);
 
-  test('ResNet-18: the first result within 1 s of the command once the model has been shown', async function () {
+  test('ResNet-18: the first result within 1 s of the command once the model has been shown (asserted unless the machine is overloaded)', async function () {
     this.timeout(120_000);
     const api = await activateExtension();
     const model = sample('resnet18.cnn.yaml');
