@@ -260,6 +260,7 @@ export function spareReady(): Promise<boolean> {
 }
 
 let lastWarm: Promise<boolean> = Promise.resolve(false);
+let exitHooked = false;
 
 function warm(request: PipelineRequest | undefined, key: string | undefined, opts: WorkerOptions): Promise<boolean> {
   if (!spare) {
@@ -267,6 +268,13 @@ function warm(request: PipelineRequest | undefined, key: string | undefined, opt
     if (!script) return Promise.resolve(false);
     const worker = startWorker(script);
     const s: Spare = { worker, script, scratchDir: mkdtempSync(join(tmpdir(), 'cnnshape-run-')), key: undefined };
+    // A process may end with its spare still running (the spare does not keep it alive): its folder goes too.
+    if (!exitHooked) {
+      exitHooked = true;
+      process.once('exit', () => {
+        if (spare) rmSync(spare.scratchDir, { recursive: true, force: true });
+      });
+    }
     // A spare must not keep the process (the CLI, a test) alive, and one that dies is forgotten.
     worker.unref();
     worker.on('error', () => {
