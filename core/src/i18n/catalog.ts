@@ -20,6 +20,8 @@ import { client as enClient } from './en/client';
 import { client as zhClient } from './zh-cn/client';
 import { graph as enGraph } from './en/graph';
 import { graph as zhGraph } from './zh-cn/graph';
+import { runner as enRunner } from './en/runner';
+import { runner as zhRunner } from './zh-cn/runner';
 
 export const EN = {
   common: enCommon,
@@ -31,6 +33,7 @@ export const EN = {
   nls: enNls,
   client: enClient,
   graph: enGraph,
+  runner: enRunner,
 } as const;
 
 type Areas = typeof EN;
@@ -46,6 +49,7 @@ const ZH_CN: Translated = {
   nls: zhNls,
   client: zhClient,
   graph: zhGraph,
+  runner: zhRunner,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
