@@ -22,10 +22,14 @@ function section(heading: string): string {
   return readme.slice(start, next < 0 ? undefined : next);
 }
 
+/** package.json's `%key%` strings resolved through package.nls.json (the English titles). */
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const english = (s: string): string => s.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
+
 const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
 
 test('README names every command and setting that package.json contributes', () => {
-  for (const c of pkg.contributes.commands) assert.ok(readme.includes(c.title), `command "${c.title}"`);
+  for (const c of pkg.contributes.commands) assert.ok(readme.includes(english(c.title)), `command "${english(c.title)}"`);
   for (const key of Object.keys(pkg.contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `setting ${key}`);
 });
 
