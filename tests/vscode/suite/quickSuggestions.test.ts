@@ -6,7 +6,7 @@
 // The control test turns `strings` off and finds nothing inserted, so the check can fail.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, revertAndCloseAll } from './helpers';
+import { activateExtension, revertAndCloseAll, waitForDiagnostics } from './helpers';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -20,20 +20,30 @@ async function openAtEnd(content: string): Promise<{ doc: vscode.TextDocument; e
   const editor = await vscode.window.showTextDocument(doc);
   const end = doc.positionAt(content.length);
   editor.selection = new vscode.Selection(end, end);
-  // The language server answers once it has the document; give it the moment a person would take.
-  await sleep(1000);
+  // Typing starts once the language server has the document: a layer without its required parameters
+  // has diagnostics (the empty file gets a moment instead).
+  if (content.includes('type: conv')) await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'diagnostics of the conv layer');
+  await sleep(500);
   return { doc, editor };
 }
 
-/** Types `word` a key at a time, then waits for quick suggestions and accepts whatever is selected. */
-async function typeThenAccept(word: string): Promise<void> {
+/**
+ * Types `word` a key at a time, then waits for quick suggestions and accepts whatever is selected.
+ * Returns what the completion provider offers there (first labels), for the failure message.
+ */
+async function typeThenAccept(doc: vscode.TextDocument, word: string): Promise<string> {
   for (const ch of word) {
     await vscode.commands.executeCommand('type', { text: ch });
     await sleep(150);
   }
   await sleep(2000);
+  const at = doc.positionAt(doc.getText().length);
+  const typed = doc.getText();
   await vscode.commands.executeCommand('acceptSelectedSuggestion');
   await sleep(300);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+  const labels = list.items.slice(0, 5).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  return `typed ${JSON.stringify(typed)}; offered there: ${labels.join(', ')}`;
 }
 
 async function withStringSuggestions(strings: 'on' | 'off', body: () => Promise<void>): Promise<void> {
@@ -60,22 +70,22 @@ suite('Quick suggestions while typing', () => {
 
   test('typing `fil` on a block-style conv layer offers `filters` without Ctrl+Space', async () => {
     const { doc } = await openAtEnd(CONV);
-    await typeThenAccept('fil');
-    assert.equal(doc.lineAt(3).text, '    filters: ');
+    const seen = await typeThenAccept(doc, 'fil');
+    assert.equal(doc.lineAt(3).text, '    filters: ', seen);
   });
 
   test('control: with quick suggestions off in strings, the same typing inserts nothing', async () => {
     await withStringSuggestions('off', async () => {
       const { doc } = await openAtEnd(CONV);
-      await typeThenAccept('fil');
-      assert.equal(doc.lineAt(3).text, '    fil');
+      const seen = await typeThenAccept(doc, 'fil');
+      assert.equal(doc.lineAt(3).text, '    fil', seen);
     });
   });
 
   test('typing `ker` under `- type: conv` in a list of layers offers `kernel`', async () => {
     const { doc } = await openAtEnd('input: 32x32x3\nlayers:\n  - type: conv\n    filters: 8\n    ');
-    await typeThenAccept('ker');
-    assert.equal(doc.lineAt(4).text, '    kernel: ');
+    const seen = await typeThenAccept(doc, 'ker');
+    assert.equal(doc.lineAt(4).text, '    kernel: ', seen);
   });
 
   // Skipped because it fails today (seen 2026-11-30): once a letter is typed the file is no longer empty,
@@ -85,7 +95,7 @@ suite('Quick suggestions while typing', () => {
   // file belongs to another helper); un-skip it with that fix.
   test.skip('typing `new` in an empty file offers the starter model without Ctrl+Space', async () => {
     const { doc } = await openAtEnd('');
-    await typeThenAccept('new');
+    await typeThenAccept(doc, 'new');
     const text = doc.getText();
     assert.match(text, /^# A small CNN/);
     assert.ok(text.includes('layers:') && text.includes('- flatten'), text);
