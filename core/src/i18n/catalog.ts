@@ -6,10 +6,16 @@ import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
+import { client as enClient } from './en/client';
+import { client as zhClient } from './zh-cn/client';
+import { graph as enGraph } from './en/graph';
+import { graph as zhGraph } from './zh-cn/graph';
 
 export const EN = {
   common: enCommon,
   nls: enNls,
+  client: enClient,
+  graph: enGraph,
 } as const;
 
 type Areas = typeof EN;
@@ -18,6 +24,8 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 const ZH_CN: Translated = {
   common: zhCommon,
   nls: zhNls,
+  client: zhClient,
+  graph: zhGraph,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
