@@ -36,12 +36,13 @@ import { modelGraph } from '../services/graph';
 import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
 import {
-  ANALYSES_CHANGED_NOTIFICATION, EXPORT_PYTORCH_REQUEST, GRAPH_REQUEST, SUMMARY_REQUEST,
-  type ExportPytorchResult, type GraphResult, type SummaryParams, type SummaryResult,
+  ANALYSES_CHANGED_NOTIFICATION, EXPLAIN_REQUEST, EXPORT_PYTORCH_REQUEST, GRAPH_REQUEST, SUMMARY_REQUEST,
+  type ExplainParams, type ExplainResult, type ExportPytorchResult, type GraphResult, type SummaryParams, type SummaryResult,
 } from './customRequests';
 import { pytorchExport } from '../services/exportPytorch';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { onChecked } from './paramGuard';
+import { explainParamsProblem, invalidParams, onChecked } from './paramGuard';
+import { explainLayer } from '../services/explain';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
 import { SettingsStore } from './settingsStore';
@@ -152,6 +153,16 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     await settings.ready(p.uri);
     return withAnalysis(p.uri, null, (a, d) => modelGraph(a, d));
+  });
+
+  connection.onRequest(EXPLAIN_REQUEST, async (p: unknown): Promise<ExplainResult | null> => {
+    const problem = explainParamsProblem(p);
+    if (problem) throw invalidParams(EXPLAIN_REQUEST, problem);
+    const { uri, version, position, layerIndex } = p as ExplainParams;
+    const doc = await docs.atVersion(uri, version);
+    if (!doc) return null;
+    await settings.ready(uri);
+    return withAnalysis(uri, null, (a, d) => explainLayer(a, d, position ? { offset: d.offsetAt(position) } : { layerIndex: layerIndex! }));
   });
 
   docs.documents.listen(connection);
