@@ -47,6 +47,8 @@ input[type=range] { accent-color: var(--vscode-focusBorder); width: 7em; }
 ul.fixes { list-style: none; padding: 0; margin: 4px 0; }
 ul.fixes li { display: flex; gap: 8px; align-items: center; padding: 3px 0; }
 ul.fixes li.current { font-weight: 600; }
+svg .icon { fill: currentColor; }
+button svg { vertical-align: middle; }
 svg text { fill: var(--vscode-foreground); font-family: var(--vscode-editor-font-family); }
 svg .px { fill: var(--vscode-editor-background); stroke: var(--vscode-descriptionForeground); stroke-opacity: 0.55; stroke-width: 0.6; }
 svg .pad { fill: color-mix(in srgb, var(--vscode-descriptionForeground) 22%, var(--vscode-editor-background)); stroke: var(--vscode-descriptionForeground); stroke-opacity: 0.5; stroke-width: 0.6; stroke-dasharray: 2 1.5; }

@@ -10,7 +10,7 @@ const PAGE_KEYS = [
   'legendInput', 'legendPadding', 'legendWindow', 'legendUncovered', 'legendOverhang', 'crop', 'formula', 'axisWidth', 'axisHeight',
   'whole', 'notWhole', 'overhangCols', 'overhangRows', 'uncoveredCols', 'uncoveredRows', 'depthTitle', 'depthConv', 'depthConvGroups',
   'depthPool', 'fieldTitle', 'fieldFirst', 'fieldLater', 'fieldUnknown', 'fixesTitle', 'noFixes', 'noFixesOffered', 'tryFix', 'applyFix',
-  'showing', 'backToFile', 'fixGives', 'noLayerPage',
+  'showing', 'backToFile', 'noLayerPage',
 ] as const satisfies ReadonlyArray<keyof typeof explain>;
 
 export function pageStrings(): ExplainStrings {

@@ -68,7 +68,7 @@ function explained(analysis: Analysis, r: LayerResult): ExplainedLayer | string 
   return {
     index: d.index,
     type: d.type,
-    label: d.name ? t('explain.layerNamed', { name: d.id }) : t('explain.layerUnnamed', { n: d.index + 1, count: analysis.layers.length, type: d.type }),
+    label: d.name ? t('explain.layerNamed', { name: d.id, type: d.type }) : t('explain.layerUnnamed', { n: d.index + 1, count: analysis.layers.length, type: d.type }),
     input,
     output: r.output,
     axes: { height: axisOf(0, input.height), width: axisOf(1, input.width) },

@@ -14,8 +14,16 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** Up to this many padded cells along an axis are drawn whole; beyond, the ends and a squeezed middle. */
 const MAX_CELLS = 40;
 const EDGE_CELLS = 14;
+/** Room around a grid for the pixel numbers. */
+const MARGIN = 22;
 const GAP_CELLS = 3;
-const GRID_PX = 440;
+/** The grids' sizes follow the panel's width: side by side when there is room. */
+function gridSizes(): { input: number; output: number } {
+  const avail = Math.max(document.body.clientWidth - 30, 280);
+  // Side by side: both grids' margins, the gap between them, and room for a window over the edge.
+  const usable = avail - 4 * MARGIN - 28 - 40;
+  return usable >= 420 ? { input: Math.min(usable * 0.62, 560), output: Math.min(usable * 0.38, 320) } : { input: avail - 2 * MARGIN - 40, output: (avail - 2 * MARGIN) * 0.6 };
+}
 
 const root = document.getElementById('root')!;
 let answer: ExplainResult | undefined;
@@ -131,7 +139,7 @@ function render(): void {
   }
   step = Math.min(step, Math.max(total(l) - 1, 0));
   const heading = el('h1');
-  const link = el('a', undefined, f('heading', { type: l.type, label: l.label, input: shape(l.input), output: shape(l.output) }));
+  const link = el('a', undefined, f('heading', { label: l.label, input: shape(l.input), output: shape(l.output) }));
   link.addEventListener('click', () => vscode.postMessage({ type: 'reveal' }));
   heading.append(link);
   root.append(heading);
@@ -163,7 +171,7 @@ function render(): void {
   }
   const { bar, stepText, playButton } = controls();
   root.append(bar);
-  root.append(...depth(l), ...field(l), ...fixes());
+  root.append(...fixes(), ...depth(l), ...field(l));
   live = { layer: l, sx, sy, win: input.querySelector<SVGGElement>('g.windows')!, outCells: out.cells, stepText, playButton };
   const ax = l.axes;
   drawn = {
@@ -218,13 +226,11 @@ function legend(): HTMLElement {
   return box;
 }
 
-const MARGIN = 22;
-
 function inputGrid(l: ExplainedLayer): { sx: Scale; sy: Scale; input: HTMLElement } {
   const { width: ax, height: ay } = l.axes;
   const lx = padded(ax);
   const ly = padded(ay);
-  const cell = Math.max(6, Math.min(24, Math.floor(GRID_PX / Math.max(drawnCells(lx), drawnCells(ly)))));
+  const cell = Math.max(5, Math.min(24, Math.floor(gridSizes().input / Math.max(drawnCells(lx), drawnCells(ly)))));
   const sx = scale(lx, cell);
   const sy = scale(ly, cell);
   const extraX = ax.overhang ? Math.max(ax.overhang.start + ax.span - lx, 0) : 0;
@@ -277,7 +283,7 @@ function axisLabels(g: SVGGElement, sx: Scale, sy: Scale, ax: ExplainAxis, ay: E
 function outputGrid(l: ExplainedLayer): { box: HTMLElement; cells: Array<{ el: SVGRectElement; i: number }> } {
   const w = Math.max(l.axes.width.output, 0);
   const h = Math.max(l.axes.height.output, 0);
-  const cell = Math.max(6, Math.min(24, Math.floor((GRID_PX * 0.6) / Math.max(drawnCells(w), drawnCells(h), 1))));
+  const cell = Math.max(5, Math.min(24, Math.floor(gridSizes().output / Math.max(drawnCells(w), drawnCells(h), 1))));
   const sx = scale(w, cell);
   const sy = scale(h, cell);
   const box = el('div');
@@ -301,8 +307,9 @@ function outputGrid(l: ExplainedLayer): { box: HTMLElement; cells: Array<{ el: S
 function controls(): { bar: HTMLElement; stepText: HTMLElement; playButton: HTMLButtonElement } {
   const bar = el('div', 'controls');
   let playButton: HTMLButtonElement | undefined;
-  for (const [action, label] of [['first', '⏮'], ['back', '◀'], ['play', '▶'], ['step', '▶|'], ['last', '⏭']] as const) {
-    const b = el('button', undefined, label);
+  for (const action of ['first', 'back', 'play', 'step', 'last'] as const) {
+    const b = el('button');
+    b.append(icon(action));
     b.title = f(action);
     b.setAttribute('aria-label', f(action));
     b.dataset['control'] = action;
@@ -324,6 +331,22 @@ function controls(): { bar: HTMLElement; stepText: HTMLElement; playButton: HTML
   const stepText = el('span', 'dim');
   bar.append(speedLabel, stepText);
   return { bar, stepText, playButton: playButton! };
+}
+
+/** The controls' pictures, drawn (a font may lack ⏮ and ⏭). */
+const ICONS: Record<ControlAction, string> = {
+  first: 'M1 2h2v12H1z M9 2v12L3 8z M15 2v12L9 8z',
+  back: 'M12 2v12L4 8z',
+  play: 'M4 2v12l9-6z',
+  pause: 'M4 2h3v12H4z M9 2h3v12H9z',
+  step: 'M3 2v12l8-6z M12 2h2v12h-2z',
+  last: 'M1 2v12l6-6z M7 2v12l6-6z M13 2h2v12h-2z',
+};
+
+function icon(action: ControlAction): SVGSVGElement {
+  const s = svg('svg', { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': 'true' });
+  svg('path', { d: ICONS[action], class: 'icon' }, s);
+  return s;
 }
 
 function control(action: ControlAction): void {
@@ -404,7 +427,7 @@ function updateStep(): void {
     }
     live.stepText.textContent = f('stepOf', { n: step + 1, total: n, row: row + 1, col: col + 1 });
   }
-  live.playButton.textContent = playing ? '⏸' : '▶';
+  live.playButton.replaceChildren(icon(playing ? 'pause' : 'play'));
   live.playButton.title = f(playing ? 'pause' : 'play');
   drawn.cells.filled = filled;
   report();
@@ -495,13 +518,14 @@ function fixes(): HTMLElement[] {
     tryButton.addEventListener('click', () => {
       trying = i;
       render();
+      // The redrawn grids and the "Trying" banner are at the top.
+      window.scrollTo(0, 0);
     });
     const apply = el('button', 'primary', f('applyFix'));
     apply.dataset['fix'] = String(i);
     apply.dataset['button'] = 'apply';
     apply.addEventListener('click', () => vscode.postMessage({ type: 'apply', version: a.version, fix: i }));
     li.append(tryButton, apply, el('span', undefined, fix.title));
-    if (fix.after) li.append(el('span', 'dim', f('fixGives', { w: fix.after.axes.width.output, h: fix.after.axes.height.output })));
     list.append(li);
   });
   out.push(list);
@@ -517,5 +541,11 @@ function report(): void {
   };
   vscode.postMessage({ type: 'drawn', state: { ...base, step, playing } });
 }
+
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  if (resizeTimer !== undefined) clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(render, 150);
+});
 
 vscode.postMessage({ type: 'ready' });

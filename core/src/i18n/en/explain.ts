@@ -8,7 +8,7 @@ export const explain = {
   unknownShape: 'The size of this layer is not known: fix the problem on it or above it first.',
   lens: 'Explain this layer',
   hoverLink: 'Explain this layer',
-  layerNamed: "'{name}'",
+  layerNamed: "'{name}' ({type})",
   layerUnnamed: 'layer {n} of {count} ({type})',
   // Hover: why convolutions (the tutorials' 100×100×3 → 1,000 neurons = 3×10⁷ weights).
   denseVsConv:
@@ -21,7 +21,7 @@ export const explain = {
   panelTitleEmpty: 'Explain this layer',
   applyFailed: 'CNN Shape: the fix could not be applied (the file changed meanwhile); try again.',
   // Page: headings and controls.
-  heading: '{type} {label}: {input} → {output}',
+  heading: '{label}: {input} → {output}',
   first: 'First window',
   back: 'Step back',
   play: 'Play',
@@ -65,6 +65,5 @@ export const explain = {
   applyFix: 'Apply to the file',
   showing: 'Trying: {title}. The file is unchanged.',
   backToFile: 'Back to the file',
-  fixGives: 'gives {w} × {h}',
   noLayerPage: 'Nothing to explain here.',
 } as const;

@@ -6,7 +6,7 @@ export const explain: { readonly [K in keyof typeof en]: string } = {
   unknownShape: '这一层的尺寸未知：请先修正这一层或它上面的问题。',
   lens: '讲解这一层',
   hoverLink: '讲解这一层',
-  layerNamed: '“{name}”',
+  layerNamed: '“{name}”（{type}）',
   layerUnnamed: '第 {n} 层（共 {count} 层，{type}）',
   denseVsConv:
     '全连接层与卷积层对比：{units} 个神经元若与这个 {input} 输入的全部 {values} 个数值相连，需要 {dense} 个权重；这一层的 {filters} 个 {fw}×{fh}×{depth} 卷积核只有 {weights} 个。',
@@ -16,7 +16,7 @@ export const explain: { readonly [K in keyof typeof en]: string } = {
   panelTitle: '讲解：{label}',
   panelTitleEmpty: '讲解这一层',
   applyFailed: 'CNN Shape：无法应用修复（文件已被修改），请重试。',
-  heading: '{type} {label}：{input} → {output}',
+  heading: '{label}：{input} → {output}',
   first: '第一个窗口',
   back: '后退一步',
   play: '播放',
@@ -57,6 +57,5 @@ export const explain: { readonly [K in keyof typeof en]: string } = {
   applyFix: '应用到文件',
   showing: '正在试：{title}。文件没有改动。',
   backToFile: '回到文件中的设置',
-  fixGives: '得到 {w} × {h}',
   noLayerPage: '这里没有可讲解的内容。',
 };
