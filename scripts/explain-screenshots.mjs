@@ -7,7 +7,8 @@
 //   3. the last window (the output filled to 10 × 10);
 //   4. "Try" on the P = 1 fix: 11 × 11 with a ring of zero padding, the file unchanged;
 //   5. the same in the dark theme (the page's colours must change);
-//   6. "Apply to the file": padding: 1 in the editor, the view whole.
+//   6. "Apply to the file": padding: 1 in the editor, the view whole;
+//   7. AlexNet's conv1 on a 224 × 224 input: a crop that says so.
 // Saved as out/screenshots/explain-*.png.
 //   node scripts/explain-screenshots.mjs [--timeout SEC] [--verbose]
 import { join } from 'node:path';
@@ -89,10 +90,14 @@ try {
   const type = page.locator('.editor-group-container.active .view-line span', { hasText: /^conv$/ }).first();
   const box = await type.boundingBox();
   check(box, 'the word conv on screen');
-  await page.mouse.move(1, 1);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
-  await until('the hover with the comparison', async () => (await hover.isVisible()) && (await hover.innerText()).includes('Dense vs convolution'));
+  // The server may still be starting: move away and back until the hover has the comparison.
+  await until('the hover with the comparison', async () => {
+    await page.mouse.move(1, 1);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.waitForTimeout(1500);
+    return (await hover.isVisible()) && (await hover.innerText()).includes('Dense vs convolution');
+  });
   await page.waitForTimeout(300);
   const hoverText = await hover.innerText();
   step(`hover:\n${hoverText.replace(/^/gm, '      | ')}`);
@@ -151,6 +156,20 @@ try {
   await until('the view whole', async () => (await counts(f)).text.includes('Every window fits'));
   await page.waitForTimeout(500);
   await shot('explain-6-applied');
+
+  // 7. A large input: AlexNet's conv1 on 224×224, drawn as a crop that says so.
+  await runCommand(editor, 'View: Close All Editors').catch(() => undefined);
+  await openFile(editor, 'alexnet-224.cnn.json');
+  const lens2 = page.locator('.codelens-decoration a', { hasText: 'Explain this layer' }).first();
+  await lens2.waitFor({ timeout: 30_000 });
+  await lens2.click();
+  const f2 = frame(page);
+  await until('the crop drawn', async () => (await f2.locator('#root').innerText().catch(() => '')).includes('Showing a crop'));
+  c = await counts(f2);
+  step(`alexnet conv1: ${c.heading}; px ${c.px}, uncovered ${c.uncovered}, out ${c.out}`);
+  check(c.px + c.uncovered === 28 * 28 && c.out === 28 * 28, 'the 224 × 224 input drawn as 28 × 28 cells');
+  await page.waitForTimeout(400);
+  await shot('explain-7-crop-alexnet');
   step('done');
   await finish(0);
 } catch (err) {

@@ -116,4 +116,18 @@ suite('Explain this layer', () => {
     const panels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('cnnShape.explain'));
     assert.equal(panels.length, 1, 'one panel, reused');
   });
+
+  test('a large input (AlexNet at 224) is drawn as a crop: both ends to scale, the middle squeezed', async () => {
+    const editor = await openSample('alexnet-224.cnn.json');
+    const doc = editor.document;
+    const opened = drawn(api, (s) => s.layerIndex === 0 && s.version === doc.version && s.total > 0, 'conv1 of AlexNet');
+    await vscode.commands.executeCommand('cnnShape.explainLayer', doc.uri.toString(), 0);
+    const s = await opened;
+    assert.deepEqual([s.input, s.output, s.cropped], [[224, 224], [54, 54], true]);
+    // 14 + 14 cells a side are drawn; (224 − 11)/4 + 1 = 54.25 leaves the last column and row unread.
+    assert.equal(s.cells.input + s.cells.uncovered, 28 * 28);
+    assert.equal(s.cells.uncovered, 28 + 28 - 1);
+    assert.equal(s.cells.output, 28 * 28);
+    assert.ok(s.fixes.some((t) => t.startsWith('Set the input to 227x227x3')), s.fixes.join(' | '));
+  });
 });

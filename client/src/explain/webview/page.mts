@@ -110,6 +110,8 @@ function total(l: ExplainedLayer): number {
   return Math.max(l.axes.width.output, 0) * Math.max(l.axes.height.output, 0);
 }
 
+/** Counts as the hovers and the summary print them: 34,944. */
+const grouped = (n: number) => n.toLocaleString('en-US');
 const padded = (a: ExplainAxis) => a.padBefore + a.input + a.padAfter;
 const shape = (s: { width: number; height: number; depth: number }) => `${s.width}×${s.height}×${s.depth}`;
 
@@ -437,8 +439,8 @@ function depth(l: ExplainedLayer): HTMLElement[] {
   const d = l.input.depth;
   let text: string;
   if (l.filters === null || !l.weights) text = f('depthPool', { d });
-  else if (l.groups > 1) text = f('depthConvGroups', { d, g: l.groups, k: l.filters, dg: Math.floor(d / l.groups), fw: l.axes.width.kernel, fh: l.axes.height.kernel, total: l.weights.total });
-  else text = f('depthConv', { k: l.filters, fw: l.axes.width.kernel, fh: l.axes.height.kernel, d, perFilter: l.weights.perFilter, biases: l.weights.biases, total: l.weights.total });
+  else if (l.groups > 1) text = f('depthConvGroups', { d, g: l.groups, k: l.filters, dg: Math.floor(d / l.groups), fw: l.axes.width.kernel, fh: l.axes.height.kernel, total: grouped(l.weights.total) });
+  else text = f('depthConv', { k: l.filters, fw: l.axes.width.kernel, fh: l.axes.height.kernel, d, perFilter: grouped(l.weights.perFilter), biases: grouped(l.weights.biases), total: grouped(l.weights.total) });
   const s = svg('svg', { width: 420, height: 96, role: 'img', 'aria-label': text });
   stack(s, 10, 20, 40, Math.min(d, 6), shape(l.input));
   if (l.filters !== null) {
