@@ -99,7 +99,7 @@ suite('Explain this layer', () => {
 
     // The lens's command with its arguments: the second conv, whose field is 5 × 5.
     const opened = drawn(api, (s) => s.layerIndex === 1 && s.version === doc.version, 'the second conv');
-    await vscode.commands.executeCommand(explain[1]!.command!.command, ...(explain[1]!.command!.arguments ?? []));
+    await vscode.commands.executeCommand(explain[1]!.command!.command, ...((explain[1]!.command!.arguments ?? []) as unknown[]));
     let s = await opened;
     assert.match(s.field, /sees 5 × 5 pixels of the network input: the layers before see 3 × 3/);
     assert.match(s.field, /3 \+ \(3 − 1\)·1 = 5/);
