@@ -22,6 +22,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: { configurationSection: CONFIG_SECTION },
     // The hover's "Explain this layer" link is a command link: trusted for that command only.
     markdown: { isTrusted: { enabledCommands: [EXPLAIN_COMMAND] } },
+    // The server offers lenses and links that call these commands only to a client that has them.
+    initializationOptions: { commands: [EXPLAIN_COMMAND] },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -7,7 +7,11 @@ import type { MarkupContent } from 'vscode-languageserver';
 import { hover } from '../../server/src/services/hover';
 import { count } from '../../server/src/services/denseComparison';
 import { explainLenses } from '../../server/src/services/explainLenses';
+import { setClientCommands } from '../../server/src/services/clientCommands';
 import { open } from './support';
+
+// As the VS Code extension says at initialize; the link and the lens are for a client with the command.
+setClientCommands({ commands: ['cnnShape.explainLayer'] });
 
 const MODEL = 'input: 100x100x3\nlayers:\n  - {type: conv, filters: 8, kernel: 5}\n  - {type: maxpool, kernel: 2}\n  - flatten\n  - {type: dense, units: 10}\n  - {type: dense, units: 5}\n';
 
@@ -53,4 +57,17 @@ test('code lenses: "Explain this layer" on each conv and pool with known sizes, 
   // A conv whose input is unknown gets none.
   const broken = open('input: 8x8x3\nlayers:\n  - {type: conv, filters: 2, kernel: 3, inputs: nowhere}\n');
   assert.deepEqual(explainLenses(broken.analysis, broken.doc), []);
+});
+
+test('a client without the command gets neither the lens nor the link (the comparison stays)', () => {
+  setClientCommands({});
+  try {
+    const { analysis, doc } = open(MODEL);
+    assert.deepEqual(explainLenses(analysis, doc), []);
+    const h = hoverAt('conv');
+    assert.doesNotMatch(h, /Explain this layer/);
+    assert.match(h, /Dense vs convolution/);
+  } finally {
+    setClientCommands({ commands: ['cnnShape.explainLayer'] });
+  }
 });

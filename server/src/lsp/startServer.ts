@@ -25,6 +25,7 @@ import type { Analysis } from '../../../core/src/index';
 import { codeActions } from '../services/codeActions';
 import { codeLenses } from '../services/codeLenses';
 import { explainLenses } from '../services/explainLenses';
+import { setClientCommands } from '../services/clientCommands';
 import { completion } from '../services/completion';
 import { definition } from '../services/definition';
 import { documentSymbols } from '../services/documentSymbols';
@@ -83,6 +84,7 @@ export function startServer(connection: Connection): void {
     canRefreshHints = caps.workspace?.inlayHint?.refreshSupport === true;
     canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Infinity;
+    setClientCommands(params.initializationOptions);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'cnn-shape' } };
   });
 

@@ -4,6 +4,7 @@
 // (its own neurons, connected directly to the network input), with the "Explain this layer" link.
 import type { Analysis, LayerResult } from '../../../core/src/index';
 import { grouped } from '../../../core/src/index';
+import { clientRuns } from './clientCommands';
 import { t } from './explainText';
 import { isExplained } from './explain';
 import { shapeLabel } from './shapes';
@@ -37,9 +38,9 @@ export function denseComparison(analysis: Analysis, r: LayerResult): string | un
   return t('explain.denseFirst', { input: shapeLabel(net), values: grouped(netValues), units: grouped(units), dense: count(netValues * units), features: grouped(features), weights: count(features * units) });
 }
 
-/** A Markdown command link that opens the view on a conv or pool layer whose sizes are known (VS Code runs it; other editors show a link that does nothing). */
+/** A Markdown command link that opens the view on a conv or pool layer whose sizes are known, for a client that has the command. */
 export function explainLink(uri: string, r: LayerResult): string | undefined {
-  if (!isExplained(r.decl.type) || !r.decl.usable || !r.output || r.estimated) return undefined;
+  if (!clientRuns(EXPLAIN_COMMAND) || !isExplained(r.decl.type) || !r.decl.usable || !r.output || r.estimated) return undefined;
   const args = encodeURIComponent(JSON.stringify([uri, r.decl.index]));
   return `[${t('explain.hoverLink')}](command:${EXPLAIN_COMMAND}?${args})`;
 }

@@ -1,15 +1,18 @@
 // A code lens "Explain this layer" on each conv and pool layer whose sizes are known: command
 // `cnnShape.explainLayer` with the document URI and the layer's index (the client opens the view).
-// A layer of a block definition runs once per copy: one lens, for its first copy.
+// A layer of a block definition runs once per copy: one lens, for its first copy. Only for a client
+// that says it has the command (clientCommands.ts).
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import { EXPLAIN_COMMAND } from './denseComparison';
+import { clientRuns } from './clientCommands';
 import { isExplained } from './explain';
 import { t } from './explainText';
 import { toRange } from './ranges';
 
 export function explainLenses(analysis: Analysis, doc: TextDocument): CodeLens[] {
+  if (!clientRuns(EXPLAIN_COMMAND)) return [];
   const seen = new Set<number>();
   const out: CodeLens[] = [];
   for (const r of analysis.layers) {
