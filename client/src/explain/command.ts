@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Cmd, Ctx } from '../ctx';
 import { activeCnnEditor, isCnnDocument } from '../documents';
-import { hostText } from './strings';
+import { t } from '../l10n';
 
 export const EXPLAIN_COMMAND = 'cnnShape.explainLayer';
 
@@ -14,7 +14,7 @@ export function explainLayer(ctx: Ctx): Cmd {
     const editor = activeCnnEditor();
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
     if (!doc || !isCnnDocument(doc)) {
-      void vscode.window.showInformationMessage(hostText('openModel'));
+      void vscode.window.showInformationMessage(t('explain.openModel'));
       return;
     }
     if (index !== undefined) return ctx.explainPanel.show(doc, { layerIndex: index });

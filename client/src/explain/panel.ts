@@ -9,7 +9,8 @@ import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../.
 import { isCnnDocument } from '../documents';
 import { renderExplainPage } from './html';
 import { isFromExplainPage, type ControlAction, type ExplainDrawn, type ToExplainPage } from './messages';
-import { hostText, pageStrings } from './strings';
+import { t } from '../l10n';
+import { pageStrings } from './strings';
 
 const VIEW_TYPE = 'cnnShape.explain';
 const REFRESH_DELAY_MS = 150;
@@ -83,7 +84,7 @@ export class ExplainPanel implements vscode.Disposable {
 
   private create(): void {
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, hostText('panelTitleEmpty'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, t('explain.panelTitleEmpty'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
     this.panel = panel;
     panel.onDidDispose(() => {
       this.panel = undefined;
@@ -94,7 +95,7 @@ export class ExplainPanel implements vscode.Disposable {
     });
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
     const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'explainWebview.js')).toString();
-    panel.webview.html = renderExplainPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: hostText('panelTitleEmpty'), lang: vscode.env.language });
+    panel.webview.html = renderExplainPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: t('explain.panelTitleEmpty'), lang: vscode.env.language });
   }
 
   /** The cursor moved: show the layer under it if it is one the view explains (else keep the one shown). */
@@ -127,7 +128,7 @@ export class ExplainPanel implements vscode.Disposable {
     if (!this.panel) return;
     this.answer = answer;
     this.uri = doc.uri;
-    this.panel.title = answer.layer ? hostText('panelTitle', { label: answer.layer.label }) : hostText('panelTitleEmpty');
+    this.panel.title = answer.layer ? t('explain.panelTitle', { label: answer.layer.label }) : t('explain.panelTitleEmpty');
     await this.post({ type: 'explain', answer, strings: pageStrings() });
   }
 
@@ -174,12 +175,12 @@ export class ExplainPanel implements vscode.Disposable {
     const doc = this.uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri!.toString());
     const edit = a?.version === version ? a.fixes[fix]?.edit : undefined;
     if (!doc || !edit || doc.version !== version) {
-      void vscode.window.showWarningMessage(hostText('applyFailed'));
+      void vscode.window.showWarningMessage(t('explain.applyFailed'));
       await this.refresh();
       return;
     }
     const ok = await vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(edit));
-    if (!ok) void vscode.window.showWarningMessage(hostText('applyFailed'));
+    if (!ok) void vscode.window.showWarningMessage(t('explain.applyFailed'));
   }
 
   private async reveal(): Promise<void> {

@@ -6,10 +6,13 @@ import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
+import { explain as enExplain } from './en/explain';
+import { explain as zhExplain } from './zh-cn/explain';
 
 export const EN = {
   common: enCommon,
   nls: enNls,
+  explain: enExplain,
 } as const;
 
 type Areas = typeof EN;
@@ -18,6 +21,7 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 const ZH_CN: Translated = {
   common: zhCommon,
   nls: zhNls,
+  explain: zhExplain,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

@@ -3,9 +3,8 @@
 // every conv (its input against 1,000 neurons, as the tutorial counts) and on the first dense layer
 // (its own neurons, connected directly to the network input), with the "Explain this layer" link.
 import type { Analysis, LayerResult } from '../../../core/src/index';
-import { grouped } from '../../../core/src/index';
+import { grouped, t } from '../../../core/src/index';
 import { clientRuns } from './clientCommands';
-import { t } from './explainText';
 import { isExplained } from './explain';
 import { shapeLabel } from './shapes';
 

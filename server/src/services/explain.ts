@@ -6,10 +6,9 @@
 // after it (the fixed text analysed again, so the view can redraw a fix without touching the file).
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, axisArithmetic, axisOutput, formatNumber, type Analysis, type LayerResult, type Pair, type Padding, type Rounding } from '../../../core/src/index';
+import { analyze, axisArithmetic, axisOutput, formatNumber, t, type Analysis, type LayerResult, type Pair, type Padding, type Rounding } from '../../../core/src/index';
 import type { ExplainAxis, ExplainedLayer, ExplainFix, ExplainResult } from '../lsp/customRequests';
 import { codeActions } from './codeActions';
-import { t } from './explainText';
 import { toRange } from './ranges';
 
 export const EXPLAINED_TYPES = ['conv', 'maxpool', 'avgpool'] as const;

@@ -4,11 +4,10 @@
 // that says it has the command (clientCommands.ts).
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../../core/src/index';
+import { t, type Analysis } from '../../../core/src/index';
 import { EXPLAIN_COMMAND } from './denseComparison';
 import { clientRuns } from './clientCommands';
 import { isExplained } from './explain';
-import { t } from './explainText';
 import { toRange } from './ranges';
 
 export function explainLenses(analysis: Analysis, doc: TextDocument): CodeLens[] {

@@ -1,6 +1,7 @@
 // “讲解这一层”视图、代码透镜、悬停链接与悬停中全连接层和卷积层的权重对比（英文原文见 ../en/explain.ts）。
 import type { explain as en } from '../en/explain';
-export const explain: { readonly [K in keyof typeof en]: string } = {
+import type { Translation } from '../types';
+export const explain: Translation<typeof en> = {
   noLayer: '把光标放在一个 conv、maxpool 或 avgpool 层上即可讲解它。',
   notWindow: '只讲解卷积层和池化层（conv、maxpool、avgpool）；这一层是 {type}。',
   unknownShape: '这一层的尺寸未知：请先修正这一层或它上面的问题。',
