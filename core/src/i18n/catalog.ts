@@ -6,12 +6,18 @@ import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
+import { client as enClient } from './en/client';
+import { client as zhClient } from './zh-cn/client';
+import { graph as enGraph } from './en/graph';
+import { graph as zhGraph } from './zh-cn/graph';
 import { explain as enExplain } from './en/explain';
 import { explain as zhExplain } from './zh-cn/explain';
 
 export const EN = {
   common: enCommon,
   nls: enNls,
+  client: enClient,
+  graph: enGraph,
   explain: enExplain,
 } as const;
 
@@ -21,6 +27,8 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 const ZH_CN: Translated = {
   common: zhCommon,
   nls: zhNls,
+  client: zhClient,
+  graph: zhGraph,
   explain: zhExplain,
 };
 
