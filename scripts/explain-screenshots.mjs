@@ -9,14 +9,19 @@
 //   5. the same in the dark theme (the page's colours must change);
 //   6. "Apply to the file": padding: 1 in the editor, the view whole;
 //   7. AlexNet's conv1 on a 224 × 224 input: a crop that says so.
-// Saved as out/screenshots/explain-*.png.
-//   node scripts/explain-screenshots.mjs [--timeout SEC] [--verbose]
+// Saved as out/screenshots/explain-*.png; with --zh, in Chinese (cnnShape.language: zh-cn) as explain-zh-*.png.
+//   node scripts/explain-screenshots.mjs [--zh] [--timeout SEC] [--verbose]
 import { join } from 'node:path';
 import { REPO_ROOT, openFile, runCommand, screenshot, startEditor, stop, waitFor } from './editor/editor.mjs';
 import { flag, opt } from './editor/args.mjs';
 import { guard } from './editor/guard.mjs';
 
 const FILE = 'tutorial/05-32x32-f4-s3-not-whole.cnn.yaml';
+const ZH = flag('--zh');
+/** The words the checks look for, in the language shown (core/src/i18n/en and zh-cn, explain.ts). */
+const L = ZH
+  ? { lens: '讲解这一层', compare: '全连接层与卷积层对比', crop: '只画出一部分', whole: '每个窗口都放得下', prefix: 'explain-zh' }
+  : { lens: 'Explain this layer', compare: 'Dense vs convolution', crop: 'Showing a crop', whole: 'Every window fits', prefix: 'explain' };
 const t0 = Date.now();
 const step = (msg) => console.log(`[explain-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
 let editor;
@@ -36,7 +41,7 @@ function check(ok, what) {
 }
 
 async function shot(name) {
-  step(`screenshot ${await screenshot(editor, name)}`);
+  step(`screenshot ${await screenshot(editor, name.replace(/^explain/, L.prefix))}`);
 }
 
 guard('explain-shots', Number(opt('--timeout', '300')), finish).unref();
@@ -78,6 +83,7 @@ try {
     workspace: join(REPO_ROOT, 'samples'),
     extensionDevelopmentPath: REPO_ROOT,
     viewport: { width: 1600, height: 1000 },
+    settings: ZH ? { 'cnnShape.language': 'zh-cn' } : {},
     verbose: flag('--verbose'),
     onLog: flag('--verbose') ? undefined : () => {},
   });
@@ -88,30 +94,31 @@ try {
 
   // 1. The hover on the conv's type.
   const type = page.locator('.editor-group-container.active .view-line span', { hasText: /^conv$/ }).first();
-  const box = await type.boundingBox();
-  check(box, 'the word conv on screen');
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
   // The server may still be starting: move away and back until the hover has the comparison.
+  // The code lens may appear meanwhile and move the line: the word's box is measured each time.
   await until('the hover with the comparison', async () => {
+    const box = await type.boundingBox();
+    check(box, 'the word conv on screen');
     await page.mouse.move(1, 1);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     await page.waitForTimeout(1500);
-    return (await hover.isVisible()) && (await hover.innerText()).includes('Dense vs convolution');
+    return (await hover.isVisible()) && (await hover.innerText()).includes(L.compare);
   });
   await page.waitForTimeout(300);
   const hoverText = await hover.innerText();
   step(`hover:\n${hoverText.replace(/^/gm, '      | ')}`);
-  check(hoverText.includes('30,720') || hoverText.includes('3,072,000'), 'the dense weights for 1,000 neurons on 32×32×3');
-  check(hoverText.includes('Explain this layer'), 'the link');
+  check(hoverText.includes('3,072,000'), 'the dense weights for 1,000 neurons on 32×32×3');
+  check(hoverText.includes(L.lens), 'the link');
   await shot('explain-1-hover');
   await page.mouse.move(1, 1);
   await page.keyboard.press('Escape');
 
   // 2. The code lens opens the view.
-  const lens = page.locator('.codelens-decoration a', { hasText: 'Explain this layer' }).first();
+  const lens = page.locator('.codelens-decoration a', { hasText: L.lens }).first();
   await lens.waitFor({ timeout: 30_000 });
   await lens.click();
-  await waitFor(editor, '.tabs-container .tab[aria-label*="Explain"]');
+  await waitFor(editor, `.tabs-container .tab[aria-label*="${ZH ? '讲解' : 'Explain'}"]`);
   const f = frame(page);
   await f.locator('.grids svg rect.px').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
@@ -128,7 +135,7 @@ try {
 
   // 4. Try P = 1.
   const first = f.locator('ul.fixes li').first();
-  check((await first.innerText()).includes('Set padding to 1'), 'the first fix is padding 1');
+  check((await first.innerText()).includes('11×11×8'), 'the first fix gives 11×11×8 (padding 1)');
   await first.locator('button[data-button="try"]').click();
   await until('the fix drawn', async () => (await counts(f)).out === 121);
   c = await counts(f);
@@ -153,18 +160,18 @@ try {
   // 6. Apply.
   await f.locator('ul.fixes li').first().locator('button[data-button="apply"]').click();
   await until('the file fixed', () => page.evaluate(() => [...document.querySelectorAll('.editor-group-container .view-line')].some((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ').includes('padding: 1'))));
-  await until('the view whole', async () => (await counts(f)).text.includes('Every window fits'));
+  await until('the view whole', async () => (await counts(f)).text.includes(L.whole));
   await page.waitForTimeout(500);
   await shot('explain-6-applied');
 
   // 7. A large input: AlexNet's conv1 on 224×224, drawn as a crop that says so.
   await runCommand(editor, 'View: Close All Editors').catch(() => undefined);
   await openFile(editor, 'alexnet-224.cnn.json');
-  const lens2 = page.locator('.codelens-decoration a', { hasText: 'Explain this layer' }).first();
+  const lens2 = page.locator('.codelens-decoration a', { hasText: L.lens }).first();
   await lens2.waitFor({ timeout: 30_000 });
   await lens2.click();
   const f2 = frame(page);
-  await until('the crop drawn', async () => (await f2.locator('#root').innerText().catch(() => '')).includes('Showing a crop'));
+  await until('the crop drawn', async () => (await f2.locator('#root').innerText().catch(() => '')).includes(L.crop));
   c = await counts(f2);
   step(`alexnet conv1: ${c.heading}; px ${c.px}, uncovered ${c.uncovered}, out ${c.out}`);
   check(c.px + c.uncovered === 28 * 28 && c.out === 28 * 28, 'the 224 × 224 input drawn as 28 × 28 cells');
