@@ -4,9 +4,11 @@ import type * as vscode from 'vscode';
 import type { CnnShapeApi } from './api';
 import { onDidShowImagePicker } from './run/pickImages';
 import * as commands from './commands';
+import { explainLayer } from './explain/command';
 import { copyPytorch, exportPytorch } from './exportPytorch';
 import { Ctx } from './ctx';
 import { registerRunFeatures } from './run';
+import { whenPrepared } from './run/prewarm';
 
 let ctx: Ctx | undefined;
 
@@ -16,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   context.subscriptions.push(c);
   c.registerCommand('showSummary', commands.showSummary);
   c.registerCommand('showGraph', commands.showGraph);
+  c.registerCommand('explainLayer', explainLayer);
   c.registerCommand('restartServer', commands.restartServer);
   c.registerCommand('exportPytorch', exportPytorch);
   c.registerCommand('copyPytorch', copyPytorch);
@@ -29,8 +32,10 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
     },
     summaryPanel: c.summaryPanel,
     graphPanel: c.graphPanel,
+    explainPanel: c.explainPanel,
     statusBar: c.statusBar,
     onDidShowImagePicker,
+    runnerPrepared: whenPrepared,
   };
 }
 

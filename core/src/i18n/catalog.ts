@@ -34,6 +34,10 @@ import { client as enClient } from './en/client';
 import { client as zhClient } from './zh-cn/client';
 import { graph as enGraph } from './en/graph';
 import { graph as zhGraph } from './zh-cn/graph';
+import { runner as enRunner } from './en/runner';
+import { runner as zhRunner } from './zh-cn/runner';
+import { explain as enExplain } from './en/explain';
+import { explain as zhExplain } from './zh-cn/explain';
 
 export const EN = {
   common: enCommon,
@@ -52,6 +56,8 @@ export const EN = {
   nls: enNls,
   client: enClient,
   graph: enGraph,
+  runner: enRunner,
+  explain: enExplain,
 } as const;
 
 type Areas = typeof EN;
@@ -74,6 +80,8 @@ const ZH_CN: Translated = {
   nls: zhNls,
   client: zhClient,
   graph: zhGraph,
+  runner: zhRunner,
+  explain: zhExplain,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

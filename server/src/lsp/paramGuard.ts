@@ -49,3 +49,24 @@ export function onChecked<P, R, PR, E, RO>(connection: Connection, type: Protoco
 export function invalidParams(method: string, problem: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}`);
 }
+
+/** Why the params of a CNN Shape request (`cnnShape/summary` & co.: `{uri, version?}`) do not fit, or undefined. */
+export function ownParamsProblem(p: unknown): string | undefined {
+  if (!isObject(p)) return `params must be an object, not ${p === null ? 'null' : Array.isArray(p) ? 'an array' : typeof p}`;
+  if (typeof p['uri'] !== 'string') return 'params.uri must be a string';
+  const v = p['version'];
+  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v))) return 'params.version must be a whole number when given';
+  return undefined;
+}
+
+/** Why `cnnShape/explain`'s params do not fit ({uri, version?, position | layerIndex}), or undefined. */
+export function explainParamsProblem(p: unknown): string | undefined {
+  const common = ownParamsProblem(p);
+  if (common !== undefined || !isObject(p)) return common;
+  const hasPosition = p['position'] !== undefined;
+  const index = p['layerIndex'];
+  if (hasPosition && !isPosition(p['position'])) return 'params.position must be {line, character} with whole numbers of at least 0';
+  if (index !== undefined && !(Number.isInteger(index) && (index as number) >= 0)) return 'params.layerIndex must be a whole number of at least 0';
+  if (!hasPosition && index === undefined) return 'params needs position or layerIndex';
+  return undefined;
+}
