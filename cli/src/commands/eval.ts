@@ -4,18 +4,16 @@
 // number of images. Exit 1 on a model, dataset or image error; 2 on bad usage.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { isUserError, RunnerError } from '../../../runner/src/errors';
+import { evaluateInWorker } from '../../../runner/src/engine/client';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
-import { EvaluationAccumulator } from '../../../runner/src/run/evaluation';
-import { readImageFolder, type DatasetClass } from '../../../runner/src/run/imageFolder';
-import { loadLabels } from '../../../runner/src/run/labels';
+import type { EvaluationRequest } from '../../../runner/src/run/evaluate';
 import { MAX_BATCH } from '../../../runner/src/run/pipeline';
 import { renderEvaluationCsv, renderEvaluationText } from '../../../runner/src/run/renderEvaluation';
 import { addRoundingOption, intOption, roundingOption } from '../options';
 import { loadModel } from '../files';
 import { ProgressBar } from '../progressBar';
 import { jsonText, printErr, printOut, terminalFields, terminalLine } from '../terminalText';
-import { maxThreads, runStreaming } from './run';
+import { maxThreads, runCancellable } from './run';
 
 interface EvalOptions {
   json?: boolean;
@@ -53,43 +51,23 @@ export function registerEval(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      let classes: DatasetClass[];
-      let labels: string[];
-      try {
-        labels = loadLabels(m.analysis.model, resolve(modelFile)) ?? [];
-        classes = readImageFolder(dir, labels, modelFile);
-      } catch (e) {
-        if (!isUserError(e) && !(e instanceof RunnerError && e.user)) throw e;
-        printErr(`cnnshape: ${terminalLine((e as Error).message)}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const images = classes.flatMap((c) => c.images);
-      const acc = new EvaluationAccumulator(classes, labels);
       const bar = new ProgressBar();
-      let done = 0;
-      const result = await runStreaming(
-        {
-          modelFile: resolve(modelFile),
-          text: m.analysis.text,
-          ...(defaultRounding ? { defaultRounding } : {}),
-          images,
-          engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
-          ...(seed !== undefined ? { seed } : {}),
-          ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
-          ...(batchSize !== undefined ? { batchSize } : {}),
-        },
-        (o) => {
-          acc.add(o);
-          bar.update(++done, images.length, 'images');
-        },
-        bar,
-      );
+      const request: EvaluationRequest = {
+        modelFile: resolve(modelFile),
+        text: m.analysis.text,
+        ...(defaultRounding ? { defaultRounding } : {}),
+        dataset: dir,
+        engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
+        ...(seed !== undefined ? { seed } : {}),
+        ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
+        ...(batchSize !== undefined ? { batchSize } : {}),
+      };
+      const result = await runCancellable((signal) => evaluateInWorker(request, { signal, onCounted: (done, total) => bar.update(done, total, 'images') }), bar);
       bar.clear();
       if (!result) return;
       for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
-      const e = acc.result();
-      if (opts.json) process.stdout.write(jsonText({ model: modelFile, dataset: dir, ...e, errors: result.errors, warnings: result.warnings, engine: result.engine, ...(result.untrained ? { untrained: result.untrained } : {}) }));
+      const { errors: _errors, warnings: _warnings, engine, untrained, ...e } = result;
+      if (opts.json) process.stdout.write(jsonText({ model: modelFile, dataset: dir, ...e, errors: result.errors, warnings: result.warnings, engine, ...(untrained ? { untrained } : {}) }));
       else if (opts.csv) printOut(renderEvaluationCsv(terminalFields(e)));
       else printOut(renderEvaluationText(terminalFields(e), terminalLine(`${modelFile} on ${dir}`)));
       for (const err of result.errors) printErr(`error: ${terminalLine(err.error)}\n`);

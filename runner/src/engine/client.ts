@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Counted, EvaluationRequest, EvaluationRun } from '../run/evaluate';
 import type { ImageSink, PipelineRequest, PipelineResult, Progress } from '../run/pipeline';
 import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
@@ -157,12 +158,50 @@ export class RunCancelled extends Error {
  * run is cancelled (the CLI cancels on Ctrl-C).
  */
 export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions = {}): Promise<PipelineResult> {
+  return workerJob<PipelineResult>(
+    (scratchDir) => ({ id: 1, kind: 'pipeline', request: { ...request, engine: { ...request.engine, scratchDir } }, ...(opts.onImage ? { stream: true } : {}) }),
+    (r) => {
+      if (r.kind === 'image') opts.onImage?.(r.output, r.extras);
+      return r.kind === 'pipeline' ? { result: r.result } : undefined;
+    },
+    opts,
+  );
+}
+
+export interface EvaluationCallOptions extends WorkerOptions {
+  onProgress?: Progress;
+  /** After each image: how many of the dataset's images ran. */
+  onCounted?: Counted;
+  signal?: AbortSignal;
+}
+
+/** An evaluation on an ImageFolder dataset (run/evaluate.ts) in a fresh worker thread, as runInWorker. */
+export function evaluateInWorker(request: EvaluationRequest, opts: EvaluationCallOptions = {}): Promise<EvaluationRun> {
+  return workerJob<EvaluationRun>(
+    (scratchDir) => ({ id: 1, kind: 'evaluate', request: { ...request, engine: { ...request.engine, scratchDir } } }),
+    (r) => {
+      if (r.kind === 'counted') opts.onCounted?.(r.done, r.total);
+      return r.kind === 'evaluation' ? { result: r.result } : undefined;
+    },
+    opts,
+  );
+}
+
+/**
+ * One job (message id 1) in a fresh worker with a scratch folder of its own. `onReply` sees each
+ * successful reply but 'progress' and returns the result when the reply is the final one.
+ */
+function workerJob<T>(
+  message: (scratchDir: string) => Request,
+  onReply: (r: Reply & { ok: true }) => { result: T } | undefined,
+  opts: { signal?: AbortSignal; onProgress?: Progress } & WorkerOptions,
+): Promise<T> {
   if (opts.signal?.aborted) return Promise.reject(new RunCancelled());
   const worker = startWorker(resolveWorkerScript(opts));
   const scratchDir = mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
   const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true });
   const stop = () => void worker.terminate().then(removeScratch, removeScratch);
-  return new Promise<PipelineResult>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     /** Cancelled: waiting for the worker to reach a step where it can be stopped. */
     let stopping = false;
@@ -187,19 +226,20 @@ export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions 
     opts.signal?.addEventListener('abort', onAbort);
     worker.on('message', (r: Reply) => {
       if (stopping) {
-        // Only the final answer: 'progress' and 'image' come while the worker may still be running a pass.
-        if (!r.ok || r.kind === 'pipeline') stop();
+        // Only the final answer: 'progress', 'image' and 'counted' come while the worker may still be running a pass.
+        if (!r.ok || r.kind === 'pipeline' || r.kind === 'evaluation') stop();
       } else if (!r.ok) finish(() => reject(new RunnerError(r.error, r.errorKind === 'user')));
       else if (r.kind === 'progress') opts.onProgress?.(r.message, r.fraction);
-      else if (r.kind === 'image') opts.onImage?.(r.output, r.extras);
-      else if (r.kind === 'pipeline') finish(() => resolve(r.result));
+      else {
+        const done = onReply(r);
+        if (done) finish(() => resolve(done.result));
+      }
     });
     worker.on('error', (e) => finish(() => reject(new RunnerError(`runner worker failed: ${e.message}`, false))));
     worker.on('exit', (code) => {
       removeScratch();
       finish(() => reject(new RunnerError(`runner worker exited (code ${code})`, false)));
     });
-    const withScratch: PipelineRequest = { ...request, engine: { ...request.engine, scratchDir } };
-    worker.postMessage({ id: 1, kind: 'pipeline', request: withScratch, ...(opts.onImage ? { stream: true } : {}) } satisfies Request);
+    worker.postMessage(message(scratchDir));
   });
 }

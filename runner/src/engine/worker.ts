@@ -5,7 +5,8 @@ import { parentPort } from 'node:worker_threads';
 import { createEngineSession, type EngineSession, type OutputTensor } from './session';
 import type { Reply, Request } from './protocol';
 import { isUserError } from '../errors';
-import { runPipeline } from '../run/pipeline';
+import { runPipeline, type Progress } from '../run/pipeline';
+import { runEvaluation } from '../run/evaluate';
 
 if (!parentPort) throw new Error('runner worker: must be started as a worker thread');
 const port = parentPort;
@@ -13,6 +14,14 @@ const port = parentPort;
 let session: EngineSession | undefined;
 /** Set by a 'cancel' message; the pipeline checks it between its steps. */
 let cancelled = false;
+
+function progressTo(id: number): Progress {
+  return (message, fraction) => {
+    const p: Reply = { id, ok: true, kind: 'progress', message };
+    if (fraction !== undefined) p.fraction = fraction;
+    port.postMessage(p);
+  };
+}
 
 async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuffer[] } | undefined> {
   switch (req.kind) {
@@ -43,15 +52,16 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
     case 'pipeline': {
       const result = await runPipeline(
         req.request,
-        (message, fraction) => {
-          const p: Reply = { id: req.id, ok: true, kind: 'progress', message };
-          if (fraction !== undefined) p.fraction = fraction;
-          port.postMessage(p);
-        },
+        progressTo(req.id),
         () => cancelled,
         req.stream ? (output, extras) => port.postMessage({ id: req.id, ok: true, kind: 'image', output, extras } satisfies Reply) : undefined,
       );
       return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
+    }
+    case 'evaluate': {
+      const counted = (done: number, total: number) => port.postMessage({ id: req.id, ok: true, kind: 'counted', done, total } satisfies Reply);
+      const result = await runEvaluation(req.request, progressTo(req.id), () => cancelled, counted);
+      return { reply: { id: req.id, ok: true, kind: 'evaluation', result }, transfer: [] };
     }
     case 'cancel':
       // Answered by the pipeline, which stops at its next step.
