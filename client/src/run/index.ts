@@ -5,9 +5,9 @@ import type { Summaries } from '../summaries';
 import { runModel, type RunState } from './command';
 
 export function registerRunFeatures(context: vscode.ExtensionContext, summaries: Summaries): vscode.Disposable[] {
-  const state: RunState = { extensionUri: context.extensionUri, summaries, panels: new Set() };
+  const state: RunState = { extensionUri: context.extensionUri, summaries, panels: new Map() };
   return [
     vscode.commands.registerCommand('cnnShape.runModel', (arg?: unknown, images?: unknown) => runModel(state, arg, images)),
-    { dispose: () => [...state.panels].forEach((p) => p.dispose()) },
+    { dispose: () => [...state.panels.values()].forEach((p) => p.dispose()) },
   ];
 }
