@@ -10,6 +10,7 @@ const entries = NODE_ENTRIES;
 // Scripts that run inside webviews (a browser sandbox): one file each, with their libraries (chart.js).
 const webviewEntries = [
   ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
+  ['client/src/run/webview/evalPage.mts', 'dist/evalWebview.js'],
   ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
 ];
 const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
