@@ -48,7 +48,8 @@ export class EvaluationPanel implements vscode.Disposable {
     const file = Number.isInteger(index) ? this.worst[index] : undefined;
     if (file === undefined) return undefined;
     const uri = vscode.Uri.file(file);
-    await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    // In the first group (where the model usually is): a third column would crowd the page.
+    await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.One, preview: true });
     return uri;
   }
 

@@ -22,9 +22,11 @@ export function score(v: number): string {
 function vectorBars(v: VectorView, tr: Tr): string {
   const lo = Math.min(0, ...v.bars.map((b) => b.value));
   const hi = Math.max(0, ...v.bars.map((b) => b.value));
+  // An unnamed layer's name is its index: say it once.
+  const layer = v.name === String(v.layer) ? v.name : `${v.layer} ${v.name}`;
   const heading = v.bars.length < v.size
-    ? tr('run.vectorLargest', { index: v.layer, name: v.name, type: v.type, shown: v.bars.length, size: v.size })
-    : tr('run.vectorHeading', { index: v.layer, name: v.name, type: v.type, size: v.size });
+    ? tr('run.vectorLargest', { layer, type: v.type, shown: v.bars.length, size: v.size })
+    : tr('run.vectorHeading', { layer, type: v.type, size: v.size });
   const rows = v.bars
     .map((b) => `<div class="barrow"><span class="barlabel" title="#${b.index}">${e(b.label)}</span>` +
       `<span class="bartrack"><span class="bar${b.value < 0 ? ' negative' : ''}" data-value="${b.value}" data-lo="${lo}" data-hi="${hi}"></span></span>` +

@@ -149,7 +149,14 @@ function openZoom(image: number, layer: number, channel: number): void {
     zoomBox.append(el('p', fill(strings.zoomRange, { lo: cellText(g.lo, g.integers), hi: cellText(g.hi, g.integers) }), 'dim'));
     if (width <= TABLE_MAX && height <= TABLE_MAX) {
       cells = g.rows.map((row) => row.map((v) => cellText(v, g.integers)));
-      zoomBox.append(numberTable(g.rows, cells, g.lo, g.hi));
+      const table = numberTable(g.rows, cells, g.lo, g.hi);
+      table.addEventListener('mouseover', (ev) => {
+        const td = ev.target instanceof HTMLTableCellElement ? ev.target : null;
+        const tr = td?.parentElement;
+        if (!td || !(tr instanceof HTMLTableRowElement)) return;
+        readout.textContent = fill(strings.zoomHover, { row: tr.rowIndex, column: td.cellIndex, value: td.textContent ?? '' });
+      });
+      zoomBox.append(table);
     } else {
       zoomBox.append(bigCanvas(width, height, (ctx) => paintGrid(ctx, g.rows, g.lo, g.hi), (x, y) => cellText(g.rows[y]?.[x] ?? NaN, g.integers), readout));
     }
