@@ -12,7 +12,7 @@ import { heatClass, renderEvaluationBody, renderEvaluationPage, MATRIX_MAX } fro
 import { renderRunBody } from '../../client/src/run/html';
 import { sizeFromHeader } from '../../client/src/run/imageSize';
 import { PREVIEW_LIMITS, parseShape, toView, valueRequest, VALUE_LIMIT } from '../../client/src/run/view';
-import { cellText, gridOf } from '../../client/src/run/webview/grid.mjs';
+import { cellText, gridOf } from '../../client/src/run/webview/grid';
 import { runPipeline } from '../../runner/src/run/pipeline';
 import type { EvaluationRun } from '../../runner/src/run/evaluate';
 import { pngBytes } from './helpers/png';

@@ -4,7 +4,7 @@
 import { evaluate } from '../../../core/src/i18n/en/evaluate';
 import { run } from '../../../core/src/i18n/en/run';
 
-export type RunMessageId = `run.${keyof typeof run & string}` | `evaluate.${keyof typeof evaluate & string}`;
+export type RunMessageId = `run.${Extract<keyof typeof run, string>}` | `evaluate.${Extract<keyof typeof evaluate, string>}`;
 export type Tr = (id: RunMessageId, args?: Readonly<Record<string, string | number>>) => string;
 
 const AREAS: Record<string, Record<string, string>> = { run, evaluate };

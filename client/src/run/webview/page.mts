@@ -8,7 +8,7 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { RunPageStrings } from '../html.js';
 import type { FromRunPage, ImagePixels, ToRunPage } from '../view.js';
-import { cellText, fill, gridOf, type Grid } from './grid.mjs';
+import { cellText, fill, gridOf, type Grid } from './grid.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -179,7 +179,7 @@ function numberTable(rows: number[][], texts: string[][], lo: number, hi: number
     const tr = el('tr');
     row.forEach((v, x) => {
       const g = grey(v, lo, hi);
-      const td = el('td', texts[y]![x]!);
+      const td = el('td', texts[y]?.[x] ?? '');
       // The map's own grey behind each number, the text black or white against it.
       td.style.backgroundColor = `rgb(${g}, ${g}, ${g})`;
       td.style.color = g > 127 ? '#000' : '#fff';
