@@ -1,5 +1,6 @@
 // `npm run generate`: writes every file that repeats what the layer registry declares (the JSON Schema,
-// the grammars' word lists, docs/layers.md). tests/generated/stale.test.ts fails when one is out of date.
+// the grammars' word lists, docs/layers.md) or the message catalogue (VS Code's l10n bundle).
+// tests/generated/stale.test.ts fails when one is out of date.
 // Imports only the core's public entry; `generatedFiles()` is pure, so the test can compare in memory.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { COMMON_KEYS, LAYERS, LAYER_TYPES, ROUNDINGS, TOP_KEYS } from '../core/s
 import { jsonFile } from './generate/json';
 import { buildGrammars } from './generate/grammars';
 import { layersMarkdown } from './generate/layersDoc';
+import { l10nBundle } from './generate/l10nBundle';
 import { buildSchema, type SchemaSource } from './generate/schema';
 
 /** The registry and key lists the files are made from. */
@@ -22,6 +24,7 @@ export function generatedFiles(src: SchemaSource = registrySource()): Record<str
     'syntaxes/cnn-yaml.injection.tmLanguage.json': jsonFile(grammars.yaml),
     'syntaxes/cnn-json.injection.tmLanguage.json': jsonFile(grammars.json),
     'docs/layers.md': layersMarkdown(),
+    'l10n/bundle.l10n.zh-cn.json': jsonFile(l10nBundle('zh-cn')),
   };
 }
 

@@ -11,6 +11,8 @@ import { registerLsp } from './commands/lsp';
 import { registerLayers } from './commands/layers';
 import { printErr, printOut } from './terminalText';
 import { registerGraph } from './commands/graph';
+import { langOption, localeFromArgs } from './lang';
+import { localeFromEnv, setLocale } from '../../core/src/index';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +24,7 @@ export function buildProgram(): Command {
     // Commander quotes the user's arguments in its errors: they reach the terminal escaped too.
     .configureOutput({ writeOut: printOut, writeErr: printErr })
     .exitOverride();
+  program.addOption(langOption());
   registerCheck(program);
   registerSummary(program);
   registerRun(program);
@@ -34,8 +37,10 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    // Before the program is built: its help texts are in the chosen language too.
+    setLocale(localeFromArgs(argv) ?? localeFromEnv(process.env));
+    const program = buildProgram();
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {

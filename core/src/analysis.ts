@@ -11,6 +11,8 @@ import { inferShapes, type LayerResult, type Totals } from './shape/infer';
 import { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';
 import { isTooLarge, tooLargeMessage } from './syntax/sizeLimit';
 import { MISSING_COLON_PREFIX } from './syntax/yamlToAst';
+import type { Locale } from './i18n/locale';
+import { getLocale, withLocale } from './i18n/t';
 
 export interface Analysis {
   text: string;
@@ -27,6 +29,8 @@ export interface AnalysisInput {
   text: string;
   /** The rounding of files without a `rounding:` key (the user's setting); the spec's default is strict. */
   defaultRounding?: Rounding;
+  /** The language of the messages; the process's language (`setLocale`) when left out. */
+  locale?: Locale;
 }
 
 /** `analyze`'s options: the text and its settings, and either the file name or the syntax. */
@@ -40,6 +44,8 @@ export function analyze(options: AnalyzeOptions): Analysis {
 
 export class ModelAnalyzer {
   private parser = new DocumentParser();
+  /** The language the parse cache's messages are in: another language starts the cache over. */
+  private parserLocale: Locale | undefined;
 
   constructor(readonly kind: SourceKind) {}
 
@@ -48,7 +54,16 @@ export class ModelAnalyzer {
   }
 
   /** Analyses the next version of this analyzer's document; the options are `analyze`'s, without the syntax. */
-  analyze({ text, defaultRounding }: AnalysisInput): Analysis {
+  analyze({ text, defaultRounding, locale }: AnalysisInput): Analysis {
+    const language = locale ?? getLocale();
+    if (this.parserLocale !== language) {
+      this.parser = new DocumentParser();
+      this.parserLocale = language;
+    }
+    return withLocale(language, () => this.analyzeIn(text, defaultRounding));
+  }
+
+  private analyzeIn(text: string, defaultRounding: Rounding | undefined): Analysis {
     if (isTooLarge(text)) return this.refuse(text, defaultRounding);
     const tree = this.parser.parse(text, this.kind);
     const syntax: CoreDiagnostic[] = tree.problems.map((p) => ({

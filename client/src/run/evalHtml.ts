@@ -4,7 +4,7 @@
 // as links the page script turns into "open this image" messages. Every class name and path is escaped.
 import type { EvaluationRun } from '../../../runner/src/run/evaluate';
 import { escapeHtml } from '../summary/html';
-import { englishTr, type Tr } from './tr';
+import { defaultTr, type Tr } from './tr';
 
 const e = escapeHtml;
 /** Classes shown in the matrix; a dataset with more shows the first ones and says so. */
@@ -47,7 +47,7 @@ function matrix(v: EvaluationView, tr: Tr): string {
 <p class="dim">${e(tr('evaluate.confusionNote'))} ${e(tr('evaluate.otherNote'))}</p>`;
 }
 
-export function renderEvaluationBody(v: EvaluationView, tr: Tr = englishTr): string {
+export function renderEvaluationBody(v: EvaluationView, tr: Tr = defaultTr): string {
   const r = v.run;
   const notes: string[] = [];
   if (r.untrained) notes.push(`<p class="warning">${e(tr('evaluate.untrained', { seed: r.untrained.seed, layers: r.untrained.layers.join(', ') }))}</p>`);

@@ -4,7 +4,7 @@
 // message (see view.ts), and the page script sets the bars' widths and opens the enlarged view.
 import type { Shape } from '../../../core/src/index';
 import { escapeHtml } from '../summary/html';
-import { englishTr, type Tr } from './tr';
+import { defaultTr, type Tr } from './tr';
 import type { ImageView, RunView, VectorView } from './view';
 
 const e = escapeHtml;
@@ -44,7 +44,7 @@ function resizeNote(im: ImageView, tr: Tr): string {
   return `<p class="resized">${e(tr(same ? 'run.resized' : 'run.squashed', args))}</p>`;
 }
 
-export function renderRunBody(v: RunView, tr: Tr = englishTr): string {
+export function renderRunBody(v: RunView, tr: Tr = defaultTr): string {
   const notes: string[] = [];
   notes.push(`<p class="meta">${e(tr('run.meta', { file: v.fileLabel, engine: tr(v.engine === 'native' ? 'run.engineNative' : 'run.engineWasm') }))}</p>`);
   if (v.untrained) notes.push(`<p class="untrained">${e(tr('run.untrained', { seed: v.untrained.seed, layers: v.untrained.layers.join(', ') }))}</p>`);
@@ -109,7 +109,7 @@ ${rows}
 }
 
 /** The words the page script shows, by key (the script holds no text of its own). */
-export function runPageStrings(tr: Tr = englishTr) {
+export function runPageStrings(tr: Tr = defaultTr) {
   return {
     input: tr('run.input'),
     zoomTitle: tr('run.zoomTitle'),

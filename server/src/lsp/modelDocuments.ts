@@ -5,7 +5,7 @@
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelAnalyzer, type Analysis } from '../../../core/src/index';
-import type { Rounding } from '../../../core/src/index';
+import { setLocale, type Locale, type Rounding } from '../../../core/src/index';
 import type { SourceKind } from '../../../core/src/index';
 
 const MODEL_FILE = /\.cnn\.(ya?ml|json)$/i;
@@ -26,6 +26,7 @@ interface Entry {
   analyzer: ModelAnalyzer;
   version: number;
   rounding: Rounding;
+  locale: Locale;
   analysis?: Analysis;
   /** How long the last analysis took, in ms. */
   ms: number;
@@ -40,7 +41,10 @@ export class ModelDocuments {
   readonly documents = new TextDocuments(TextDocument);
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly roundingFor: (uri: string) => Rounding) {}
+  constructor(
+    private readonly roundingFor: (uri: string) => Rounding,
+    private readonly localeFor: (uri: string) => Locale = () => 'en',
+  ) {}
 
   /** The open model document at `uri`, if any. */
   get(uri: string): TextDocument | undefined {
@@ -51,18 +55,22 @@ export class ModelDocuments {
   /** The analysis of the document's current version (made now if it is not there yet). */
   analyze(doc: TextDocument): AnalysisResult {
     const rounding = this.roundingFor(doc.uri);
+    const locale = this.localeFor(doc.uri);
+    // The process speaks this document's language from here on: the request that asked for the
+    // analysis renders its hovers, titles and lenses with the same words as the diagnostics.
+    setLocale(locale);
     const kind = sourceKindFor(doc);
     let entry = this.entries.get(doc.uri);
-    if (entry?.analysis && entry.version === doc.version && entry.rounding === rounding && entry.analyzer.kind === kind) {
+    if (entry?.analysis && entry.version === doc.version && entry.rounding === rounding && entry.locale === locale && entry.analyzer.kind === kind) {
       return { analysis: entry.analysis, doc };
     }
     if (!entry || entry.analyzer.kind !== kind) {
-      entry = { analyzer: new ModelAnalyzer(kind), version: -1, rounding, ms: 0 };
+      entry = { analyzer: new ModelAnalyzer(kind), version: -1, rounding, locale, ms: 0 };
       this.entries.set(doc.uri, entry);
     }
     const t0 = performance.now();
     try {
-      entry.analysis = entry.analyzer.analyze({ text: doc.getText(), defaultRounding: rounding });
+      entry.analysis = entry.analyzer.analyze({ text: doc.getText(), defaultRounding: rounding, locale });
     } catch (e) {
       // A core bug must not take the server down; start over with a fresh cache next time.
       this.entries.delete(doc.uri);
@@ -70,6 +78,7 @@ export class ModelDocuments {
     }
     entry.version = doc.version;
     entry.rounding = rounding;
+    entry.locale = locale;
     entry.ms = performance.now() - t0;
     return { analysis: entry.analysis, doc };
   }

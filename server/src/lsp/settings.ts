@@ -4,17 +4,22 @@
 import { ROUNDINGS } from '../../../core/src/index';
 import type { Rounding } from '../../../core/src/index';
 
+/** `cnnShape.language`: `auto` follows the editor's display language (the `initialize` request's locale). */
+export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
+const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', 'en', 'zh-cn'];
+
 export const SECTION = 'cnnShape';
 
 export interface Settings {
   inlayHints: boolean;
   /** For files without a `rounding:` key. */
   defaultRounding: Rounding;
+  language: LanguageSetting;
 }
 
-export const DEFAULT_SETTINGS: Settings = { inlayHints: true, defaultRounding: 'strict' };
+export const DEFAULT_SETTINGS: Settings = { inlayHints: true, defaultRounding: 'strict', language: 'auto' };
 
-/** Reads `{inlayHints: {enabled}, rounding: {default}}`, the same with dotted keys, or either under `cnnShape`. */
+/** Reads `{inlayHints: {enabled}, rounding: {default}, language}`, the same with dotted keys, or either under `cnnShape`. */
 export function readSettings(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
   // Some clients answer with the whole settings object instead of the section.
@@ -22,7 +27,9 @@ export function readSettings(raw: unknown): Settings {
   if (typeof inner === 'object' && inner !== null) return readSettings(inner);
   const enabled = lookup(raw, 'inlayHints', 'enabled');
   const rounding = lookup(raw, 'rounding', 'default');
+  const language = (raw as Record<string, unknown>)['language'];
   return {
+    language: LANGUAGE_SETTINGS.includes(language as LanguageSetting) ? (language as LanguageSetting) : 'auto',
     inlayHints: enabled !== false,
     defaultRounding: typeof rounding === 'string' && (ROUNDINGS as readonly string[]).includes(rounding) ? (rounding as Rounding) : 'strict',
   };

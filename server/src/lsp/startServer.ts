@@ -21,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../../core/src/index';
+import { chooseLocale, setLocale, type Analysis } from '../../../core/src/index';
 import { codeActions } from '../services/codeActions';
 import { codeLenses } from '../services/codeLenses';
 import { completion } from '../services/completion';
@@ -48,7 +48,12 @@ import { SettingsStore } from './settingsStore';
 
 export function startServer(connection: Connection): void {
   const settings = new SettingsStore(connection);
-  const docs = new ModelDocuments((uri) => settings.forUri(uri).defaultRounding);
+  // The editor's display language (initialize's `locale`), unless `cnnShape.language` says otherwise.
+  let clientLocale: string | undefined;
+  const docs = new ModelDocuments(
+    (uri) => settings.forUri(uri).defaultRounding,
+    (uri) => chooseLocale(settings.forUri(uri).language, clientLocale),
+  );
   const log = (m: string) => connection.console.error(m);
   /** A message to the client that may fail (the client went away): logged, never an unhandled rejection. */
   const quietly = (p: Promise<unknown>, what: string) => {
@@ -77,6 +82,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
+    clientLocale = typeof params.locale === 'string' ? params.locale : undefined;
+    setLocale(chooseLocale('auto', clientLocale));
     settings.canPull = caps.workspace?.configuration === true;
     canRefreshHints = caps.workspace?.inlayHint?.refreshSupport === true;
     canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;

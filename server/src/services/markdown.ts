@@ -15,7 +15,9 @@ export function code(text: string): string {
  * Text as Markdown prose that shows exactly that text: every ASCII punctuation character is
  * backslash-escaped (CommonMark allows it for all of them), so no link, image, HTML, emphasis, entity
  * or bare-URL autolink can form, and line breaks become spaces, so no heading or list can start.
+ * (Leading white space is dropped: Markdown drops it from a paragraph anyway.)
  */
 export function plainText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  // Tabs and leading spaces would open an indented code block: one space each, none at the start.
+  return text.replace(/[\r\n\u2028\u2029\t]+/g, ' ').replace(/^ +/, '').replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }

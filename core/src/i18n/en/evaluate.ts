@@ -8,7 +8,7 @@ export const evaluate = {
   imagesFailed: 'CNN Shape: {count} image(s) could not be run (not counted): {first}',
   panelTitle: 'Evaluate: {title}',
   heading: '{title} on {folder}',
-  images: 'images',
+  images: 'images evaluated',
   accuracy: 'accuracy',
   top5: 'top-5 accuracy',
   perClass: 'Per class',

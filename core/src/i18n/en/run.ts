@@ -8,7 +8,7 @@ export const run = {
   showProblems: 'Show Problems',
   progressTitle: 'CNN Shape: running {title}',
   cancelled: 'CNN Shape: run cancelled',
-  failed: 'CNN Shape: {message}',
+  failed: 'CNN Shape could not run the model: {message}',
   internalError: 'CNN Shape: internal error: {message}',
   imagesFailed: 'CNN Shape: {count} image(s) could not be run: {first}',
   // the picker

@@ -8,7 +8,7 @@ export const evaluate = {
   imagesFailed: 'CNN Shape：有 {count} 张图像无法运行（不计入结果）：{first}',
   panelTitle: '评估：{title}',
   heading: '{title} 在 {folder} 上',
-  images: '图像',
+  images: '评估的图像',
   accuracy: '准确率',
   top5: 'top-5 准确率',
   perClass: '各类别',

@@ -1,0 +1,30 @@
+// The one message catalogue: every area's English source and its Chinese translation, registered here.
+// An id is `<area>.<key>`; a key missing from a translation does not compile (types.ts), and
+// tests/i18n/catalog.test.ts checks that both sides use the same placeholders and the glossary's terms.
+import type { Locale } from './locale';
+import { common as enCommon } from './en/common';
+import { common as zhCommon } from './zh-cn/common';
+import { evaluate as enEvaluate } from './en/evaluate';
+import { evaluate as zhEvaluate } from './zh-cn/evaluate';
+import { run as enRun } from './en/run';
+import { run as zhRun } from './zh-cn/run';
+
+export const EN = {
+  common: enCommon,
+  run: enRun,
+  evaluate: enEvaluate,
+} as const;
+
+type Areas = typeof EN;
+type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]]: string } };
+
+const ZH_CN: Translated = {
+  common: zhCommon,
+  run: zhRun,
+  evaluate: zhEvaluate,
+};
+
+export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
+
+/** Every message id, e.g. `'common.and'`. */
+export type MessageId = { [A in keyof Areas]: `${A & string}.${keyof Areas[A] & string}` }[keyof Areas];

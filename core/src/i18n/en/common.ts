@@ -1,0 +1,6 @@
+// Words shared by several features (English source; the Chinese is in ../zh-cn/common.ts).
+export const common = {
+  and: '{a} and {b}',
+  listOr: '{items} or {last}',
+  language: 'Language',
+} as const;

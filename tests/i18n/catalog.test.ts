@@ -1,0 +1,92 @@
+// The catalogue's promises: every English message has a Chinese one with the same placeholders and the
+// same `code` and numbers, the tutorials' terms (glossary) are used, and the client's l10n bundle agrees.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CATALOG, EN, GLOSSARY, chooseLocale, fillTemplate, localeFromEnv, pickLocale, placeholdersOf, t, withLocale } from '../../core/src/index';
+
+type Flat = Array<{ id: string; en: string; zh: string }>;
+
+function entries(): Flat {
+  const zh = CATALOG['zh-cn'] as Record<string, Record<string, string>>;
+  const out: Flat = [];
+  for (const [area, messages] of Object.entries(EN as Record<string, Record<string, string>>)) {
+    for (const [key, en] of Object.entries(messages)) out.push({ id: `${area}.${key}`, en, zh: zh[area]?.[key] ?? '' });
+  }
+  return out;
+}
+
+/** `code` spans, as written: they are names and values, the same in every language. */
+const codeSpans = (s: string) => [...s.matchAll(/`[^`]*`/g)].map((m) => m[0]).sort();
+/** Digits as the arithmetic prints them. */
+const numbers = (s: string) => [...s.replace(/`[^`]*`|\{[A-Za-z0-9_]+\}/g, ' ').matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]).sort();
+const withoutCode = (s: string) => s.replace(/`[^`]*`|'[^']*'|\{[A-Za-z0-9_]+\}/g, ' ');
+
+test('every message has a Chinese translation', () => {
+  const missing = entries().filter((e) => e.zh.trim() === '').map((e) => e.id);
+  assert.deepEqual(missing, []);
+});
+
+test('the Chinese is Chinese where the English has words', () => {
+  const untranslated = entries().filter((e) => /[A-Za-z]{3,}/.test(withoutCode(e.en)) && !/[\u4e00-\u9fff]/.test(e.zh)).map((e) => e.id);
+  assert.deepEqual(untranslated, []);
+});
+
+test('translations keep the placeholders, `code` and numbers', () => {
+  const bad: string[] = [];
+  for (const e of entries()) {
+    if (placeholdersOf(e.en).join() !== placeholdersOf(e.zh).join()) bad.push(`${e.id}: placeholders ${placeholdersOf(e.en).join()} vs ${placeholdersOf(e.zh).join()}`);
+    if (codeSpans(e.en).join() !== codeSpans(e.zh).join()) bad.push(`${e.id}: code ${codeSpans(e.en).join()} vs ${codeSpans(e.zh).join()}`);
+    if (numbers(e.en).join() !== numbers(e.zh).join()) bad.push(`${e.id}: numbers ${numbers(e.en).join()} vs ${numbers(e.zh).join()}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('translations use the glossary terms of the tutorials', () => {
+  const bad: string[] = [];
+  for (const e of entries()) {
+    const prose = withoutCode(e.en).toLowerCase();
+    for (const term of GLOSSARY) {
+      const used = term.en.some((w) => new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[-]/g, '[- ]')}([^a-z]|$)`).test(prose));
+      if (used && !term.zh.some((z) => e.zh.includes(z))) bad.push(`${e.id}: "${term.en[0]}" should read ${term.zh.join(' / ')}`);
+      for (const a of term.avoid ?? []) if (e.zh.includes(a)) bad.push(`${e.id}: uses ${a}, the tutorials say ${term.zh[0]}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('one English text has one translation (VS Code bundles are keyed by the English)', () => {
+  const seen = new Map<string, { id: string; zh: string }>();
+  const clashes: string[] = [];
+  for (const e of entries()) {
+    const first = seen.get(e.en);
+    if (first && first.zh !== e.zh) clashes.push(`${first.id} and ${e.id}`);
+    if (!first) seen.set(e.en, { id: e.id, zh: e.zh });
+  }
+  assert.deepEqual(clashes, []);
+});
+
+test('the glossary check can fail: a stride translated as 步长 is caught', () => {
+  const term = GLOSSARY.find((g) => g.en.includes('stride'))!;
+  assert.ok(term.avoid?.includes('步长'));
+  assert.ok(!term.zh.some((z) => '步长 S = 3'.includes(z)));
+});
+
+test('placeholders are filled by name, the same numbers in both languages', () => {
+  assert.equal(fillTemplate('{a} and {b}', { a: 1, b: 'x' }), '1 and x');
+  assert.equal(fillTemplate('{a} and {missing}', { a: 10.33 }), '10.33 and {missing}');
+  assert.equal(withLocale('zh-cn', () => t('common.and', { a: 3, b: 4 })), '3和4');
+  assert.equal(withLocale('en', () => t('common.and', { a: 3, b: 4 })), '3 and 4');
+});
+
+test('locales from editors and terminals', () => {
+  for (const tag of ['zh-cn', 'zh-CN', 'zh', 'zh-Hans', 'zh-Hans-CN', 'zh_CN.UTF-8', 'zh_CN.utf8@pinyin', 'zh_SG']) assert.equal(pickLocale(tag), 'zh-cn', tag);
+  for (const tag of ['en', 'en-US', 'C', 'POSIX', 'C.UTF-8', 'de-DE', '', undefined, 'zh-TW', 'zh-Hant']) assert.equal(pickLocale(tag), 'en', String(tag));
+  assert.equal(chooseLocale('en', 'zh-cn'), 'en');
+  assert.equal(chooseLocale('zh-cn', 'en-US'), 'zh-cn');
+  assert.equal(chooseLocale('auto', 'zh-cn'), 'zh-cn');
+  assert.equal(chooseLocale(42, 'zh-cn'), 'zh-cn');
+  assert.equal(localeFromEnv({ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }), 'zh-cn');
+  assert.equal(localeFromEnv({ LC_ALL: '', LC_MESSAGES: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
+  assert.equal(localeFromEnv({ LANG: 'zh_CN.UTF-8' }), 'zh-cn');
+  assert.equal(localeFromEnv({}), 'en');
+});
