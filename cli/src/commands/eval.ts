@@ -4,6 +4,7 @@
 // number of images. Exit 1 on a model, dataset or image error; 2 on bad usage.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { t } from '../../../core/src/index';
 import { evaluateInWorker } from '../../../runner/src/engine/client';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import type { EvaluationRequest } from '../../../runner/src/run/evaluate';
@@ -69,7 +70,7 @@ export function registerEval(program: Command): void {
       const { errors: _errors, warnings: _warnings, engine, untrained, ...e } = result;
       if (opts.json) process.stdout.write(jsonText({ model: modelFile, dataset: dir, ...e, errors: result.errors, warnings: result.warnings, engine, ...(untrained ? { untrained } : {}) }));
       else if (opts.csv) printOut(renderEvaluationCsv(terminalFields(e)));
-      else printOut(renderEvaluationText(terminalFields(e), terminalLine(`${modelFile} on ${dir}`)));
+      else printOut(renderEvaluationText(terminalFields(e), terminalLine(t('evaluate.cliTitle', { model: modelFile, dataset: dir }))));
       for (const err of result.errors) printErr(`error: ${terminalLine(err.error)}\n`);
       if (result.errors.length) process.exitCode = 1;
     });

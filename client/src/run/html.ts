@@ -75,7 +75,7 @@ export function renderRunBody(v: RunView, tr: Tr = defaultTr): string {
       .join('\n');
     const vectors = im.vectors.map((x) => vectorBars(x, tr)).join('\n');
     return `<section class="image" data-section="${i}"${i > 0 ? ' hidden' : ''}>
-<h2>${e(im.name)}${im.ms !== undefined ? ` <span class="dim">${im.ms.toFixed(2)} ms</span>` : ''}</h2>
+<h2>${e(im.name)}${im.ms !== undefined ? ` <span class="dim">${e(tr('run.imageMs', { ms: im.ms.toFixed(2) }))}</span>` : ''}</h2>
 ${resizeNote(im, tr)}
 <div class="row">
 <figure><canvas class="input" data-image="${i}" data-layer="-1" data-channel="0" width="${im.inputWidth}" height="${im.inputHeight}" tabindex="0" role="button" title="${e(tr('run.clickToEnlarge'))}"></canvas>

@@ -30,5 +30,11 @@ export const evaluate = {
   colPredictedAs: 'predicted',
   colTrueScore: 'score of the true class',
   noneWrong: 'Every image was classified correctly.',
+  // cnnshape eval (text output; the CSV header stays English: it is data)
+  cliTitle: '{model} on {dataset}',
+  cliTop5: 'top-5',
+  cliConfusion: 'confusion matrix (rows: true class, columns: predicted; "other": a label with no folder)',
+  cliWorst: 'worst classified (lowest value for the true class)',
+  cliTrueScore: 'true score',
   untrained: 'Untrained: He initialisation (seed {seed}) for layer(s) {layers}. The figures mean nothing until the model has weights.',
 } as const;

@@ -48,6 +48,7 @@ export const run = {
   colPredicted: 'predicted',
   colRan: 'ran',
   colMs: 'ms',
+  imageMs: '{ms} ms',
   msNote: "ms: onnxruntime's kernel time for the layer, median over the images after a warm-up pass.",
   // the page script (sent as data)
   input: 'input',

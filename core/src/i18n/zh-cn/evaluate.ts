@@ -30,5 +30,10 @@ export const evaluate = {
   colPredictedAs: '预测',
   colTrueScore: '真实类别的得分',
   noneWrong: '每张图像都分类正确。',
+  cliTitle: '{model} 在 {dataset} 上',
+  cliTop5: 'top-5 准确率',
+  cliConfusion: '混淆矩阵（行：真实类别，列：预测类别；“其他”：没有对应文件夹的标签）',
+  cliWorst: '分类最差的图像（真实类别的值最低）',
+  cliTrueScore: '真实类别得分',
   untrained: '未训练：层 {layers} 使用 He 初始化（种子 {seed}）。模型有权重之前，这些数字没有意义。',
 } as const;

@@ -45,6 +45,7 @@ export const run = {
   colPredicted: '预测',
   colRan: '实际运行',
   colMs: '毫秒',
+  imageMs: '{ms} 毫秒',
   msNote: '毫秒：onnxruntime 在该层的核函数时间，预热一遍之后各图像的中位数。',
   input: '输入',
   zoomTitle: '{layer} · 通道 {channel} · {width}×{height}',
