@@ -4,6 +4,11 @@
 import type { Locale } from './locale';
 import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
+import { nls as enNls } from './en/nls';
+import { nls as zhNls } from './zh-cn/nls';
+import { client as enClient } from './en/client';
+import { client as zhClient } from './zh-cn/client';
+
 import { evaluate as enEvaluate } from './en/evaluate';
 import { evaluate as zhEvaluate } from './zh-cn/evaluate';
 import { run as enRun } from './en/run';
@@ -11,6 +16,8 @@ import { run as zhRun } from './zh-cn/run';
 
 export const EN = {
   common: enCommon,
+  nls: enNls,
+  client: enClient,
   run: enRun,
   evaluate: enEvaluate,
 } as const;
@@ -20,6 +27,8 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 
 const ZH_CN: Translated = {
   common: zhCommon,
+  nls: zhNls,
+  client: zhClient,
   run: zhRun,
   evaluate: zhEvaluate,
 };
