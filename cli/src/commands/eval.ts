@@ -30,16 +30,16 @@ interface EvalOptions {
 export function registerEval(program: Command): void {
   addRoundingOption(program
     .command('eval')
-    .description('evaluate the network on a folder of labelled images (one subfolder per class): accuracy, top-5, precision and recall per class, confusion matrix')
-    .argument('<model>', 'a model file with `labels:`')
-    .argument('<dir>', 'a folder with one subfolder per class, each named as one of the model\'s labels')
-    .option('--json', 'print the evaluation as JSON')
-    .option('--csv', 'print one CSV row per class: counts, precision, recall and its row of the confusion matrix')
-    .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
-    .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
-    .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
-    .option('--threads <n>', 'threads per forward pass, 1 to 4 × the cores (default: every core)')
-    .option('--batch <n>', `images per forward pass, 1 to ${MAX_BATCH} (default 8)`))
+    .description(t('evaluate.cliHelp'))
+    .argument('<model>', t('evaluate.cliHelpModel'))
+    .argument('<dir>', t('evaluate.cliHelpDir'))
+    .option('--json', t('evaluate.cliHelpJson'))
+    .option('--csv', t('evaluate.cliHelpCsv'))
+    .option('--weights <file>', t('evaluate.cliHelpWeights'))
+    .option('--seed <n>', t('evaluate.cliHelpSeed'))
+    .option('--wasm', t('evaluate.cliHelpWasm'))
+    .option('--threads <n>', t('evaluate.cliHelpThreads'))
+    .option('--batch <n>', t('evaluate.cliHelpBatch', { max: MAX_BATCH })))
     .action(async (modelFile: string, dir: string, opts: EvalOptions) => {
       const seed = intOption('seed', opts.seed, 0);
       const threads = intOption('threads', opts.threads, 1, maxThreads());
