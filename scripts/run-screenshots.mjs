@@ -8,7 +8,8 @@
 //   - X or O evaluated on an ImageFolder tree made in the workspace (the folder typed into VS Code's
 //     folder dialog): the confusion matrix heat map and the worst images (evaluate-heatmap).
 // Saved as out/screenshots/run-*.png and evaluate-*.png.
-//   node scripts/run-screenshots.mjs [--timeout SEC] [--verbose]
+// With --zh the editor runs with cnnShape.language: zh-cn and the pictures are named *-zh.png.
+//   node scripts/run-screenshots.mjs [--zh] [--timeout SEC] [--verbose]
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, openFile, screenshot, startEditor, stop } from './editor/editor.mjs';
@@ -33,8 +34,10 @@ function check(ok, what) {
   if (!ok) throw new Error(`check failed: ${what}`);
 }
 
+const zh = flag('--zh');
+
 async function shot(name) {
-  step(`screenshot ${await screenshot(editor, name)}`);
+  step(`screenshot ${await screenshot(editor, zh ? `${name}-zh` : name)}`);
 }
 
 guard('run-shots', Number(opt('--timeout', '300')), finish).unref();
@@ -73,6 +76,7 @@ try {
     workspace: join(REPO_ROOT, 'samples'),
     extensionDevelopmentPath: REPO_ROOT,
     viewport: { width: 1600, height: 1000 },
+    ...(zh ? { settings: { 'cnnShape.language': 'zh-cn' } } : {}),
     verbose: flag('--verbose'),
     onLog: flag('--verbose') ? undefined : () => {},
   });
@@ -85,7 +89,7 @@ try {
   await pickImage('x.png');
   const frame = webview(page);
   await frame.locator('canvas.map').first().waitFor({ timeout: 60_000 });
-  await page.waitForSelector('.tabs-container .tab[aria-label*="Run: X or O"]');
+  await page.waitForSelector(`.tabs-container .tab[aria-label*="${zh ? '运行：X or O' : 'Run: X or O'}"]`);
   step('X or O ran; the page shows its maps');
   await frame.locator('canvas.map[data-layer="0"][data-channel="0"]').click();
   await frame.locator('#zoom table.cells td').first().waitFor();

@@ -154,7 +154,8 @@ function openZoom(image: number, layer: number, channel: number): void {
         const td = ev.target instanceof HTMLTableCellElement ? ev.target : null;
         const tr = td?.parentElement;
         if (!td || !(tr instanceof HTMLTableRowElement)) return;
-        readout.textContent = fill(strings.zoomHover, { row: tr.rowIndex, column: td.cellIndex, value: td.textContent ?? '' });
+        // Counted from 1, as a learner counts rows.
+        readout.textContent = fill(strings.zoomHover, { row: tr.rowIndex + 1, column: td.cellIndex + 1, value: td.textContent ?? '' });
       });
       zoomBox.append(table);
     } else {
@@ -215,7 +216,7 @@ function bigCanvas(width: number, height: number, paint: (ctx: CanvasRenderingCo
       const r = c.getBoundingClientRect();
       const x = Math.floor(((ev.clientX - r.left) / r.width) * width);
       const y = Math.floor(((ev.clientY - r.top) / r.height) * height);
-      if (x >= 0 && y >= 0 && x < width && y < height) readout.textContent = fill(strings.zoomHover, { row: y, column: x, value: valueAt(x, y) });
+      if (x >= 0 && y >= 0 && x < width && y < height) readout.textContent = fill(strings.zoomHover, { row: y + 1, column: x + 1, value: valueAt(x, y) });
     });
   }
   return c;
