@@ -8,6 +8,8 @@ import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
 import { client as enClient } from './en/client';
 import { client as zhClient } from './zh-cn/client';
+import { graph as enGraph } from './en/graph';
+import { graph as zhGraph } from './zh-cn/graph';
 
 import { evaluate as enEvaluate } from './en/evaluate';
 import { evaluate as zhEvaluate } from './zh-cn/evaluate';
@@ -20,6 +22,7 @@ export const EN = {
   client: enClient,
   run: enRun,
   evaluate: enEvaluate,
+  graph: enGraph,
 } as const;
 
 type Areas = typeof EN;
@@ -31,6 +34,7 @@ const ZH_CN: Translated = {
   client: zhClient,
   run: zhRun,
   evaluate: zhEvaluate,
+  graph: zhGraph,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
