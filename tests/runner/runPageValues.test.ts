@@ -11,7 +11,7 @@ import { analyze, summarize } from '../../core/src/index';
 import { heatClass, renderEvaluationBody, renderEvaluationPage, MATRIX_MAX } from '../../client/src/run/evalHtml';
 import { renderRunBody } from '../../client/src/run/html';
 import { sizeFromHeader } from '../../client/src/run/imageSize';
-import { PREVIEW_LIMITS, parseShape, toView, valueRequest, VALUE_LIMIT } from '../../client/src/run/view';
+import { isFromRunPage, PREVIEW_LIMITS, parseShape, toView, valueRequest, VALUE_LIMIT } from '../../client/src/run/view';
 import { cellText, gridOf } from '../../client/src/run/webview/grid';
 import { runPipeline } from '../../runner/src/run/pipeline';
 import type { EvaluationRun } from '../../runner/src/run/evaluate';
@@ -149,4 +149,12 @@ test('heat classes: a cell\'s share of its row in tenths; the matrix shows at mo
   assert.equal([...body.matchAll(/<td class="cell /g)].length, MATRIX_MAX * (MATRIX_MAX + 1));
   assert.match(body, new RegExp(`The first ${MATRIX_MAX} of ${n} classes are shown`));
   assert.match(body, /Every image was classified correctly/);
+});
+
+test('the page\'s zoomed and themed messages are checked', () => {
+  assert.ok(isFromRunPage({ type: 'zoomed', title: 't', cells: [['1', '-1']] }));
+  assert.ok(isFromRunPage({ type: 'themed', charts: 2, colour: '#3794ff' }));
+  for (const bad of [{ type: 'zoomed', title: 't', cells: [[1]] }, { type: 'zoomed', cells: [] }, { type: 'themed', charts: -1, colour: 'x' }, { type: 'themed', charts: 1 }]) {
+    assert.equal(isFromRunPage(bad), false, JSON.stringify(bad));
+  }
 });

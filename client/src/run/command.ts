@@ -41,6 +41,8 @@ export interface RunOutcome {
   shown: Promise<{ canvases: number; charts: number }>;
   /** Opens the page's enlarged view of a map (layer -1: the input); settles with its title and cell texts. */
   zoom(image: number, layer: number, channel: number): Promise<Zoomed>;
+  /** Fires when the page has followed a colour theme change. */
+  onDidFollowTheme: vscode.Event<{ charts: number; colour: string }>;
 }
 
 export async function runModel(state: RunState, arg?: unknown, imagesArg?: unknown): Promise<RunOutcome | undefined> {
@@ -120,7 +122,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     });
   });
   panel.show(view, pixels);
-  return { view, shown, zoom: (image, layer, channel) => panel.zoom(image, layer, channel) };
+  return { view, shown, zoom: (image, layer, channel) => panel.zoom(image, layer, channel), onDidFollowTheme: panel.onDidFollowTheme };
 }
 
 /** The model's panel, else a new one in the column where another run page is (no new split each time). */

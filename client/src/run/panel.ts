@@ -21,6 +21,9 @@ export class RunPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly drawnEmitter = new vscode.EventEmitter<{ canvases: number; charts: number }>();
   private readonly zoomedEmitter = new vscode.EventEmitter<Zoomed>();
+  private readonly themedEmitter = new vscode.EventEmitter<{ charts: number; colour: string }>();
+  /** Fires when the page has followed a colour theme change (its charts made again in these colours). */
+  readonly onDidFollowTheme = this.themedEmitter.event;
   private pixels: ImagePixels[] = [];
   /** Fires each time the page has drawn its pixels and charts (tests wait for it). */
   readonly onDidDraw = this.drawnEmitter.event;
@@ -40,11 +43,13 @@ export class RunPanel implements vscode.Disposable {
     this.subscriptions.push(
       this.drawnEmitter,
       this.zoomedEmitter,
+      this.themedEmitter,
       webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromRunPage(m)) return;
         if (m.type === 'ready') void webview.postMessage({ type: 'pixels', images: this.pixels } satisfies ToRunPage);
         else if (m.type === 'drawn') this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
         else if (m.type === 'zoomed') this.zoomedEmitter.fire({ title: m.title, cells: m.cells });
+        else if (m.type === 'themed') this.themedEmitter.fire({ charts: m.charts, colour: m.colour });
         else void this.reveal(m.index);
       }),
       this.panel.onDidDispose(() => this.dispose()),

@@ -96,7 +96,9 @@ export type FromRunPage =
   | { type: 'ready' }
   | { type: 'reveal'; index: number }
   | { type: 'drawn'; canvases: number; charts: number }
-  | { type: 'zoomed'; title: string; cells: string[][] };
+  | { type: 'zoomed'; title: string; cells: string[][] }
+  /** The colour theme changed: the charts were made again, in these colours (the bars' fill). */
+  | { type: 'themed'; charts: number; colour: string };
 
 export function isFromRunPage(m: unknown): m is FromRunPage {
   if (typeof m !== 'object' || m === null) return false;
@@ -104,6 +106,7 @@ export function isFromRunPage(m: unknown): m is FromRunPage {
   if (r['type'] === 'ready') return true;
   const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
   if (r['type'] === 'drawn') return count(r['canvases']) && count(r['charts']);
+  if (r['type'] === 'themed') return count(r['charts']) && typeof r['colour'] === 'string';
   if (r['type'] === 'zoomed') {
     const cells = r['cells'];
     return typeof r['title'] === 'string' && Array.isArray(cells) && cells.every((row) => Array.isArray(row) && row.every((c) => typeof c === 'string'));

@@ -74,6 +74,31 @@ suite('Run page and evaluation', () => {
     assert.ok(Math.abs(vectors[1]!.bars.reduce((a, b) => a + b.value, 0) - 1) < 1e-5);
   });
 
+  test('the page follows a colour theme change: its chart is made again in the new theme\'s colours', async () => {
+    const out = await run(['x.png', 'o.png']);
+    const config = vscode.workspace.getConfiguration('workbench');
+    const before = config.get<string>('colorTheme');
+    const themed = (timeoutMs: number) => within(new Promise<{ charts: number; colour: string }>((resolve) => {
+      const d = out.onDidFollowTheme((x) => {
+        d.dispose();
+        resolve(x);
+      });
+    }), timeoutMs, 'the page to follow the theme');
+    try {
+      const dark = themed(20_000);
+      await config.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+      const hc = await dark;
+      assert.equal(hc.charts, 2, 'both images\' charts were made again');
+      const back = themed(20_000);
+      await config.update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
+      const light = await back;
+      assert.equal(light.charts, 2);
+      assert.notEqual(light.colour, hc.colour, 'the charts take the theme\'s colour');
+    } finally {
+      await config.update('colorTheme', before === 'Default Light Modern' ? undefined : before, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('Evaluate on Folder: the confusion matrix of a generated ImageFolder tree, and its worst image opens', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cnnshape-eval-'));
     const xo = sample('xo').fsPath;

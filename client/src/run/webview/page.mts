@@ -281,6 +281,7 @@ new MutationObserver(() => {
   for (const c of charts.splice(0)) c.destroy();
   images.forEach((p, i) => drawChart(i, p));
   if (zoomed) openZoom(zoomed.image, zoomed.layer, zoomed.channel);
+  vscode.postMessage({ type: 'themed', charts: charts.length, colour: css('--vscode-charts-blue', '#3794ff') });
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 vscode.postMessage({ type: 'ready' });
