@@ -4,6 +4,16 @@
 import type { Locale } from './locale';
 import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
+import { layerChecks as enLayerChecks } from './en/layerChecks';
+import { layerChecks as zhLayerChecks } from './zh-cn/layerChecks';
+import { window as enWindow } from './en/window';
+import { window as zhWindow } from './zh-cn/window';
+import { layerArithmetic as enLayerArithmetic } from './en/layerArithmetic';
+import { layerArithmetic as zhLayerArithmetic } from './zh-cn/layerArithmetic';
+import { layerRef as enLayerRef } from './en/layerRef';
+import { layerRef as zhLayerRef } from './zh-cn/layerRef';
+import { summary as enSummary } from './en/summary';
+import { summary as zhSummary } from './zh-cn/summary';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
 import { client as enClient } from './en/client';
@@ -18,6 +28,11 @@ import { run as zhRun } from './zh-cn/run';
 
 export const EN = {
   common: enCommon,
+  layerChecks: enLayerChecks,
+  window: enWindow,
+  layerArithmetic: enLayerArithmetic,
+  layerRef: enLayerRef,
+  summary: enSummary,
   nls: enNls,
   client: enClient,
   run: enRun,
@@ -30,6 +45,11 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 
 const ZH_CN: Translated = {
   common: zhCommon,
+  layerChecks: zhLayerChecks,
+  window: zhWindow,
+  layerArithmetic: zhLayerArithmetic,
+  layerRef: zhLayerRef,
+  summary: zhSummary,
   nls: zhNls,
   client: zhClient,
   run: zhRun,
