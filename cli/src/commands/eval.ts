@@ -48,7 +48,7 @@ export function registerEval(program: Command): void {
       const m = loadModel(modelFile, defaultRounding);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\n${t('evaluate.cliNotRun', { file: modelFile })}\n`);
         process.exitCode = 1;
         return;
       }

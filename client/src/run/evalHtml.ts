@@ -80,7 +80,7 @@ ${worst}`;
 
 /** The whole page: the same strict CSP with a fresh nonce as the run page; one local script. */
 export function renderEvaluationPage(body: string, opts: { nonce: string; cspSource: string; scriptUri: string; title: string; lang?: string }): string {
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64');
+  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only
   const { nonce } = opts;
   return `<!DOCTYPE html>
 <html lang="${e(opts.lang ?? 'en')}">
@@ -98,7 +98,7 @@ export function renderEvaluationPage(body: string, opts: { nonce: string; cspSou
 </html>`;
 }
 
-const heat = Array.from({ length: 10 }, (_, i) => `td.h${i + 1} { background: color-mix(in srgb, var(--vscode-charts-blue, #3794ff) ${(i + 1) * 9}%, transparent); }`).join('\n');
+const HEAT_STYLE = Array.from({ length: 10 }, (_, i) => `td.h${i + 1} { background: color-mix(in srgb, var(--vscode-charts-blue, #3794ff) ${(i + 1) * 9}%, transparent); }`).join('\n');
 
 const STYLE = `
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
@@ -122,5 +122,5 @@ table.matrix th.rowhead { max-width: 12em; overflow: hidden; text-overflow: elli
 table.matrix td.cell { min-width: 2.6em; height: 2.2em; text-align: center; border: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, rgba(128,128,128,0.35))); }
 table.matrix td.diag { outline: 1px solid var(--vscode-focusBorder); outline-offset: -2px; }
 table.matrix td.h0 { color: var(--vscode-descriptionForeground); }
-${heat}
+${HEAT_STYLE}
 `;

@@ -128,7 +128,7 @@ export type RunPageStrings = ReturnType<typeof runPageStrings>;
  * `strings` (templates with {placeholders}) reach the script as escaped JSON in an attribute of the root.
  */
 export function renderRunPage(body: string, opts: { nonce: string; cspSource: string; scriptUri: string; title: string; strings?: RunPageStrings; lang?: string }): string {
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64');
+  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only
   const { nonce } = opts;
   const strings = JSON.stringify(opts.strings ?? runPageStrings());
   return `<!DOCTYPE html>

@@ -39,7 +39,7 @@ function csvCell(v: string | number | null): string {
 }
 
 export function renderEvaluationCsv(e: Evaluation): string {
-  const header = ['class', 'images', 'correct', 'precision', 'recall', ...e.confusion.classes.map((c) => `predicted ${c}`), 'predicted other'];
+  const header = ['class', 'images', 'correct', 'precision', 'recall', ...e.confusion.classes.map((c) => `predicted ${c}`), 'predicted other']; // l10n-ignore: the CSV header is data
   const rows = e.classes.map((c, i) => [c.name, c.images, c.correct, c.precision, c.recall, ...e.confusion.matrix[i]!]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }

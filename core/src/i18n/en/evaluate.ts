@@ -41,6 +41,7 @@ export const evaluate = {
   cliHelpWasm: 'use the WebAssembly engine (onnxruntime-web) instead of the native one',
   cliHelpThreads: 'threads per forward pass, 1 to 4 × the cores (default: every core)',
   cliHelpBatch: 'images per forward pass, 1 to {max} (default 8)',
+  cliNotRun: 'cnnshape: {file} has errors: not evaluated',
   cliTitle: '{model} on {dataset}',
   cliTop5: 'top-5',
   cliConfusion: 'confusion matrix (rows: true class, columns: predicted; "other": a label with no folder)',

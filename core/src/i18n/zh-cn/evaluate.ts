@@ -40,6 +40,7 @@ export const evaluate = {
   cliHelpWasm: '使用 WebAssembly 引擎（onnxruntime-web）而不是本机引擎',
   cliHelpThreads: '每次前向传播的线程数，1 到 4 × 核数（默认：全部核）',
   cliHelpBatch: '每次前向传播的图像数，1 到 {max}（默认 8）',
+  cliNotRun: 'cnnshape：{file} 有错误：未评估',
   cliTitle: '{model} 在 {dataset} 上',
   cliTop5: 'top-5 准确率',
   cliConfusion: '混淆矩阵（行：真实类别，列：预测类别；“其他”：没有对应文件夹的标签）',
