@@ -8,13 +8,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
-import type { PipelineResult } from '../../../runner/src/run/pipeline';
+import type { PipelineRequest, PipelineResult } from '../../../runner/src/run/pipeline';
+import { wallNow } from '../../../runner/src/run/phases';
 import { activeCnnEditor, isCnnDocument } from '../documents';
-import type { Summaries } from '../summaries';
+import type { Summaries, SummaryResult } from '../summaries';
 import { t } from '../l10n';
 import { imageSize } from './imageSize';
 import { RunPanel, type Zoomed } from './panel';
 import { pickImages } from './pickImages';
+import { logRunTiming } from './prewarm';
 import { PREVIEW_LIMITS, toView, valueRequest, type RunView } from './view';
 
 export interface RunState {
@@ -43,9 +45,29 @@ export interface RunOutcome {
   zoom(image: number, layer: number, channel: number): Promise<Zoomed>;
   /** Fires when the page has followed a colour theme change. */
   onDidFollowTheme: vscode.Event<{ charts: number; colour: string }>;
+  /** The run's phases, as the output channel shows them. */
+  timing: string | undefined;
+}
+
+/** What the command asks the worker to run; prewarm.ts makes the same request ready ahead (no images). */
+export function runRequest(doc: vscode.TextDocument, text: string, info: SummaryResult, images: readonly vscode.Uri[]): PipelineRequest {
+  return {
+    modelFile: modelPath(doc),
+    text,
+    defaultRounding: info.defaultRounding,
+    images: images.map((u) => u.fsPath),
+    // The worker previews the layers whose output is shown as feature maps.
+    previews: { ...PREVIEW_LIMITS },
+    // Exact values of the small layers: the enlarged maps' numbers and the dense/softmax bars.
+    ...valueRequest(info.summary.rows, info.summary.input),
+    // The page shows each layer's time: a few images, so the profiler's cost is small.
+    profile: true,
+  };
 }
 
 export async function runModel(state: RunState, arg?: unknown, imagesArg?: unknown): Promise<RunOutcome | undefined> {
+  // The run's phases are timed from the command, or from the choice of images when the user picks them.
+  let started = wallNow();
   // A Uri from the editor title menu, or a URI string from the language server's "▶ Run" code lens.
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg, true) : undefined;
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
@@ -69,7 +91,11 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
       .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     return undefined;
   }
-  const images = asUris(imagesArg) ?? (await pickImages(doc.uri));
+  let images = asUris(imagesArg);
+  if (!images) {
+    images = await pickImages(doc.uri);
+    started = wallNow();
+  }
   if (!images || images.length === 0) return undefined;
 
   const title = info.summary.title;
@@ -81,18 +107,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         return runInWorker(
-          {
-            modelFile: modelPath(doc),
-            text,
-            defaultRounding: info.defaultRounding,
-            images: images.map((u) => u.fsPath),
-            // The worker previews the layers whose output is shown as feature maps.
-            previews: { ...PREVIEW_LIMITS },
-            // Exact values of the small layers: the enlarged maps' numbers and the dense/softmax bars.
-            ...valueRequest(info.summary.rows, info.summary.input),
-            // The page shows each layer's time: a few images, so the profiler's cost is small.
-            profile: true,
-          },
+          runRequest(doc, text, info, images),
           { signal: abort.signal, onProgress: (message) => progress.report({ message }) },
         );
       },
@@ -107,6 +122,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     void vscode.window.showErrorMessage(t(user ? 'run.failed' : 'run.internalError', { message }));
     return undefined;
   }
+  const timing = logRunTiming(title, started, result);
   if (result.errors.length) {
     const first = result.errors[0]!;
     void vscode.window.showWarningMessage(t('run.imagesFailed', { count: result.errors.length, first: first.error }));
@@ -122,7 +138,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     });
   });
   panel.show(view, pixels);
-  return { view, shown, zoom: (image, layer, channel) => panel.zoom(image, layer, channel), onDidFollowTheme: panel.onDidFollowTheme };
+  return { view, shown, zoom: (image, layer, channel) => panel.zoom(image, layer, channel), onDidFollowTheme: panel.onDidFollowTheme, timing };
 }
 
 /** The model's panel, else a new one in the column where another run page is (no new split each time). */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Summaries } from '../summaries';
 import { runModel, type RunState } from './command';
 import { evaluateFolder, type EvaluationState } from './evaluateCommand';
+import { registerPrewarm } from './prewarm';
 
 export function registerRunFeatures(context: vscode.ExtensionContext, summaries: Summaries): vscode.Disposable[] {
   const state: RunState = { extensionUri: context.extensionUri, summaries, panels: new Map() };
@@ -18,5 +19,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext, summaries:
         [...evaluation.panels.values()].forEach((p) => p.dispose());
       },
     },
+    ...registerPrewarm(summaries),
   ];
 }

@@ -20,6 +20,8 @@ import { client as enClient } from './en/client';
 import { client as zhClient } from './zh-cn/client';
 import { graph as enGraph } from './en/graph';
 import { graph as zhGraph } from './zh-cn/graph';
+import { runner as enRunner } from './en/runner';
+import { runner as zhRunner } from './zh-cn/runner';
 
 import { evaluate as enEvaluate } from './en/evaluate';
 import { evaluate as zhEvaluate } from './zh-cn/evaluate';
@@ -38,6 +40,7 @@ export const EN = {
   run: enRun,
   evaluate: enEvaluate,
   graph: enGraph,
+  runner: enRunner,
 } as const;
 
 type Areas = typeof EN;
@@ -55,6 +58,7 @@ const ZH_CN: Translated = {
   run: zhRun,
   evaluate: zhEvaluate,
   graph: zhGraph,
+  runner: zhRunner,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

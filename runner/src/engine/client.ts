@@ -8,6 +8,7 @@ import type { ImageSink, PipelineRequest, PipelineResult, Progress } from '../ru
 import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
 import { RunnerError } from '../errors';
+import { readyKey } from '../run/readyKey';
 
 export interface WorkerOptions {
   /** The worker script; default: runnerWorker.js next to the bundle, or worker.ts through tsx. */
@@ -38,11 +39,19 @@ export function disableOrtTelemetry(): void {
   process.env['ORT_DISABLE_TELEMETRY'] ??= '1';
 }
 
+/**
+ * The worker allocates a little per image (arrays, decoded pixels) at a high rate, and V8 answers a high
+ * rate by growing the young generation towards 3 × 16 MB and keeping it: the RSS of a run of 10,000
+ * images then ends some 20 MB above that of 100 images although nothing is retained. A young generation
+ * of 3 MB keeps the peak flat (tensors are ArrayBuffers, outside it) at no measurable cost in speed.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 };
+
 /** A .ts worker (tests, development) is loaded through tsx's require hook; Node 20 cannot start it directly. */
 function startWorker(file: string): Worker {
   disableOrtTelemetry(); // in the real process environment, which the worker's onnxruntime reads
-  if (!file.endsWith('.ts')) return new Worker(file);
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
+  if (!file.endsWith('.ts')) return new Worker(file, { resourceLimits: WORKER_LIMITS });
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, resourceLimits: WORKER_LIMITS });
 }
 
 export class RunnerEngine {
@@ -153,18 +162,20 @@ export class RunCancelled extends Error {
 }
 
 /**
- * Runs the whole pipeline (weights, graph, images, inference) in a fresh worker thread. onnxruntime's
- * files (profiles) go to a folder of this run's own, removed when the worker has stopped, also when the
- * run is cancelled (the CLI cancels on Ctrl-C).
+ * Runs the whole pipeline (weights, graph, images, inference) in a fresh worker thread (the spare one
+ * when prewarmRunner started it). onnxruntime's files (profiles) go to a folder of this run's own,
+ * removed when the worker has stopped, also when the run is cancelled (the CLI cancels on Ctrl-C).
  */
 export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions = {}): Promise<PipelineResult> {
   return workerJob<PipelineResult>(
-    (scratchDir) => ({ id: 1, kind: 'pipeline', request: { ...request, engine: { ...request.engine, scratchDir } }, ...(opts.onImage ? { stream: true } : {}) }),
+    // No progress messages nobody listens to (the CLI): one per image otherwise.
+    (scratchDir) => ({ id: 1, kind: 'pipeline', request: { ...request, engine: { ...request.engine, scratchDir } }, ...(opts.onImage ? { stream: true } : {}), ...(opts.onProgress ? {} : { quiet: true }) }),
     (r) => {
       if (r.kind === 'image') opts.onImage?.(r.output, r.extras);
       return r.kind === 'pipeline' ? { result: r.result } : undefined;
     },
     opts,
+    request,
   );
 }
 
@@ -188,19 +199,27 @@ export function evaluateInWorker(request: EvaluationRequest, opts: EvaluationCal
 }
 
 /**
- * One job (message id 1) in a fresh worker with a scratch folder of its own. `onReply` sees each
- * successful reply but 'progress' and returns the result when the reply is the final one.
+ * One job (message id 1) in a worker with a scratch folder of its own. `onReply` sees each successful
+ * reply but 'progress' and returns the result when the reply is the final one. A pipeline run
+ * (`pipeline`) takes the spare worker if there is one and has the next made ready for the same request;
+ * an evaluation starts its own.
  */
 function workerJob<T>(
   message: (scratchDir: string) => Request,
   onReply: (r: Reply & { ok: true }) => { result: T } | undefined,
   opts: { signal?: AbortSignal; onProgress?: Progress } & WorkerOptions,
+  pipeline?: PipelineRequest,
 ): Promise<T> {
   if (opts.signal?.aborted) return Promise.reject(new RunCancelled());
-  const worker = startWorker(resolveWorkerScript(opts));
-  const scratchDir = mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
+  const taken = pipeline ? takeSpare(opts) : undefined;
+  const worker = taken?.worker ?? startWorker(resolveWorkerScript(opts));
+  const scratchDir = taken?.scratchDir ?? mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
   const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true });
-  const stop = () => void worker.terminate().then(removeScratch, removeScratch);
+  const stop = () => {
+    void worker.terminate().then(removeScratch, removeScratch);
+    // The next run finds a worker ready too, made ready for this same model version.
+    if (taken && pipeline) setTimeout(() => void prewarmRunner(pipeline, opts), 0).unref();
+  };
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     /** Cancelled: waiting for the worker to reach a step where it can be stopped. */
@@ -243,3 +262,104 @@ function workerJob<T>(
     worker.postMessage(message(scratchDir));
   });
 }
+
+interface Spare {
+  worker: Worker;
+  script: string;
+  scratchDir: string;
+  /** readyKey() of the request it was last asked to make ready. */
+  key: string | undefined;
+}
+
+/** One worker started ahead (prewarmRunner), taken by the next runInWorker. */
+let spare: Spare | undefined;
+
+function takeSpare(opts: WorkerOptions): Spare | undefined {
+  const s = spare;
+  spare = undefined;
+  if (s && s.script !== scriptOrUndefined(opts)) {
+    void s.worker.terminate().then(() => rmSync(s.scratchDir, { recursive: true, force: true }));
+    return undefined;
+  }
+  s?.worker.ref();
+  return s;
+}
+
+/**
+ * Starts a worker now and loads onnxruntime in it, so that the next run does not wait for either; with a
+ * request, the worker also builds that run's session (only the images are missing). Repeated calls with
+ * the same request do nothing; a new request replaces the session made for the last. Errors are silent:
+ * the run itself reports them. Returns a promise of whether a session was made (for tests).
+ */
+export function prewarmRunner(request?: PipelineRequest, opts: WorkerOptions = {}): Promise<boolean> {
+  const key = request ? readyKey(request) : undefined;
+  if (spare && (key === undefined || spare.key === key)) return lastWarm;
+  lastWarm = warm(request, key, opts);
+  return lastWarm;
+}
+
+/** The last prewarmRunner's outcome: whether the spare worker has a session made ahead. */
+export function spareReady(): Promise<boolean> {
+  return lastWarm;
+}
+
+let lastWarm: Promise<boolean> = Promise.resolve(false);
+let exitHooked = false;
+
+function warm(request: PipelineRequest | undefined, key: string | undefined, opts: WorkerOptions): Promise<boolean> {
+  if (!spare) {
+    const script = scriptOrUndefined(opts);
+    if (!script) return Promise.resolve(false);
+    const worker = startWorker(script);
+    const s: Spare = { worker, script, scratchDir: mkdtempSync(join(tmpdir(), 'cnnshape-run-')), key: undefined };
+    // A process may end with its spare still running (the spare does not keep it alive): its folder goes too.
+    if (!exitHooked) {
+      exitHooked = true;
+      process.once('exit', () => {
+        if (spare) rmSync(spare.scratchDir, { recursive: true, force: true });
+      });
+    }
+    // A spare must not keep the process (the CLI, a test) alive, and one that dies is forgotten.
+    worker.unref();
+    worker.on('error', () => {
+      if (spare === s) spare = undefined;
+    });
+    worker.on('exit', () => {
+      if (spare === s) spare = undefined;
+      rmSync(s.scratchDir, { recursive: true, force: true });
+    });
+    spare = s;
+  }
+  const s = spare;
+  s.key = key;
+  const id = nextWarmId++;
+  return new Promise<boolean>((resolve) => {
+    const onMessage = (r: Reply) => {
+      if (r.id !== id) return;
+      s.worker.off('message', onMessage);
+      resolve(r.ok && r.kind === 'warmed' && r.ready);
+    };
+    s.worker.on('message', onMessage);
+    s.worker.once('exit', () => resolve(false));
+    const warm: Request = request ? { id, kind: 'warm', request: { ...request, engine: { ...request.engine, scratchDir: s.scratchDir } } } : { id, kind: 'warm' };
+    s.worker.postMessage(warm);
+  });
+}
+
+function scriptOrUndefined(opts: WorkerOptions): string | undefined {
+  try {
+    return resolveWorkerScript(opts);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stops the spare worker, if any (the extension's deactivation). */
+export async function stopSpareRunner(): Promise<void> {
+  const s = spare;
+  spare = undefined;
+  if (s) await s.worker.terminate();
+}
+
+/** Ids of 'warm' messages: apart from a run's (1 and 2), which the worker answers after taking over. */
+let nextWarmId = 1000;
