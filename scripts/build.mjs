@@ -12,6 +12,7 @@ const webviewEntries = [
   ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
   ['client/src/run/webview/evalPage.mts', 'dist/evalWebview.js'],
   ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
+  ['client/src/explain/webview/page.mts', 'dist/explainWebview.js'],
 ];
 const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
 

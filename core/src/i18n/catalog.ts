@@ -22,6 +22,8 @@ import { graph as enGraph } from './en/graph';
 import { graph as zhGraph } from './zh-cn/graph';
 import { runner as enRunner } from './en/runner';
 import { runner as zhRunner } from './zh-cn/runner';
+import { explain as enExplain } from './en/explain';
+import { explain as zhExplain } from './zh-cn/explain';
 
 import { evaluate as enEvaluate } from './en/evaluate';
 import { evaluate as zhEvaluate } from './zh-cn/evaluate';
@@ -41,6 +43,7 @@ export const EN = {
   evaluate: enEvaluate,
   graph: enGraph,
   runner: enRunner,
+  explain: enExplain,
 } as const;
 
 type Areas = typeof EN;
@@ -59,6 +62,7 @@ const ZH_CN: Translated = {
   evaluate: zhEvaluate,
   graph: zhGraph,
   runner: zhRunner,
+  explain: zhExplain,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
