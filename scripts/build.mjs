@@ -10,6 +10,7 @@ const entries = NODE_ENTRIES;
 // Scripts that run inside webviews (a browser sandbox): one file each, with their libraries (chart.js).
 const webviewEntries = [
   ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
+  ['client/src/run/webview/evalPage.mts', 'dist/evalWebview.js'],
   ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
   ['client/src/explain/webview/page.mts', 'dist/explainWebview.js'],
 ];

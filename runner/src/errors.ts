@@ -11,7 +11,8 @@ export class ImageError extends Error {}
 export class LabelsError extends Error {}
 
 export function isUserError(e: unknown): boolean {
-  return e instanceof ModelError || e instanceof WeightsError || e instanceof ImageError || e instanceof LabelsError;
+  // A RunnerError made with user = true (the dataset of an evaluation) is one too, also inside the worker.
+  return e instanceof ModelError || e instanceof WeightsError || e instanceof ImageError || e instanceof LabelsError || (e instanceof RunnerError && e.user);
 }
 
 /** An error the worker reported; `user` says whether it is about the user's files (else: a bug). */

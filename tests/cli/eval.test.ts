@@ -84,6 +84,8 @@ test('class folders that are not labels, an empty dataset and a model without la
   const r = cnnshape('eval', model, dir);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /class folder 'Triangle' is not among the model's labels \('X', 'O'\)/);
+  // The dataset's errors come from the worker as the user's errors: one line, no stack.
+  assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
   const empty = join(tmp.dir, 'nothing');
   mkdirSync(empty);
   assert.match(cnnshape('eval', model, empty).stderr, /no class folders/);

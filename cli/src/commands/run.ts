@@ -17,7 +17,7 @@ import { JsonArrayWriter } from '../jsonStream';
 import { addRoundingOption, intOption, roundingOption } from '../options';
 import { loadModel } from '../files';
 import { ProgressBar } from '../progressBar';
-import { printErr, printOut, terminalFields, terminalLine } from '../terminalText';
+import { printErr, printOut, terminalFields, terminalLine, terminalText } from '../terminalText';
 
 interface RunOptions {
   json?: boolean;
@@ -117,7 +117,12 @@ export function registerRun(program: Command): void {
 }
 
 /** Runs in the worker with Ctrl-C wired to cancel; undefined (with the message printed) when it failed. */
-export async function runStreaming(request: PipelineRequest, onImage: ImageSink, bar: ProgressBar): Promise<PipelineResult | undefined> {
+export function runStreaming(request: PipelineRequest, onImage: ImageSink, bar: ProgressBar): Promise<PipelineResult | undefined> {
+  return runCancellable((signal) => runInWorker(request, { signal, onImage }), bar);
+}
+
+/** A worker job with Ctrl-C wired to cancel; undefined (with the message printed) when it failed. */
+export async function runCancellable<T>(start: (signal: AbortSignal) => Promise<T>, bar: ProgressBar): Promise<T | undefined> {
   // Ctrl-C stops the worker and removes onnxruntime's files (runInWorker) before the process ends.
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
@@ -132,7 +137,7 @@ export async function runStreaming(request: PipelineRequest, onImage: ImageSink,
   // Not removed afterwards: the last writes may still fail after the run.
   process.stdout.on('error', onOutputError);
   try {
-    return await runInWorker(request, { signal: cancel.signal, onImage });
+    return await start(cancel.signal);
   } catch (e) {
     bar.clear();
     if (closed) return undefined;
@@ -142,7 +147,7 @@ export async function runStreaming(request: PipelineRequest, onImage: ImageSink,
       return undefined;
     }
     const user = e instanceof RunnerError && e.user;
-    printErr(`cnnshape: ${user ? '' : 'internal error: '}${(e as Error).message}\n`);
+    printErr(`cnnshape: ${user ? '' : 'internal error: '}${terminalText((e as Error).message)}\n`);
     process.exitCode = 1;
     return undefined;
   } finally {

@@ -12,15 +12,18 @@ import type { PipelineRequest, PipelineResult } from '../../../runner/src/run/pi
 import { wallNow } from '../../../runner/src/run/phases';
 import { activeCnnEditor, isCnnDocument } from '../documents';
 import type { Summaries, SummaryResult } from '../summaries';
-import { RunPanel } from './panel';
+import { t } from '../l10n';
+import { imageSize } from './imageSize';
+import { RunPanel, type Zoomed } from './panel';
 import { pickImages } from './pickImages';
 import { logRunTiming } from './prewarm';
-import { PREVIEW_LIMITS, toView, type RunView } from './view';
+import { PREVIEW_LIMITS, toView, valueRequest, type RunView } from './view';
 
 export interface RunState {
   extensionUri: vscode.Uri;
   summaries: Summaries;
-  panels: Set<RunPanel>;
+  /** One panel per model (by URI), reused by its next run. */
+  panels: Map<string, RunPanel>;
 }
 
 function modelPath(doc: vscode.TextDocument): string {
@@ -38,6 +41,10 @@ export interface RunOutcome {
   view: RunView;
   /** Settles when the page has drawn: how many canvases it filled and charts it made. */
   shown: Promise<{ canvases: number; charts: number }>;
+  /** Opens the page's enlarged view of a map (layer -1: the input); settles with its title and cell texts. */
+  zoom(image: number, layer: number, channel: number): Promise<Zoomed>;
+  /** Fires when the page has followed a colour theme change. */
+  onDidFollowTheme: vscode.Event<{ charts: number; colour: string }>;
   /** The run's phases, as the output channel shows them. */
   timing: string | undefined;
 }
@@ -51,6 +58,8 @@ export function runRequest(doc: vscode.TextDocument, text: string, info: Summary
     images: images.map((u) => u.fsPath),
     // The worker previews the layers whose output is shown as feature maps.
     previews: { ...PREVIEW_LIMITS },
+    // Exact values of the small layers: the enlarged maps' numbers and the dense/softmax bars.
+    ...valueRequest(info.summary.rows, info.summary.input),
     // The page shows each layer's time: a few images, so the profiler's cost is small.
     profile: true,
   };
@@ -63,22 +72,22 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg, true) : undefined;
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
   if (!doc || !isCnnDocument(doc)) {
-    void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to run it on an image.');
+    void vscode.window.showInformationMessage(t('run.openModel'));
     return undefined;
   }
   // The text of the version the server is asked about: what it checked is what runs.
   const text = doc.getText();
   const info = await state.summaries.of(doc);
   if (!info) {
-    void vscode.window.showErrorMessage('CNN Shape: the language server did not answer, so the model was not checked; try "CNN Shape: Restart Language Server".');
+    void vscode.window.showErrorMessage(t('run.noServer'));
     return undefined;
   }
   const errors = info.summary.errors;
   if (errors > 0) {
     const first = info.firstError;
-    const where = first ? ` Line ${first.range.start.line + 1}: ${first.message}` : '';
+    const message = first ? t('run.modelHasErrorsAt', { count: errors, line: first.range.start.line + 1, message: first.message }) : t('run.modelHasErrors', { count: errors });
     void vscode.window
-      .showErrorMessage(`CNN Shape: the model has ${errors} error${errors > 1 ? 's' : ''}; fix ${errors > 1 ? 'them' : 'it'} before running.${where}`, 'Show Problems')
+      .showErrorMessage(message, t('run.showProblems'))
       .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     return undefined;
   }
@@ -93,7 +102,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
   let result: PipelineResult;
   try {
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `CNN Shape: running ${title}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: t('run.progressTitle', { title }), cancellable: true },
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -105,29 +114,41 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     );
   } catch (e) {
     if (e instanceof RunCancelled) {
-      vscode.window.setStatusBarMessage('CNN Shape: run cancelled', 3000);
+      vscode.window.setStatusBarMessage(t('run.cancelled'), 3000);
       return undefined;
     }
     const user = e instanceof RunnerError && e.user;
     const message = (e as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' · ');
-    void vscode.window.showErrorMessage(`CNN Shape: ${user ? '' : 'internal error: '}${message}`);
+    void vscode.window.showErrorMessage(t(user ? 'run.failed' : 'run.internalError', { message }));
     return undefined;
   }
   const timing = logRunTiming(title, started, result);
   if (result.errors.length) {
     const first = result.errors[0]!;
-    void vscode.window.showWarningMessage(`CNN Shape: ${result.errors.length} image${result.errors.length > 1 ? 's' : ''} could not be run: ${first.error}`);
+    void vscode.window.showWarningMessage(t('run.imagesFailed', { count: result.errors.length, first: first.error }));
   }
   if (result.outputs.length === 0) return undefined;
-  const { view, pixels } = toView(result, vscode.workspace.asRelativePath(doc.uri));
-  const panel = new RunPanel(state.extensionUri, doc.uri, view, pixels, state.summaries);
-  state.panels.add(panel);
-  panel.webviewPanel.onDidDispose(() => state.panels.delete(panel));
+  const originals = await Promise.all(result.outputs.map((o) => imageSize(o.image)));
+  const { view, pixels } = toView(result, vscode.workspace.asRelativePath(doc.uri), originals);
+  const panel = panelFor(state, doc.uri);
   const shown = new Promise<{ canvases: number; charts: number }>((resolve) => {
     const d = panel.onDidDraw((counts) => {
       d.dispose();
       resolve(counts);
     });
   });
-  return { view, shown, timing };
+  panel.show(view, pixels);
+  return { view, shown, zoom: (image, layer, channel) => panel.zoom(image, layer, channel), onDidFollowTheme: panel.onDidFollowTheme, timing };
+}
+
+/** The model's panel, else a new one in the column where another run page is (no new split each time). */
+function panelFor(state: RunState, model: vscode.Uri): RunPanel {
+  const key = model.toString();
+  const existing = state.panels.get(key);
+  if (existing) return existing;
+  const column = [...state.panels.values()].map((p) => p.webviewPanel.viewColumn).find((c) => c !== undefined) ?? vscode.ViewColumn.Beside;
+  const panel = new RunPanel(state.extensionUri, model, state.summaries, column);
+  state.panels.set(key, panel);
+  panel.webviewPanel.onDidDispose(() => state.panels.delete(key));
+  return panel;
 }

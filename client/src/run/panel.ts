@@ -1,46 +1,82 @@
-// The run result webview: one panel per run, showing the input as the network saw it, the top-5 with a
-// chart, the shapes that ran beside the predicted ones, and feature maps. Pixels are posted when the
-// page says it is ready (again after VS Code rebuilds a hidden page).
+// The run result webview: one panel per model, reused (revealed and redrawn) by the model's next run,
+// showing the input as the network saw it, the top-5 with a chart, dense and softmax outputs as bars,
+// the shapes that ran beside the predicted ones, and feature maps that enlarge with their numbers.
+// Pixels are posted when the page says it is ready (again after VS Code rebuilds a hidden page).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import type { Summaries } from '../summaries';
-import { renderRunBody, renderRunPage } from './html';
+import { renderRunBody, renderRunPage, runPageStrings } from './html';
 import { isFromRunPage, type ImagePixels, type RunView, type ToRunPage } from './view';
 
 const VIEW_TYPE = 'cnnShape.runResult';
+
+export interface Zoomed {
+  title: string;
+  cells: string[][];
+}
 
 export class RunPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly drawnEmitter = new vscode.EventEmitter<{ canvases: number; charts: number }>();
+  private readonly zoomedEmitter = new vscode.EventEmitter<Zoomed>();
+  private readonly themedEmitter = new vscode.EventEmitter<{ charts: number; colour: string }>();
+  /** Fires when the page has followed a colour theme change (its charts made again in these colours). */
+  readonly onDidFollowTheme = this.themedEmitter.event;
+  private pixels: ImagePixels[] = [];
   /** Fires each time the page has drawn its pixels and charts (tests wait for it). */
   readonly onDidDraw = this.drawnEmitter.event;
 
   constructor(
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     readonly modelUri: vscode.Uri,
-    view: RunView,
-    private readonly pixels: ImagePixels[],
     private readonly summaries: Summaries,
+    column: vscode.ViewColumn,
   ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Run: ${view.title}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, '', { viewColumn: column, preserveFocus: false }, {
       enableScripts: true,
       localResourceRoots: [dist],
     });
     const webview = this.panel.webview;
-    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'runWebview.js')).toString();
-    webview.html = renderRunPage(renderRunBody(view), { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title: `Run: ${view.title}` });
     this.subscriptions.push(
       this.drawnEmitter,
+      this.zoomedEmitter,
+      this.themedEmitter,
       webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromRunPage(m)) return;
         if (m.type === 'ready') void webview.postMessage({ type: 'pixels', images: this.pixels } satisfies ToRunPage);
         else if (m.type === 'drawn') this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
+        else if (m.type === 'zoomed') this.zoomedEmitter.fire({ title: m.title, cells: m.cells });
+        else if (m.type === 'themed') this.themedEmitter.fire({ charts: m.charts, colour: m.colour });
         else void this.reveal(m.index);
       }),
       this.panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** Shows a run's result: a fresh page (and nonce) in this panel, brought to the front. */
+  show(view: RunView, pixels: ImagePixels[]): void {
+    this.pixels = pixels;
+    const webview = this.panel.webview;
+    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'runWebview.js')).toString();
+    const title = t('run.panelTitle', { title: view.title });
+    this.panel.title = title;
+    webview.html = renderRunPage(renderRunBody(view, t), { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title, strings: runPageStrings(t), lang: vscode.env.language });
+    this.panel.reveal(this.panel.viewColumn, false);
+  }
+
+  /** Opens the enlarged view of a map (layer -1: the input) as a click does; settles with what it shows. */
+  zoom(image: number, layer: number, channel: number): Promise<Zoomed> {
+    const shown = new Promise<Zoomed>((resolve) => {
+      const d = this.zoomedEmitter.event((z) => {
+        d.dispose();
+        resolve(z);
+      });
+    });
+    void this.panel.webview.postMessage({ type: 'zoom', image, layer, channel } satisfies ToRunPage);
+    return shown;
   }
 
   get webviewPanel(): vscode.WebviewPanel {

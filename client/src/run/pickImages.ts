@@ -2,6 +2,7 @@
 // first), or the system file dialog.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import { orderImages } from './imageOrder';
 
 const MAX_LISTED = 2000;
@@ -14,8 +15,8 @@ async function dialog(modelDir: vscode.Uri): Promise<vscode.Uri[] | undefined> {
   return vscode.window.showOpenDialog({
     canSelectMany: true,
     defaultUri: modelDir,
-    filters: { Images: ['png', 'jpg', 'jpeg'] },
-    openLabel: 'Run on these images',
+    filters: { [t('run.dialogFilter')]: ['png', 'jpg', 'jpeg'] },
+    openLabel: t('run.dialogLabel'),
   });
 }
 
@@ -25,7 +26,7 @@ export async function pickImages(model: vscode.Uri): Promise<vscode.Uri[] | unde
   if (found.length === 0) return dialog(modelDir);
   const byPath = new Map(found.map((u) => [u.fsPath, u]));
   const ordered = orderImages([...byPath.keys()], modelDir.fsPath);
-  const browse: ImageItem = { label: '$(folder-opened) Browse…', description: 'choose files with the file dialog', alwaysShow: true };
+  const browse: ImageItem = { label: t('run.browse'), description: t('run.browseDetail'), alwaysShow: true };
   const items: ImageItem[] = [
     browse,
     ...ordered.map((p) => ({ label: path.basename(p), description: vscode.workspace.asRelativePath(path.dirname(p)), uri: byPath.get(p)! })),
@@ -33,14 +34,12 @@ export async function pickImages(model: vscode.Uri): Promise<vscode.Uri[] | unde
   const picked = await choose(items);
   if (picked === undefined) return undefined; // dismissed (Escape): nothing to say
   if (picked.length === 0) {
-    void vscode.window.showInformationMessage(NOTHING_CHOSEN);
+    void vscode.window.showInformationMessage(t('run.nothingChosen'));
     return undefined;
   }
   if (picked.includes(browse)) return dialog(modelDir);
   return picked.flatMap((p) => (p.uri ? [p.uri] : []));
 }
-
-const NOTHING_CHOSEN = 'CNN Shape: no image was chosen, so nothing ran. Tick one or more images (or highlight one and press Enter), or choose Browse….';
 
 /**
  * The ticked items when the user accepts; with none ticked, the highlighted one, else the only one
@@ -68,8 +67,8 @@ function choose(items: ImageItem[]): Promise<ImageItem[] | undefined> {
   const qp = vscode.window.createQuickPick<ImageItem>();
   qp.items = items;
   qp.canSelectMany = true;
-  qp.title = 'Run the model on images';
-  qp.placeholder = "Select one or more images (the model's folder first), or Browse…";
+  qp.title = t('run.pickerTitle');
+  qp.placeholder = t('run.pickerPlaceholder');
   qp.matchOnDescription = true;
   return new Promise((resolve) => {
     let done = false;

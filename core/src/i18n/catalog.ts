@@ -39,6 +39,11 @@ import { runner as zhRunner } from './zh-cn/runner';
 import { explain as enExplain } from './en/explain';
 import { explain as zhExplain } from './zh-cn/explain';
 
+import { evaluate as enEvaluate } from './en/evaluate';
+import { evaluate as zhEvaluate } from './zh-cn/evaluate';
+import { run as enRun } from './en/run';
+import { run as zhRun } from './zh-cn/run';
+
 export const EN = {
   common: enCommon,
   syntax: enSyntax,
@@ -55,6 +60,8 @@ export const EN = {
   summary: enSummary,
   nls: enNls,
   client: enClient,
+  run: enRun,
+  evaluate: enEvaluate,
   graph: enGraph,
   runner: enRunner,
   explain: enExplain,
@@ -79,6 +86,8 @@ const ZH_CN: Translated = {
   summary: zhSummary,
   nls: zhNls,
   client: zhClient,
+  run: zhRun,
+  evaluate: zhEvaluate,
   graph: zhGraph,
   runner: zhRunner,
   explain: zhExplain,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Counted, EvaluationRequest, EvaluationRun } from '../run/evaluate';
 import type { ImageSink, PipelineRequest, PipelineResult, Progress } from '../run/pipeline';
 import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
@@ -161,22 +162,65 @@ export class RunCancelled extends Error {
 }
 
 /**
- * Runs the whole pipeline (weights, graph, images, inference) in a fresh worker thread. onnxruntime's
- * files (profiles) go to a folder of this run's own, removed when the worker has stopped, also when the
- * run is cancelled (the CLI cancels on Ctrl-C).
+ * Runs the whole pipeline (weights, graph, images, inference) in a fresh worker thread (the spare one
+ * when prewarmRunner started it). onnxruntime's files (profiles) go to a folder of this run's own,
+ * removed when the worker has stopped, also when the run is cancelled (the CLI cancels on Ctrl-C).
  */
 export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions = {}): Promise<PipelineResult> {
+  return workerJob<PipelineResult>(
+    // No progress messages nobody listens to (the CLI): one per image otherwise.
+    (scratchDir) => ({ id: 1, kind: 'pipeline', request: { ...request, engine: { ...request.engine, scratchDir } }, ...(opts.onImage ? { stream: true } : {}), ...(opts.onProgress ? {} : { quiet: true }) }),
+    (r) => {
+      if (r.kind === 'image') opts.onImage?.(r.output, r.extras);
+      return r.kind === 'pipeline' ? { result: r.result } : undefined;
+    },
+    opts,
+    request,
+  );
+}
+
+export interface EvaluationCallOptions extends WorkerOptions {
+  onProgress?: Progress;
+  /** After each image: how many of the dataset's images ran. */
+  onCounted?: Counted;
+  signal?: AbortSignal;
+}
+
+/** An evaluation on an ImageFolder dataset (run/evaluate.ts) in a fresh worker thread, as runInWorker. */
+export function evaluateInWorker(request: EvaluationRequest, opts: EvaluationCallOptions = {}): Promise<EvaluationRun> {
+  return workerJob<EvaluationRun>(
+    (scratchDir) => ({ id: 1, kind: 'evaluate', request: { ...request, engine: { ...request.engine, scratchDir } } }),
+    (r) => {
+      if (r.kind === 'counted') opts.onCounted?.(r.done, r.total);
+      return r.kind === 'evaluation' ? { result: r.result } : undefined;
+    },
+    opts,
+  );
+}
+
+/**
+ * One job (message id 1) in a worker with a scratch folder of its own. `onReply` sees each successful
+ * reply but 'progress' and returns the result when the reply is the final one. A pipeline run
+ * (`pipeline`) takes the spare worker if there is one and has the next made ready for the same request;
+ * an evaluation starts its own.
+ */
+function workerJob<T>(
+  message: (scratchDir: string) => Request,
+  onReply: (r: Reply & { ok: true }) => { result: T } | undefined,
+  opts: { signal?: AbortSignal; onProgress?: Progress } & WorkerOptions,
+  pipeline?: PipelineRequest,
+): Promise<T> {
   if (opts.signal?.aborted) return Promise.reject(new RunCancelled());
-  const taken = takeSpare(opts);
+  const taken = pipeline ? takeSpare(opts) : undefined;
   const worker = taken?.worker ?? startWorker(resolveWorkerScript(opts));
   const scratchDir = taken?.scratchDir ?? mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
   const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true });
   const stop = () => {
     void worker.terminate().then(removeScratch, removeScratch);
     // The next run finds a worker ready too, made ready for this same model version.
-    if (taken) setTimeout(() => void prewarmRunner(request, opts), 0).unref();
+    if (taken && pipeline) setTimeout(() => void prewarmRunner(pipeline, opts), 0).unref();
   };
-  return new Promise<PipelineResult>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     /** Cancelled: waiting for the worker to reach a step where it can be stopped. */
     let stopping = false;
@@ -201,21 +245,21 @@ export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions 
     opts.signal?.addEventListener('abort', onAbort);
     worker.on('message', (r: Reply) => {
       if (stopping) {
-        // Only the final answer: 'progress' and 'image' come while the worker may still be running a pass.
-        if (!r.ok || r.kind === 'pipeline') stop();
+        // Only the final answer: 'progress', 'image' and 'counted' come while the worker may still be running a pass.
+        if (!r.ok || r.kind === 'pipeline' || r.kind === 'evaluation') stop();
       } else if (!r.ok) finish(() => reject(new RunnerError(r.error, r.errorKind === 'user')));
       else if (r.kind === 'progress') opts.onProgress?.(r.message, r.fraction);
-      else if (r.kind === 'image') opts.onImage?.(r.output, r.extras);
-      else if (r.kind === 'pipeline') finish(() => resolve(r.result));
+      else {
+        const done = onReply(r);
+        if (done) finish(() => resolve(done.result));
+      }
     });
     worker.on('error', (e) => finish(() => reject(new RunnerError(`runner worker failed: ${e.message}`, false))));
     worker.on('exit', (code) => {
       removeScratch();
       finish(() => reject(new RunnerError(`runner worker exited (code ${code})`, false)));
     });
-    const withScratch: PipelineRequest = { ...request, engine: { ...request.engine, scratchDir } };
-    // No progress messages nobody listens to (the CLI): one per image otherwise.
-    worker.postMessage({ id: 1, kind: 'pipeline', request: withScratch, ...(opts.onImage ? { stream: true } : {}), ...(opts.onProgress ? {} : { quiet: true }) } satisfies Request);
+    worker.postMessage(message(scratchDir));
   });
 }
 

@@ -1,5 +1,6 @@
 // Messages between client.ts (any thread) and worker.ts (the thread that runs onnxruntime).
 import type { ImageExtras, PipelineRequest, PipelineResult } from '../run/pipeline';
+import type { EvaluationRequest, EvaluationRun } from '../run/evaluate';
 import type { ImageOutput } from '../run/result';
 import type { Backend, EngineOptions, OutputTensor } from './session';
 
@@ -12,6 +13,8 @@ export type Request =
   | { id: number; kind: 'pipeline'; request: PipelineRequest; stream?: boolean; quiet?: boolean }
   /** Load onnxruntime now (a spare worker, ahead of a run); with `request`, also build its session (warmStart.ts). */
   | { id: number; kind: 'warm'; request?: PipelineRequest }
+  /** An evaluation on an ImageFolder dataset (run/evaluate.ts): 'counted' replies, then 'evaluation'. */
+  | { id: number; kind: 'evaluate'; request: EvaluationRequest }
   /** Stop the pipeline at its next step (never in the middle of onnxruntime's run: see client.ts). */
   | { id: number; kind: 'cancel' };
 
@@ -24,5 +27,7 @@ export type Reply =
   | { id: number; ok: true; kind: 'progress'; message: string; fraction?: number }
   | { id: number; ok: true; kind: 'image'; output: ImageOutput; extras: ImageExtras }
   | { id: number; ok: true; kind: 'pipeline'; result: PipelineResult }
+  | { id: number; ok: true; kind: 'counted'; done: number; total: number }
+  | { id: number; ok: true; kind: 'evaluation'; result: EvaluationRun }
   /** `user`: a problem with the model, weights, labels or images (shown as is); `internal`: a bug. */
   | { id: number; ok: false; error: string; errorKind?: 'user' | 'internal' };

@@ -5,7 +5,8 @@ import { parentPort } from 'node:worker_threads';
 import { createEngineSession, loadNativeEngine, type EngineSession, type OutputTensor } from './session';
 import type { Reply, Request } from './protocol';
 import { isUserError } from '../errors';
-import { runPipeline } from '../run/pipeline';
+import { runPipeline, type Progress } from '../run/pipeline';
+import { runEvaluation } from '../run/evaluate';
 import { PhaseClock, wallNow } from '../run/phases';
 import { fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
 
@@ -22,6 +23,14 @@ let ready: Promise<ReadyRun | undefined> | undefined;
 let readyFor: string | undefined;
 /** Set by a 'cancel' message; the pipeline checks it between its steps. */
 let cancelled = false;
+
+function progressTo(id: number): Progress {
+  return (message, fraction) => {
+    const p: Reply = { id, ok: true, kind: 'progress', message };
+    if (fraction !== undefined) p.fraction = fraction;
+    port.postMessage(p);
+  };
+}
 
 async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuffer[] } | undefined> {
   switch (req.kind) {
@@ -72,17 +81,18 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       if (taken && !usable) await taken.session.release();
       const result = await runPipeline(
         req.request,
-        req.quiet ? undefined : (message, fraction) => {
-          const p: Reply = { id: req.id, ok: true, kind: 'progress', message };
-          if (fraction !== undefined) p.fraction = fraction;
-          port.postMessage(p);
-        },
+        req.quiet ? undefined : progressTo(req.id),
         () => cancelled,
         req.stream ? (output, extras) => port.postMessage({ id: req.id, ok: true, kind: 'image', output, extras } satisfies Reply) : undefined,
         clock,
         usable,
       );
       return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
+    }
+    case 'evaluate': {
+      const counted = (done: number, total: number) => port.postMessage({ id: req.id, ok: true, kind: 'counted', done, total } satisfies Reply);
+      const result = await runEvaluation(req.request, progressTo(req.id), () => cancelled, counted);
+      return { reply: { id: req.id, ok: true, kind: 'evaluation', result }, transfer: [] };
     }
     case 'cancel':
       // Answered by the pipeline, which stops at its next step.

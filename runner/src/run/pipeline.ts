@@ -56,6 +56,8 @@ export const MAX_BATCH = 64;
 export interface ImageExtras {
   image: string;
   seen?: FloatImage;
+  /** With keepInputs: the tensor the network took (after preprocess), [1, depth, height, width]. */
+  input?: OutputTensor;
   maps?: Record<number, OutputTensor>;
   seenPreview?: ImagePreview;
   mapPreviews?: MapPreview[];
@@ -278,7 +280,10 @@ function pick(out: Record<string, OutputTensor>, names: string[]): Record<string
 
 function imageExtras(d: Decoded, out: Record<string, OutputTensor>, at: number, req: PipelineRequest, previewLayers: number[]): ImageExtras {
   const extra: ImageExtras = { image: d.image };
-  if (req.keepInputs) extra.seen = d.input.seen;
+  if (req.keepInputs) {
+    extra.seen = d.input.seen;
+    extra.input = { dims: d.input.dims, data: d.input.tensor };
+  }
   if (req.keepOutputsOf?.length) {
     extra.maps = {};
     for (const k of req.keepOutputsOf) {

@@ -9,6 +9,7 @@ export const nls = {
   'command.restartServer.title': "Restart Server",
   'command.explainLayer.title': "Explain This Layer",
   'command.runModel.title': "Run Model on Image…",
+  'command.evaluateFolder.title': "Evaluate on Folder…",
   'command.exportPytorch.title': "Export to PyTorch…",
   'command.copyPytorch.title': "Copy as PyTorch",
   'language.cnn-yaml.alias': "CNN model (YAML)",

@@ -10,6 +10,7 @@ export const nls: Translation<typeof en> = {
   'command.restartServer.title': '重启语言服务器',
   'command.explainLayer.title': '讲解这一层',
   'command.runModel.title': '在图片上运行模型…',
+  'command.evaluateFolder.title': '在文件夹上评估模型…',
   'command.exportPytorch.title': '导出为 PyTorch…',
   'command.copyPytorch.title': '复制为 PyTorch 代码',
   'language.cnn-yaml.alias': 'CNN 模型 (YAML)',
