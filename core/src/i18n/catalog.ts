@@ -4,9 +4,27 @@
 import type { Locale } from './locale';
 import { common as enCommon } from './en/common';
 import { common as zhCommon } from './zh-cn/common';
+import { hover as enHover } from './en/hover';
+import { hover as zhHover } from './zh-cn/hover';
+import { completion as enCompletion } from './en/completion';
+import { completion as zhCompletion } from './zh-cn/completion';
+import { fixes as enFixes } from './en/fixes';
+import { fixes as zhFixes } from './zh-cn/fixes';
+import { lenses as enLenses } from './en/lenses';
+import { lenses as zhLenses } from './zh-cn/lenses';
+import { rename as enRename } from './en/rename';
+import { rename as zhRename } from './zh-cn/rename';
+import { lsp as enLsp } from './en/lsp';
+import { lsp as zhLsp } from './zh-cn/lsp';
 
 export const EN = {
   common: enCommon,
+  hover: enHover,
+  completion: enCompletion,
+  fixes: enFixes,
+  lenses: enLenses,
+  rename: enRename,
+  lsp: enLsp,
 } as const;
 
 type Areas = typeof EN;
@@ -14,6 +32,12 @@ type Translated = { readonly [A in keyof Areas]: { readonly [K in keyof Areas[A]
 
 const ZH_CN: Translated = {
   common: zhCommon,
+  hover: zhHover,
+  completion: zhCompletion,
+  fixes: zhFixes,
+  lenses: zhLenses,
+  rename: zhRename,
+  lsp: zhLsp,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
