@@ -8,7 +8,7 @@ import { COMMON_KEYS, LAYERS, LAYER_TYPES, ROUNDINGS, TOP_KEYS } from '../core/s
 import { jsonFile } from './generate/json';
 import { buildGrammars } from './generate/grammars';
 import { layersMarkdown } from './generate/layersDoc';
-import { l10nBundle } from './generate/l10nBundle';
+import { l10nBundle, packageNls } from './generate/l10nBundle';
 import { buildSchema, type SchemaSource } from './generate/schema';
 
 /** The registry and key lists the files are made from. */
@@ -25,6 +25,8 @@ export function generatedFiles(src: SchemaSource = registrySource()): Record<str
     'syntaxes/cnn-json.injection.tmLanguage.json': jsonFile(grammars.json),
     'docs/layers.md': layersMarkdown(),
     'l10n/bundle.l10n.zh-cn.json': jsonFile(l10nBundle('zh-cn')),
+    'package.nls.json': jsonFile(packageNls('en')),
+    'package.nls.zh-cn.json': jsonFile(packageNls('zh-cn')),
   };
 }
 

@@ -49,7 +49,8 @@ fi
 # ---------------------------------------------------------------- 1. Debian packages
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-for p in chromium libkrb5-dev pkg-config ripgrep; do
+# fonts-wqy-microhei: Chinese text in screenshots of the editor (issue 12) instead of empty boxes.
+for p in chromium libkrb5-dev pkg-config ripgrep fonts-wqy-microhei; do
   pkg_installed "$p" || missing+=("$p")
 done
 # node-gyp builds VS Code's native modules: it needs a compiler, make and python3 (any python3 on PATH).
@@ -61,7 +62,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  say "Debian packages present: chromium libkrb5-dev pkg-config ripgrep g++ make python3 (skip)"
+  say "Debian packages present: chromium libkrb5-dev pkg-config ripgrep fonts-wqy-microhei g++ make python3 (skip)"
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after apt-get install chromium"
 [ -x /usr/bin/rg ] || die "/usr/bin/rg missing after apt-get install ripgrep"

@@ -14,3 +14,8 @@ export function l10nBundle(locale: Exclude<Locale, 'en'>): Record<string, string
   }
   return out;
 }
+
+/** `package.nls.json` (English) or `package.nls.<lang>.json`: the catalogue's `nls` area, key → text. */
+export function packageNls(locale: Locale): Record<string, string> {
+  return { ...(CATALOG[locale].nls as Record<string, string>) };
+}

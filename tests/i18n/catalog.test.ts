@@ -2,6 +2,8 @@
 // same `code` and numbers, the tutorials' terms (glossary) are used, and the client's l10n bundle agrees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOG, EN, GLOSSARY, chooseLocale, fillTemplate, localeFromEnv, pickLocale, placeholdersOf, t, withLocale } from '../../core/src/index';
 
 type Flat = Array<{ id: string; en: string; zh: string }>;
@@ -26,8 +28,11 @@ test('every message has a Chinese translation', () => {
   assert.deepEqual(missing, []);
 });
 
+/** Names that stay as they are in every language. */
+const NAMES = new Set(['CNN Shape']);
+
 test('the Chinese is Chinese where the English has words', () => {
-  const untranslated = entries().filter((e) => /[A-Za-z]{3,}/.test(withoutCode(e.en)) && !/[\u4e00-\u9fff]/.test(e.zh)).map((e) => e.id);
+  const untranslated = entries().filter((e) => !NAMES.has(e.en) && /[A-Za-z]{3,}/.test(withoutCode(e.en)) && !/[\u4e00-\u9fff]/.test(e.zh)).map((e) => e.id);
   assert.deepEqual(untranslated, []);
 });
 
@@ -89,4 +94,23 @@ test('locales from editors and terminals', () => {
   assert.equal(localeFromEnv({ LC_ALL: '', LC_MESSAGES: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
   assert.equal(localeFromEnv({ LANG: 'zh_CN.UTF-8' }), 'zh-cn');
   assert.equal(localeFromEnv({}), 'en');
+});
+
+test('package.json shows only catalogue text: every title and description is a %key% of the nls area', () => {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as Record<string, unknown>;
+  const nls = EN.nls as Record<string, string>;
+  const literal: string[] = [];
+  const unknown: string[] = [];
+  const visit = (v: unknown, path: string): void => {
+    if (typeof v === 'string') {
+      const m = /^%(.+)%$/.exec(v);
+      if (m) {
+        if (!(m[1]! in nls)) unknown.push(`${path}: ${v}`);
+      } else if (/(title|description|displayName|category|Descriptions\[\d+\]|aliases\[0\])$/i.test(path)) literal.push(`${path}: ${v}`);
+    } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, path ? `${path}.${k}` : k);
+  };
+  visit({ displayName: pkg['displayName'], description: pkg['description'], contributes: pkg['contributes'], capabilities: pkg['capabilities'] }, '');
+  assert.deepEqual(unknown, []);
+  assert.deepEqual(literal, []);
 });

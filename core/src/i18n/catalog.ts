@@ -16,6 +16,8 @@ import { rename as enRename } from './en/rename';
 import { rename as zhRename } from './zh-cn/rename';
 import { lsp as enLsp } from './en/lsp';
 import { lsp as zhLsp } from './zh-cn/lsp';
+import { nls as enNls } from './en/nls';
+import { nls as zhNls } from './zh-cn/nls';
 
 export const EN = {
   common: enCommon,
@@ -25,6 +27,7 @@ export const EN = {
   lenses: enLenses,
   rename: enRename,
   lsp: enLsp,
+  nls: enNls,
 } as const;
 
 type Areas = typeof EN;
@@ -38,6 +41,7 @@ const ZH_CN: Translated = {
   lenses: zhLenses,
   rename: zhRename,
   lsp: zhLsp,
+  nls: zhNls,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

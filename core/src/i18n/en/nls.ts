@@ -1,0 +1,27 @@
+// VS Code's contributions (package.json `%key%` values): command titles, settings, language names.
+// package.nls.json and package.nls.zh-cn.json are generated from this area (npm run generate).
+export const nls = {
+  'displayName': "CNN Shape",
+  'description': "Every layer's width × height × depth as you type a convolutional network, with the arithmetic explained, and a runner that shows what the network makes of an image.",
+  'command.showSummary.title': "Show Model Summary",
+  'command.category': "CNN Shape",
+  'command.showGraph.title': "Show Model Graph",
+  'command.restartServer.title': "Restart Server",
+  'command.runModel.title': "Run Model on Image…",
+  'command.exportPytorch.title': "Export to PyTorch…",
+  'command.copyPytorch.title': "Copy as PyTorch",
+  'language.cnn-yaml.alias': "CNN model (YAML)",
+  'language.cnn-json.alias': "CNN model (JSON)",
+  'configuration.title': "CNN Shape",
+  'config.rounding.default.markdownDescription': "How to treat an output size `(n + 2p − d(k − 1) − 1)/s + 1` that is not a whole number, in model files without a `rounding:` key of their own.",
+  'config.rounding.default.markdownEnumDescriptions.0': "A non-whole output size is an error (the format's default).",
+  'config.rounding.default.markdownEnumDescriptions.1': "Round down, as PyTorch and Keras `valid` do; the case is noted at information severity.",
+  'config.rounding.default.markdownEnumDescriptions.2': "Round up, as PyTorch `ceil_mode`; the case is noted at information severity.",
+  'config.inlayHints.enabled.markdownDescription': "Show each layer's output shape (`→ W×H×D`) as an inlay hint after the layer.",
+  'config.language.markdownDescription': "The language of CNN Shape's messages, hovers and views. `auto` follows VS Code's display language.",
+  'config.language.enumDescriptions.0': "Follow VS Code's display language.",
+  'config.language.enumDescriptions.1': "English.",
+  'config.language.enumDescriptions.2': "简体中文 (Simplified Chinese).",
+  'config.trace.server.description': "Traces the messages between VS Code and the CNN Shape language server, in the Output view.",
+  'untrustedWorkspaces.description': "Running a model reads the files its `weights:` and `labels:` name and runs onnxruntime on them; a workspace you do not trust should not be able to do that.",
+} as const;
