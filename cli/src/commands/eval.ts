@@ -3,6 +3,7 @@
 // and recall and the confusion matrix (text, --json or --csv). Streams: memory does not grow with the
 // number of images. Exit 1 on a model, dataset or image error; 2 on bad usage.
 import type { Command } from 'commander';
+import { t } from '../../../core/src/index';
 import { resolve } from 'node:path';
 import { isUserError, RunnerError } from '../../../runner/src/errors';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
@@ -31,16 +32,16 @@ interface EvalOptions {
 export function registerEval(program: Command): void {
   addRoundingOption(program
     .command('eval')
-    .description('evaluate the network on a folder of labelled images (one subfolder per class): accuracy, top-5, precision and recall per class, confusion matrix')
-    .argument('<model>', 'a model file with `labels:`')
-    .argument('<dir>', 'a folder with one subfolder per class, each named as one of the model\'s labels')
-    .option('--json', 'print the evaluation as JSON')
-    .option('--csv', 'print one CSV row per class: counts, precision, recall and its row of the confusion matrix')
-    .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
-    .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
-    .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
-    .option('--threads <n>', 'threads per forward pass, 1 to 4 × the cores (default: every core)')
-    .option('--batch <n>', `images per forward pass, 1 to ${MAX_BATCH} (default 8)`))
+    .description(t('cli.evalDescription'))
+    .argument('<model>', t('cli.evalModel'))
+    .argument('<dir>', t('cli.evalDir'))
+    .option('--json', t('cli.evalJson'))
+    .option('--csv', t('cli.evalCsv'))
+    .option('--weights <file>', t('cli.weightsOption'))
+    .option('--seed <n>', t('cli.seedOption'))
+    .option('--wasm', t('cli.wasmOption'))
+    .option('--threads <n>', t('cli.threadsOption'))
+    .option('--batch <n>', t('cli.batchOption', { max: MAX_BATCH })))
     .action(async (modelFile: string, dir: string, opts: EvalOptions) => {
       const seed = intOption('seed', opts.seed, 0);
       const threads = intOption('threads', opts.threads, 1, maxThreads());
@@ -49,7 +50,7 @@ export function registerEval(program: Command): void {
       const m = loadModel(modelFile, defaultRounding);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\n${t('cli.notRun', { file: modelFile })}\n`);
         process.exitCode = 1;
         return;
       }
@@ -81,18 +82,18 @@ export function registerEval(program: Command): void {
         },
         (o) => {
           acc.add(o);
-          bar.update(++done, images.length, 'images');
+          bar.update(++done, images.length, t('cli.progressImages'));
         },
         bar,
       );
       bar.clear();
       if (!result) return;
-      for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
+      for (const w of result.warnings) printErr(`${t('cli.warningLine', { message: terminalLine(w) })}\n`);
       const e = acc.result();
       if (opts.json) process.stdout.write(jsonText({ model: modelFile, dataset: dir, ...e, errors: result.errors, warnings: result.warnings, engine: result.engine, ...(result.untrained ? { untrained: result.untrained } : {}) }));
       else if (opts.csv) printOut(renderEvaluationCsv(terminalFields(e)));
-      else printOut(renderEvaluationText(terminalFields(e), terminalLine(`${modelFile} on ${dir}`)));
-      for (const err of result.errors) printErr(`error: ${terminalLine(err.error)}\n`);
+      else printOut(renderEvaluationText(terminalFields(e), terminalLine(t('cli.evalTitle', { model: modelFile, dir }))));
+      for (const err of result.errors) printErr(`${t('cli.errorLine', { message: terminalLine(err.error) })}\n`);
       if (result.errors.length) process.exitCode = 1;
     });
 }

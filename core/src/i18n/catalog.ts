@@ -16,6 +16,8 @@ import { rename as enRename } from './en/rename';
 import { rename as zhRename } from './zh-cn/rename';
 import { lsp as enLsp } from './en/lsp';
 import { lsp as zhLsp } from './zh-cn/lsp';
+import { cli as enCli } from './en/cli';
+import { cli as zhCli } from './zh-cn/cli';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
 
@@ -28,6 +30,7 @@ export const EN = {
   rename: enRename,
   lsp: enLsp,
   nls: enNls,
+  cli: enCli,
 } as const;
 
 type Areas = typeof EN;
@@ -42,6 +45,7 @@ const ZH_CN: Translated = {
   rename: zhRename,
   lsp: zhLsp,
   nls: zhNls,
+  cli: zhCli,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };
