@@ -18,6 +18,8 @@ import { lsp as enLsp } from './en/lsp';
 import { lsp as zhLsp } from './zh-cn/lsp';
 import { cli as enCli } from './en/cli';
 import { cli as zhCli } from './zh-cn/cli';
+import { runnerErrors as enRunnerErrors } from './en/runnerErrors';
+import { runnerErrors as zhRunnerErrors } from './zh-cn/runnerErrors';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
 
@@ -31,6 +33,7 @@ export const EN = {
   lsp: enLsp,
   nls: enNls,
   cli: enCli,
+  runnerErrors: enRunnerErrors,
 } as const;
 
 type Areas = typeof EN;
@@ -46,6 +49,7 @@ const ZH_CN: Translated = {
   lsp: zhLsp,
   nls: zhNls,
   cli: zhCli,
+  runnerErrors: zhRunnerErrors,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

@@ -4,7 +4,7 @@
 import { freemem } from 'node:os';
 import type { Analysis } from '../../../core/src/index';
 import { expectedParameters } from '../../../core/src/index';
-import { bytes } from '../../../core/src/index';
+import { bytes, t } from '../../../core/src/index';
 import { ModelError } from '../errors';
 
 /** Elements in one tensor; onnxruntime and typed arrays index with 32 bits. */
@@ -34,6 +34,6 @@ export function checkRunnable(analysis: Analysis, fileName: string, freeBytes = 
     }
   }
   if (total > 0.8 * freeBytes) {
-    throw new ModelError(`${fileName}: running it needs about ${bytes(total)} for weights and layer outputs (float32), but only ${bytes(freeBytes)} of memory is free`);
+    throw new ModelError(t('runnerErrors.needsMemory', { file: fileName, needed: bytes(total), free: bytes(freeBytes) }));
   }
 }

@@ -52,7 +52,7 @@ export const cli: Translation<typeof en> = {
   notRun: 'cnnshape：{file} 有错误：没有运行',
   warningLine: '警告：{message}',
   errorLine: '错误：{message}',
-  progressImages: '张图像',
+  progressImages: '图像',
   interrupted: 'cnnshape：已中断',
   runInternalError: 'cnnshape：内部错误：{error}',
   evalDescription: '在按类别分文件夹的带标签图像上评估网络（每个类别一个子文件夹）：准确率、top-5、每个类别的精确率和召回率、混淆矩阵',
