@@ -11,7 +11,7 @@ const CJK = /[\u4e00-\u9fff]/;
 
 function cnnshape(args: string[], env: Record<string, string | undefined> = {}) {
   const clean = { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C.UTF-8', ...env };
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', ...args], { cwd: ROOT, env: clean as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', ...args], { cwd: ROOT, env: clean, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

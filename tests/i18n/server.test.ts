@@ -39,6 +39,7 @@ const hoverText = (h: Hover | null) => (h && typeof h.contents === 'object' && '
 
 interface Seen {
   error: Diagnostic;
+  message: string;
   strideHover: string;
   layerHover: string;
   details: string[];
@@ -55,12 +56,13 @@ async function look(client: LspClient, uri: string, keysUri: string, text: strin
   const layerHover = hoverText(await hover(positionOf(text, '{type: conv', 8)));
   const items = (await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: keysUri }, position: positionOf(KEYS_TEXT, '    st\n', 6) })) as CompletionItem[];
   const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: error.range, context: { diagnostics: [error] } })) as CodeAction[];
-  return { error, strideHover, layerHover, details: items.map((i) => i.detail ?? ''), titles: actions.map((a) => a.title) };
+  const message = typeof error.message === 'string' ? error.message : error.message.value;
+  return { error, message, strideHover, layerHover, details: items.map((i) => i.detail ?? ''), titles: actions.map((a) => a.title) };
 }
 
 test('initialize locale zh-cn: diagnostics, hover, completion and quick fixes in Chinese; cnnShape.language en turns them English', { timeout: 60_000 }, async () => {
   const text = readFileSync(SAMPLE, 'utf8');
-  const english = withLocale('en', () => analyze({ text }).diagnostics.find((d) => d.code === 'non-integer-output')!.message);
+  const english = withLocale('en', () => analyze({ text, fileName: SAMPLE }).diagnostics.find((d) => d.code === 'non-integer-output')!.message);
   const client = new LspClient('source');
   try {
     await client.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, workspaceFolders: null, locale: 'zh-cn' });
@@ -71,9 +73,9 @@ test('initialize locale zh-cn: diagnostics, hover, completion and quick fixes in
     await client.open(keysUri, KEYS_TEXT);
 
     const zh = await look(client, uri, keysUri, text, 0);
-    assert.match(zh.error.message, CJK, `the diagnostic is Chinese: ${zh.error.message}`);
-    assert.equal(arithmetic(zh.error.message), arithmetic(english), `the same arithmetic: ${zh.error.message} / ${english}`);
-    assert.ok(zh.error.message.includes('(32 − 4 + 2·0)/3 + 1 = 10.33'), zh.error.message);
+    assert.match(zh.message, CJK, `the diagnostic is Chinese: ${zh.message}`);
+    assert.equal(arithmetic(zh.message), arithmetic(english), `the same arithmetic: ${zh.message} / ${english}`);
+    assert.ok(zh.message.includes('(32 − 4 + 2·0)/3 + 1 = 10.33'), zh.message);
     assert.match(zh.strideHover, /步幅 \\\(stride\\\)/, zh.strideHover);
     assert.match(zh.layerHover, /参数 \(params\) [\d,]+ · 乘加运算 \(MACs\) [\d,]+/, zh.layerHover);
     assert.match(zh.layerHover, /10\.33/, 'the hover keeps the arithmetic');
@@ -86,7 +88,7 @@ test('initialize locale zh-cn: diagnostics, hover, completion and quick fixes in
     const before = client.published.length;
     await client.changeSettings({ language: 'en' });
     const en = await look(client, uri, keysUri, text, before);
-    assert.equal(en.error.message, english);
+    assert.equal(en.message, english);
     assert.doesNotMatch(en.strideHover + en.layerHover, CJK);
     assert.match(en.strideHover, /^\*\*stride\*\* \(conv\)/);
     assert.match(en.layerHover, /params \d+ · MACs/);
