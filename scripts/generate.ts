@@ -9,6 +9,7 @@ import { jsonFile } from './generate/json';
 import { buildGrammars } from './generate/grammars';
 import { layersMarkdown } from './generate/layersDoc';
 import { l10nBundle, packageNls } from './generate/l10nBundle';
+import { glossaryMarkdown } from './generate/glossaryDoc';
 import { buildSchema, type SchemaSource } from './generate/schema';
 
 /** The registry and key lists the files are made from. */
@@ -24,6 +25,7 @@ export function generatedFiles(src: SchemaSource = registrySource()): Record<str
     'syntaxes/cnn-yaml.injection.tmLanguage.json': jsonFile(grammars.yaml),
     'syntaxes/cnn-json.injection.tmLanguage.json': jsonFile(grammars.json),
     'docs/layers.md': layersMarkdown(),
+    'docs/glossary.md': glossaryMarkdown(),
     'l10n/bundle.l10n.zh-cn.json': jsonFile(l10nBundle('zh-cn')),
     'package.nls.json': jsonFile(packageNls('en')),
     'package.nls.zh-cn.json': jsonFile(packageNls('zh-cn')),

@@ -3,8 +3,8 @@
 // `node scripts/build.mjs` first), each step checked before its picture is taken:
 //   - samples/v2/resnet18.cnn.yaml with the inlay hints inside block `basic` (every use's shapes), a hover
 //     on a layer of the definition (its copies), and the outline with the blocks and the uses' copies;
-//   - the graph of ResNet-18 v2, U-Net v2, U-Net small and the Inception block (the clicks on nodes are
-//     checked by the editor tests, tests/vscode/suite/graph.test.ts);
+//   - the graph of ResNet-18 v2, U-Net v2, U-Net small and the Inception block, the overview beside the
+//     drawing and not over it (the clicks on nodes are checked by the editor tests, tests/vscode/suite/graph.test.ts);
 //   - the graph follows a theme change: workbench.colorTheme switched to the other (dark) theme and
 //     back from the palette (Preferences: Toggle between Light/Dark Themes), the page's colours (read through the webview frames) must change and come back.
 // Saved as out/screenshots/v2-*.png and graph-*.png.
@@ -164,6 +164,13 @@ try {
     await frame.locator('svg.cnn-graph .node').first().waitFor({ timeout: 60_000 });
     const status = await frame.locator('#status').innerText();
     step(`${name}: ${status}`);
+    // The overview has its own column: it must not lie over the drawing's area.
+    const boxes = await frame.locator('body').evaluate(() => {
+      const r = (id) => document.getElementById(id)?.getBoundingClientRect();
+      const [o, v] = [r('overview'), r('viewport')];
+      return o && v ? { overlap: o.left < v.right && o.right > v.left && o.top < v.bottom && o.bottom > v.top, overview: [o.left, o.top, o.width, o.height], viewport: [v.left, v.top, v.width, v.height] } : null;
+    });
+    check(boxes && !boxes.overlap, `the overview beside the drawing, not over it (${JSON.stringify(boxes)})`);
     await page.waitForTimeout(500);
     await shot(`graph-${name}`);
     if (name === 'resnet18-v2') {

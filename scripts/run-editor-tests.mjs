@@ -9,6 +9,8 @@
 //     --workspace DIR   folder to open, copied to a temp folder (default: samples/)
 //     --timeout SEC     overall limit (default 180)
 //     --grep TEXT       only tests whose title matches
+//     --locale LANG     VS Code's display language (code-server resolves it only with a language pack installed)
+//     --settings JSON   user settings merged over the defaults, e.g. '{"cnnShape.language":"zh-cn"}'
 //     --verbose         also print code-server's output and the page console
 //     --keep            keep the temp folder (user data, logs)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -65,6 +67,8 @@ try {
     extensionDevelopmentPath,
     extensionTestsPath: testsPath,
     env,
+    ...(opt('--locale') ? { locale: opt('--locale') } : {}),
+    ...(opt('--settings') ? { settings: JSON.parse(opt('--settings')) } : {}),
     verbose: flag('--verbose'),
     waitForWorkbench: false,
   });

@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import type { Cmd, Ctx } from './ctx';
 import { activeCnnEditor, isCnnDocument } from './documents';
+import { t } from './l10n';
 
 /** cnnShape.showSummary [uri]: the summary of that model file, or of the active editor's. */
 export function showSummary(ctx: Ctx): Cmd {
   return async (arg?: unknown) => {
     const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : activeCnnEditor()?.document;
     if (!doc || !isCnnDocument(doc)) {
-      void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to see its summary.');
+      void vscode.window.showInformationMessage(t('client.openModelForSummary'));
       return;
     }
     await ctx.summaryPanel.show(doc);
@@ -22,7 +23,7 @@ export function showGraph(ctx: Ctx): Cmd {
     const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
     if (!doc || !isCnnDocument(doc)) {
-      void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to see its graph.');
+      void vscode.window.showInformationMessage(t('client.openModelForGraph'));
       return;
     }
     await ctx.graphPanel.show(doc);
@@ -33,6 +34,6 @@ export function showGraph(ctx: Ctx): Cmd {
 export function restartServer(ctx: Ctx): Cmd {
   return async () => {
     await ctx.restart();
-    void vscode.window.setStatusBarMessage('CNN Shape: language server restarted', 3000);
+    void vscode.window.setStatusBarMessage(t('client.serverRestarted'), 3000);
   };
 }

@@ -7,6 +7,7 @@ import { createLanguageClient } from './languageClient';
 import { TotalsStatusBar } from './statusBar';
 import { Summaries } from './summaries';
 import { SummaryPanel } from './summary/panel';
+import { t } from './l10n';
 
 export type Cmd = (...args: unknown[]) => unknown;
 
@@ -69,7 +70,7 @@ export class Ctx implements vscode.Disposable {
     p.then(() => this.refreshViews(), () => undefined);
     p.catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
-      void vscode.window.showErrorMessage(`CNN Shape: the language server did not start: ${message}`);
+      void vscode.window.showErrorMessage(t('client.serverDidNotStart', { reason: message }));
     });
     return p;
   }

@@ -5,11 +5,12 @@ import * as vscode from 'vscode';
 import { EXPORT_PYTORCH_REQUEST, type ExportPytorchResult, type SummaryParams } from '../../server/src/lsp/customRequests';
 import type { Cmd, Ctx } from './ctx';
 import { activeCnnEditor, isCnnDocument } from './documents';
+import { t } from './l10n';
 
 async function modelDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : activeCnnEditor()?.document;
   if (!doc || !isCnnDocument(doc)) {
-    void vscode.window.showInformationMessage('CNN Shape: open a model file (*.cnn.yaml, *.cnn.yml or *.cnn.json) to export it.');
+    void vscode.window.showInformationMessage(t('client.openModelForExport'));
     return undefined;
   }
   return doc;
@@ -22,15 +23,15 @@ async function generated(ctx: Ctx, doc: vscode.TextDocument): Promise<ExportPyto
   try {
     r = await ctx.client.sendRequest<ExportPytorchResult | null>(EXPORT_PYTORCH_REQUEST, params);
   } catch (e) {
-    void vscode.window.showErrorMessage(`CNN Shape: the language server could not export the model (${(e as Error).message})`);
+    void vscode.window.showErrorMessage(t('client.exportFailed', { reason: (e as Error).message }));
     return undefined;
   }
   if (!r) {
-    void vscode.window.showErrorMessage('CNN Shape: the language server does not know this document yet; try again in a moment.');
+    void vscode.window.showErrorMessage(t('client.exportUnknownDocument'));
     return undefined;
   }
   if (r.code === undefined) {
-    void vscode.window.showErrorMessage(`CNN Shape: not exported. ${r.error ?? ''}`);
+    void vscode.window.showErrorMessage(t('client.notExported', { reason: r.error ?? '' }));
     return undefined;
   }
   return r;
@@ -48,8 +49,8 @@ export function exportPytorch(ctx: Ctx): Cmd {
       : await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(r.fileName), filters: { Python: ['py'] } });
     if (!target) return;
     if (doc.uri.scheme === 'file' && (await exists(target))) {
-      const overwrite = 'Overwrite';
-      const pick = await vscode.window.showWarningMessage(`${r.fileName} exists beside the model. Overwrite it?`, { modal: true }, overwrite);
+      const overwrite = t('client.overwrite');
+      const pick = await vscode.window.showWarningMessage(t('client.overwriteQuestion', { file: r.fileName }), { modal: true }, overwrite);
       if (pick !== overwrite) return;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.code));
@@ -65,7 +66,7 @@ export function copyPytorch(ctx: Ctx): Cmd {
     const r = await generated(ctx, doc);
     if (!r?.code) return;
     await vscode.env.clipboard.writeText(r.code);
-    void vscode.window.setStatusBarMessage('CNN Shape: PyTorch code copied to the clipboard', 3000);
+    void vscode.window.setStatusBarMessage(t('client.pytorchCopied'), 3000);
   };
 }
 

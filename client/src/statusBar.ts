@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { grouped, macsLabel } from '../../core/src/index';
 import { activeCnnEditor } from './documents';
 import type { Summaries } from './summaries';
+import { t } from './l10n';
 
 const UPDATE_DELAY_MS = 150;
 
@@ -19,7 +20,7 @@ export class TotalsStatusBar implements vscode.Disposable {
 
   constructor(private readonly summaries: Summaries) {
     this.item = vscode.window.createStatusBarItem('cnnShape.totals', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'CNN Shape: model totals';
+    this.item.name = t('client.statusName');
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
@@ -45,14 +46,14 @@ export class TotalsStatusBar implements vscode.Disposable {
       return;
     }
     const { totals, errors } = answer.summary;
-    this.item.text = `${errors ? '$(error) ' : ''}${macsLabel(totals.params)} params · ${macsLabel(totals.macs)} MACs`;
+    this.item.text = `${errors ? '$(error) ' : ''}${t('client.statusText', { params: macsLabel(totals.params), macs: macsLabel(totals.macs) })}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     // Only digits and commas go into the Markdown: nothing from the file.
-    tooltip.appendMarkdown(`Parameters: **${grouped(totals.params)}**  \nMACs: **${grouped(totals.macs)}**  \n`);
-    if (errors) tooltip.appendMarkdown(`$(error) ${errors} error${errors === 1 ? '' : 's'}: the totals count only the layers whose shape is known.  \n`);
-    tooltip.appendMarkdown('Click to show the model summary.');
+    tooltip.appendMarkdown(`${t('client.statusParameters', { params: grouped(totals.params) })}  \n${t('client.statusMacs', { macs: grouped(totals.macs) })}  \n`);
+    if (errors) tooltip.appendMarkdown(`$(error) ${errors === 1 ? t('client.statusOneError') : t('client.statusErrors', { errors })}  \n`);
+    tooltip.appendMarkdown(t('client.statusClick'));
     this.item.tooltip = tooltip;
-    this.item.command = { title: 'Show Model Summary', command: 'cnnShape.showSummary', arguments: [editor.document.uri] };
+    this.item.command = { title: t('client.showSummaryTitle'), command: 'cnnShape.showSummary', arguments: [editor.document.uri] };
     this.item.show();
     this.updated.fire();
   }

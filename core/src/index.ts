@@ -26,4 +26,4 @@ export { parseYamlFast, scanYamlFast } from './syntax/fastYaml';
 export { parseYaml } from './syntax/yamlToAst';
 export { editDistance, suggest } from './text/suggest';
 export { sizeFixes, type SizeFix } from './shape/sizeFixes';
-export { CATALOG, EN, GLOSSARY, LOCALES, chooseLocale, fillTemplate, getLocale, listOr, localeFromEnv, pickLocale, placeholdersOf, setLocale, t, template, withLocale, type GlossaryTerm, type Locale, type MessageArg, type MessageArgs, type MessageId } from './i18n/index';
+export { CATALOG, EN, GLOSSARY, countErrors, countWarnings, LOCALES, chooseLocale, fillTemplate, getLocale, listOr, localeFromEnv, pickLocale, placeholdersOf, setLocale, t, template, withLocale, type GlossaryTerm, type Locale, type MessageArg, type MessageArgs, type MessageId } from './i18n/index';

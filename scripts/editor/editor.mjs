@@ -151,6 +151,8 @@ export function installVsix(entry, dirs, env, vsixPath) {
  * @param {string[]} [opts.vsix] packaged extensions to install first
  * @param {Record<string, unknown>} [opts.settings] user settings, merged over DEFAULT_SETTINGS
  * @param {Record<string, string>} [opts.env] extra environment for code-server and the extension host
+ * @param {string} [opts.locale] VS Code's display language (`--locale`, e.g. 'zh-cn'): vscode.env.language and
+ *   the language server's `initialize` locale follow it (the workbench's own texts need a language pack)
  * @param {(type: string, args: unknown[]) => void} [opts.onLog] receives codeAutomationLog calls (default: to stdout)
  * @param {boolean} [opts.verbose] also print code-server's output and the page's console
  * @param {{width: number, height: number}} [opts.viewport]
@@ -205,6 +207,7 @@ export async function startEditor(opts) {
         '--disable-getting-started-override',
         '--disable-proxy',
         '--ignore-last-opened',
+        ...(opts.locale ? ['--locale', opts.locale] : []),
         ...codeServerArgs(dirs),
       ],
       { env, cwd: tmp, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -51,7 +51,7 @@ test('dist/client.js is built without yaml, jsonc-parser, pngjs or jpeg-js (the 
   }
   // Nor the core's parsers, shape inference or the runner's decoders, by source file.
   const sources = sourcesOf(client.metafile).filter((p) => /^(core|runner)\//.test(p));
-  assert.deepEqual(sources.filter((p) => !/^core\/src\/summary\/|^runner\/src\/(engine\/client|errors)\.ts$/.test(p)), [], 'only the summary formatting and the worker starter');
+  assert.deepEqual(sources.filter((p) => !/^core\/src\/(summary|i18n)\/|^runner\/src\/(engine\/client|errors)\.ts$/.test(p)), [], 'only the summary formatting, the message catalogue and the worker starter');
 });
 
 test('the built dist/client.js (when there is one) holds none of their code either', { skip: !existsSync(join(root, 'dist/client.js')) && 'not built' }, () => {

@@ -621,8 +621,9 @@ test('package.json contributes: ids, extensions, and every file it names exists'
   assert.deepEqual(
     fragment.languages.map((l) => [l.id, l.aliases[0], l.extensions]),
     [
-      ['cnn-yaml', 'CNN model (YAML)', ['.cnn.yaml', '.cnn.yml']],
-      ['cnn-json', 'CNN model (JSON)', ['.cnn.json']],
+      // The display names are the catalogue's (package.nls.json), keyed by language id.
+      ['cnn-yaml', '%language.cnn-yaml.alias%', ['.cnn.yaml', '.cnn.yml']],
+      ['cnn-json', '%language.cnn-json.alias%', ['.cnn.json']],
     ],
   );
   const exists = (p: string): void => assert.ok(existsSync(join(root, p)), `${p} does not exist`);

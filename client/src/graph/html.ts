@@ -2,9 +2,13 @@
 // drawn by the page script (dist/graphWebview.js) from posted data; nothing from the model is in here
 // but the escaped title. Colours are the editor theme's CSS variables, so they follow theme changes.
 import { escapeHtml } from '../summary/html';
+import type { MessageId } from '../../../core/src/index';
+import { pageStrings, type GraphKey, type Translate } from './strings';
 
-export function renderGraphPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string }): string {
+/** `text` translates a message id (the client's `t`); the page's own texts go in as templates. */
+export function renderGraphPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string; text: Translate }): string {
   const e = escapeHtml;
+  const x = (key: GraphKey) => e(opts.text(`graph.${key}` as MessageId));
   if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -15,22 +19,25 @@ export function renderGraphPage(opts: { nonce: string; cspSource: string; script
 <title>${e(opts.title)}</title>
 <style nonce="${opts.nonce}">${STYLE}</style>
 </head>
-<body>
-<div class="toolbar" role="toolbar" aria-label="Graph">
-<button data-action="fit" title="Fit to view (0)">Fit</button>
-<button data-action="zoom-in" title="Zoom in (+)">+</button>
-<button data-action="zoom-out" title="Zoom out (−)">−</button>
-<button data-action="collapse" title="Collapse every block">Collapse blocks</button>
-<button data-action="expand" title="Expand every block">Expand blocks</button>
-<input id="search" type="search" placeholder="Find layer (/)" aria-label="Find a layer by name">
+<body data-strings="${e(JSON.stringify(pageStrings(opts.text)))}">
+<div class="toolbar" role="toolbar" aria-label="${x('toolbar')}">
+<button data-action="fit" title="${x('fitTitle')}">${x('fit')}</button>
+<button data-action="zoom-in" title="${x('zoomInTitle')}">${x('zoomIn')}</button>
+<button data-action="zoom-out" title="${x('zoomOutTitle')}">${x('zoomOut')}</button>
+<button data-action="collapse" title="${x('collapseTitle')}">${x('collapse')}</button>
+<button data-action="expand" title="${x('expandTitle')}">${x('expand')}</button>
+<input id="search" type="search" placeholder="${x('searchPlaceholder')}" aria-label="${x('searchLabel')}">
 <span id="found" class="dim" aria-live="polite"></span>
 <span class="spacer"></span>
-<button data-action="export-svg" title="Save the picture as SVG">SVG</button>
-<button data-action="export-png" title="Save the picture as PNG">PNG</button>
+<span id="status" class="dim" aria-live="polite">${x('layingOut')}</span>
+<button data-action="overview" title="${x('overviewTitle')}" aria-pressed="true">${x('overview')}</button>
+<button data-action="export-svg" title="${x('exportSvgTitle')}">${x('exportSvg')}</button>
+<button data-action="export-png" title="${x('exportPngTitle')}">${x('exportPng')}</button>
 </div>
-<div id="status" class="dim" aria-live="polite">Laying out…</div>
-<div id="viewport" tabindex="0" aria-label="Model graph: arrows move between layers, Enter goes to the layer"><div id="canvas"></div></div>
-<div id="overview" aria-hidden="true"><div id="overview-canvas"></div><div id="overview-view"></div></div>
+<div id="main">
+<div id="viewport" tabindex="0" aria-label="${x('viewportLabel')}"><div id="canvas"></div></div>
+<div id="side"><div id="overview" aria-hidden="true"><div id="overview-canvas"></div><div id="overview-view"></div></div></div>
+</div>
 <div id="tip" role="tooltip" hidden></div>
 <script nonce="${opts.nonce}" src="${e(opts.scriptUri)}"></script>
 </body>
@@ -39,20 +46,27 @@ export function renderGraphPage(opts: { nonce: string; cspSource: string; script
 
 const STYLE = `
 html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; }
+body { display: flex; flex-direction: column; }
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); }
-.toolbar { display: flex; gap: 4px; align-items: center; padding: 4px 6px; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+.toolbar { flex: none; flex-wrap: wrap; display: flex; gap: 4px; align-items: center; padding: 4px 6px; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
 .toolbar .spacer { flex: 1; }
 button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: 2px 8px; cursor: pointer; }
 button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 button:focus-visible, input:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 input { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 4px; width: 14em; }
 .dim { color: var(--vscode-descriptionForeground); }
-#status { position: absolute; left: 8px; bottom: 6px; font-size: 90%; z-index: 5; padding: 0 4px; background: var(--vscode-editor-background); }
-#viewport { position: absolute; top: 32px; left: 0; right: 0; bottom: 0; overflow: hidden; cursor: grab; }
+#status { font-size: 90%; padding: 0 4px; white-space: nowrap; }
+button[aria-pressed="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
+/* The overview has a column of its own beside the drawing, so that it never hides a node. */
+#main { flex: 1; min-height: 0; display: flex; }
+#viewport { position: relative; flex: 1; min-width: 0; overflow: hidden; cursor: grab; }
+#side { flex: none; width: 168px; padding: 8px 8px 0 0; }
+body.no-overview #side { display: none; }
 #viewport:focus { outline: none; }
 #viewport.dragging { cursor: grabbing; }
 #canvas { transform-origin: 0 0; position: absolute; left: 0; top: 0; }
-#overview { position: absolute; right: 8px; bottom: 8px; width: 160px; height: 200px; overflow: hidden; border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border, #8888)); background: var(--vscode-editorWidget-background); opacity: 0.92; }
+#overview { position: relative; width: 160px; height: 240px; overflow: hidden; cursor: pointer; border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border, #8888)); background: var(--vscode-editorWidget-background); }
+#overview rect, #overview path { vector-effect: non-scaling-stroke; stroke-width: 1; }
 #overview-canvas { transform-origin: 0 0; position: absolute; left: 0; top: 0; pointer-events: none; }
 #overview-view { position: absolute; border: 1px solid var(--vscode-focusBorder); background: color-mix(in srgb, var(--vscode-focusBorder) 12%, transparent); pointer-events: none; }
 #tip { position: absolute; max-width: 480px; white-space: pre-wrap; font-family: var(--vscode-editor-font-family); font-size: 12px; padding: 6px 8px; background: var(--vscode-editorHoverWidget-background); color: var(--vscode-editorHoverWidget-foreground); border: 1px solid var(--vscode-editorHoverWidget-border); pointer-events: none; z-index: 10; }

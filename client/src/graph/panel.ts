@@ -8,7 +8,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { GRAPH_REQUEST, type GraphResult, type SummaryParams } from '../../../server/src/lsp/customRequests';
 import { activeCnnEditor, isCnnDocument } from '../documents';
 import { renderGraphPage } from './html';
-import { isFromGraphPage, type ToGraphPage } from './messages';
+import { isFromGraphPage, type DrawPhases, type PageProbe, type ToGraphPage } from './messages';
+import { t } from '../l10n';
 
 /** What the page last reported: the version it drew, its layer nodes and the layers drawn red. */
 export interface GraphShown {
@@ -16,10 +17,14 @@ export interface GraphShown {
   layerNodes: number;
   red: number[];
   ms: number;
+  /** The page reused the previous layout (only texts changed). */
+  cached: boolean;
+  phases: DrawPhases;
 }
 
 const VIEW_TYPE = 'cnnShape.graph';
-const REFRESH_DELAY_MS = 150;
+/** Keystrokes closer than this are one redraw. Short: a redraw that keeps the layout takes a few ms. */
+const REFRESH_DELAY_MS = 20;
 
 export class GraphPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -28,10 +33,22 @@ export class GraphPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private shownState: GraphShown | undefined;
+  /** A request to the server is under way; `again`: the document changed meanwhile (asked once it is back). */
+  private asking = false;
+  private again: { doc: vscode.TextDocument; reset: boolean } | undefined;
+  private saveTarget: vscode.Uri | undefined;
+  /** How long the last request to the server took (ms), for the timing test. */
+  requestMs = 0;
   private readonly shown = new vscode.EventEmitter<GraphShown>();
-  private readonly subscriptions: vscode.Disposable[] = [this.shown];
+  private readonly probed = new vscode.EventEmitter<PageProbe>();
+  private readonly exported = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[] = [this.shown, this.probed, this.exported];
   /** Fires when the page has drawn a graph (its own report, from under its CSP). */
   readonly onDidShowInPage = this.shown.event;
+  /** For tests: the page's answer to a `probe` (focus, search hits). */
+  readonly onDidProbePage = this.probed.event;
+  /** An export was written (to this file). */
+  readonly onDidExport = this.exported.event;
 
   constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {
     this.subscriptions.push(
@@ -69,7 +86,7 @@ export class GraphPanel implements vscode.Disposable {
       return;
     }
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Model Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, t('graph.panelTitle'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
     this.panel = panel;
     panel.onDidDispose(() => {
       this.panel = undefined;
@@ -80,7 +97,7 @@ export class GraphPanel implements vscode.Disposable {
     });
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
     const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graphWebview.js')).toString();
-    panel.webview.html = renderGraphPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: 'Model Graph' });
+    panel.webview.html = renderGraphPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: t('graph.panelTitle'), text: (id) => t(id) });
     await this.render(doc, true);
   }
 
@@ -93,6 +110,16 @@ export class GraphPanel implements vscode.Disposable {
   /** For tests: clicks a layer's node in the page, as a user would. */
   clickInPage(layer: number): void {
     void this.post({ type: 'click', layer });
+  }
+
+  /** For tests: acts in the page as a user would (keys, search, buttons) and reports what it then shows. */
+  actInPage(m: Extract<ToGraphPage, { type: 'act' }>): void {
+    void this.post(m);
+  }
+
+  /** For tests: the next export is written to `target` without asking. */
+  exportNextTo(target: vscode.Uri): void {
+    this.saveTarget = target;
   }
 
   private schedule(doc: vscode.TextDocument): void {
@@ -111,18 +138,37 @@ export class GraphPanel implements vscode.Disposable {
   private async render(doc: vscode.TextDocument, reset: boolean): Promise<void> {
     if (!this.panel || !isCnnDocument(doc)) return;
     this.cancel();
+    // One request at a time: a slow answer is not queued behind by more; the latest text is asked next.
+    if (this.asking) {
+      this.again = { doc, reset: reset || (this.again?.reset ?? false) };
+      return;
+    }
+    this.asking = true;
+    try {
+      await this.ask(doc, reset);
+    } finally {
+      this.asking = false;
+    }
+    const next = this.again;
+    this.again = undefined;
+    if (next && this.panel && !next.doc.isClosed) await this.render(next.doc, next.reset);
+  }
+
+  private async ask(doc: vscode.TextDocument, reset: boolean): Promise<void> {
     const generation = ++this.generation;
     const params: SummaryParams = { uri: this.client.code2ProtocolConverter.asUri(doc.uri), version: doc.version };
     let answer: GraphResult | null = null;
+    const t0 = Date.now();
     try {
       answer = await this.client.sendRequest<GraphResult | null>(GRAPH_REQUEST, params);
     } catch {
       answer = null;
     }
+    this.requestMs = Date.now() - t0;
     if (!this.panel || generation !== this.generation || !answer) return;
     this.answer = answer;
     this.uri = doc.uri;
-    this.panel.title = `Graph: ${answer.graph.title}`;
+    this.panel.title = t('graph.panelTitleOf', { title: answer.graph.title });
     await this.post({ type: 'graph', version: answer.version, graph: answer.graph, reset });
   }
 
@@ -154,17 +200,20 @@ export class GraphPanel implements vscode.Disposable {
         if (this.answer) await this.post({ type: 'graph', version: this.answer.version, graph: this.answer.graph, reset: false });
         return;
       case 'shown':
-        this.shownState = { version: m.version, layerNodes: m.layerNodes, red: m.red, ms: m.ms };
+        this.shownState = { version: m.version, layerNodes: m.layerNodes, red: m.red, ms: m.ms, cached: m.cached, phases: m.phases };
         this.shown.fire(this.shownState);
         return;
       case 'reveal':
         return this.revealLayer(m.layer);
       case 'hover':
         return this.hover(m.layer);
+      case 'probe':
+        this.probed.fire(m);
+        return;
       case 'export':
         return this.export(m.format, m.data);
       case 'error':
-        void vscode.window.showErrorMessage(`CNN Shape: ${m.message}`);
+        void vscode.window.showErrorMessage(t('graph.errorPrefix', { message: m.message }));
         return;
     }
   }
@@ -197,18 +246,21 @@ export class GraphPanel implements vscode.Disposable {
 
   private async export(format: 'svg' | 'png', data: string): Promise<void> {
     const base = this.uri ? this.uri.path.replace(/\.cnn\.(ya?ml|json)$/i, '') : 'model';
-    const target = await vscode.window.showSaveDialog({
+    const preset = this.saveTarget;
+    this.saveTarget = undefined;
+    const target = preset ?? await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(`${base}.graph.${format}`).with({ scheme: this.uri?.scheme === 'untitled' ? 'file' : (this.uri?.scheme ?? 'file') }),
       filters: format === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
     });
     if (!target) return;
     if (this.uri && target.toString() === this.uri.toString()) {
-      void vscode.window.showErrorMessage('CNN Shape: that is the model file itself; choose another file.');
+      void vscode.window.showErrorMessage(t('graph.exportIsModel'));
       return;
     }
     const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data, 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.setStatusBarMessage(`CNN Shape: wrote ${vscode.workspace.asRelativePath(target)}`, 3000);
+    this.exported.fire(target);
+    void vscode.window.setStatusBarMessage(t('graph.exportWrote', { file: vscode.workspace.asRelativePath(target) }), 3000);
   }
 
   dispose(): void {

@@ -1,7 +1,10 @@
 // The summary webview's HTML, as pure functions of the core's Summary (no vscode import, so node tests
 // can check them). Everything that comes from a model file goes through escapeHtml; the page allows
 // only its own nonce'd style and script.
-import { bytes, grouped, macsLabel, type Summary } from '../../../core/src/index';
+import { bytes, grouped, macsLabel, t, type MessageArgs, type MessageId, type Summary } from '../../../core/src/index';
+
+/** Renders a catalogue message: the client's `t` (VS Code's language) in the extension, the core's in tests. */
+export type Translate = (id: MessageId, args?: MessageArgs) => string;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -26,17 +29,14 @@ export function isFromWebview(m: unknown): m is FromWebview {
 }
 
 /** The part of the page that changes with the document: heading, table, totals. */
-export function renderSummaryBody(s: Summary, fileLabel: string): string {
+export function renderSummaryBody(s: Summary, fileLabel: string, tr: Translate = t): string {
   const e = escapeHtml;
-  const problems =
-    s.errors || s.warnings
-      ? `<p class="problems">${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}; rows with errors are marked.</p>`
-      : '';
+  const problems = s.errors || s.warnings ? `<p class="problems">${e(tr('client.summaryProblems', { errors: countOf(tr, s.errors, 'error'), warnings: countOf(tr, s.warnings, 'warning') }))}</p>` : '';
   const rows = s.rows
     .map(
-      (r) => `<tr data-layer="${r.index}" tabindex="0"${r.errors ? ' class="has-error"' : ''} title="Go to layer ${r.index}">` +
+      (r) => `<tr data-layer="${r.index}" tabindex="0"${r.errors ? ' class="has-error"' : ''} title="${e(tr('client.summaryGoTo', { index: r.index }))}">` +
         `<td class="num">${r.index}</td><td>${e(r.name)}</td><td>${e(r.type)}</td>` +
-        `<td class="shape">${e(r.output)}${r.errors ? ` <span class="badge" aria-label="${plural(r.errors, 'error')}">${r.errors}</span>` : ''}</td>` +
+        `<td class="shape">${e(r.output)}${r.errors ? ` <span class="badge" aria-label="${e(countOf(tr, r.errors, 'error'))}">${r.errors}</span>` : ''}</td>` +
         `<td class="num">${grouped(r.params)}</td><td class="num">${grouped(r.macs)}</td><td>${e(r.field)}</td></tr>`,
     )
     .join('\n');
@@ -45,22 +45,24 @@ export function renderSummaryBody(s: Summary, fileLabel: string): string {
 ${problems}
 <div class="table-wrap">
 <table>
-<thead><tr><th class="num">#</th><th>Layer</th><th>Type</th><th>Output W×H×D</th><th class="num">Params</th><th class="num">MACs</th><th>RF / jump</th></tr></thead>
+<thead><tr><th class="num">#</th><th>${e(tr('client.summaryColLayer'))}</th><th>${e(tr('client.summaryColType'))}</th><th>${e(tr('client.summaryColOutput'))}</th><th class="num">${e(tr('client.summaryColParams'))}</th><th class="num">${e(tr('client.summaryColMacs'))}</th><th>${e(tr('client.summaryColField'))}</th></tr></thead>
 <tbody>
-<tr class="input-row"><td></td><td>input</td><td></td><td class="shape">${e(s.input)}</td><td></td><td></td><td></td></tr>
+<tr class="input-row"><td></td><td>${e(tr('client.summaryInput'))}</td><td></td><td class="shape">${e(s.input)}</td><td></td><td></td><td></td></tr>
 ${rows}
 </tbody>
 </table>
 </div>
 <dl class="totals">
-<dt>Total params</dt><dd>${grouped(s.totals.params)} (${bytes(s.totals.paramBytes)} as float32)</dd>
-<dt>Total MACs</dt><dd>${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})</dd>
-<dt>Activation memory</dt><dd>${bytes(s.totals.activationBytes)} (forward, float32)</dd>
+<dt>${e(tr('client.summaryTotalParams'))}</dt><dd>${e(tr('client.summaryTotalParamsValue', { params: grouped(s.totals.params), bytes: bytes(s.totals.paramBytes) }))}</dd>
+<dt>${e(tr('client.summaryTotalMacs'))}</dt><dd>${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})</dd>
+<dt>${e(tr('client.summaryActivation'))}</dt><dd>${e(tr('client.summaryActivationValue', { bytes: bytes(s.totals.activationBytes) }))}</dd>
 </dl>`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 error`, `3 warnings` through `tr` (the client's or the core's language). */
+function countOf(tr: Translate, n: number, what: 'error' | 'warning'): string {
+  if (what === 'error') return n === 1 ? tr('common.oneError') : tr('common.errors', { n });
+  return n === 1 ? tr('common.oneWarning') : tr('common.warnings', { n });
 }
 
 /** The whole page. `nonce` must be fresh and unguessable for each page. */

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { Summary } from '../../../core/src/index';
 import { activeCnnEditor, isCnnDocument } from '../documents';
 import type { Summaries } from '../summaries';
-import { isFromWebview, renderSummaryBody, renderSummaryPage, type ToWebview } from './html';
+import { escapeHtml, isFromWebview, renderSummaryBody, renderSummaryPage, type ToWebview } from './html';
+import { t } from '../l10n';
 
 /** What the panel shows now (the public API hands it to tests). */
 export interface SummarySnapshot {
@@ -23,7 +24,6 @@ export interface PageState {
 }
 
 const VIEW_TYPE = 'cnnShape.summary';
-const NO_ANSWER = '<p class="problems">The CNN Shape language server did not answer; try "CNN Shape: Restart Language Server".</p>';
 /** Typing bursts re-render once; short enough to feel live. */
 const REFRESH_DELAY_MS = 150;
 
@@ -73,7 +73,7 @@ export class SummaryPanel implements vscode.Disposable {
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         VIEW_TYPE,
-        'Model Summary',
+        t('client.showSummaryTitle'),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         { enableScripts: true, localResourceRoots: [] },
       );
@@ -130,14 +130,14 @@ export class SummaryPanel implements vscode.Disposable {
     // Closed meanwhile, or a newer render started: this answer is not wanted any more.
     if (!panel || generation !== this.generation) return;
     if (!answer) {
-      if (fullPage) panel.webview.html = renderSummaryPage(NO_ANSWER, randomBytes(16).toString('base64'), panel.title, doc.version);
+      if (fullPage) panel.webview.html = renderSummaryPage(`<p class="problems">${escapeHtml(t('client.summaryNoAnswer'))}</p>`, randomBytes(16).toString('base64'), panel.title, doc.version);
       return;
     }
     const { summary, version } = answer;
-    const body = renderSummaryBody(summary, vscode.workspace.asRelativePath(doc.uri, false));
+    const body = renderSummaryBody(summary, vscode.workspace.asRelativePath(doc.uri, false), t);
     const retarget = this.snapshot?.uri.toString() !== doc.uri.toString();
     this.snapshot = { uri: doc.uri, version, summary, body };
-    panel.title = `Summary: ${summary.title}`;
+    panel.title = t('client.summaryTitle', { name: summary.title });
     if (fullPage || retarget) {
       this.shown = undefined;
       panel.webview.html = renderSummaryPage(body, randomBytes(16).toString('base64'), panel.title, version);

@@ -22,6 +22,10 @@ import { runnerErrors as enRunnerErrors } from './en/runnerErrors';
 import { runnerErrors as zhRunnerErrors } from './zh-cn/runnerErrors';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
+import { client as enClient } from './en/client';
+import { client as zhClient } from './zh-cn/client';
+import { graph as enGraph } from './en/graph';
+import { graph as zhGraph } from './zh-cn/graph';
 
 export const EN = {
   common: enCommon,
@@ -34,6 +38,8 @@ export const EN = {
   nls: enNls,
   cli: enCli,
   runnerErrors: enRunnerErrors,
+  client: enClient,
+  graph: enGraph,
 } as const;
 
 type Areas = typeof EN;
@@ -50,6 +56,8 @@ const ZH_CN: Translated = {
   nls: zhNls,
   cli: zhCli,
   runnerErrors: zhRunnerErrors,
+  client: zhClient,
+  graph: zhGraph,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

@@ -3,4 +3,4 @@ export { CATALOG, EN, type MessageId } from './catalog';
 export { fillTemplate, placeholdersOf, type MessageArg, type MessageArgs } from './format';
 export { GLOSSARY, type GlossaryTerm } from './glossary';
 export { LOCALES, chooseLocale, localeFromEnv, pickLocale, type Locale } from './locale';
-export { getLocale, listOr, setLocale, t, template, withLocale } from './t';
+export { countErrors, countWarnings, getLocale, listOr, setLocale, t, template, withLocale } from './t';

@@ -39,6 +39,16 @@ export function t(id: MessageId, args?: MessageArgs): string {
   return fillTemplate(template(id), args);
 }
 
+/** `1 error` / `3 errors` in the current language. */
+export function countErrors(n: number): string {
+  return n === 1 ? t('common.oneError') : t('common.errors', { n });
+}
+
+/** `1 warning` / `3 warnings` in the current language. */
+export function countWarnings(n: number): string {
+  return n === 1 ? t('common.oneWarning') : t('common.warnings', { n });
+}
+
 /** `a, b or c` in the current language, for lists inside messages. */
 export function listOr(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -12,6 +12,15 @@ const MIN_WIDTH = 96;
 const MAX_CHARS = 48;
 /** An edge label's box: shapes are short, e.g. `56×56×64`. */
 export const EDGE_LABEL_HEIGHT = 14;
+/**
+ * Widths grow in steps of so many characters, so that the common edit (a number a digit longer, a
+ * renamed layer) keeps every box's size: the layout's structure is then unchanged and the live view
+ * reuses the previous layout (layoutCache.ts) instead of running ELK again.
+ */
+export const BOX_STEP_CHARS = 4;
+export const LABEL_STEP_CHARS = 3;
+
+const stepUp = (chars: number, step: number) => Math.ceil(chars / step) * step;
 
 export interface BoxText {
   /** The first line's first part is drawn bold (the layer type). */
@@ -46,10 +55,10 @@ export function boxText(item: VisibleItem): BoxText {
 
 export function boxSize(t: BoxText): { width: number; height: number } {
   const first = t.head.length + (t.title ? 1 + t.title.length : 0);
-  const chars = Math.max(first, ...t.lines.map((l) => l.length));
+  const chars = stepUp(Math.max(first, ...t.lines.map((l) => l.length)), BOX_STEP_CHARS);
   return { width: Math.max(MIN_WIDTH, Math.ceil(chars * CHAR_WIDTH) + 2 * PAD_X), height: (1 + t.lines.length) * LINE_HEIGHT + 2 * PAD_Y - 4 };
 }
 
 export function labelWidth(text: string): number {
-  return Math.ceil(text.length * CHAR_WIDTH * 0.92) + 6;
+  return Math.ceil(stepUp(text.length, LABEL_STEP_CHARS) * CHAR_WIDTH * 0.92) + 6;
 }

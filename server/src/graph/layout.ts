@@ -61,7 +61,23 @@ function rootOptions(size: number): Record<string, string> {
 
 let engine: InstanceType<typeof ELK> | undefined;
 
+/** What ELK is given for a visible graph, and the text of each box (not given to ELK: it has the sizes). */
+export interface ElkInput {
+  root: ElkNode;
+  texts: Map<string, BoxText>;
+}
+
 export async function layoutGraph(v: VisibleGraph): Promise<GraphLayout> {
+  const input = elkInput(v);
+  return collect(await runElk(input.root), v, input.texts);
+}
+
+export async function runElk(root: ElkNode): Promise<ElkNode> {
+  engine ??= new ELK();
+  return engine.layout(root);
+}
+
+export function elkInput(v: VisibleGraph): ElkInput {
   const texts = new Map<string, BoxText>();
   const elkNodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: '__root', layoutOptions: rootOptions(v.items.length), children: [], edges: [] };
@@ -92,13 +108,11 @@ export async function layoutGraph(v: VisibleGraph): Promise<GraphLayout> {
     const edge: ElkExtendedEdge = { id: e.id, sources: [e.from], targets: [e.to], labels: [{ id: `${e.id}:l`, text: e.label, width: labelWidth(e.label), height: EDGE_LABEL_HEIGHT }] };
     containerOf(lca).edges!.push(edge);
   }
-
-  engine ??= new ELK();
-  const out = await engine.layout(root);
-  return collect(out, v, texts);
+  return { root, texts };
 }
 
-function collect(out: ElkNode, v: VisibleGraph, texts: Map<string, BoxText>): GraphLayout {
+/** Boxes placed by ELK (`out`) → the layout of `v`, whose ids and sizes are the ones ELK was given. */
+export function collect(out: ElkNode, v: VisibleGraph, texts: Map<string, BoxText>): GraphLayout {
   const items = new Map(v.items.map((i) => [i.id, i]));
   const frames = new Map(v.frames.map((f) => [f.id, f]));
   const edges = new Map(v.edges.map((e) => [e.id, e]));

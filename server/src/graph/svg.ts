@@ -63,6 +63,24 @@ export function renderSvg(l: GraphLayout, opts: SvgOptions): string {
   return out.join('\n');
 }
 
+/**
+ * The overview's picture: the boxes (coloured by status) and the edges, no text. A tenth of the
+ * drawing's elements, so that keeping it up to date costs little on every edit.
+ */
+export function renderOverviewSvg(l: GraphLayout): string {
+  const w = Math.ceil(l.width);
+  const h = Math.ceil(l.height);
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="cnn-graph overview" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`];
+  for (const f of l.frames) out.push(`<g class="frame ${f.frame.group.status}"><rect x="${n(f.x)}" y="${n(f.y)}" width="${n(f.width)}" height="${n(f.height)}"/></g>`);
+  out.push(`<g class="edge"><path d="${l.edges.map((e) => e.points.map(([x, y], i) => `${i ? 'L' : 'M'}${n(x)},${n(y)}`).join(' ')).join(' ')}"/></g>`);
+  for (const p of l.items) {
+    const status = p.item.kind === 'block' ? p.item.status : p.item.node.status;
+    out.push(`<g class="node ${p.item.kind === 'block' ? 'block ' : ''}${status}"><rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.width)}" height="${n(p.height)}"/></g>`);
+  }
+  out.push('</svg>');
+  return out.join('');
+}
+
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
 
 function frame(f: PlacedFrame): string {

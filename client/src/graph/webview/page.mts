@@ -2,11 +2,13 @@
 // It receives the model graph from the extension (which asks the language server: no analysis here),
 // lays it out with the same elkjs layout as `cnnshape graph`, and draws the same SVG, whose strings are
 // all escaped by the renderer. Zoom, pan and collapsed blocks are the page's state, kept across edits.
-import { layoutGraph, type GraphLayout } from '../../../../server/src/graph/layout.js';
-import { renderSvg } from '../../../../server/src/graph/svg.js';
+import type { GraphLayout } from '../../../../server/src/graph/layout.js';
+import { GraphLayoutCache } from '../../../../server/src/graph/layoutCache.js';
+import { renderOverviewSvg, renderSvg } from '../../../../server/src/graph/svg.js';
 import type { ModelGraph } from '../../../../server/src/graph/types.js';
 import { visibleGraph } from '../../../../server/src/graph/visible.js';
 import type { FromGraphPage, ToGraphPage } from '../messages.js';
+import { fill, type PageStrings } from '../strings.js';
 
 interface PageState {
   scale: number;
@@ -14,6 +16,8 @@ interface PageState {
   y: number;
   /** Collapsed group ids; null until a graph has chosen the default. */
   collapsed: string[] | null;
+  /** The overview shown or hidden by the user; null: shown when the window is wide enough. */
+  overview: boolean | null;
 }
 
 declare function acquireVsCodeApi(): { postMessage(m: FromGraphPage): void; getState(): unknown; setState(s: PageState): void };
@@ -21,8 +25,10 @@ const vscode = acquireVsCodeApi();
 
 /** Above this many layers, blocks start collapsed. */
 const COLLAPSE_ABOVE = 300;
-/** Above this many boxes, the overview is the frame only (a second copy of the drawing costs too much). */
-const OVERVIEW_MAX = 1500;
+/** Above this many boxes, the overview is the frame only. */
+const OVERVIEW_MAX = 3000;
+/** Narrower than this, the overview starts hidden (its column would take too much of the drawing). */
+const OVERVIEW_MIN_WINDOW = 560;
 const MIN_SCALE = 0.02;
 const MAX_SCALE = 4;
 
@@ -36,6 +42,11 @@ const tip = $<HTMLDivElement>('tip');
 const statusLine = $<HTMLDivElement>('status');
 const search = $<HTMLInputElement>('search');
 const found = $<HTMLSpanElement>('found');
+const overviewButton = document.querySelector<HTMLButtonElement>('button[data-action="overview"]')!;
+/** The page's words, from the extension (no English in this script). */
+const strings = JSON.parse(document.body.dataset['strings'] ?? '{}') as PageStrings;
+/** The previous ELK answer, reused while only texts change (the common keystroke). */
+const layouts = new GraphLayoutCache();
 
 const state: PageState = restore();
 let graph: ModelGraph | undefined;
@@ -50,7 +61,11 @@ let overviewScale = 1;
 function restore(): PageState {
   const s = vscode.getState() as Partial<PageState> | undefined;
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-  return { scale: num(s?.scale, 1), x: num(s?.x, 0), y: num(s?.y, 0), collapsed: Array.isArray(s?.collapsed) ? s.collapsed.filter((c): c is string => typeof c === 'string') : null };
+  return {
+    scale: num(s?.scale, 1), x: num(s?.x, 0), y: num(s?.y, 0),
+    collapsed: Array.isArray(s?.collapsed) ? s.collapsed.filter((c): c is string => typeof c === 'string') : null,
+    overview: typeof s?.overview === 'boolean' ? s.overview : null,
+  };
 }
 
 function save(): void {
@@ -72,8 +87,30 @@ window.addEventListener('message', (ev: MessageEvent<ToGraphPage>) => {
   } else if (m.type === 'click') {
     const el = canvas.querySelector<SVGGElement>(`.node[data-layer="${m.layer}"]`);
     el?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  } else if (m.type === 'act') {
+    act(m);
   }
 });
+
+/** For tests: what a user does, through the same listeners; then what the page shows. */
+function act(m: Extract<ToGraphPage, { type: 'act' }>): void {
+  if (m.focus !== undefined) canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(m.focus)}"]`)?.focus();
+  if (m.key !== undefined) (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: m.key, bubbles: true, cancelable: true }));
+  if (m.search !== undefined) {
+    search.value = m.search;
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  if (m.searchEnter) search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  if (m.button !== undefined) document.querySelector<HTMLButtonElement>(`.toolbar button[data-action="${CSS.escape(m.button)}"]`)?.click();
+  const focused = nodeOf(document.activeElement);
+  const hits = matches();
+  const at = foundAt >= 0 ? hits[foundAt] : undefined;
+  const shown = focused ?? at;
+  vscode.postMessage({
+    type: 'probe', focused: focused?.dataset['id'] ?? null, found: hits.map((h) => h.dataset['id'] ?? ''), foundAt: at?.dataset['id'] ?? null,
+    inView: shown !== undefined && shown !== null && isVisible(shown), overview: overviewShown(),
+  });
+}
 
 /** Draws the current graph; a graph that arrives meanwhile is drawn next (only the latest). */
 async function redraw(reset: boolean): Promise<void> {
@@ -85,7 +122,7 @@ async function redraw(reset: boolean): Promise<void> {
   try {
     await draw(reset);
   } catch (e) {
-    statusLine.textContent = `The graph could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+    statusLine.textContent = fill(strings.drawFailed, { error: e instanceof Error ? e.message : String(e) });
     vscode.postMessage({ type: 'error', message: statusLine.textContent });
   } finally {
     drawing = false;
@@ -103,22 +140,28 @@ async function draw(reset: boolean): Promise<void> {
   if (state.collapsed === null) state.collapsed = g.nodes.length > COLLAPSE_ABOVE ? g.groups.filter((x) => x.kind === 'use').map((x) => x.id) : [];
   const known = new Set(g.groups.map((x) => x.id));
   const collapsed = new Set(state.collapsed.filter((c) => known.has(c)));
-  layout = await layoutGraph(visibleGraph(g, collapsed));
+  const misses = layouts.misses;
+  layout = await layouts.layout(visibleGraph(g, collapsed));
+  const cached = layouts.misses === misses;
+  const focusedId = nodeOf(document.activeElement)?.dataset['id'];
+  const t1 = performance.now();
   const svg = renderSvg(layout, { standalone: false });
+  const t2 = performance.now();
   canvas.innerHTML = svg;
   // The SVG's <title>s would show the browser's own tooltip over ours.
   for (const t of Array.from(canvas.querySelectorAll('.node > title'))) t.remove();
-  overviewCanvas.innerHTML = layout.items.length <= OVERVIEW_MAX ? svg : '';
-  overviewScale = Math.min(overview.clientWidth / Math.max(layout.width, 1), overview.clientHeight / Math.max(layout.height, 1));
-  overviewCanvas.style.transform = `scale(${overviewScale})`;
+  // Keyboard focus stays on the same box across a redraw.
+  if (focusedId !== undefined) canvas.querySelector<SVGGElement>(`.node[data-id="${CSS.escape(focusedId)}"]`)?.focus({ preventScroll: true });
+  drawOverview();
   if (reset || (state.x === 0 && state.y === 0 && state.scale === 1)) fit();
   else applyTransform();
   applyHighlight(false);
   applySearch();
   const ms = performance.now() - t0;
   const layerNodes = canvas.querySelectorAll('.node[data-layer]:not([data-layer="-1"])').length;
-  statusLine.textContent = `${g.nodes.length - 1} layers · drawn in ${Math.round(ms)} ms`;
-  vscode.postMessage({ type: 'shown', version: drawnVersion, layerNodes, red: redLayers(), ms });
+  statusLine.textContent = fill(strings.status, { layers: g.nodes.length - 1, ms: Math.round(ms) });
+  const phases = { layout: t1 - t0, svg: t2 - t1, dom: performance.now() - t2 };
+  vscode.postMessage({ type: 'shown', version: drawnVersion, layerNodes, red: redLayers(), ms, cached, phases });
   save();
 }
 
@@ -133,6 +176,30 @@ function redLayers(): number[] {
 }
 
 // ---- zoom, pan, fit, overview
+
+function overviewShown(): boolean {
+  return state.overview ?? window.innerWidth >= OVERVIEW_MIN_WINDOW;
+}
+
+/** The overview: boxes and edges only, scaled to its box by the SVG's own viewBox (strokes stay thin). */
+function drawOverview(): void {
+  const shown = overviewShown();
+  document.body.classList.toggle('no-overview', !shown);
+  overviewButton.setAttribute('aria-pressed', String(shown));
+  if (!layout || !shown) return;
+  overviewScale = Math.min(overview.clientWidth / Math.max(layout.width, 1), overview.clientHeight / Math.max(layout.height, 1));
+  overviewCanvas.innerHTML = layout.items.length <= OVERVIEW_MAX ? renderOverviewSvg(layout) : '';
+  const svg = overviewCanvas.querySelector('svg');
+  svg?.setAttribute('width', String(layout.width * overviewScale));
+  svg?.setAttribute('height', String(layout.height * overviewScale));
+}
+
+function toggleOverview(): void {
+  state.overview = !overviewShown();
+  drawOverview();
+  applyTransform();
+  save();
+}
 
 function applyTransform(): void {
   canvas.style.transform = `translate(${state.x}px, ${state.y}px) scale(${state.scale})`;
@@ -217,7 +284,10 @@ overview.addEventListener('click', (e) => {
   applyTransform();
   save();
 });
-window.addEventListener('resize', () => applyTransform());
+window.addEventListener('resize', () => {
+  drawOverview();
+  applyTransform();
+});
 
 // ---- nodes: click, keyboard, hover
 
@@ -274,6 +344,7 @@ document.addEventListener('keydown', (e) => {
   if (e.key === '+' || e.key === '=') zoomAt(1.25, viewport.clientWidth / 2, viewport.clientHeight / 2);
   else if (e.key === '-') zoomAt(0.8, viewport.clientWidth / 2, viewport.clientHeight / 2);
   else if (e.key === '0') fit();
+  else if (e.key === 'o') toggleOverview();
   else if (e.key === '/') {
     e.preventDefault();
     search.focus();
@@ -328,7 +399,7 @@ let foundAt = -1;
 function applySearch(): void {
   const hits = new Set(matches());
   for (const el of Array.from(canvas.querySelectorAll<SVGGElement>('.node'))) el.classList.toggle('found', hits.has(el));
-  found.textContent = search.value.trim() ? `${hits.size} found` : '';
+  found.textContent = search.value.trim() ? fill(strings.found, { count: hits.size }) : '';
 }
 search.addEventListener('input', () => {
   foundAt = -1;
@@ -358,6 +429,8 @@ for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('.toolba
       case 'expand':
         state.collapsed = [];
         return void redraw(false);
+      case 'overview':
+        return toggleOverview();
       case 'export-svg':
         if (layout) vscode.postMessage({ type: 'export', format: 'svg', data: renderSvg(layout, { standalone: true }) });
         return;
@@ -377,7 +450,7 @@ async function exportPng(): Promise<void> {
     const img = new Image();
     await new Promise<void>((resolve, reject) => {
       img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the SVG did not load as an image'));
+      img.onerror = () => reject(new Error(strings.svgNotImage));
       img.src = url;
     });
     // Twice the size, within what a canvas takes.
@@ -386,11 +459,11 @@ async function exportPng(): Promise<void> {
     c.width = Math.max(1, Math.round(layout.width * scale));
     c.height = Math.max(1, Math.round(layout.height * scale));
     const ctx = c.getContext('2d');
-    if (!ctx) throw new Error('no canvas');
+    if (!ctx) throw new Error(strings.noCanvas);
     ctx.drawImage(img, 0, 0, c.width, c.height);
     vscode.postMessage({ type: 'export', format: 'png', data: c.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') });
   } catch (e) {
-    vscode.postMessage({ type: 'error', message: `PNG export failed: ${e instanceof Error ? e.message : String(e)}` });
+    vscode.postMessage({ type: 'error', message: fill(strings.pngFailed, { error: e instanceof Error ? e.message : String(e) }) });
   } finally {
     URL.revokeObjectURL(url);
   }

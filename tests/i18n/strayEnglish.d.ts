@@ -1,0 +1,6 @@
+export interface Stray {
+    file: string;
+    line: number;
+    text: string;
+}
+export declare function strayEnglish(root: string): Stray[];
