@@ -23,7 +23,7 @@ export class DatasetError extends RunnerError {
 const LISTED = 8;
 
 function listed(names: string[]): string {
-  return names.length > LISTED ? `${names.slice(0, LISTED).join(', ')}, … (${names.length} in all)` : names.join(', ');
+  return names.length > LISTED ? t('runnerErrors.listedMore', { names: names.slice(0, LISTED).join(', '), count: names.length }) : names.join(', ');
 }
 
 export function readImageFolder(dir: string, labels: readonly string[] | undefined, modelFile: string): DatasetClass[] {

@@ -30,4 +30,11 @@ export const runnerErrors = {
   hasError: '{file} has 1 error; fix it before running:\n{lines}',
   hasErrors: '{file} has {count} errors; fix them before running:\n{lines}',
   needsMemory: '{file}: running it needs about {needed} for weights and layer outputs (float32), but only {free} of memory is free',
+  tooBig: '{file}: {what} has {count} values ({size} as float32): more than one tensor can hold ({max} values)',
+  tooBigInput: 'the input {shape}',
+  tooBigOutput: '{layer}: its output {shape}',
+  tooBigWeight: '{layer}: its {key} [{shape}]',
+  layerLabel: 'layer {index} ({type})',
+  layerLabelNamed: "layer {index} ('{name}', {type})",
+  listedMore: '{names}, … ({count} in all)',
 } as const;

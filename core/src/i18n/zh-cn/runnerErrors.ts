@@ -30,5 +30,12 @@ export const runnerErrors: Translation<typeof en> = {
   labelsFile: '标签文件 {message}',
   hasError: '{file} 有 1 个错误；运行前请先改正：\n{lines}',
   hasErrors: '{file} 有 {count} 个错误；运行前请先改正：\n{lines}',
+  tooBig: '{file}：{what} 有 {count} 个值（按 float32 为 {size}）：超过单个张量能容纳的数量（{max} 个值）',
+  tooBigInput: '输入 {shape}',
+  tooBigOutput: '{layer}：它的输出 {shape}',
+  tooBigWeight: '{layer}：它的 {key} [{shape}]',
+  layerLabel: '第 {index} 层（{type}）',
+  layerLabelNamed: "第 {index} 层（'{name}'，{type}）",
+  listedMore: '{names}，…（共 {count} 个）',
   needsMemory: '{file}：运行它大约需要 {needed} 存放权重和各层输出（float32），但空闲内存只有 {free}',
 };
