@@ -16,21 +16,21 @@ import { buildGraph } from '../runner/src/onnx/buildGraph';
 import { encodeModel } from '../runner/src/onnx/proto';
 import { resolveParameters } from '../runner/src/weights/resolve';
 
-function png224(): Buffer {
-  const png = new PNG({ width: 224, height: 224 });
-  for (let i = 0; i < 224 * 224; i++) {
-    const x = i % 224;
-    const y = (i / 224) | 0;
+function pngOfSize(size: number): Buffer {
+  const png = new PNG({ width: size, height: size });
+  for (let i = 0; i < size * size; i++) {
+    const x = i % size;
+    const y = (i / size) | 0;
     png.data.set([(x * 7 + y) & 255, (y * 5) & 255, (x ^ y) & 255, 255], i * 4);
   }
   return PNG.sync.write(png);
 }
 
-/** A folder of n hard links to one PNG. */
-export function imageFolder(n: number): { dir: string; remove: () => void } {
+/** A folder of n hard links to one PNG of size × size (224 by default). */
+export function imageFolder(n: number, size = 224): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'cnnshape-bench-images-'));
   const src = join(dir, 'source.png.bin');
-  writeFileSync(src, png224());
+  writeFileSync(src, pngOfSize(size));
   const imgs = join(dir, 'images');
   mkdirSync(imgs);
   for (let i = 0; i < n; i++) linkSync(src, join(imgs, `${String(i).padStart(5, '0')}.png`));
@@ -95,8 +95,8 @@ export interface CliRun {
 }
 
 /** `cnnshape run MODEL FOLDER --json` (output discarded), timed, with its peak memory. */
-export function cliRun(root: string, model: string, n: number): CliRun {
-  const dir = imageFolder(n);
+export function cliRun(root: string, model: string, n: number, size = 224): CliRun {
+  const dir = imageFolder(n, size);
   try {
     const cli = join(root, 'bin/cnnshape.js');
     const t0 = performance.now();

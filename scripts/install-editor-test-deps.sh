@@ -49,8 +49,9 @@ fi
 # ---------------------------------------------------------------- 1. Debian packages
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-# fonts-wqy-microhei: Chinese text in screenshots of the editor (issue 12) instead of empty boxes.
-for p in chromium libkrb5-dev pkg-config ripgrep fonts-wqy-microhei; do
+# fonts-wqy-microhei, fonts-noto-color-emoji: Chinese text and the samples' emoji in screenshots of the
+# editor (issue 12) instead of empty boxes.
+for p in chromium libkrb5-dev pkg-config ripgrep fonts-wqy-microhei fonts-noto-color-emoji; do
   pkg_installed "$p" || missing+=("$p")
 done
 # node-gyp builds VS Code's native modules: it needs a compiler, make and python3 (any python3 on PATH).
@@ -62,7 +63,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  say "Debian packages present: chromium libkrb5-dev pkg-config ripgrep fonts-wqy-microhei g++ make python3 (skip)"
+  say "Debian packages present: chromium libkrb5-dev pkg-config ripgrep fonts-wqy-microhei fonts-noto-color-emoji g++ make python3 (skip)"
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after apt-get install chromium"
 [ -x /usr/bin/rg ] || die "/usr/bin/rg missing after apt-get install ripgrep"

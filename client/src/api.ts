@@ -14,4 +14,6 @@ export interface CnnShapeApi {
   readonly statusBar: { readonly item: vscode.StatusBarItem; readonly onDidUpdate: vscode.Event<void> };
   /** Fires with the image picker of "Run Model on Image…" when it opens. */
   readonly onDidShowImagePicker: vscode.Event<vscode.QuickPick<vscode.QuickPickItem>>;
+  /** Settles when the runner's session for the model shown last is built ahead (true) or was not (false). */
+  runnerPrepared(): Promise<boolean>;
 }

@@ -7,6 +7,7 @@ import * as commands from './commands';
 import { copyPytorch, exportPytorch } from './exportPytorch';
 import { Ctx } from './ctx';
 import { registerRunFeatures } from './run';
+import { whenPrepared } from './run/prewarm';
 
 let ctx: Ctx | undefined;
 
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
     graphPanel: c.graphPanel,
     statusBar: c.statusBar,
     onDidShowImagePicker,
+    runnerPrepared: whenPrepared,
   };
 }
 

@@ -11,6 +11,8 @@ export { defineLayer, type LayerDef, type LayerSpec, type ParamKind, type ParamS
 export { expectedParameters, shapeText } from './layers/parameterShapes';
 export { adaptiveWindow } from './layers/adaptivePool';
 export { PADDING_WORDS, defaultLabel, kindLabel, layerReference, resolveLayerType, type LayerReference, type ParamReference } from './layers/reference';
+export { commonKeyDoc, commonKeyDocs, englishLayerDocs, englishWeightLayouts, layerDocTranslation, layerRoundingDoc, layerTexts, layoutHasWords, paramDoc, type LayerDocKey, type LayerTexts } from './layers/docs';
+export { mergeAxisLines } from './layers/arithmetic';
 export { ROUNDINGS, TOP_KEYS, readModel, type InlineTensor } from './model/readModel';
 export type { BlockCopy, BlockDefinition, BlockParam, BlockUse, BlocksInfo, InputRef, LayerDecl, Located, Model, Padding, Pair, ParamValue, Preprocess, Rounding, Shape, Sides } from './model/types';
 export { DEFINITION_KEYS } from './model/blockDefinitions';
@@ -18,7 +20,7 @@ export { MAX_EXPANDED, MAX_REPEAT, USE_KEYS } from './model/blocks';
 export { groupBlockDiagnostics } from './diagnostics/blockDiagnostics';
 export { INPUT_NAME, inferShapes, refKeysOf, refParams, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
 export { formatNumber } from './shape/outputSize';
-export { bytes, grouped, macsLabel, renderSummaryText, resultLabel, roundedLabel, roundingNote, shapeLabel, summarize, type Summary } from './summary/table';
+export { bytes, displayWidth, grouped, macsLabel, renderSummaryText, resultLabel, roundedLabel, roundingNote, shapeLabel, summarize, type Summary } from './summary/table';
 export { getPair, type AstMap, type AstNode, type AstPair, type Span } from './syntax/ast';
 export { chunkLayers } from './syntax/chunker';
 export { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';

@@ -4,70 +4,39 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOG, EN, GLOSSARY, chooseLocale, fillTemplate, localeFromEnv, pickLocale, placeholdersOf, t, withLocale } from '../../core/src/index';
+import { CATALOG, EN, GLOSSARY, chooseLocale, fillTemplate, localeFromEnv, pickLocale, t, withLocale } from '../../core/src/index';
+import { clashes, glossaryProblems, missing, sameTokens, untranslated, type Pair } from './textChecks';
 
-type Flat = Array<{ id: string; en: string; zh: string }>;
-
-function entries(): Flat {
+function entries(): Pair[] {
   const zh = CATALOG['zh-cn'] as Record<string, Record<string, string>>;
-  const out: Flat = [];
+  const out: Pair[] = [];
   for (const [area, messages] of Object.entries(EN as Record<string, Record<string, string>>)) {
     for (const [key, en] of Object.entries(messages)) out.push({ id: `${area}.${key}`, en, zh: zh[area]?.[key] ?? '' });
   }
   return out;
 }
 
-/** `code` spans, as written: they are names and values, the same in every language. */
-const codeSpans = (s: string) => [...s.matchAll(/`[^`]*`/g)].map((m) => m[0]).sort();
-/** Digits as the arithmetic prints them. */
-const numbers = (s: string) => [...s.replace(/`[^`]*`|\{[A-Za-z0-9_]+\}/g, ' ').matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]).sort();
-const withoutCode = (s: string) => s.replace(/`[^`]*`|'[^']*'|\{[A-Za-z0-9_]+\}/g, ' ');
-
 test('every message has a Chinese translation', () => {
-  const missing = entries().filter((e) => e.zh.trim() === '').map((e) => e.id);
-  assert.deepEqual(missing, []);
+  assert.deepEqual(missing(entries()), []);
 });
 
 /** Names that stay as they are in every language. */
 const NAMES = new Set(['CNN Shape']);
 
 test('the Chinese is Chinese where the English has words', () => {
-  const untranslated = entries().filter((e) => !NAMES.has(e.en) && /[A-Za-z]{3,}/.test(withoutCode(e.en)) && !/[\u4e00-\u9fff]/.test(e.zh)).map((e) => e.id);
-  assert.deepEqual(untranslated, []);
+  assert.deepEqual(untranslated(entries().filter((e) => !NAMES.has(e.en))), []);
 });
 
 test('translations keep the placeholders, `code` and numbers', () => {
-  const bad: string[] = [];
-  for (const e of entries()) {
-    if (placeholdersOf(e.en).join() !== placeholdersOf(e.zh).join()) bad.push(`${e.id}: placeholders ${placeholdersOf(e.en).join()} vs ${placeholdersOf(e.zh).join()}`);
-    if (codeSpans(e.en).join() !== codeSpans(e.zh).join()) bad.push(`${e.id}: code ${codeSpans(e.en).join()} vs ${codeSpans(e.zh).join()}`);
-    if (numbers(e.en).join() !== numbers(e.zh).join()) bad.push(`${e.id}: numbers ${numbers(e.en).join()} vs ${numbers(e.zh).join()}`);
-  }
-  assert.deepEqual(bad, []);
+  assert.deepEqual(sameTokens(entries()), []);
 });
 
 test('translations use the glossary terms of the tutorials', () => {
-  const bad: string[] = [];
-  for (const e of entries()) {
-    const prose = withoutCode(e.en).toLowerCase();
-    for (const term of GLOSSARY) {
-      const used = term.en.some((w) => new RegExp(`(^|[^a-z])${w.toLowerCase().replace(/[-]/g, '[- ]')}([^a-z]|$)`).test(prose));
-      if (used && !term.zh.some((z) => e.zh.includes(z))) bad.push(`${e.id}: "${term.en[0]}" should read ${term.zh.join(' / ')}`);
-      for (const a of term.avoid ?? []) if (e.zh.includes(a)) bad.push(`${e.id}: uses ${a}, the tutorials say ${term.zh[0]}`);
-    }
-  }
-  assert.deepEqual(bad, []);
+  assert.deepEqual(glossaryProblems(entries()), []);
 });
 
 test('one English text has one translation (VS Code bundles are keyed by the English)', () => {
-  const seen = new Map<string, { id: string; zh: string }>();
-  const clashes: string[] = [];
-  for (const e of entries()) {
-    const first = seen.get(e.en);
-    if (first && first.zh !== e.zh) clashes.push(`${first.id} and ${e.id}`);
-    if (!first) seen.set(e.en, { id: e.id, zh: e.zh });
-  }
-  assert.deepEqual(clashes, []);
+  assert.deepEqual(clashes(entries()), []);
 });
 
 test('the glossary check can fail: a stride translated as 步长 is caught', () => {

@@ -37,5 +37,5 @@ test('cnnShape/exportPytorch: a model with errors gives the errors, no code', as
   assert.equal(r?.code, undefined);
   assert.match(r!.error!, /10\.33/);
   assert.equal(await ask('file:///work/not-open.cnn.yaml'), null);
-  assert.equal(await client.conn.sendRequest(EXPORT_PYTORCH_REQUEST, { nope: 1 }), null);
+  await assert.rejects(client.conn.sendRequest(EXPORT_PYTORCH_REQUEST, { nope: 1 }), { code: -32602, message: 'cnnShape/exportPytorch: params.uri must be a string' });
 });

@@ -37,7 +37,7 @@ test('cnnShape/graph: nodes, labelled edges, the red layer and the ranges of eac
   assert.equal(fixed.graph.edges[1]!.label, '11×11×8');
 });
 
-test('cnnShape/graph: null for a document that is not open and for malformed params', async () => {
+test('cnnShape/graph: null for a document that is not open; InvalidParams for malformed params', async () => {
   assert.equal(await graphOf('file:///nowhere.cnn.yaml'), null);
-  assert.equal(await client.conn.sendRequest(GRAPH_REQUEST, { uri: 42 }), null);
+  await assert.rejects(client.conn.sendRequest(GRAPH_REQUEST, { uri: 42 }), { code: -32602, message: 'cnnShape/graph: params.uri must be a string' });
 });

@@ -67,7 +67,7 @@ const METHODS: Record<string, object> = {
   'textDocument/prepareRename': { ...DOC, position: POS },
   'textDocument/rename': { ...DOC, position: POS, newName: 'x' },
 };
-/** CNN Shape's own requests answer null for malformed params, as docs/editors.md says. */
+/** CNN Shape's own requests (params `{uri, version?}`): InvalidParams too, as docs/editors.md says. */
 const OWN = ['cnnShape/summary', 'cnnShape/graph', 'cnnShape/exportPytorch'];
 
 async function errorOf(method: string, params: unknown): Promise<{ code: number; message: string } | undefined> {
@@ -84,7 +84,34 @@ test('null params: InvalidParams with a clear message, for every request', async
     assert.ok(e.message.startsWith(`${method}: `), e.message);
     assert.doesNotMatch(e.message, /Cannot read|undefined|TypeError/);
   }
-  for (const method of OWN) assert.equal((await client.request(method, null))['result'], null, method);
+  for (const method of OWN) {
+    const e = await errorOf(method, null);
+    assert.ok(e, `${method} answered an error`);
+    assert.equal(e.code, -32602, `${method}: ${e.message}`);
+    assert.equal(e.message, `${method}: params must be an object, not null`);
+  }
+});
+
+test("CNN Shape's own requests: generated garbage params get InvalidParams naming the field; a well-formed one is answered", async () => {
+  const junk = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.boolean(), fc.constant([]), fc.constant({}), fc.double(), fc.object());
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...OWN), fc.constantFrom('params', 'uri', 'version'), junk, async (method, where, value) => {
+      const params = where === 'params' ? value : where === 'uri' ? { uri: value } : { uri: URI, version: value };
+      // Only values that really are wrong: a string uri, or a missing / whole-number version, is fine.
+      fc.pre(!(where === 'uri' && typeof value === 'string') && !(where === 'version' && (value === undefined || Number.isInteger(value))));
+      const e = await errorOf(method, params);
+      assert.ok(e, `${method} ${JSON.stringify(params)} answered without an error`);
+      assert.equal(e.code, -32602, `${method} ${JSON.stringify(params)}: ${e.message}`);
+      assert.match(e.message, new RegExp(`^${method}: params(\\.uri|\\.version)? must be `));
+    }),
+    { numRuns: 90 },
+  );
+  for (const method of OWN) {
+    const r = await client.request(method, { uri: URI });
+    assert.equal(r['error'], undefined, method);
+    assert.equal((r['result'] as { uri?: string } | null)?.uri, URI, method);
+    assert.equal((await client.request(method, { uri: 'file:///not-open.cnn.yaml' }))['result'], null, method);
+  }
 });
 
 test('generated broken params: InvalidParams or an answer, never an internal error; the server lives on', async () => {

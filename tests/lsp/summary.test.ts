@@ -57,10 +57,10 @@ test('cnnShape/summary waits for the version the client names, even when the edi
   assert.equal(r.firstError, null);
 });
 
-test('cnnShape/summary: null for documents that are not open models and for malformed params', async () => {
+test('cnnShape/summary: null for documents that are not open models; InvalidParams for malformed params', async () => {
   assert.equal(await summaryOf('file:///work/not-open.cnn.yaml'), null);
-  assert.equal(await client.conn.sendRequest(SUMMARY_REQUEST, { uri: 3 }), null);
-  assert.equal(await client.conn.sendRequest(SUMMARY_REQUEST, null), null);
+  await assert.rejects(client.conn.sendRequest(SUMMARY_REQUEST, { uri: 3 }), { code: -32602, message: 'cnnShape/summary: params.uri must be a string' });
+  await assert.rejects(client.conn.sendRequest(SUMMARY_REQUEST, { uri: 'file:///a.cnn.yaml', version: 1.5 }), { code: -32602 });
 });
 
 test('a settings change is announced with cnnShape/analysesChanged, after which the summary uses it', async () => {

@@ -8,11 +8,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
-import type { PipelineResult } from '../../../runner/src/run/pipeline';
+import type { PipelineRequest, PipelineResult } from '../../../runner/src/run/pipeline';
+import { wallNow } from '../../../runner/src/run/phases';
 import { activeCnnEditor, isCnnDocument } from '../documents';
-import type { Summaries } from '../summaries';
+import type { Summaries, SummaryResult } from '../summaries';
 import { RunPanel } from './panel';
 import { pickImages } from './pickImages';
+import { logRunTiming } from './prewarm';
 import { PREVIEW_LIMITS, toView, type RunView } from './view';
 
 export interface RunState {
@@ -36,9 +38,27 @@ export interface RunOutcome {
   view: RunView;
   /** Settles when the page has drawn: how many canvases it filled and charts it made. */
   shown: Promise<{ canvases: number; charts: number }>;
+  /** The run's phases, as the output channel shows them. */
+  timing: string | undefined;
+}
+
+/** What the command asks the worker to run; prewarm.ts makes the same request ready ahead (no images). */
+export function runRequest(doc: vscode.TextDocument, text: string, info: SummaryResult, images: readonly vscode.Uri[]): PipelineRequest {
+  return {
+    modelFile: modelPath(doc),
+    text,
+    defaultRounding: info.defaultRounding,
+    images: images.map((u) => u.fsPath),
+    // The worker previews the layers whose output is shown as feature maps.
+    previews: { ...PREVIEW_LIMITS },
+    // The page shows each layer's time: a few images, so the profiler's cost is small.
+    profile: true,
+  };
 }
 
 export async function runModel(state: RunState, arg?: unknown, imagesArg?: unknown): Promise<RunOutcome | undefined> {
+  // The run's phases are timed from the command, or from the choice of images when the user picks them.
+  let started = wallNow();
   // A Uri from the editor title menu, or a URI string from the language server's "▶ Run" code lens.
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg, true) : undefined;
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
@@ -62,7 +82,11 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
       .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     return undefined;
   }
-  const images = asUris(imagesArg) ?? (await pickImages(doc.uri));
+  let images = asUris(imagesArg);
+  if (!images) {
+    images = await pickImages(doc.uri);
+    started = wallNow();
+  }
   if (!images || images.length === 0) return undefined;
 
   const title = info.summary.title;
@@ -74,16 +98,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         return runInWorker(
-          {
-            modelFile: modelPath(doc),
-            text,
-            defaultRounding: info.defaultRounding,
-            images: images.map((u) => u.fsPath),
-            // The worker previews the layers whose output is shown as feature maps.
-            previews: { ...PREVIEW_LIMITS },
-            // The page shows each layer's time: a few images, so the profiler's cost is small.
-            profile: true,
-          },
+          runRequest(doc, text, info, images),
           { signal: abort.signal, onProgress: (message) => progress.report({ message }) },
         );
       },
@@ -98,6 +113,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     void vscode.window.showErrorMessage(`CNN Shape: ${user ? '' : 'internal error: '}${message}`);
     return undefined;
   }
+  const timing = logRunTiming(title, started, result);
   if (result.errors.length) {
     const first = result.errors[0]!;
     void vscode.window.showWarningMessage(`CNN Shape: ${result.errors.length} image${result.errors.length > 1 ? 's' : ''} could not be run: ${first.error}`);
@@ -113,5 +129,5 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
       resolve(counts);
     });
   });
-  return { view, shown };
+  return { view, shown, timing };
 }

@@ -20,12 +20,24 @@ import { cli as enCli } from './en/cli';
 import { cli as zhCli } from './zh-cn/cli';
 import { runnerErrors as enRunnerErrors } from './en/runnerErrors';
 import { runnerErrors as zhRunnerErrors } from './zh-cn/runnerErrors';
+import { layerChecks as enLayerChecks } from './en/layerChecks';
+import { layerChecks as zhLayerChecks } from './zh-cn/layerChecks';
+import { window as enWindow } from './en/window';
+import { window as zhWindow } from './zh-cn/window';
+import { layerArithmetic as enLayerArithmetic } from './en/layerArithmetic';
+import { layerArithmetic as zhLayerArithmetic } from './zh-cn/layerArithmetic';
+import { layerRef as enLayerRef } from './en/layerRef';
+import { layerRef as zhLayerRef } from './zh-cn/layerRef';
+import { summary as enSummary } from './en/summary';
+import { summary as zhSummary } from './zh-cn/summary';
 import { nls as enNls } from './en/nls';
 import { nls as zhNls } from './zh-cn/nls';
 import { client as enClient } from './en/client';
 import { client as zhClient } from './zh-cn/client';
 import { graph as enGraph } from './en/graph';
 import { graph as zhGraph } from './zh-cn/graph';
+import { runner as enRunner } from './en/runner';
+import { runner as zhRunner } from './zh-cn/runner';
 
 export const EN = {
   common: enCommon,
@@ -35,11 +47,17 @@ export const EN = {
   lenses: enLenses,
   rename: enRename,
   lsp: enLsp,
+  layerChecks: enLayerChecks,
+  window: enWindow,
+  layerArithmetic: enLayerArithmetic,
+  layerRef: enLayerRef,
+  summary: enSummary,
   nls: enNls,
   cli: enCli,
   runnerErrors: enRunnerErrors,
   client: enClient,
   graph: enGraph,
+  runner: enRunner,
 } as const;
 
 type Areas = typeof EN;
@@ -53,11 +71,17 @@ const ZH_CN: Translated = {
   lenses: zhLenses,
   rename: zhRename,
   lsp: zhLsp,
+  layerChecks: zhLayerChecks,
+  window: zhWindow,
+  layerArithmetic: zhLayerArithmetic,
+  layerRef: zhLayerRef,
+  summary: zhSummary,
   nls: zhNls,
   cli: zhCli,
   runnerErrors: zhRunnerErrors,
   client: zhClient,
   graph: zhGraph,
+  runner: zhRunner,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

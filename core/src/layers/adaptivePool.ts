@@ -3,6 +3,7 @@
 // floor(i·n/o) to ceil((i + 1)·n/o) (exclusive), so windows may differ in size and overlap.
 // Receptive field (the spec is silent): a window as large as the largest cell, moving n/o per cell
 // (a fractional jump where o does not divide n).
+import { t } from '../i18n/t';
 import type { Pair } from '../model/types';
 import { defineLayer } from './spec';
 
@@ -32,13 +33,13 @@ function gcd(a: number, b: number): number {
 
 /** Window sizes along one axis, for the hover: "3, 4, 3" (or the two sizes and a count when long). */
 function windowsText(n: number, o: number): string {
-  if (n % o === 0) return `every window ${n / o}`;
+  if (n % o === 0) return t('layerArithmetic.adaptiveEvery', { k: n / o });
   const sizes: number[] = [];
   for (let i = 0; i < Math.min(o, 8); i++) {
     const [a, b] = adaptiveWindow(i, n, o);
     sizes.push(b - a);
   }
-  return `windows ${sizes.join(', ')}${o > 8 ? ', …' : ''}`;
+  return t('layerArithmetic.adaptiveWindows', { sizes: `${sizes.join(', ')}${o > 8 ? ', …' : ''}` });
 }
 
 export function adaptivePoolSpec<T extends 'adaptiveavgpool' | 'adaptivemaxpool'>(type: T, what: string, aliases: readonly string[]) {
@@ -66,9 +67,9 @@ export function adaptivePoolSpec<T extends 'adaptiveavgpool' | 'adaptivemaxpool'
         macs: 0,
         field: { window: { kernel: [largestWindow(n[0], o[0]), largestWindow(n[1], o[1])], stride: [n[0] / o[0], n[1] / o[1]], padding: [0, 0] } },
         arithmetic: () => [
-          `width: size = ${o[1]} (from ${n[1]}: ${windowsText(n[1], o[1])})`,
-          `height: size = ${o[0]} (from ${n[0]}: ${windowsText(n[0], o[0])})`,
-          `depth: unchanged = ${input.depth}`,
+          t('layerArithmetic.adaptiveWidth', { size: o[1], n: n[1], windows: windowsText(n[1], o[1]) }),
+          t('layerArithmetic.adaptiveHeight', { size: o[0], n: n[0], windows: windowsText(n[0], o[0]) }),
+          t('layerArithmetic.depthUnchanged', { depth: input.depth }),
         ],
       };
     },

@@ -1,6 +1,8 @@
 // add: element-wise sum of two or more maps of the same W × H × D (ResNet shortcuts).
+import { t } from '../i18n/t';
 import type { FixData } from '../diagnostics/diagnostic';
 import type { LayerDecl } from '../model/types';
+import { shapeText } from './checks';
 import { defineLayer } from './spec';
 
 /** The fix for a depth mismatch: a 1×1 convolution on the shallower input, to the deeper one's depth (ResNet's projection shortcut). */
@@ -28,15 +30,15 @@ export const add = defineLayer({
       if (s.width !== first!.width || s.height !== first!.height) {
         ok = false;
         ctx.report('shape-mismatch', 'error',
-          `add inputs differ in size: ${ctx.inputLabel(0)} is ${first!.width} × ${first!.height}, ${ctx.inputLabel(i)} is ${s.width} × ${s.height}`,
+          t('layerChecks.addSize', { first: ctx.inputLabel(0), firstSize: `${first!.width} × ${first!.height}`, other: ctx.inputLabel(i), otherSize: `${s.width} × ${s.height}` }),
           ctx.layer.typeSpan, // no single value is at fault: the layer's type, as the spec asks
-          { related: [...ctx.producedBy(0, `${first!.width}×${first!.height}×${first!.depth} is made here`), ...ctx.producedBy(i, `${s.width}×${s.height}×${s.depth} is made here`)] });
+          { related: [...ctx.producedBy(0, t('layerChecks.shapeMadeHere', { shape: shapeText(first!) })), ...ctx.producedBy(i, t('layerChecks.shapeMadeHere', { shape: shapeText(s) }))] });
       } else if (s.depth !== first!.depth) {
         ok = false;
         ctx.report('channel-mismatch', 'error',
-          `add inputs differ in depth: ${ctx.inputLabel(0)} has ${first!.depth}, ${ctx.inputLabel(i)} has ${s.depth}`,
+          t('layerChecks.addDepth', { first: ctx.inputLabel(0), firstDepth: first!.depth, other: ctx.inputLabel(i), otherDepth: s.depth }),
           ctx.layer.typeSpan, // no single value is at fault: the layer's type, as the spec asks
-          { related: [...ctx.producedBy(0, `depth ${first!.depth} is made here`), ...ctx.producedBy(i, `depth ${s.depth} is made here`)], ...projection(ctx.layer, i, first!.depth, s.depth) });
+          { related: [...ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: first!.depth })), ...ctx.producedBy(i, t('layerChecks.depthMadeHere', { depth: s.depth }))], ...projection(ctx.layer, i, first!.depth, s.depth) });
       }
     });
     // After a mismatch the first input's shape is the best guess, so that checking goes on.

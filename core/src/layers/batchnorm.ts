@@ -1,4 +1,5 @@
 // batchnorm: BatchNorm2d in inference mode; its weight and bias are 2·D parameters.
+import { t } from '../i18n/t';
 import { defineLayer } from './spec';
 
 export const batchnorm = defineLayer({
@@ -22,9 +23,9 @@ export const batchnorm = defineLayer({
     const input = ctx.inputs[0]!;
     const { channels } = ctx.p;
     if (channels !== undefined && channels !== input.depth) {
-      ctx.report('channel-mismatch', 'error', `channels is ${channels} but ${ctx.inputLabel(0)} gives depth ${input.depth}`,
+      ctx.report('channel-mismatch', 'error', t('layerChecks.channelsMismatch', { channels, input: ctx.inputLabel(0), depth: input.depth }),
         ctx.spanOf('channels'),
-        { related: ctx.producedBy(0, `depth ${input.depth} is made here`), fix: { kind: 'set-value', span: ctx.spanOf('channels'), value: String(input.depth) } });
+        { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })), fix: { kind: 'set-value', span: ctx.spanOf('channels'), value: String(input.depth) } });
     }
     return { output: { ...input }, params: 2 * input.depth, macs: 0 };
   },

@@ -1,4 +1,5 @@
 // Checks several layer types share: a declared `channels` against the depth that arrives.
+import { t } from '../i18n/t';
 import type { Shape } from '../model/types';
 import type { ShapeContext } from './spec';
 
@@ -6,8 +7,8 @@ import type { ShapeContext } from './spec';
 export function checkChannels(ctx: ShapeContext<{ readonly channels: number | undefined }>, input: Shape): void {
   const { channels } = ctx.p;
   if (channels === undefined || channels === input.depth) return;
-  ctx.report('channel-mismatch', 'error', `channels is ${channels} but ${ctx.inputLabel(0)} gives depth ${input.depth}`, ctx.spanOf('channels'), {
-    related: ctx.producedBy(0, `depth ${input.depth} is made here`),
+  ctx.report('channel-mismatch', 'error', t('layerChecks.channelsMismatch', { channels, input: ctx.inputLabel(0), depth: input.depth }), ctx.spanOf('channels'), {
+    related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })),
     fix: { kind: 'set-value', span: ctx.spanOf('channels'), value: String(input.depth) },
   });
 }

@@ -1,4 +1,5 @@
 // concat: stacks inputs along depth (Inception, U-Net); width and height must agree.
+import { t } from '../i18n/t';
 import { defineLayer } from './spec';
 
 export const concat = defineLayer({
@@ -17,9 +18,9 @@ export const concat = defineLayer({
       if (i > 0 && (s.width !== first!.width || s.height !== first!.height)) {
         ok = false;
         ctx.report('shape-mismatch', 'error',
-          `concat inputs differ in size: ${ctx.inputLabel(0)} is ${first!.width} × ${first!.height}, ${ctx.inputLabel(i)} is ${s.width} × ${s.height}`,
+          t('layerChecks.concatSize', { first: ctx.inputLabel(0), firstSize: `${first!.width} × ${first!.height}`, other: ctx.inputLabel(i), otherSize: `${s.width} × ${s.height}` }),
           ctx.layer.typeSpan, // no single value is at fault: the layer's type, as the spec asks
-          { related: [...ctx.producedBy(0, `${first!.width}×${first!.height} is made here`), ...ctx.producedBy(i, `${s.width}×${s.height} is made here`)] });
+          { related: [...ctx.producedBy(0, t('layerChecks.shapeMadeHere', { shape: `${first!.width}×${first!.height}` })), ...ctx.producedBy(i, t('layerChecks.shapeMadeHere', { shape: `${s.width}×${s.height}` }))] });
       }
     });
     const depth = ctx.inputs.reduce((a, s) => a + s.depth, 0);
@@ -29,7 +30,7 @@ export const concat = defineLayer({
       estimated: !ok,
       params: 0,
       macs: 0,
-      arithmetic: () => [`depth: ${ctx.inputs.map((s) => s.depth).join(' + ')} = ${depth}`],
+      arithmetic: () => [t('layerArithmetic.depth', { text: `${ctx.inputs.map((s) => s.depth).join(' + ')} = ${depth}` })],
     };
   },
 });

@@ -1,4 +1,5 @@
 // conv: a 2-D convolution (PyTorch Conv2d, Keras Conv2D).
+import { t } from '../i18n/t';
 import { defineLayer } from './spec';
 import { windowOutput } from './window';
 
@@ -35,15 +36,15 @@ export const conv = defineLayer({
     const { filters, groups, kernel, in_channels } = ctx.p;
     if (in_channels !== undefined && in_channels !== input.depth) {
       ctx.report('channel-mismatch', 'error',
-        `in_channels is ${in_channels} but ${ctx.inputLabel(0)} gives depth ${input.depth}`,
+        t('layerChecks.inChannelsMismatch', { channels: in_channels, input: ctx.inputLabel(0), depth: input.depth }),
         ctx.spanOf('in_channels'),
-        { related: ctx.producedBy(0, `depth ${input.depth} is made here`), fix: { kind: 'set-value', span: ctx.spanOf('in_channels'), value: String(input.depth) } });
+        { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })), fix: { kind: 'set-value', span: ctx.spanOf('in_channels'), value: String(input.depth) } });
     }
     if (input.depth % groups !== 0) {
-      ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${input.depth} input channels`, ctx.spanOf('groups'),
-        { related: ctx.producedBy(0, `depth ${input.depth} is made here`) });
+      ctx.report('channel-mismatch', 'error', t('layerChecks.groupsInputChannels', { groups, depth: input.depth }), ctx.spanOf('groups'),
+        { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })) });
     } else if (filters % groups !== 0) {
-      ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${filters} filters`, ctx.spanOf('groups'));
+      ctx.report('channel-mismatch', 'error', t('layerChecks.groupsFilters', { groups, filters }), ctx.spanOf('groups'));
     }
     const { size, text, geometry } = windowOutput(ctx, input, {
       kernel,
@@ -59,7 +60,7 @@ export const conv = defineLayer({
       params: filters * perFilter + (ctx.p.bias ? filters : 0),
       macs: outPixels * filters * perFilter,
       field: { window: geometry },
-      arithmetic: () => [`width: ${text(1)}`, `height: ${text(0)}`, `depth: filters = ${filters}`],
+      arithmetic: () => [t('layerArithmetic.width', { text: text(1) }), t('layerArithmetic.height', { text: text(0) }), t('layerArithmetic.depthFilters', { filters })],
     };
   },
 });

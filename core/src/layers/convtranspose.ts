@@ -11,8 +11,10 @@
 // - Receptive field: an upsampling by the stride (the jump divides by s), then a stride-1 window of the
 //   dilated kernel on that finer grid. MACs as PyTorch profilers count them: every input pixel meets
 //   every tap of its group, n_h·n_w·depth·(filters/groups)·kh·kw.
+import { t } from '../i18n/t';
 import type { Pair, Shape } from '../model/types';
 import { defineLayer, type ShapeContext, type WindowGeometry } from './spec';
+import { shapeText } from './checks';
 import { padPair } from './window';
 
 export const convtranspose = defineLayer({
@@ -68,7 +70,7 @@ export const convtranspose = defineLayer({
       params: perTap + (ctx.p.bias ? filters : 0),
       macs: input.height * input.width * perTap,
       field: { transposed: geometry },
-      arithmetic: () => [`width: ${axes[1].text}`, `height: ${axes[0].text}`, `depth: filters = ${filters}`],
+      arithmetic: () => [t('layerArithmetic.width', { text: axes[1].text }), t('layerArithmetic.height', { text: axes[0].text }), t('layerArithmetic.depthFilters', { filters })],
     };
   },
 });
@@ -84,7 +86,7 @@ export interface TransposedAxis {
 export function transposedAxis(n: number, k: number, s: number, p: number | 'same', d: number, op: number): TransposedAxis {
   if (p === 'same') {
     const total = Math.max(d * (k - 1) + 1 - s, 0);
-    return { size: n * s, begin: Math.floor(total / 2), text: `${n}·${s} = ${n * s} (padding 'same')` };
+    return { size: n * s, begin: Math.floor(total / 2), text: t('layerArithmetic.sameTransposed', { n, s, size: n * s }) };
   }
   const size = (n - 1) * s - 2 * p + d * (k - 1) + op + 1;
   const kernelText = d === 1 ? `${k}` : `${d}·(${k} − 1) + 1`;
@@ -94,15 +96,15 @@ export function transposedAxis(n: number, k: number, s: number, p: number | 'sam
 function checkChannels(ctx: ShapeContext, input: Shape, filters: number, groups: number, inChannels: number | undefined): void {
   if (inChannels !== undefined && inChannels !== input.depth) {
     ctx.report('channel-mismatch', 'error',
-      `in_channels is ${inChannels} but ${ctx.inputLabel(0)} gives depth ${input.depth}`,
+      t('layerChecks.inChannelsMismatch', { channels: inChannels, input: ctx.inputLabel(0), depth: input.depth }),
       ctx.spanOf('in_channels'),
-      { related: ctx.producedBy(0, `depth ${input.depth} is made here`), fix: { kind: 'set-value', span: ctx.spanOf('in_channels'), value: String(input.depth) } });
+      { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })), fix: { kind: 'set-value', span: ctx.spanOf('in_channels'), value: String(input.depth) } });
   }
   if (input.depth % groups !== 0) {
-    ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${input.depth} input channels`, ctx.spanOf('groups'),
-      { related: ctx.producedBy(0, `depth ${input.depth} is made here`) });
+    ctx.report('channel-mismatch', 'error', t('layerChecks.groupsInputChannels', { groups, depth: input.depth }), ctx.spanOf('groups'),
+      { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })) });
   } else if (filters % groups !== 0) {
-    ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${filters} filters`, ctx.spanOf('groups'));
+    ctx.report('channel-mismatch', 'error', t('layerChecks.groupsFilters', { groups, filters }), ctx.spanOf('groups'));
   }
 }
 
@@ -112,20 +114,21 @@ function checkOutputPadding(ctx: ShapeContext, pad: Pair | 'same', op: Pair, str
   const span = ctx.spanOf('output_padding');
   if (pad === 'same') {
     if (op[0] !== 0 || op[1] !== 0) {
-      ctx.report('out-of-range', 'error', `output_padding ${pairText(op)} cannot be used with padding 'same', whose output is exactly n·stride: remove it or give a number as padding`, span,
-        { fix: { kind: 'replace', span, suggestions: [{ text: '0', title: 'Set output_padding to 0' }] } });
+      ctx.report('out-of-range', 'error', t('layerChecks.outputPaddingSame', { value: pairText(op) }), span,
+        { fix: { kind: 'replace', span, suggestions: [{ text: '0', title: t('layerChecks.setOutputPadding', { value: 0 }) }] } });
     }
     return;
   }
   const bad = ([0, 1] as const).filter((i) => op[i] >= stride[i] && op[i] >= dilation[i]);
   if (bad.length === 0) return;
   const i = bad[0]!;
-  const axis = bad.length === 2 ? '' : ` (${i === 0 ? 'height' : 'width'})`;
   const limit = Math.max(stride[i], dilation[i]);
   const fixed: Pair = [Math.min(op[0], Math.max(stride[0], dilation[0]) - 1), Math.min(op[1], Math.max(stride[1], dilation[1]) - 1)];
   ctx.report('out-of-range', 'error',
-    `output_padding${axis} is ${op[i]}, but it must be smaller than the stride ${stride[i]} or the dilation ${dilation[i]} (PyTorch's rule): at most ${limit - 1}`,
-    span, { fix: { kind: 'replace', span, suggestions: [{ text: pairText(fixed), title: `Set output_padding to ${pairText(fixed)}` }] } });
+    bad.length === 2
+      ? t('layerChecks.outputPaddingTooLarge', { value: op[i], stride: stride[i], dilation: dilation[i], max: limit - 1 })
+      : t('layerChecks.outputPaddingTooLargeAxis', { axis: t(i === 0 ? 'layerChecks.axisHeight' : 'layerChecks.axisWidth'), value: op[i], stride: stride[i], dilation: dilation[i], max: limit - 1 }),
+    span, { fix: { kind: 'replace', span, suggestions: [{ text: pairText(fixed), title: t('layerChecks.setOutputPadding', { value: pairText(fixed) }) }] } });
 }
 
 function pairText(p: Pair): string {
@@ -134,9 +137,9 @@ function pairText(p: Pair): string {
 
 function reportEmpty(ctx: ShapeContext, input: Shape, axes: readonly [TransposedAxis, TransposedAxis]): void {
   const i = axes[0].size < 1 ? 0 : 1;
-  const names = axes[0].size < 1 && axes[1].size < 1 ? 'width and height' : i === 0 ? 'height' : 'width';
+  const names = t(axes[0].size < 1 && axes[1].size < 1 ? 'layerChecks.axisWidthAndHeight' : i === 0 ? 'layerChecks.axisHeight' : 'layerChecks.axisWidth');
   ctx.report('empty-output', 'error',
-    `output ${names} ${axes[i].text} is below 1: the padding removes more than the transposed convolution makes`,
+    t('layerChecks.transposedEmpty', { axes: names, arithmetic: axes[i].text }),
     ctx.has('padding') ? ctx.spanOf('padding') : ctx.layer.typeSpan,
-    { related: ctx.producedBy(0, `the ${input.width}×${input.height}×${input.depth} input comes from here`) });
+    { related: ctx.producedBy(0, t('layerChecks.inputComesFrom', { shape: shapeText(input) })) });
 }

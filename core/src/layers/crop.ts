@@ -1,4 +1,5 @@
 // crop: removes rows and columns at the sides, by amount or to another layer's size (U-Net's crop-and-concat).
+import { t } from '../i18n/t';
 import { shapeText } from './checks';
 import { defineLayer } from './spec';
 
@@ -21,22 +22,24 @@ export const crop = defineLayer({
     const input = ctx.inputs[0]!;
     const { amount, like } = ctx.p;
     if (amount !== undefined && like !== undefined) {
-      ctx.report('conflicting-parameters', 'error', 'crop takes either `amount` or `like`, not both', ctx.spanOf('like'), {
-        related: [{ span: ctx.spanOf('amount'), message: '`amount` is given here' }],
+      ctx.report('conflicting-parameters', 'error', t('layerChecks.cropBoth'), ctx.spanOf('like'), {
+        related: [{ span: ctx.spanOf('amount'), message: t('layerChecks.cropAmountHere') }],
       });
     }
     if (amount === undefined && like === undefined) {
-      ctx.report('missing-parameter', 'error', "crop needs `amount` (rows and columns to remove) or `like` (a layer whose size to crop to)", ctx.layer.typeSpan);
+      ctx.report('missing-parameter', 'error', t('layerChecks.cropNeither'), ctx.layer.typeSpan);
       return { output: { ...input }, params: 0, macs: 0, estimated: true };
     }
     if (amount !== undefined) {
-      const [t, b, l, r] = amount;
+      const [top, b, l, r] = amount;
       const width = input.width - l - r;
-      const height = input.height - t - b;
+      const height = input.height - top - b;
       if (width < 1 || height < 1) {
-        const axes = [width < 1 ? `width ${input.width} − ${l} − ${r} = ${width}` : '', height < 1 ? `height ${input.height} − ${t} − ${b} = ${height}` : ''].filter(Boolean);
-        ctx.report('empty-output', 'error', `crop leaves nothing: output ${axes.join(' and ')} ${axes.length > 1 ? 'are' : 'is'} below 1`, ctx.spanOf('amount'), {
-          related: ctx.producedBy(0, `the ${shapeText(input)} input comes from here`),
+        const w = t('layerChecks.cropWidthLeft', { n: input.width, left: l, right: r, size: width });
+        const h = t('layerChecks.cropHeightLeft', { n: input.height, top, bottom: b, size: height });
+        const msg = width < 1 && height < 1 ? t('layerChecks.cropEmptyBoth', { width: w, height: h }) : t('layerChecks.cropEmptyAxis', { axis: width < 1 ? w : h });
+        ctx.report('empty-output', 'error', msg, ctx.spanOf('amount'), {
+          related: ctx.producedBy(0, t('layerChecks.inputComesFrom', { shape: shapeText(input) })),
         });
       }
       return {
@@ -44,7 +47,7 @@ export const crop = defineLayer({
         params: 0,
         macs: 0,
         estimated: like !== undefined, // both given: which one was meant is a guess
-        arithmetic: () => [`width: ${input.width} − ${l} − ${r} = ${width}`, `height: ${input.height} − ${t} − ${b} = ${height}`],
+        arithmetic: () => [t('layerArithmetic.width', { text: `${input.width} − ${l} − ${r} = ${width}` }), t('layerArithmetic.height', { text: `${input.height} − ${top} − ${b} = ${height}` })],
       };
     }
     const target = ctx.refShape('like');
@@ -52,19 +55,22 @@ export const crop = defineLayer({
     const dw = input.width - target.width;
     const dh = input.height - target.height;
     if (dw < 0 || dh < 0) {
-      const axes = dw < 0 && dh < 0 ? 'width and height' : dw < 0 ? 'width' : 'height';
+      const axes = t(dw < 0 && dh < 0 ? 'layerChecks.axisWidthAndHeight' : dw < 0 ? 'layerChecks.axisWidth' : 'layerChecks.axisHeight');
       ctx.report('shape-mismatch', 'error',
-        `crop cannot enlarge: ${ctx.inputLabel(0)} is ${input.width} × ${input.height}, smaller in ${axes} than '${like}' (${target.width} × ${target.height})`,
+        t('layerChecks.cropEnlarge', { input: ctx.inputLabel(0), inputSize: `${input.width} × ${input.height}`, axes, like: like ?? '', likeSize: `${target.width} × ${target.height}` }),
         ctx.spanOf('like'),
-        { related: [...ctx.producedBy(0, `${shapeText(input)} is made here`), ...ctx.refProducedBy('like', `${shapeText(target)} is made here`)] });
+        { related: [...ctx.producedBy(0, t('layerChecks.shapeMadeHere', { shape: shapeText(input) })), ...ctx.refProducedBy('like', t('layerChecks.shapeMadeHere', { shape: shapeText(target) }))] });
     }
-    const axis = (n: number, t: number, first: string, second: string) => `${n} − ${t} = ${n - t}: ${first} ${Math.floor((n - t) / 2)}, ${second} ${n - t - Math.floor((n - t) / 2)}`;
+    const centre = (id: 'layerArithmetic.cropCentreWidth' | 'layerArithmetic.cropCentreHeight', n: number, target: number) => {
+      const first = Math.floor((n - target) / 2);
+      return t(id, { n, target, diff: n - target, first, second: n - target - first });
+    };
     return {
       output: { width: target.width, height: target.height, depth: input.depth },
       params: 0,
       macs: 0,
       estimated: dw < 0 || dh < 0,
-      arithmetic: () => [`width: ${axis(input.width, target.width, 'left', 'right')} → ${target.width}`, `height: ${axis(input.height, target.height, 'top', 'bottom')} → ${target.height}`],
+      arithmetic: () => [centre('layerArithmetic.cropCentreWidth', input.width, target.width), centre('layerArithmetic.cropCentreHeight', input.height, target.height)],
     };
   },
 });

@@ -1,4 +1,6 @@
 // dense: a fully connected layer (PyTorch Linear, Keras Dense) on a flat 1 × 1 × N input.
+import { t } from '../i18n/t';
+import { shapeText } from './checks';
 import { defineLayer } from './spec';
 
 export const dense = defineLayer({
@@ -25,23 +27,23 @@ export const dense = defineLayer({
       const n = input.width * input.height * input.depth;
       const line = ctx.layer.span;
       ctx.report('shape-mismatch', 'error',
-        `dense needs a flat 1 × 1 × N input but ${ctx.inputLabel(0)} gives ${input.width} × ${input.height} × ${input.depth}: add a flatten layer before it (→ 1 × 1 × ${n})`,
+        t('layerChecks.denseNotFlat', { input: ctx.inputLabel(0), shape: `${input.width} × ${input.height} × ${input.depth}`, n }),
         ctx.layer.typeSpan,
-        { related: ctx.producedBy(0, `the ${input.width}×${input.height}×${input.depth} map is made here`), fix: { kind: 'insert-flatten', at: line.start, indent: '' } });
+        { related: ctx.producedBy(0, t('layerChecks.mapMadeHere', { shape: shapeText(input) })), fix: { kind: 'insert-flatten', at: line.start, indent: '' } });
       return { output: { width: 1, height: 1, depth: units }, params: n * units + (bias ? units : 0), macs: n * units };
     }
     const n = input.depth;
     if (in_features !== undefined && in_features !== n) {
-      ctx.report('channel-mismatch', 'error', `in_features is ${in_features} but ${ctx.inputLabel(0)} gives ${n} values`,
+      ctx.report('channel-mismatch', 'error', t('layerChecks.inFeaturesMismatch', { expected: in_features, input: ctx.inputLabel(0), n }),
         ctx.spanOf('in_features'),
-        { related: ctx.producedBy(0, `${n} values are made here`), fix: { kind: 'set-value', span: ctx.spanOf('in_features'), value: String(n) } });
+        { related: ctx.producedBy(0, t('layerChecks.valuesMadeHere', { n })), fix: { kind: 'set-value', span: ctx.spanOf('in_features'), value: String(n) } });
     }
     return {
       output: { width: 1, height: 1, depth: units },
       params: n * units + (bias ? units : 0),
       macs: n * units,
       field: { global: true },
-      arithmetic: () => [`1 × 1 × units = 1 × 1 × ${units}`, `parameters: ${n}·${units} + ${bias ? units : 0}`],
+      arithmetic: () => [t('layerArithmetic.denseUnits', { units }), t('layerArithmetic.parameters', { text: `${n}·${units} + ${bias ? units : 0}` })],
     };
   },
 });

@@ -1,4 +1,5 @@
 // groupnorm: GroupNorm, normalising each group of depth/groups channels over the whole map.
+import { t } from '../i18n/t';
 import { checkChannels } from './checks';
 import { formatNumber } from '../shape/outputSize';
 import { defineLayer } from './spec';
@@ -29,15 +30,18 @@ export const groupnorm = defineLayer({
     const { groups } = ctx.p;
     checkChannels(ctx, input);
     if (input.depth % groups !== 0) {
-      ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${input.depth} channels of ${ctx.inputLabel(0)}`, ctx.spanOf('groups'), {
-        related: ctx.producedBy(0, `depth ${input.depth} is made here`),
+      ctx.report('channel-mismatch', 'error', t('layerChecks.groupsChannelsOf', { groups, depth: input.depth, input: ctx.inputLabel(0) }), ctx.spanOf('groups'), {
+        related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })),
       });
     }
     return {
       output: { ...input },
       params: 2 * input.depth,
       macs: 0,
-      arithmetic: () => [`${groups} groups of ${input.depth}/${groups} = ${formatRatio(input.depth, groups)} channels`, `parameters: 2·${input.depth}`],
+      arithmetic: () => [
+        t('layerArithmetic.groupnormGroups', { groups, depth: input.depth, ratio: formatRatio(input.depth, groups) }),
+        t('layerArithmetic.parameters', { text: `2·${input.depth}` }),
+      ],
     };
   },
 });

@@ -1,4 +1,5 @@
 // instancenorm: InstanceNorm2d, each channel of each image normalised over its own positions.
+import { t } from '../i18n/t';
 import { checkChannels } from './checks';
 import { defineLayer } from './spec';
 
@@ -27,6 +28,9 @@ export const instancenorm = defineLayer({
     const input = ctx.inputs[0]!;
     checkChannels(ctx, input);
     const params = ctx.p.affine ? 2 * input.depth : 0;
-    return { output: { ...input }, params, macs: 0, arithmetic: () => [`each of the ${input.depth} channels over its ${input.width}×${input.height} positions`, `parameters: ${ctx.p.affine ? `2·${input.depth}` : '0 (affine: false)'}`] };
+    return { output: { ...input }, params, macs: 0, arithmetic: () => [
+        t('layerArithmetic.instancenormPositions', { depth: input.depth, positions: `${input.width}×${input.height}` }),
+        ctx.p.affine ? t('layerArithmetic.parameters', { text: `2·${input.depth}` }) : t('layerArithmetic.parametersNoAffine'),
+      ] };
   },
 });

@@ -1,4 +1,5 @@
 // layernorm: ConvNeXt's LayerNorm2d, normalising over depth at each position; weight and bias [depth].
+import { t } from '../i18n/t';
 import { checkChannels } from './checks';
 import { defineLayer } from './spec';
 
@@ -25,6 +26,9 @@ export const layernorm = defineLayer({
   shape(ctx) {
     const input = ctx.inputs[0]!;
     checkChannels(ctx, input);
-    return { output: { ...input }, params: 2 * input.depth, macs: 0, arithmetic: () => [`normalised over the ${input.depth} channels at each of ${input.width}×${input.height} positions`, `parameters: 2·${input.depth}`] };
+    return { output: { ...input }, params: 2 * input.depth, macs: 0, arithmetic: () => [
+        t('layerArithmetic.layernormPositions', { depth: input.depth, positions: `${input.width}×${input.height}` }),
+        t('layerArithmetic.parameters', { text: `2·${input.depth}` }),
+      ] };
   },
 });

@@ -1,4 +1,5 @@
 // lrn: local response normalisation across neighbouring channels (AlexNet, GoogLeNet).
+import { t } from '../i18n/t';
 import { defineLayer } from './spec';
 
 export const lrn = defineLayer({
@@ -21,6 +22,6 @@ export const lrn = defineLayer({
   shape(ctx) {
     const input = ctx.inputs[0]!;
     const { size, alpha, beta, k } = ctx.p;
-    return { output: { ...input }, params: 0, macs: 0, arithmetic: () => [`x / (${k} + ${alpha}/${size} · Σ x² over ${size} channels)^${beta}`] };
+    return { output: { ...input }, params: 0, macs: 0, arithmetic: () => [t('layerArithmetic.lrnFormula', { k, alpha, size, beta })] };
   },
 });

@@ -1,9 +1,10 @@
 // multiply: element-wise product with broadcasting (squeeze-and-excitation: 1×1×D times W×H×D).
+import { t } from '../i18n/t';
 import type { RelatedInfo } from '../diagnostics/diagnostic';
 import { shapeText } from './checks';
 import { defineLayer } from './spec';
 
-const AXES = ['width', 'height', 'depth'] as const;
+const AXES = ['layerChecks.axisWidth', 'layerChecks.axisHeight', 'layerChecks.axisDepth'] as const;
 
 export const multiply = defineLayer({
   type: 'multiply',
@@ -38,10 +39,11 @@ export const multiply = defineLayer({
       ok = false;
       const j = from[bad[0]!]!;
       const other = inputs[j]!;
-      const names = bad.map((a) => AXES[a]).join(' and ');
-      const related: RelatedInfo[] = [...ctx.producedBy(j, `${shapeText(other)} is made here`), ...ctx.producedBy(i, `${shapeText(s)} is made here`)];
+      // "width and height and depth": each pair joined as one message (common.and).
+      const names = bad.map((a) => t(AXES[a]!)).reduceRight((b, a) => t('common.and', { a, b }));
+      const related: RelatedInfo[] = [...ctx.producedBy(j, t('layerChecks.shapeMadeHere', { shape: shapeText(other) })), ...ctx.producedBy(i, t('layerChecks.shapeMadeHere', { shape: shapeText(s) }))];
       ctx.report(bad.some((a) => a < 2) ? 'shape-mismatch' : 'channel-mismatch', 'error',
-        `multiply inputs do not broadcast: ${ctx.inputLabel(j)} is ${shapeText(other)}, ${ctx.inputLabel(i)} is ${shapeText(s)}; on ${names} they must be the same or 1`,
+        t('layerChecks.multiplyBroadcast', { first: ctx.inputLabel(j), firstShape: shapeText(other), other: ctx.inputLabel(i), otherShape: shapeText(s), axes: names }),
         ctx.layer.typeSpan, // no single value is at fault: the layer's type, as for add
         { related });
     }
@@ -51,7 +53,7 @@ export const multiply = defineLayer({
       params: 0,
       macs: 0,
       estimated: !ok,
-      arithmetic: () => [`${inputs.map(shapeText).join(' ⊙ ')} → ${shapeText(output)} (sizes of 1 are broadcast)`],
+      arithmetic: () => [t('layerArithmetic.multiplyBroadcast', { shapes: inputs.map(shapeText).join(' ⊙ '), output: shapeText(output) })],
     };
   },
 });

@@ -1,4 +1,6 @@
 // pad: adds rows and columns around the map: zeros, a mirror image, or the edge repeated.
+import { t } from '../i18n/t';
+import { shapeText } from './checks';
 import { defineLayer } from './spec';
 
 export const pad = defineLayer({
@@ -19,25 +21,30 @@ export const pad = defineLayer({
   },
   shape(ctx) {
     const input = ctx.inputs[0]!;
-    const [t, b, l, r] = ctx.p.amount;
+    const [top, b, l, r] = ctx.p.amount;
     if (ctx.p.mode === 'reflect') {
-      const sides = [['top', t, 'height', input.height], ['bottom', b, 'height', input.height], ['left', l, 'width', input.width], ['right', r, 'width', input.width]] as const;
+      const sides = [
+        ['layerChecks.sideTop', top, 'layerChecks.axisHeight', input.height],
+        ['layerChecks.sideBottom', b, 'layerChecks.axisHeight', input.height],
+        ['layerChecks.sideLeft', l, 'layerChecks.axisWidth', input.width],
+        ['layerChecks.sideRight', r, 'layerChecks.axisWidth', input.width],
+      ] as const;
       const bad = sides.find(([, v, , n]) => v >= n);
       if (bad) {
         const [side, v, axis, n] = bad;
         ctx.report('padding-too-large', 'error',
-          `reflect padding ${v} on the ${side} is not smaller than the input ${axis} ${n}: PyTorch refuses it (use at most ${n - 1}, or mode: replicate)`,
+          t('layerChecks.reflectTooLarge', { amount: v, side: t(side), axis: t(axis), n, max: n - 1 }),
           ctx.spanOf('amount'),
-          { related: ctx.producedBy(0, `the ${input.width}×${input.height}×${input.depth} input comes from here`) });
+          { related: ctx.producedBy(0, t('layerChecks.inputComesFrom', { shape: shapeText(input) })) });
       }
     }
     const width = input.width + l + r;
-    const height = input.height + t + b;
+    const height = input.height + top + b;
     return {
       output: { width, height, depth: input.depth },
       params: 0,
       macs: 0,
-      arithmetic: () => [`width: ${input.width} + ${l} + ${r} = ${width}`, `height: ${input.height} + ${t} + ${b} = ${height}`],
+      arithmetic: () => [t('layerArithmetic.width', { text: `${input.width} + ${l} + ${r} = ${width}` }), t('layerArithmetic.height', { text: `${input.height} + ${top} + ${b} = ${height}` })],
     };
   },
 });

@@ -1,4 +1,5 @@
 // pixelshuffle: depth to space (sub-pixel convolution upsampling, ESPCN).
+import { t } from '../i18n/t';
 import { formatNumber } from '../shape/outputSize';
 import { defineLayer } from './spec';
 
@@ -21,8 +22,8 @@ export const pixelshuffle = defineLayer({
     const r2 = r * r;
     const ok = input.depth % r2 === 0;
     if (!ok) {
-      ctx.report('channel-mismatch', 'error', `pixelshuffle needs a depth that divides by factor² = ${r2}, but ${ctx.inputLabel(0)} gives depth ${input.depth}`, ctx.spanOf('factor'), {
-        related: ctx.producedBy(0, `depth ${input.depth} is made here`),
+      ctx.report('channel-mismatch', 'error', t('layerChecks.pixelshuffleDepth', { r2, input: ctx.inputLabel(0), depth: input.depth }), ctx.spanOf('factor'), {
+        related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })),
       });
     }
     const depth = Math.floor(input.depth / r2);
@@ -32,7 +33,11 @@ export const pixelshuffle = defineLayer({
       macs: 0,
       estimated: !ok,
       field: { upsample: [r, r] },
-      arithmetic: () => [`width: ${input.width}·${r} = ${input.width * r}`, `height: ${input.height}·${r} = ${input.height * r}`, `depth: ${input.depth}/${r}² = ${ok ? depth : formatNumber(input.depth / r2)}`],
+      arithmetic: () => [
+        t('layerArithmetic.width', { text: `${input.width}·${r} = ${input.width * r}` }),
+        t('layerArithmetic.height', { text: `${input.height}·${r} = ${input.height * r}` }),
+        t('layerArithmetic.depth', { text: `${input.depth}/${r}² = ${ok ? depth : formatNumber(input.depth / r2)}` }),
+      ],
     };
   },
 });

@@ -1,5 +1,7 @@
 // pixelunshuffle: space to depth, the inverse of pixelshuffle.
+import { t } from '../i18n/t';
 import { formatNumber } from '../shape/outputSize';
+import { shapeText } from './checks';
 import { defineLayer } from './spec';
 
 export const pixelunshuffle = defineLayer({
@@ -20,9 +22,9 @@ export const pixelunshuffle = defineLayer({
     const r = ctx.p.factor;
     const ok = input.width % r === 0 && input.height % r === 0;
     if (!ok) {
-      const axes = input.width % r !== 0 && input.height % r !== 0 ? 'width and height' : input.width % r !== 0 ? 'width' : 'height';
-      ctx.report('shape-mismatch', 'error', `pixelunshuffle needs a width and height that divide by factor ${r}, but ${ctx.inputLabel(0)} gives ${input.width} × ${input.height} (${axes})`, ctx.spanOf('factor'), {
-        related: ctx.producedBy(0, `the ${input.width}×${input.height}×${input.depth} map is made here`),
+      const axes = t(input.width % r !== 0 && input.height % r !== 0 ? 'layerChecks.axisWidthAndHeight' : input.width % r !== 0 ? 'layerChecks.axisWidth' : 'layerChecks.axisHeight');
+      ctx.report('shape-mismatch', 'error', t('layerChecks.pixelunshuffleSize', { factor: r, input: ctx.inputLabel(0), size: `${input.width} × ${input.height}`, axes }), ctx.spanOf('factor'), {
+        related: ctx.producedBy(0, t('layerChecks.mapMadeHere', { shape: shapeText(input) })),
       });
     }
     const width = Math.floor(input.width / r);
@@ -34,7 +36,11 @@ export const pixelunshuffle = defineLayer({
       macs: 0,
       estimated: !ok,
       field: { window: { kernel: [r, r], stride: [r, r], padding: [0, 0] } },
-      arithmetic: () => [`width: ${input.width}/${r} = ${fmt(input.width)}`, `height: ${input.height}/${r} = ${fmt(input.height)}`, `depth: ${input.depth}·${r}² = ${input.depth * r * r}`],
+      arithmetic: () => [
+        t('layerArithmetic.width', { text: `${input.width}/${r} = ${fmt(input.width)}` }),
+        t('layerArithmetic.height', { text: `${input.height}/${r} = ${fmt(input.height)}` }),
+        t('layerArithmetic.depth', { text: `${input.depth}·${r}² = ${input.depth * r * r}` }),
+      ],
     };
   },
 });

@@ -1,4 +1,5 @@
 // Shared rule of maxpool and avgpool (see maxpool.ts, avgpool.ts): a window with no weights.
+import { t } from '../i18n/t';
 import { defineLayer } from './spec';
 import { padPair, windowOutput } from './window';
 
@@ -26,7 +27,7 @@ export function poolSpec<T extends 'maxpool' | 'avgpool'>(type: T, what: string,
       if (pad !== 'same' && (pad[0] * 2 > kernel[0] || pad[1] * 2 > kernel[1])) {
         const i = pad[0] * 2 > kernel[0] ? 0 : 1;
         ctx.report('padding-too-large', 'error',
-          `padding ${pad[i]} is more than half the kernel ${kernel[i]}: PyTorch refuses pooling padding above kernel/2`,
+          t('layerChecks.poolPadding', { padding: pad[i], kernel: kernel[i] }),
           ctx.spanOf('padding'));
       }
       const { size, text, geometry } = windowOutput(ctx, input, { kernel, stride: ctx.p.stride, padding, dilation: [1, 1], pooling: true });
@@ -35,7 +36,7 @@ export function poolSpec<T extends 'maxpool' | 'avgpool'>(type: T, what: string,
         params: 0,
         macs: 0,
         field: { window: geometry },
-        arithmetic: () => [`width: ${text(1)}`, `height: ${text(0)}`, `depth: unchanged = ${input.depth}`],
+        arithmetic: () => [t('layerArithmetic.width', { text: text(1) }), t('layerArithmetic.height', { text: text(0) }), t('layerArithmetic.depthUnchanged', { depth: input.depth })],
       };
     },
   });

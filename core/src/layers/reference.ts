@@ -1,7 +1,10 @@
 // The reference of every layer type, as data: what `cnnshape layers --json` prints and what
 // docs/layers.md and the JSON Schema are generated from. Built from the registry alone, so a new type
 // appears everywhere by itself. The key order of each entry is part of the CLI's stable output.
+// The words (summary, doc, rule, parameter docs, labels) are in the current language (docs.ts, t()).
+import { listOr, t } from '../i18n/t';
 import { suggest } from '../text/suggest';
+import { layerTexts, type LayerTexts } from './docs';
 import { LAYERS, LAYER_TYPES } from './registry';
 import type { LayerSpec, ParamSpec } from './spec';
 
@@ -47,14 +50,14 @@ export interface LayerReference {
 /** The words `padding` takes besides numbers. */
 export const PADDING_WORDS: readonly string[] = ['same', 'valid'];
 
-function paramReference(name: string, p: ParamSpec): ParamReference {
+function paramReference(name: string, p: ParamSpec, doc: string): ParamReference {
   const r: ParamReference = {
     name,
     kind: p.kind,
     required: p.required === true,
     default: p.default ?? null,
     defaultFrom: p.defaultFrom ?? null,
-    doc: p.doc,
+    doc,
     aliases: [...(p.aliases ?? [])],
   };
   switch (p.kind) {
@@ -84,26 +87,30 @@ function paramReference(name: string, p: ParamSpec): ParamReference {
   return r;
 }
 
-function reference(s: LayerSpec): LayerReference {
+function reference(s: LayerSpec, words: LayerTexts): LayerReference {
   return {
     type: s.type,
-    summary: s.summary,
-    doc: s.doc,
-    rule: s.rule,
+    summary: words.summary,
+    doc: words.doc,
+    rule: words.rule,
     arity: s.arity,
     aliases: [...s.aliases],
     featureMaps: s.featureMaps,
     rounding: s.rounding === true,
-    params: Object.entries(s.params).map(([name, p]) => paramReference(name, p)),
-    weights: { ...(s.weights?.layout ?? {}) },
+    params: Object.entries(s.params).map(([name, p]) => paramReference(name, p, words.params[name] ?? p.doc)),
+    weights: words.weights,
   };
 }
 
-/** The reference of the given types (all, in the registry's order, by default). Unknown types are skipped. */
+/**
+ * The reference of the given types (all, in the registry's order, by default), in the current language
+ * (English where a text has no translation). Unknown types are skipped.
+ */
 export function layerReference(types: readonly string[] = LAYER_TYPES): LayerReference[] {
-  return types.flatMap((t) => {
-    const s = LAYERS.get(t);
-    return s ? [reference(s)] : [];
+  return types.flatMap((type) => {
+    const s = LAYERS.get(type);
+    const words = layerTexts(type);
+    return s && words ? [reference(s, words)] : [];
   });
 }
 
@@ -120,33 +127,34 @@ export function resolveLayerType(word: string): { type: string } | { suggestions
 
 /** A parameter's kind in words, for the CLI's text and docs/layers.md: "integer ≥ 1", "one of `a`, `b`". */
 export function kindLabel(p: ParamReference): string {
+  const quoted = (vs: readonly string[] | undefined) => (vs ?? []).map((v) => `\`${v}\``);
   switch (p.kind) {
     case 'int':
-      return `integer ≥ ${p.min ?? 0}`;
+      return t('layerRef.kindInt', { min: p.min ?? 0 });
     case 'pair':
-      return `integer or [height, width], each ≥ ${p.min ?? 0}`;
+      return t('layerRef.kindPair', { min: p.min ?? 0 });
     case 'padding':
-      return `integer, [height, width], ${(p.values ?? []).map((v) => `\`${v}\``).join(' or ')}`;
+      return t('layerRef.kindPadding', { words: listOr(quoted(p.values)) });
     case 'bool':
-      return 'true or false';
+      return t('layerRef.kindBool');
     case 'number': {
       const lo = p.min === undefined ? '' : `${p.min} ${p.minExclusive ? '<' : '≤'} `;
       const hi = p.max === undefined ? '' : ` ${p.maxExclusive ? '<' : '≤'} ${p.max}`;
-      return lo || hi ? `number, ${lo}x${hi}` : 'number';
+      return lo || hi ? t('layerRef.kindNumberRange', { range: `${lo}x${hi}` }) : t('layerRef.kindNumber');
     }
     case 'enum':
-      return `one of ${(p.values ?? []).map((v) => `\`${v}\``).join(', ')}`;
+      return t('layerRef.kindEnum', { values: quoted(p.values).join(', ') });
     case 'sides':
-      return 'integer, [height, width] or [top, bottom, left, right], each ≥ 0';
+      return t('layerRef.kindSides');
     case 'ref':
-      return "a layer's name (as in `inputs`)";
+      return t('layerRef.kindRef');
   }
 }
 
 /** "required", "default 1", "default: the kernel", or "optional". */
 export function defaultLabel(p: ParamReference): string {
-  if (p.required) return 'required';
-  if (p.default !== null) return `default ${String(p.default)}`;
-  if (p.defaultFrom !== null) return `default: the ${p.defaultFrom}`;
-  return 'optional';
+  if (p.required) return t('layerRef.required');
+  if (p.default !== null) return t('layerRef.defaultValue', { value: String(p.default) });
+  if (p.defaultFrom !== null) return t('layerRef.defaultFrom', { param: p.defaultFrom });
+  return t('layerRef.optional');
 }

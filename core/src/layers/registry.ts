@@ -66,10 +66,13 @@ export const LAYER_ROUNDING_DOC =
   "This layer's own rounding of a non-whole output size, overriding the file's `rounding`: `strict`, `floor` or `ceil` (PyTorch `ceil_mode`). " +
   'Only layers with a window take it (conv, convtranspose, maxpool, avgpool).';
 
-/** Keys every mapping layer may have besides its type's parameters. */
-export const COMMON_KEYS: Record<string, string> = {
+/** Keys every mapping layer may have besides its type's parameters (translations: layers/docs.ts). */
+export const COMMON_KEY_DOCS = {
   type: 'The layer type.',
   name: 'A unique name; other layers refer to it in `inputs`, and weights use it as the `state_dict` prefix.',
   inputs: 'A layer name or a list of names to take as input (`input` is the network input). Default: the layer before.',
   parameters: 'Inline weights: `{weight: <nested list>, bias: <list>}` in PyTorch layouts.',
-};
+} as const;
+
+/** The same, as a plain table (English; `commonKeyDocs()` in layers/docs.ts gives the user's language). */
+export const COMMON_KEYS: Readonly<Record<string, string>> = COMMON_KEY_DOCS;

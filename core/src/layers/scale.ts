@@ -1,4 +1,5 @@
 // scale: ConvNeXt's layer scale, a learned factor per channel.
+import { t } from '../i18n/t';
 import { checkChannels } from './checks';
 import { defineLayer } from './spec';
 
@@ -24,6 +25,6 @@ export const scale = defineLayer({
   shape(ctx) {
     const input = ctx.inputs[0]!;
     checkChannels(ctx, input);
-    return { output: { ...input }, params: input.depth, macs: 0, arithmetic: () => [`each of the ${input.depth} channels × its weight`, `parameters: ${input.depth}`] };
+    return { output: { ...input }, params: input.depth, macs: 0, arithmetic: () => [t('layerArithmetic.scaleChannels', { depth: input.depth }), t('layerArithmetic.parameters', { text: String(input.depth) })] };
   },
 });

@@ -1,4 +1,5 @@
 // shuffle: ShuffleNet's channel shuffle (interleaves the channels of `groups` groups).
+import { t } from '../i18n/t';
 import { defineLayer } from './spec';
 
 export const shuffle = defineLayer({
@@ -18,10 +19,10 @@ export const shuffle = defineLayer({
     const input = ctx.inputs[0]!;
     const { groups } = ctx.p;
     if (input.depth % groups !== 0) {
-      ctx.report('channel-mismatch', 'error', `groups ${groups} does not divide the ${input.depth} channels of ${ctx.inputLabel(0)}`, ctx.spanOf('groups'), {
-        related: ctx.producedBy(0, `depth ${input.depth} is made here`),
+      ctx.report('channel-mismatch', 'error', t('layerChecks.groupsChannelsOf', { groups, depth: input.depth, input: ctx.inputLabel(0) }), ctx.spanOf('groups'), {
+        related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })),
       });
     }
-    return { output: { ...input }, params: 0, macs: 0, arithmetic: () => [`${input.depth} channels as ${groups} × ${input.depth / groups}, transposed`] };
+    return { output: { ...input }, params: 0, macs: 0, arithmetic: () => [t('layerArithmetic.shuffleGroups', { depth: input.depth, groups, per: input.depth / groups })] };
   },
 });

@@ -1,4 +1,5 @@
 // slice: the channels [from, to) of the input (a torch.chunk or split branch: ShuffleNet, YOLO's C2f).
+import { t } from '../i18n/t';
 import { MAX_SIZE } from '../model/values';
 import { defineLayer } from './spec';
 
@@ -22,37 +23,37 @@ export const slice = defineLayer({
     const d = input.depth;
     const { from, to } = ctx.p;
     const f = from < 0 ? d + from : from;
-    const t = to === undefined ? d : to < 0 ? d + to : to;
+    const end = to === undefined ? d : to < 0 ? d + to : to;
     const shown = (v: number, n: number) => (v < 0 ? `${v} (= ${n})` : String(v));
     let ok = true;
     if (f < 0 || f >= d) {
       ok = false;
-      ctx.report('out-of-range', 'error', `from ${shown(from, f)} is outside the ${d} channels of ${ctx.inputLabel(0)} (0 to ${d - 1}, or −${d} to −1)`, ctx.spanOf('from'), {
-        related: ctx.producedBy(0, `depth ${d} is made here`),
+      ctx.report('out-of-range', 'error', t('layerChecks.sliceFrom', { from: shown(from, f), depth: d, input: ctx.inputLabel(0), last: d - 1 }), ctx.spanOf('from'), {
+        related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: d })),
       });
     }
-    if (to !== undefined && (t < 0 || t > d)) {
+    if (to !== undefined && (end < 0 || end > d)) {
       ok = false;
-      ctx.report('out-of-range', 'error', `to ${shown(to, t)} is outside the ${d} channels of ${ctx.inputLabel(0)} (at most ${d}, or −${d} to −1)`, ctx.spanOf('to'), {
-        related: ctx.producedBy(0, `depth ${d} is made here`),
-        ...(t > d ? { fix: { kind: 'set-value' as const, span: ctx.spanOf('to'), value: String(d) } } : {}),
+      ctx.report('out-of-range', 'error', t('layerChecks.sliceTo', { to: shown(to, end), depth: d, input: ctx.inputLabel(0) }), ctx.spanOf('to'), {
+        related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: d })),
+        ...(end > d ? { fix: { kind: 'set-value' as const, span: ctx.spanOf('to'), value: String(d) } } : {}),
       });
     }
-    if (ok && t <= f) {
+    if (ok && end <= f) {
       ok = false;
-      ctx.report('empty-output', 'error', `slice [${f}, ${t}) of the ${d} channels is empty: to must be greater than from`, ctx.spanOf(ctx.has('to') ? 'to' : 'from'), {
-        related: ctx.producedBy(0, `depth ${d} is made here`),
+      ctx.report('empty-output', 'error', t('layerChecks.sliceEmpty', { from: f, to: end, depth: d }), ctx.spanOf(ctx.has('to') ? 'to' : 'from'), {
+        related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: d })),
       });
     }
     // After an error, Python's clamped slice (or the whole depth where that is empty) keeps checking going.
     const clamp = (v: number) => Math.min(Math.max(v, 0), d);
-    const depth = ok ? t - f : clamp(t) - clamp(f) > 0 ? clamp(t) - clamp(f) : d;
+    const depth = ok ? end - f : clamp(end) - clamp(f) > 0 ? clamp(end) - clamp(f) : d;
     return {
       output: { width: input.width, height: input.height, depth },
       params: 0,
       macs: 0,
       estimated: !ok,
-      arithmetic: () => [`depth: channels [${f}, ${t}) of ${d} = ${t} − ${f} = ${t - f}`],
+      arithmetic: () => [t('layerArithmetic.sliceDepth', { from: f, to: end, depth: d, size: end - f })],
     };
   },
 });

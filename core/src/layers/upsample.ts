@@ -1,5 +1,6 @@
 // upsample: enlargement by an integer factor per axis (PyTorch Upsample / F.interpolate with
 // scale_factor), nearest neighbour or bilinear with align_corners=False (PyTorch's default).
+import { t } from '../i18n/t';
 import { defineLayer } from './spec';
 
 export const upsample = defineLayer({
@@ -24,7 +25,7 @@ export const upsample = defineLayer({
       params: 0,
       macs: 0,
       field: { upsample: [sh, sw] },
-      arithmetic: () => [`width: ${input.width}·${sw} = ${input.width * sw}`, `height: ${input.height}·${sh} = ${input.height * sh}`],
+      arithmetic: () => [t('layerArithmetic.width', { text: `${input.width}·${sw} = ${input.width * sw}` }), t('layerArithmetic.height', { text: `${input.height}·${sh} = ${input.height * sh}` })],
     };
   },
 });

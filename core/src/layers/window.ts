@@ -1,9 +1,12 @@
 // Shared by conv and the pools: the output size on both axes from kernel, stride, padding and
 // dilation, with the diagnostics for sizes that are not whole or below 1, and the quick-fix options.
 // This runs for every window layer on every keystroke, so text is built only when it is shown.
+import { t } from '../i18n/t';
 import { axisArithmetic, axisOutput, type AxisParams, type AxisResult } from '../shape/outputSize';
-import type { Padding, Pair, Shape } from '../model/types';
+import type { MessageId } from '../i18n/catalog';
+import type { Padding, Pair, Rounding, Shape } from '../model/types';
 import type { Span } from '../syntax/ast';
+import { shapeText } from './checks';
 import type { ShapeContext, WindowGeometry } from './spec';
 import { windowFixOptions, type FixOption } from './windowFix';
 
@@ -15,7 +18,12 @@ export interface WindowArgs {
   pooling: boolean;
 }
 
-const AXES = ['height', 'width'] as const;
+const AXES = ['layerChecks.axisHeight', 'layerChecks.axisWidth'] as const;
+
+/** The axes named in a message: one of them, or "width and height". */
+function axesName(g: readonly (0 | 1)[]): string {
+  return t(g.length > 1 ? 'layerChecks.axisWidthAndHeight' : AXES[g[0]!]);
+}
 
 export function padPair(p: Padding): Pair | 'same' {
   if (p === 'same') return 'same';
@@ -47,15 +55,15 @@ export function windowOutput(ctx: ShapeContext, input: Shape, w: WindowArgs): Wi
   }
   if (axes[0].size < 1 || axes[1].size < 1) {
     const i = axes[0].size < 1 ? 0 : 1;
-    const names = axes[0].size < 1 && axes[1].size < 1 ? 'width and height' : AXES[i];
+    const names = axesName(axes[0].size < 1 && axes[1].size < 1 ? [0, 1] : [i]);
     const k = w.dilation[i] * (w.kernel[i] - 1) + 1;
     const padded = pad === 'same' ? params[i].n : params[i].n + 2 * pad[i];
     ctx.report(
       'empty-output',
       'error',
-      `output ${names} ${text(i).replace(/ →.*$/, '')} is below 1: the ${w.dilation[i] > 1 ? 'dilated ' : ''}kernel (${k}) is larger than the padded input (${padded})`,
+      t(w.dilation[i] > 1 ? 'window.emptyOutputDilated' : 'window.emptyOutput', { axes: names, arithmetic: text(i).replace(/ →.*$/, ''), kernel: k, padded }),
       ctx.layer.typeSpan,
-      { related: ctx.producedBy(0, `the ${input.width}×${input.height}×${input.depth} input comes from here`) },
+      { related: ctx.producedBy(0, t('layerChecks.inputComesFrom', { shape: shapeText(input) })) },
     );
   }
   const kernel: Pair = [w.dilation[0] * (w.kernel[0] - 1) + 1, w.dilation[1] * (w.kernel[1] - 1) + 1];
@@ -74,16 +82,16 @@ function reportNotWhole(ctx: ShapeContext, input: Shape, w: WindowArgs, pad: Pai
   const groups: Array<Array<0 | 1>> = same ? [[0, 1]] : bad.map((i) => [i]);
   const options = ctx.rounding === 'strict' ? fixOptions([input.height, input.width], w, pad) : [];
   for (const g of groups) {
-    const names = g.map((i) => AXES[i]).reverse().join(' and ');
-    const a = text(g[0]!);
-    const plural = g.length > 1;
-    const msg =
-      ctx.rounding === 'strict'
-        ? `output ${names} ${a} ${plural ? 'are not whole numbers' : 'is not a whole number'}`
-        : `output ${names} ${a}: ${plural ? 'the sizes are not whole and were' : 'the size is not whole and was'} rounded (${ctx.rounding === 'ceil' ? 'PyTorch ceil_mode' : 'floor'})`;
+    const msg = t(notWholeMessage(ctx.rounding, g.length > 1), { axes: axesName(g), arithmetic: text(g[0]!) });
     ctx.report('non-integer-output', ctx.rounding === 'strict' ? 'error' : 'information', msg, faultSpan(ctx),
       options.length ? { fix: { kind: 'padding-stride', layerIndex: ctx.layer.index, options } } : undefined);
   }
+}
+
+function notWholeMessage(rounding: Rounding, plural: boolean): MessageId {
+  if (rounding === 'strict') return plural ? 'window.notWholePlural' : 'window.notWhole';
+  if (rounding === 'ceil') return plural ? 'window.roundedCeilPlural' : 'window.roundedCeil';
+  return plural ? 'window.roundedFloorPlural' : 'window.roundedFloor';
 }
 
 /**

@@ -1,6 +1,7 @@
 // The model summary as people know it from torchinfo and Keras summary(): one row a layer, then
 // totals. Pure data + a plain-text renderer; the CLI prints it, the editor shows it in a webview.
 import type { Analysis } from '../analysis';
+import { t } from '../i18n/t';
 import type { Shape } from '../model/types';
 import type { RoundedOutput } from '../layers/spec';
 import type { LayerResult } from '../shape/infer';
@@ -51,15 +52,15 @@ export function roundedLabel(shape: string, r: RoundedOutput): string {
 
 /** "10.33 → 10" (both axes alike), else per axis: "width 10.5 → 10, height 10.33 → 10". */
 export function roundingNote(r: RoundedOutput): string {
-  const axis = (i: 0 | 1) => `${formatNumber(r.exact[i])} → ${r.size[i]}`;
-  if (r.exact[0] === r.exact[1]) return axis(0);
+  if (r.exact[0] === r.exact[1]) return `${formatNumber(r.exact[0])} → ${r.size[0]}`;
+  const axis = (i: 0 | 1) => t('summary.roundingAxis', { axis: t(i === 0 ? 'layerChecks.axisHeight' : 'layerChecks.axisWidth'), exact: formatNumber(r.exact[i]), size: r.size[i] });
   const parts: string[] = [];
-  if (!Number.isInteger(r.exact[1])) parts.push(`width ${axis(1)}`);
-  if (!Number.isInteger(r.exact[0])) parts.push(`height ${axis(0)}`);
+  if (!Number.isInteger(r.exact[1])) parts.push(axis(1));
+  if (!Number.isInteger(r.exact[0])) parts.push(axis(0));
   return parts.join(', ');
 }
 
-export function summarize(a: Analysis, title = a.model.name?.value ?? 'model'): Summary {
+export function summarize(a: Analysis, title = a.model.name?.value ?? t('summary.defaultTitle')): Summary {
   const errorsByLayer = new Map<number, number>();
   let errors = 0;
   let warnings = 0;
@@ -116,21 +117,43 @@ export function macsLabel(n: number): string {
   return `${(n / 1e9).toFixed(2)} G`;
 }
 
+/**
+ * Columns a terminal draws two cells wide (CJK ideographs, kana, Hangul, fullwidth forms): Chinese
+ * headings must line up with the numbers under them.
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** How many terminal columns a string takes. */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+function pad(cell: string, width: number, right: boolean): string {
+  const fill = ' '.repeat(Math.max(width - displayWidth(cell), 0));
+  return right ? fill + cell : cell + fill;
+}
+
 export function renderSummaryText(s: Summary): string {
-  const head = ['#', 'Layer', 'Type', 'Output W×H×D', 'Params', 'MACs', 'RF / jump'];
+  const head = ['#', t('summary.colLayer'), t('summary.colType'), t('summary.colOutput'), t('summary.colParams'), t('summary.colMacs'), t('summary.colField')];
   const body = s.rows.map((r) => [String(r.index), r.name, r.type, r.output + (r.errors ? ' !' : ''), grouped(r.params), grouped(r.macs), r.field]);
-  const all = [head, ['', 'input', '', s.input, '', '', ''], ...body];
-  const widths = head.map((_, c) => Math.max(...all.map((row) => [...row[c]!].length)));
+  const all = [head, ['', t('summary.inputRow'), '', s.input, '', '', ''], ...body];
+  const widths = head.map((_, c) => Math.max(...all.map((row) => displayWidth(row[c]!))));
   const right = new Set([0, 4, 5]);
-  const line = (row: string[]) =>
-    row.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (row: string[]) => row.map((cell, c) => pad(cell, widths[c]!, right.has(c))).join('  ').trimEnd();
   const rule = '─'.repeat(widths.reduce((a, b) => a + b + 2, -2));
   const out = [s.title, rule, line(head), rule, ...all.slice(1).map(line), rule];
   const about = s.totals.estimated ? '≈' : '';
-  out.push(`Total params: ${about}${grouped(s.totals.params)} (${bytes(s.totals.paramBytes)} as float32)`);
-  out.push(`Total MACs: ${about}${grouped(s.totals.macs)} (${macsLabel(s.totals.macs)})`);
-  out.push(`Activation memory (forward, float32): ${about}${bytes(s.totals.activationBytes)}`);
-  if (s.totals.estimated) out.push(`≈: ${s.totals.estimated} layer${s.totals.estimated === 1 ? '' : 's'} after an error have estimated shapes, counted in the totals`);
-  if (s.errors || s.warnings) out.push(`${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (run \`cnnshape check\` for details); '!' marks layers with errors`);
+  out.push(t('summary.totalParams', { about, params: grouped(s.totals.params), bytes: bytes(s.totals.paramBytes) }));
+  out.push(t('summary.totalMacs', { about, macs: grouped(s.totals.macs), short: macsLabel(s.totals.macs) }));
+  out.push(t('summary.activationMemory', { about, bytes: bytes(s.totals.activationBytes) }));
+  const n = s.totals.estimated;
+  if (n) out.push(t(n === 1 ? 'summary.estimatedOne' : 'summary.estimatedMany', { count: n }));
+  if (s.errors || s.warnings) {
+    const errors = t(s.errors === 1 ? 'summary.errorsOne' : 'summary.errorsMany', { count: s.errors });
+    const warnings = t(s.warnings === 1 ? 'summary.warningsOne' : 'summary.warningsMany', { count: s.warnings });
+    out.push(t('summary.problems', { errors, warnings }));
+  }
   return out.join('\n') + '\n';
 }

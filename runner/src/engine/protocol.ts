@@ -8,8 +8,10 @@ export type Request =
   | { id: number; kind: 'run'; input: Float32Array; dims: number[]; fetch?: string[] }
   | { id: number; kind: 'times' }
   | { id: number; kind: 'release' }
-  /** `stream`: each image's result comes as an 'image' reply and is not kept in the final result. */
-  | { id: number; kind: 'pipeline'; request: PipelineRequest; stream?: boolean }
+  /** `stream`: each image's result comes as an 'image' reply and is not kept in the final result; `quiet`: no 'progress' replies. */
+  | { id: number; kind: 'pipeline'; request: PipelineRequest; stream?: boolean; quiet?: boolean }
+  /** Load onnxruntime now (a spare worker, ahead of a run); with `request`, also build its session (warmStart.ts). */
+  | { id: number; kind: 'warm'; request?: PipelineRequest }
   /** Stop the pipeline at its next step (never in the middle of onnxruntime's run: see client.ts). */
   | { id: number; kind: 'cancel' };
 
@@ -18,6 +20,7 @@ export type Reply =
   | { id: number; ok: true; kind: 'ran'; outputs: Record<string, OutputTensor> }
   | { id: number; ok: true; kind: 'times'; times: Array<Array<[number, number]>> }
   | { id: number; ok: true; kind: 'released' }
+  | { id: number; ok: true; kind: 'warmed'; ready: boolean }
   | { id: number; ok: true; kind: 'progress'; message: string; fraction?: number }
   | { id: number; ok: true; kind: 'image'; output: ImageOutput; extras: ImageExtras }
   | { id: number; ok: true; kind: 'pipeline'; result: PipelineResult }

@@ -60,6 +60,20 @@ function loadWasm(threads: number): Ort {
   return ort;
 }
 
+/**
+ * Loads the native onnxruntime library now (a no-op once loaded), so that a caller can time it or do it
+ * ahead of a run; false when it cannot load or WebAssembly is forced (createEngineSession then says why).
+ */
+export function loadNativeEngine(opts: EngineOptions = {}): boolean {
+  if (wasmForced(opts)) return false;
+  try {
+    loadNative();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function createEngineSession(model: Uint8Array, opts: EngineOptions = {}): Promise<EngineSession> {
   // Bounded whatever the caller asks: the CLI refuses more than 4 per core with a message; this is the backstop.
   const threads = Math.min(Math.max(1, Math.floor(opts.threads ?? availableParallelism())), availableParallelism() * 4);

@@ -2,15 +2,24 @@
 // thread that asked for it (the CLI's main thread, the editor's extension host). Bundled to
 // dist/runnerWorker.js; in tests and development it runs from source through tsx.
 import { parentPort } from 'node:worker_threads';
-import { createEngineSession, type EngineSession, type OutputTensor } from './session';
+import { createEngineSession, loadNativeEngine, type EngineSession, type OutputTensor } from './session';
 import type { Reply, Request } from './protocol';
 import { isUserError } from '../errors';
 import { runPipeline } from '../run/pipeline';
+import { PhaseClock, wallNow } from '../run/phases';
+import { fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
+
+/** When this thread started running, for the run's phase marks. */
+const startedAt = wallNow();
 
 if (!parentPort) throw new Error('runner worker: must be started as a worker thread');
 const port = parentPort;
 
 let session: EngineSession | undefined;
+/** A run made ready ahead ('warm' with a request), in the making or made; used by the next matching run. */
+let ready: Promise<ReadyRun | undefined> | undefined;
+/** readyKey() of the request `ready` is for. */
+let readyFor: string | undefined;
 /** Set by a 'cancel' message; the pipeline checks it between its steps. */
 let cancelled = false;
 
@@ -40,16 +49,38 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       const times = session ? session.takeLayerTimes().map((m) => [...m.entries()]) : [];
       return { reply: { id: req.id, ok: true, kind: 'times', times }, transfer: [] };
     }
+    case 'warm': {
+      loadNativeEngine();
+      if (req.request) {
+        const previous = ready;
+        readyFor = readyKey(req.request);
+        ready = makeReady(req.request, new PhaseClock()).catch(() => undefined);
+        void previous?.then((r) => r?.session.release());
+      }
+      const made = ready ? await ready : undefined;
+      return { reply: { id: req.id, ok: true, kind: 'warmed', ready: made !== undefined }, transfer: [] };
+    }
     case 'pipeline': {
+      const clock = new PhaseClock();
+      clock.mark('worker', startedAt);
+      // A session in the making for another model version is not waited for.
+      const mine = ready && readyFor === readyKey(req.request) ? ready : undefined;
+      if (ready && !mine) void ready.then((r) => r?.session.release());
+      ready = undefined;
+      const taken = mine ? await mine : undefined;
+      const usable = taken && fitsRequest(taken, req.request) ? taken : undefined;
+      if (taken && !usable) await taken.session.release();
       const result = await runPipeline(
         req.request,
-        (message, fraction) => {
+        req.quiet ? undefined : (message, fraction) => {
           const p: Reply = { id: req.id, ok: true, kind: 'progress', message };
           if (fraction !== undefined) p.fraction = fraction;
           port.postMessage(p);
         },
         () => cancelled,
         req.stream ? (output, extras) => port.postMessage({ id: req.id, ok: true, kind: 'image', output, extras } satisfies Reply) : undefined,
+        clock,
+        usable,
       );
       return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
     }

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import { ImageError } from '../errors';
 import { FileRefused, readRegularFile } from '../files/readRegular';
+import { jpegSampling, libjpegColour, upsampledLikeLibjpeg } from './jpegUpsample';
 import { pngDataCompleteness } from './pngRows';
 
 export { ImageError };
@@ -70,8 +71,11 @@ function decodePng(buf: Buffer, file: string, maxMP: number): RgbaImage {
 
 function decodeJpeg(buf: Buffer, file: string, maxMP: number): RgbaImage {
   let img: { width: number; height: number; data: Uint8Array };
+  // YCbCr 4:2:0, 4:2:2, 4:4:4: the planes unconverted, then libjpeg's chroma upsampling and colour (jpegUpsample.ts).
+  const subsampled = upsampledLikeLibjpeg(jpegSampling(buf));
   try {
     img = jpeg.decode(buf, {
+      ...(subsampled ? { colorTransform: false } : {}),
       useTArray: true,
       formatAsRGBA: true,
       // A truncated file is an error, not a half-grey picture.
@@ -83,6 +87,7 @@ function decodeJpeg(buf: Buffer, file: string, maxMP: number): RgbaImage {
     throw new ImageError(`${file}: cannot decode the JPEG (${String((e as Error)?.message ?? e)})`);
   }
   checkSize(img.width, img.height, file, maxMP);
+  if (subsampled) libjpegColour(img.data, img.width, img.height, subsampled.h, subsampled.v);
   return img;
 }
 

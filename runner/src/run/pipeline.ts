@@ -10,7 +10,7 @@
 // first graph with the profiler on, so that per-layer times can be told apart.
 import { basename } from 'node:path';
 import type { Rounding, Shape } from '../../../core/src/index';
-import { createEngineSession, wasmForced, type EngineOptions, type EngineSession, type LayerTimes, type OutputTensor } from '../engine/session';
+import { createEngineSession, loadNativeEngine, wasmForced, type EngineOptions, type EngineSession, type LayerTimes, type OutputTensor } from '../engine/session';
 import { readImageFile, type DecodeLimits } from '../images/decode';
 import { imageToInput, type NetworkInput } from '../images/toTensor';
 import type { FloatImage } from '../images/resize';
@@ -18,6 +18,8 @@ import { buildGraph, layerOutputName } from '../onnx/buildGraph';
 import { encodeModel } from '../onnx/proto';
 import { collectBefore } from '../engine/collect';
 import { prepareRun, type PreparedRun } from './prepare';
+import { PhaseClock, type PhaseMark } from './phases';
+import type { ReadyRun } from './warmStart';
 import type { ResolvedParameters } from '../weights/resolve';
 import { MAP_TYPES, previewImage, previewMap, type ImagePreview, type MapPreview, type PreviewOptions } from './previews';
 import { shapeOfDims, topK, type ImageOutput, type LayerRun, type RunResult } from './result';
@@ -63,6 +65,8 @@ export interface PipelineResult extends RunResult {
   /** Per image that ran, in the order of `outputs`: what keepInputs / keepOutputsOf asked for. */
   extras: ImageExtras[];
   modelName?: string;
+  /** When each phase ended (see phases.ts). */
+  timing?: PhaseMark[];
 }
 
 export type Progress = (message: string, fraction?: number) => void;
@@ -81,21 +85,32 @@ interface Decoded {
   input: NetworkInput;
 }
 
-export async function runPipeline(req: PipelineRequest, progress: Progress = () => {}, shouldStop: () => boolean = () => false, onImage?: ImageSink): Promise<PipelineResult> {
+export async function runPipeline(
+  req: PipelineRequest,
+  progress: Progress = () => {},
+  shouldStop: () => boolean = () => false,
+  onImage?: ImageSink,
+  clock = new PhaseClock(),
+  ready?: ReadyRun,
+): Promise<PipelineResult> {
   const checkStop = () => {
     if (shouldStop()) throw new PipelineStopped();
   };
-  let prep: PreparedRun | undefined = prepareRun(req, progress);
-  const { analysis, inputShape, labels, warnings } = prep;
+  // The lean graph (batches) needs the weights again; a session made ahead (warmStart.ts) has dropped them.
+  const lean = req.images.length > 1 && !(req.profile === true && !wasmForced(req.engine ?? {}));
+  const started = ready && !lean ? ready : await startRun(req, progress, clock, lean);
+  if (ready && started !== ready) await ready.session.release();
+  const { analysis, inputShape, labels, warnings } = started.prep;
   // Held only here, so that dropping it frees the weights (hundreds of MB for a large model).
-  let params: ResolvedParameters | undefined = prep.params;
-  prep = undefined;
-  const result: PipelineResult = { outputs: [], layers: [], errors: [], warnings, engine: 'native', extras: [] };
+  let params: ResolvedParameters | undefined = started.params;
+  const result: PipelineResult = { outputs: [], layers: [], errors: [], warnings: [...warnings], engine: 'native', extras: [], timing: clock.marks };
   if (analysis.model.name) result.modelName = analysis.model.name.value;
-  if (params.untrained.length && params.heSeed !== undefined) result.untrained = { seed: params.heSeed, layers: params.untrained };
-  let fullBytes: Uint8Array | undefined = encodeModel(buildGraph(analysis, params, { fileName: req.modelFile }).model);
+  if (started.untrained) result.untrained = started.untrained;
   const finalOutput = layerOutputName(analysis.layers.length - 1);
   const predictedOnly = () => analysis.layers.map((r): LayerRun => ({ index: r.decl.index, name: r.decl.id, type: r.decl.type, output: r.output!, predicted: r.output, ms: null }));
+  let session: EngineSession | undefined = started.session;
+  result.engine = session.backend;
+  if (session.notice) result.warnings.push(session.notice);
 
   let next = 0;
   const total = req.images.length;
@@ -117,9 +132,15 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
     return out;
   };
 
-  const first = await decode(1);
+  const first = await decode(1).catch(async (e: unknown) => {
+    await session?.release();
+    throw e;
+  });
+  clock.mark('decode');
   if (first.length === 0) {
+    await session.release();
     result.layers = predictedOnly();
+    clock.mark('done');
     return result;
   }
   // The caller (the editor) need not analyse the model to name the layers worth showing.
@@ -137,27 +158,19 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
     }
   };
 
-  progress('starting onnxruntime');
-  // The lean graph needs the weights again; otherwise they go before onnxruntime copies them.
-  const lean = next < total && !(req.profile === true && !wasmForced(req.engine ?? {}));
-  if (!lean) params = undefined;
-  collectBefore(fullBytes.length);
-  let session: EngineSession | undefined = await createEngineSession(fullBytes, { ...req.engine, profile: req.profile === true });
-  fullBytes = undefined;
-  result.engine = session.backend;
-  if (session.notice) result.warnings.push(session.notice);
   let firstDims: Record<string, number[]> = {};
   let times: LayerTimes[] = [];
   try {
     if (shouldStop()) throw new PipelineStopped();
     const profiled = req.profile === true && session.backend === 'native';
     // A warm-up pass, not counted in the per-layer times: the first run pays for allocations.
-    if (profiled) await session.run(first[0]!.input.tensor, first[0]!.input.dims, [finalOutput]);
+    if (profiled && !started.warmedUp) await session.run(first[0]!.input.tensor, first[0]!.input.dims, [finalOutput]);
     progress(`running ${basename(first[0]!.image)}`, 1 / total);
     const t0 = performance.now();
     const out = await session.run(first[0]!.input.tensor, first[0]!.input.dims);
     const ms = performance.now() - t0;
     firstDims = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.dims]));
+    clock.mark('run');
     emit(first[0]!, pick(out, fetch), 0, ms);
     if (lean) {
       await session.release();
@@ -180,7 +193,37 @@ export async function runPipeline(req: PipelineRequest, progress: Progress = () 
     }
   }
   progress('done', 1);
+  clock.mark('done');
   return result;
+}
+
+export interface StartedRun {
+  prep: Omit<PreparedRun, 'params'>;
+  /** Kept only for the lean graph. */
+  params?: ResolvedParameters;
+  untrained?: { seed: number; layers: number[] };
+  /** The weights file read, if any. */
+  weightsFile?: string;
+  /** The profiled session's warm-up pass is done (warmStart.ts). */
+  warmedUp?: boolean;
+  session: EngineSession;
+}
+
+/** Everything before the first image: analysis, weights, the full graph, onnxruntime's session. */
+export async function startRun(req: PipelineRequest, progress: Progress, clock: PhaseClock, keepParams: boolean): Promise<StartedRun> {
+  const { params, ...prep } = prepareRun(req, progress, clock);
+  const untrained = params.untrained.length && params.heSeed !== undefined ? { seed: params.heSeed, layers: params.untrained } : undefined;
+  let fullBytes: Uint8Array | undefined = encodeModel(buildGraph(prep.analysis, params, { fileName: req.modelFile }).model);
+  clock.mark('graph');
+  progress('starting onnxruntime');
+  if (loadNativeEngine(req.engine)) clock.mark('engine');
+  const kept = keepParams ? params : undefined;
+  // Before onnxruntime copies the weights: the JavaScript copies go first unless the lean graph needs them.
+  collectBefore(fullBytes.length);
+  const session = await createEngineSession(fullBytes, { ...req.engine, profile: req.profile === true });
+  fullBytes = undefined;
+  clock.mark('session');
+  return { prep, ...(kept ? { params: kept } : {}), ...(untrained ? { untrained } : {}), ...(params.weightsFile ? { weightsFile: params.weightsFile } : {}), session };
 }
 
 /**

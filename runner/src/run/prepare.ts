@@ -8,6 +8,7 @@ import { ModelError, refuseErrors } from '../onnx/modelErrors';
 import { resolveParameters, type ResolvedParameters } from '../weights/resolve';
 import { loadLabels } from './labels';
 import type { PipelineRequest } from './pipeline';
+import type { PhaseClock } from './phases';
 import { checkRunnable } from './sizeCheck';
 
 export interface PreparedRun {
@@ -18,7 +19,7 @@ export interface PreparedRun {
   warnings: string[];
 }
 
-export function prepareRun(req: PipelineRequest, progress: (message: string) => void): PreparedRun {
+export function prepareRun(req: PipelineRequest, progress: (message: string) => void, clock?: PhaseClock): PreparedRun {
   let text = req.text;
   if (text === undefined) {
     try {
@@ -33,6 +34,7 @@ export function prepareRun(req: PipelineRequest, progress: (message: string) => 
     fileName: req.modelFile,
     ...(req.defaultRounding ? { defaultRounding: req.defaultRounding } : {}),
   });
+  clock?.mark('analysis');
   progress('reading weights');
   // Resolving weights needs the shapes: a model with errors is refused first.
   refuseErrors(analysis, req.modelFile);
@@ -48,6 +50,7 @@ export function prepareRun(req: PipelineRequest, progress: (message: string) => 
     ...(req.weightsFile ? { weightsFile: req.weightsFile } : {}),
     ...(req.roots ? { roots: req.roots } : {}),
   });
+  clock?.mark('weights');
   const labels = loadLabels(analysis.model, req.modelFile, req.roots);
   const warnings = [...params.warnings];
   const last = analysis.layers[analysis.layers.length - 1]!;

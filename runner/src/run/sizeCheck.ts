@@ -37,3 +37,15 @@ export function checkRunnable(analysis: Analysis, fileName: string, freeBytes = 
     throw new ModelError(t('runnerErrors.needsMemory', { file: fileName, needed: bytes(total), free: bytes(freeBytes) }));
   }
 }
+
+/** Bytes of weights and layer outputs (float32) a run of a checked model needs, as checkRunnable counts them. */
+export function estimatedRunBytes(analysis: Analysis): number {
+  const input = analysis.model.input?.value;
+  let total = input ? 4 * input.width * input.height * input.depth : 0;
+  for (const r of analysis.layers) {
+    const inShape = r.inputShapes[0];
+    if (inShape) for (const shape of Object.values(expectedParameters(r.decl, inShape))) total += 4 * shape.reduce((a, b) => a * b, 1);
+    if (r.output) total += 4 * r.output.width * r.output.height * r.output.depth;
+  }
+  return total;
+}

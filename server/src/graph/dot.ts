@@ -9,6 +9,7 @@ export function dotString(s: string): string {
 }
 
 export function renderDot(v: VisibleGraph): string {
+  // l10n-ignore: Graphviz syntax
   const out = ['digraph model {', `  label=${dotString(v.title)}; labelloc=t; rankdir=TB;`, '  node [shape=box style="rounded,filled" fillcolor=white fontname="DejaVu Sans Mono" fontsize=11];', '  edge [fontname="DejaVu Sans Mono" fontsize=10 color="#8c959f" fontcolor="#0550ae"];'];
   const children = new Map<string | undefined, string[]>();
   const push = (parent: string | undefined, line: string) => {
@@ -22,6 +23,7 @@ export function renderDot(v: VisibleGraph): string {
     if (depth > v.frames.length) return;
     for (const f of v.frames.filter((x) => x.parent === parent)) {
       const g = f.group;
+      // l10n-ignore: Graphviz syntax
       out.push(`${indent}subgraph ${dotString(`cluster_${f.id}`)} {`, `${indent}  label=${dotString(`${g.name} · ${g.definition}`)}; style=dashed; color="#afb8c1";`);
       emit(f.id, `${indent}  `, depth + 1);
       out.push(`${indent}}`);

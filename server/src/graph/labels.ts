@@ -1,5 +1,8 @@
 // The text drawn in each box and its size. Text is set in a monospaced font at a fixed size, so the
-// layout can measure it by counting characters, the same in Node (CLI) and in the webview.
+// layout can measure it by counting columns (string-width: a Chinese character or an emoji takes two),
+// the same in Node (CLI) and in the webview.
+import stringWidth from 'string-width';
+import { t } from '../../../core/src/index';
 import type { VisibleItem } from './visible';
 
 export const FONT_SIZE = 12;
@@ -36,29 +39,29 @@ export function clip(s: string, max = MAX_CHARS): string {
 export function boxText(item: VisibleItem): BoxText {
   if (item.kind === 'block') {
     const g = item.group;
-    const copies = g.copies > 1 ? `×${g.copies}, ` : '';
+    const n = item.layers.length;
     return {
       head: g.definition,
       title: clip(g.name),
-      lines: [`${copies}${item.layers.length} layers`, clip(`${item.inputs.join(' + ') || '?'} → ${item.output}`, 60)],
+      lines: [g.copies > 1 ? t('graph.blockCopiesLayers', { copies: g.copies, n }) : t('graph.blockLayers', { n }), clip(`${item.inputs.join(' + ') || '?'} → ${item.output}`, 60)],
     };
   }
   const n = item.node;
-  if (n.layer < 0) return { head: 'input', title: '', lines: [n.output] };
+  if (n.layer < 0) return { head: t('graph.nodeInput'), title: '', lines: [n.output] };
   const lines: string[] = [];
   if (n.mismatch) lines.push(clip(n.mismatch.join(' ≠ '), 60));
   else if (n.detail) lines.push(n.detail);
-  if (n.isOutput) lines.push(`output ${n.output}`);
+  if (n.isOutput) lines.push(t('graph.nodeOutput', { shape: n.output }));
   else if (n.nonWhole) lines.push(`→ ${n.output}`);
   return { head: n.type, title: clip(n.name === String(n.layer) ? `#${n.layer}` : n.name), lines };
 }
 
-export function boxSize(t: BoxText): { width: number; height: number } {
-  const first = t.head.length + (t.title ? 1 + t.title.length : 0);
-  const chars = stepUp(Math.max(first, ...t.lines.map((l) => l.length)), BOX_STEP_CHARS);
-  return { width: Math.max(MIN_WIDTH, Math.ceil(chars * CHAR_WIDTH) + 2 * PAD_X), height: (1 + t.lines.length) * LINE_HEIGHT + 2 * PAD_Y - 4 };
+export function boxSize(text: BoxText): { width: number; height: number } {
+  const first = stringWidth(text.head) + (text.title ? 1 + stringWidth(text.title) : 0);
+  const chars = stepUp(Math.max(first, ...text.lines.map((l) => stringWidth(l))), BOX_STEP_CHARS);
+  return { width: Math.max(MIN_WIDTH, Math.ceil(chars * CHAR_WIDTH) + 2 * PAD_X), height: (1 + text.lines.length) * LINE_HEIGHT + 2 * PAD_Y - 4 };
 }
 
 export function labelWidth(text: string): number {
-  return Math.ceil(stepUp(text.length, LABEL_STEP_CHARS) * CHAR_WIDTH * 0.92) + 6;
+  return Math.ceil(stepUp(stringWidth(text), LABEL_STEP_CHARS) * CHAR_WIDTH * 0.92) + 6;
 }

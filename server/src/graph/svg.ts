@@ -17,6 +17,7 @@ export function escapeXml(text: string): string {
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+// l10n-ignore: font names
 export const FONT_FAMILY = "'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace";
 
 /** The light palette of standalone SVG (CLI output, export). Class names are the webview's too. */
@@ -92,7 +93,7 @@ function frame(f: PlacedFrame): string {
 
 function edge(e: PlacedEdge): string {
   const d = e.points.map(([x, y], i) => `${i ? 'L' : 'M'}${n(x)},${n(y)}`).join(' ');
-  const cls = e.edge.mismatch ? 'edge mismatch' : 'edge';
+  const cls = e.edge.mismatch ? 'edge mismatch' : 'edge'; // l10n-ignore: class names
   let label = '';
   if (e.label) {
     const b = e.label;

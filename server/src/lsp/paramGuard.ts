@@ -50,3 +50,12 @@ export function onChecked<P, R, PR, E, RO>(connection: Connection, type: Protoco
 export function invalidParams(method: string, problem: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}`);
 }
+
+/** Why the params of a CNN Shape request (`cnnShape/summary` & co.: `{uri, version?}`) do not fit, or undefined. */
+export function ownParamsProblem(p: unknown): string | undefined {
+  if (!isObject(p)) return `params must be an object, not ${p === null ? 'null' : Array.isArray(p) ? 'an array' : typeof p}`;
+  if (typeof p['uri'] !== 'string') return 'params.uri must be a string';
+  const v = p['version'];
+  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v))) return 'params.version must be a whole number when given';
+  return undefined;
+}

@@ -41,7 +41,7 @@ import {
 } from './customRequests';
 import { pytorchExport } from '../services/exportPytorch';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { onChecked } from './paramGuard';
+import { invalidParams, onChecked, ownParamsProblem } from './paramGuard';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
 import { SettingsStore } from './settingsStore';
@@ -138,7 +138,7 @@ export function startServer(connection: Connection): void {
   onChecked(connection, RenameRequest.type, ['position', 'newName'], (p) => answer(withAnalysis(p.textDocument.uri, null, (a, doc) => rename(a, doc, doc.offsetAt(p.position), p.newName))));
 
   connection.onRequest(SUMMARY_REQUEST, async (p: unknown): Promise<SummaryResult | null> => {
-    if (!isSummaryParams(p)) return null; // as the tests (tests/lsp) have it: null for malformed params
+    if (!isSummaryParams(p)) throw invalidParams(SUMMARY_REQUEST, ownParamsProblem(p)!);
     const doc = await docs.atVersion(p.uri, p.version);
     if (!doc) return null;
     await settings.ready(p.uri);
@@ -146,7 +146,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(EXPORT_PYTORCH_REQUEST, async (p: unknown): Promise<ExportPytorchResult | null> => {
-    if (!isSummaryParams(p)) return null;
+    if (!isSummaryParams(p)) throw invalidParams(EXPORT_PYTORCH_REQUEST, ownParamsProblem(p)!);
     const doc = await docs.atVersion(p.uri, p.version);
     if (!doc) return null;
     await settings.ready(p.uri);
@@ -154,7 +154,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(GRAPH_REQUEST, async (p: unknown): Promise<GraphResult | null> => {
-    if (!isSummaryParams(p)) return null;
+    if (!isSummaryParams(p)) throw invalidParams(GRAPH_REQUEST, ownParamsProblem(p)!);
     const doc = await docs.atVersion(p.uri, p.version);
     if (!doc) return null;
     await settings.ready(p.uri);
@@ -173,7 +173,5 @@ function answer<T>(r: Renamed<T> | null): T | ResponseError | null {
 
 /** Another editor's plugin may send anything. */
 function isSummaryParams(p: unknown): p is SummaryParams {
-  if (typeof p !== 'object' || p === null) return false;
-  const r = p as Record<string, unknown>;
-  return typeof r['uri'] === 'string' && (r['version'] === undefined || (typeof r['version'] === 'number' && Number.isInteger(r['version'])));
+  return ownParamsProblem(p) === undefined;
 }

@@ -33,4 +33,8 @@ export const graph = {
   errorPrefix: 'CNN Shape: {message}',
   exportIsModel: 'CNN Shape: that is the model file itself; choose another file.',
   exportWrote: 'CNN Shape: wrote {file}',
+  nodeInput: 'input',
+  nodeOutput: 'output {shape}',
+  blockLayers: '{n} layers',
+  blockCopiesLayers: '×{copies}, {n} layers',
 } as const;

@@ -31,5 +31,9 @@ export const graph = {
   noCanvas: '没有可用的画布',
   errorPrefix: 'CNN Shape 提示：{message}',
   exportIsModel: 'CNN Shape：这是模型文件本身，请选择其他文件。',
+  nodeInput: '输入',
+  nodeOutput: '输出 {shape}',
+  blockLayers: '{n} 层',
+  blockCopiesLayers: '×{copies}，{n} 层',
   exportWrote: 'CNN Shape：已写入 {file}',
 } as const;

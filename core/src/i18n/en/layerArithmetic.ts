@@ -1,0 +1,28 @@
+// The arithmetic lines of a layer's hover (ShapeResult.arithmetic): the numbers are the file's own, only
+// the words around them are translated. `{text}` is arithmetic without words. Chinese: ../zh-cn/layerArithmetic.ts.
+export const layerArithmetic = {
+  width: 'width: {text}',
+  height: 'height: {text}',
+  widthHeight: 'width, height: {text}',
+  depth: 'depth: {text}',
+  depthFilters: 'depth: filters = {filters}',
+  depthUnchanged: 'depth: unchanged = {depth}',
+  parameters: 'parameters: {text}',
+  parametersNoAffine: 'parameters: 0 (affine: false)',
+  sameTransposed: "{n}·{s} = {size} (padding 'same')",
+  adaptiveWidth: 'width: size = {size} (from {n}: {windows})',
+  adaptiveHeight: 'height: size = {size} (from {n}: {windows})',
+  adaptiveEvery: 'every window {k}',
+  adaptiveWindows: 'windows {sizes}',
+  cropCentreWidth: 'width: {n} − {target} = {diff}: left {first}, right {second} → {target}',
+  cropCentreHeight: 'height: {n} − {target} = {diff}: top {first}, bottom {second} → {target}',
+  denseUnits: '1 × 1 × units = 1 × 1 × {units}',
+  groupnormGroups: '{groups} groups of {depth}/{groups} = {ratio} channels',
+  instancenormPositions: 'each of the {depth} channels over its {positions} positions',
+  layernormPositions: 'normalised over the {depth} channels at each of {positions} positions',
+  lrnFormula: 'x / ({k} + {alpha}/{size} · Σ x² over {size} channels)^{beta}',
+  multiplyBroadcast: '{shapes} → {output} (sizes of 1 are broadcast)',
+  scaleChannels: 'each of the {depth} channels × its weight',
+  shuffleGroups: '{depth} channels as {groups} × {per}, transposed',
+  sliceDepth: 'depth: channels [{from}, {to}) of {depth} = {to} − {from} = {size}',
+} as const;

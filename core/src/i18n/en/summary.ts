@@ -1,0 +1,23 @@
+// The model summary's text (core/src/summary/table.ts, printed by `cnnshape summary`): column headings,
+// the input row and the notes under the totals. Chinese: ../zh-cn/summary.ts.
+export const summary = {
+  colLayer: 'Layer',
+  colType: 'Type',
+  colOutput: 'Output W×H×D',
+  colParams: 'Params',
+  colMacs: 'MACs',
+  colField: 'RF / jump',
+  inputRow: 'input',
+  totalParams: 'Total params: {about}{params} ({bytes} as float32)',
+  totalMacs: 'Total MACs: {about}{macs} ({short})',
+  activationMemory: 'Activation memory (forward, float32): {about}{bytes}',
+  estimatedOne: '≈: {count} layer after an error has an estimated shape, counted in the totals',
+  estimatedMany: '≈: {count} layers after an error have estimated shapes, counted in the totals',
+  problems: '{errors}, {warnings} (run `cnnshape check` for details); \'!\' marks layers with errors',
+  errorsOne: '{count} error',
+  errorsMany: '{count} errors',
+  warningsOne: '{count} warning',
+  warningsMany: '{count} warnings',
+  roundingAxis: '{axis} {exact} → {size}',
+  defaultTitle: 'model',
+} as const;

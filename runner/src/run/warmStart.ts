@@ -1,0 +1,60 @@
+// A run made ready ahead of time (the editor asks for it when a model file is shown, so that "Run Model
+// on Image…" finds onnxruntime loaded and the session built): everything before the first image, kept
+// for one run of the same model version. The key is what the session depends on (text, file, rounding,
+// seed, weights, engine options); the weights and labels files are checked again (size and time) when
+// it is used, so that a file changed on disk in between is read afresh.
+import { statSync } from 'node:fs';
+import { analyze } from '../../../core/src/index';
+import { resolve } from 'node:path';
+import { estimatedRunBytes } from './sizeCheck';
+import { startRun, type PipelineRequest, type StartedRun } from './pipeline';
+import type { PhaseClock } from './phases';
+import { readyKey } from './readyKey';
+
+export { readyKey };
+
+/** Above this (weights and the first image's layer outputs), a session is not built on speculation. */
+export const MAX_AHEAD_BYTES = 128 * 1024 * 1024;
+
+export interface ReadyRun extends StartedRun {
+  key: string;
+  /** Size and time of the files the session read, at the time it read them. */
+  stamps: string;
+}
+
+function stampOf(file: string | undefined): string {
+  if (!file) return '-';
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function filesRead(ready: StartedRun, req: PipelineRequest): Array<string | undefined> {
+  const labels = ready.prep.analysis.model.labels?.value;
+  return [ready.weightsFile, typeof labels === 'string' ? resolve(req.modelFile, '..', labels) : undefined];
+}
+
+/** Builds the session for `req`; undefined when the model is too large to build on speculation. */
+export async function makeReady(req: PipelineRequest, clock: PhaseClock): Promise<ReadyRun | undefined> {
+  if (req.text === undefined) return undefined;
+  // A quick analysis first (milliseconds): a model with errors or a huge one is not built ahead.
+  const analysis = analyze({ text: req.text.replace(/^\uFEFF/, ''), fileName: req.modelFile, ...(req.defaultRounding ? { defaultRounding: req.defaultRounding } : {}) });
+  if (analysis.diagnostics.some((d) => d.severity === 'error') || estimatedRunBytes(analysis) > MAX_AHEAD_BYTES) return undefined;
+  const started = await startRun(req, () => {}, clock, false);
+  // The warm-up pass a profiled run starts with (it pays for onnxruntime's allocations), done now.
+  if (req.profile === true && started.session.backend === 'native') {
+    const s = started.prep.inputShape;
+    // Every output fetched, as the first image's run does: its allocations are the ones to make ahead.
+    await started.session.run(new Float32Array(s.depth * s.height * s.width), [1, s.depth, s.height, s.width]);
+    started.warmedUp = true;
+  }
+  return { ...started, key: readyKey(req), stamps: filesRead(started, req).map(stampOf).join('|') };
+}
+
+/** Whether `ready` was made for this request and its files have not changed since. */
+export function fitsRequest(ready: ReadyRun, req: PipelineRequest): boolean {
+  return ready.key === readyKey(req) && ready.stamps === filesRead(ready, req).map(stampOf).join('|');
+}
