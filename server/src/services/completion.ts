@@ -6,7 +6,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, USE_KEYS, own } from '../../../core/src/index';
+import { DEFINITION_KEYS, LAYERS, LAYER_TYPES, USE_KEYS, commonKeyDoc, commonKeyDocs, layerRoundingDoc, layerTexts, own, paramDoc } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { ROUNDINGS, TOP_KEYS, t, type MessageId } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
@@ -36,20 +36,20 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
   switch (place.kind) {
     case 'layerType': {
       const { style, present } = layerStyle(a, make.word, place.bareItem);
-      const types = LAYER_TYPES.map((t, i) => {
-        const spec = LAYERS.get(t)!;
+      const types = LAYER_TYPES.map((type, i) => {
+        const words = layerTexts(type)!;
         const sort = String(i).padStart(2, '0');
         // A type with required parameters comes with them as tab stops: a bare `conv` is an error.
-        const value = place.bareItem ? `type: ${t}` : make.spelled(t);
-        const snippet = layerTypeSnippet(t, value, style, present);
-        if (snippet) return make.snippet(t, CompletionItemKind.Class, spec.summary, spec.doc, sort, `${make.word.afterColon ? ' ' : ''}${snippet}`);
-        return make.value(t, CompletionItemKind.Class, spec.summary, spec.doc, sort);
+        const value = place.bareItem ? `type: ${type}` : make.spelled(type);
+        const snippet = layerTypeSnippet(type, value, style, present);
+        if (snippet) return make.snippet(type, CompletionItemKind.Class, words.summary, words.doc, sort, `${make.word.afterColon ? ' ' : ''}${snippet}`);
+        return make.value(type, CompletionItemKind.Class, words.summary, words.doc, sort);
       });
       // The file's blocks first: a file that defines them mostly uses them. A block never uses itself.
       for (const b of fileNames(a).blocks.values()) {
         if (b.name !== place.scope.block) types.push(make.value(b.name, CompletionItemKind.Module, blockDetail(b), blockDoc(b), `!${b.name}`));
       }
-      if (place.bareItem) types.push(make.key('type', COMMON_KEYS.type!, 'key', '00'));
+      if (place.bareItem) types.push(make.key('type', commonKeyDoc('type')!, t('completion.keyDetail'), '00'));
       return types;
     }
     case 'layerKey':
@@ -73,7 +73,7 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
         );
       }
       if (spec?.kind === 'bool') items.push(...['true', 'false'].map((b, i) => make.literal(b, String(i))));
-      if (spec?.kind === 'enum') items.push(...spec.values.map((v, i) => make.value(v, CompletionItemKind.EnumMember, place.key, spec.doc, String(i))));
+      if (spec?.kind === 'enum') items.push(...spec.values.map((v, i) => make.value(v, CompletionItemKind.EnumMember, place.key, paramDoc(type, place.key) ?? spec.doc, String(i))));
       return items;
     }
     case 'definitionKey':
@@ -107,11 +107,11 @@ function keysFor(a: Analysis, at: ItemRef, present: string[], make: ItemMaker): 
   const params = Object.entries(LAYERS.get(type)?.params ?? {});
   const items = params
     .filter(([k]) => !present.includes(k))
-    .map(([k, p]) => make.key(k, p.doc, paramDetail(p), `${p.required ? 0 : 1}${k}`));
-  for (const [k, doc] of Object.entries(COMMON_KEYS)) {
+    .map(([k, p]) => make.key(k, paramDoc(type, k) ?? p.doc, paramDetail(p), `${p.required ? 0 : 1}${k}`));
+  for (const [k, doc] of Object.entries(commonKeyDocs())) {
     if (!present.includes(k)) items.push(make.key(k, doc, t('completion.anyLayer'), `2${k}`));
   }
-  if (LAYERS.get(type)?.rounding && !present.includes('rounding')) items.push(make.key('rounding', LAYER_ROUNDING_DOC, t('completion.thisLayerOnly'), '2rounding'));
+  if (LAYERS.get(type)?.rounding && !present.includes('rounding')) items.push(make.key('rounding', layerRoundingDoc(), t('completion.thisLayerOnly'), '2rounding'));
   return items;
 }
 

@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, USE_KEYS } from '../../../core/src/index';
+import { DEFINITION_KEYS, LAYERS, USE_KEYS, commonKeyDoc, layerRoundingDoc, paramDoc } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
@@ -57,9 +57,9 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
     const spec = LAYERS.get(decl.type);
     const param = spec ? own(spec.params, key) : undefined;
     if (param) return markdown(paramText(decl.type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
-    const common = own(COMMON_KEYS, key);
+    const common = commonKeyDoc(key);
     if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
-    if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`${keyTitle('rounding')}${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
+    if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`${keyTitle('rounding')}${BR}${layerRoundingDoc()}`, doc, hit.pair.key);
   }
   const onType = offset >= decl.typeSpan.start && offset <= decl.typeSpan.end;
   return markdown(layerText(analysis, layer), doc, onType ? decl.typeSpan : undefined);
@@ -123,7 +123,7 @@ function paramText(type: string, key: string, p: ParamSpec, written: string | un
   if (written !== undefined && written.trim() !== '') facts.push(t('hover.writtenHere', { value: code(written.trim()) }));
   const id = own(TERMS, key);
   const title = t('hover.paramTitle', { term: plainText(id ? t(id) : key), type: plainText(type) });
-  return `${title}${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
+  return `${title}${BR}${paramDoc(type, key) ?? p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
 }
 
 /**
@@ -140,9 +140,9 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
     const spec = LAYERS.get(type);
     const param = spec ? own(spec.params, key) : undefined;
     if (param) return markdown(paramText(type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
-    const common = own(COMMON_KEYS, key);
+    const common = commonKeyDoc(key);
     if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
-    if (key === 'rounding' && LAYERS.get(type)?.rounding) return markdown(`${keyTitle('rounding')}${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
+    if (key === 'rounding' && LAYERS.get(type)?.rounding) return markdown(`${keyTitle('rounding')}${BR}${layerRoundingDoc()}`, doc, hit.pair.key);
     const useDoc = own(USE_KEYS, key);
     if (useDoc !== undefined) return markdown(`**${key}**${BR}${useDoc}`, doc, hit.pair.key);
   }

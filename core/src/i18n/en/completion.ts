@@ -14,6 +14,7 @@ export const completion = {
   paddingValid: 'No padding (= 0).',
   blockParamDoc: 'Parameter of block `{block}`.',
   optional: 'optional',
+  keyDetail: 'key',
   blockUse: 'block use',
   anyLayer: 'any layer',
   thisLayerOnly: 'this layer only',

@@ -15,6 +15,7 @@ export const completion: Translation<typeof en> = {
   paddingValid: '不填充 (padding)（= 0）。',
   blockParamDoc: '模块 `{block}` 的参数。',
   optional: '可选',
+  keyDetail: '键',
   blockUse: '模块使用处',
   anyLayer: '任何层',
   thisLayerOnly: '只用于这一层',
