@@ -53,9 +53,9 @@ export function invalidParams(method: string, problem: string): ResponseError<vo
 
 /** Why the params of a CNN Shape request (`cnnShape/summary` & co.: `{uri, version?}`) do not fit, or undefined. */
 export function ownParamsProblem(p: unknown): string | undefined {
-  if (!isObject(p)) return `params must be an object, not ${p === null ? 'null' : Array.isArray(p) ? 'an array' : typeof p}`;
-  if (typeof p['uri'] !== 'string') return 'params.uri must be a string';
+  if (!isObject(p)) return t('lsp.paramsNotObject', { kind: p === null ? 'null' : Array.isArray(p) ? t('lsp.anArray') : typeof p });
+  if (typeof p['uri'] !== 'string') return t('lsp.uriParamNotString');
   const v = p['version'];
-  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v))) return 'params.version must be a whole number when given';
+  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v))) return t('lsp.versionNotWhole');
   return undefined;
 }

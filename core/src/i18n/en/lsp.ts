@@ -6,6 +6,9 @@ export const lsp = {
   badPosition: 'params.position must be {line, character} with whole numbers of at least 0',
   badRange: 'params.range must be {start, end}, each {line, character} with whole numbers of at least 0',
   badContext: 'params.context must be an object',
+  anArray: 'an array',
+  uriParamNotString: 'params.uri must be a string',
+  versionNotWhole: 'params.version must be a whole number when given',
   badNewName: 'params.newName must be a string',
   internalError: 'cnn-shape could not check this file (a bug in the checker, please report it): {error}',
 } as const;
