@@ -11,6 +11,7 @@ const entries = NODE_ENTRIES;
 const webviewEntries = [
   ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
   ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
+  ['client/src/explain/webview/page.mts', 'dist/explainWebview.js'],
 ];
 const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
 

@@ -2,6 +2,7 @@
 // on the extension's own promises and events instead of sleeping.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ExplainPanel } from './explain/panel';
 import type { GraphPanel } from './graph/panel';
 import type { SummaryPanel } from './summary/panel';
 
@@ -11,6 +12,7 @@ export interface CnnShapeApi {
   readonly ready: Promise<void>;
   readonly summaryPanel: SummaryPanel;
   readonly graphPanel: GraphPanel;
+  readonly explainPanel: ExplainPanel;
   readonly statusBar: { readonly item: vscode.StatusBarItem; readonly onDidUpdate: vscode.Event<void> };
   /** Fires with the image picker of "Run Model on Image…" when it opens. */
   readonly onDidShowImagePicker: vscode.Event<vscode.QuickPick<vscode.QuickPickItem>>;

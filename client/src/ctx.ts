@@ -2,6 +2,7 @@
 // summary and graph panels, status bar, commands) and disposes it all in one place.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExplainPanel } from './explain/panel';
 import { GraphPanel } from './graph/panel';
 import { createLanguageClient } from './languageClient';
 import { TotalsStatusBar } from './statusBar';
@@ -16,6 +17,7 @@ export class Ctx implements vscode.Disposable {
   readonly summaries: Summaries;
   readonly summaryPanel: SummaryPanel;
   readonly graphPanel: GraphPanel;
+  readonly explainPanel: ExplainPanel;
   readonly statusBar: TotalsStatusBar;
   private readonly disposables: vscode.Disposable[] = [];
   private started: Promise<void> = Promise.resolve();
@@ -25,6 +27,7 @@ export class Ctx implements vscode.Disposable {
     this.summaries = this.pushCleanup(new Summaries(this.client));
     this.summaryPanel = this.pushCleanup(new SummaryPanel(this.summaries));
     this.graphPanel = this.pushCleanup(new GraphPanel(this.client, extCtx.extensionUri));
+    this.explainPanel = this.pushCleanup(new ExplainPanel(this.client, extCtx.extensionUri));
     this.statusBar = this.pushCleanup(new TotalsStatusBar(this.summaries));
     // The server says when settings changed its analyses (it has read them by then).
     this.pushCleanup(this.summaries.onDidChange(() => this.refreshViews()));
@@ -35,6 +38,7 @@ export class Ctx implements vscode.Disposable {
     void this.statusBar.update();
     void this.summaryPanel.refresh();
     void this.graphPanel.refresh();
+    void this.explainPanel.refresh();
   }
 
   /** Settles when the server has started, after activation or the last restart. */

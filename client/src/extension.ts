@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { CnnShapeApi } from './api';
 import { onDidShowImagePicker } from './run/pickImages';
 import * as commands from './commands';
+import { explainLayer } from './explain/command';
 import { copyPytorch, exportPytorch } from './exportPytorch';
 import { Ctx } from './ctx';
 import { registerRunFeatures } from './run';
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
   context.subscriptions.push(c);
   c.registerCommand('showSummary', commands.showSummary);
   c.registerCommand('showGraph', commands.showGraph);
+  c.registerCommand('explainLayer', explainLayer);
   c.registerCommand('restartServer', commands.restartServer);
   c.registerCommand('exportPytorch', exportPytorch);
   c.registerCommand('copyPytorch', copyPytorch);
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): CnnShapeApi {
     },
     summaryPanel: c.summaryPanel,
     graphPanel: c.graphPanel,
+    explainPanel: c.explainPanel,
     statusBar: c.statusBar,
     onDidShowImagePicker,
     runnerPrepared: whenPrepared,

@@ -38,6 +38,8 @@ import { graph as enGraph } from './en/graph';
 import { graph as zhGraph } from './zh-cn/graph';
 import { runner as enRunner } from './en/runner';
 import { runner as zhRunner } from './zh-cn/runner';
+import { explain as enExplain } from './en/explain';
+import { explain as zhExplain } from './zh-cn/explain';
 
 export const EN = {
   common: enCommon,
@@ -58,6 +60,7 @@ export const EN = {
   client: enClient,
   graph: enGraph,
   runner: enRunner,
+  explain: enExplain,
 } as const;
 
 type Areas = typeof EN;
@@ -82,6 +85,7 @@ const ZH_CN: Translated = {
   client: zhClient,
   graph: zhGraph,
   runner: zhRunner,
+  explain: zhExplain,
 };
 
 export const CATALOG: Readonly<Record<Locale, Translated>> = { en: EN, 'zh-cn': ZH_CN };

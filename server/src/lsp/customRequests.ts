@@ -1,7 +1,7 @@
 // CNN Shape's own LSP messages, beyond the standard ones (documented in docs/editors.md). Types and
 // method names only, no runtime imports: the VS Code client and other editors' plugins share them.
-import type { Range } from 'vscode-languageserver';
-import type { Rounding, Summary } from '../../../core/src/index';
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver';
+import type { Pair, Rounding, Shape, Summary } from '../../../core/src/index';
 import type { ModelGraph } from '../graph/types';
 
 /** Request `cnnShape/summary`: the model summary of an open document, as the server analysed it. */
@@ -63,4 +63,101 @@ export interface ExportPytorchResult {
   error?: string;
   /** A file name for it beside the model: the model's base name as a Python module name (`unet_small.py`). */
   fileName: string;
+}
+
+/**
+ * Request `cnnShape/explain`: one convolution or pooling layer in its own numbers, for the "Explain
+ * this layer" view (the input grid, the padding, the window stepping by the stride, the output grid,
+ * the pixels no window covers, depth, receptive field, and the size fixes with what each would give).
+ * Bad params get InvalidParams (-32602).
+ */
+export const EXPLAIN_REQUEST = 'cnnShape/explain';
+
+export interface ExplainParams {
+  uri: string;
+  version?: number;
+  /** The layer under this position (the innermost item holding it)… */
+  position?: Position;
+  /** …or the layer with this index (as in cnnShape/summary's rows); one of the two is required. */
+  layerIndex?: number;
+}
+
+/** The answer, or null when the document is not an open model file. */
+export interface ExplainResult {
+  uri: string;
+  version: number;
+  /** The layer found at the position (or the index asked for); null when there is none. */
+  layerIndex: number | null;
+  /** Where that layer's `type` is, for "go to layer". */
+  layerRange: Range | null;
+  /** The numbers of the layer; null when it cannot be explained (`reason` says why, in the user's language). */
+  layer: ExplainedLayer | null;
+  reason?: string;
+  /** Each fix the server offers for this layer's size, with the layer as it would be after it. */
+  fixes: ExplainFix[];
+}
+
+/** One axis of a window layer, in input pixels. Index 0 of the padded axis is the first padding pixel. */
+export interface ExplainAxis {
+  /** Input size along the axis (W or H). */
+  input: number;
+  /** Kernel size as written (F). */
+  kernel: number;
+  /** Dilation; the window spans dilation·(kernel − 1) + 1 pixels. */
+  dilation: number;
+  /** Pixels one window spans: dilation·(kernel − 1) + 1. */
+  span: number;
+  stride: number;
+  /** Zero padding before and after the input (equal unless `padding: same` needs an odd total). */
+  padBefore: number;
+  padAfter: number;
+  /** (W − F + 2P)/S + 1 exactly (not rounded). */
+  exact: number;
+  /** `exact` as messages print it: "10.33". */
+  exactText: string;
+  /** Whether `exact` is whole. */
+  whole: boolean;
+  /** The output size the layer gives (rounded as the layer's rounding says). */
+  output: number;
+  /** The arithmetic with the file's numbers: "(32 − 4 + 2·1)/3 + 1 = 11". */
+  arithmetic: string;
+  /** Padded pixels from the last window's end to the padded edge, which no window reads (0 when whole). */
+  uncovered: number;
+  /** A window that hangs over the padded edge: the one after the last (strict, floor), or the last one (ceil). */
+  overhang: { start: number; beyond: number } | null;
+}
+
+export interface ExplainedLayer {
+  index: number;
+  type: 'conv' | 'maxpool' | 'avgpool';
+  /** The layer's name, or a label such as "the 3rd layer (conv)". */
+  label: string;
+  input: Shape;
+  output: Shape;
+  /** [height, width]. */
+  axes: { width: ExplainAxis; height: ExplainAxis };
+  rounding: Rounding;
+  /** Set when `padding: same` chose the padding. */
+  paddingSame: boolean;
+  /** conv: the number of filters K (the output depth); pools: null (depth unchanged). */
+  filters: number | null;
+  groups: number;
+  /** conv: weights per filter (F·F·depth/groups) and in all, with the biases. */
+  weights: { perFilter: number; total: number; biases: number } | null;
+  /** The receptive field on the network input before this layer (its input's) and after it, [height, width]. */
+  fieldBefore: { size: Pair; jump: Pair } | null;
+  field: { size: Pair; jump: Pair } | null;
+  /** The layer's own size message when it is not whole (the diagnostic's text). */
+  problem: string | null;
+}
+
+export interface ExplainFix {
+  /** The quick fix's title, e.g. "Set padding to 1 → 11×11×8". */
+  title: string;
+  /** What it changes: 'padding', 'stride', 'kernel', 'input', 'rounding' (or another key it sets). */
+  changes: string;
+  /** The quick fix's edit, as `textDocument/codeAction` gives it. */
+  edit: WorkspaceEdit;
+  /** The layer as it would be after the fix (null if the fixed model no longer has it). */
+  after: ExplainedLayer | null;
 }

@@ -59,3 +59,15 @@ export function ownParamsProblem(p: unknown): string | undefined {
   if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v))) return t('lsp.versionNotWhole');
   return undefined;
 }
+
+/** Why `cnnShape/explain`'s params do not fit ({uri, version?, position | layerIndex}), or undefined. */
+export function explainParamsProblem(p: unknown): string | undefined {
+  const common = ownParamsProblem(p);
+  if (common !== undefined || !isObject(p)) return common;
+  const hasPosition = p['position'] !== undefined;
+  const index = p['layerIndex'];
+  if (hasPosition && !isPosition(p['position'])) return 'params.position must be {line, character} with whole numbers of at least 0';
+  if (index !== undefined && !(Number.isInteger(index) && (index as number) >= 0)) return 'params.layerIndex must be a whole number of at least 0';
+  if (!hasPosition && index === undefined) return 'params needs position or layerIndex';
+  return undefined;
+}

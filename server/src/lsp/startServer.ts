@@ -24,6 +24,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { chooseLocale, setLocale, type Analysis } from '../../../core/src/index';
 import { codeActions } from '../services/codeActions';
 import { codeLenses } from '../services/codeLenses';
+import { explainLenses } from '../services/explainLenses';
+import { setClientCommands } from '../services/clientCommands';
 import { completion } from '../services/completion';
 import { definition } from '../services/definition';
 import { documentSymbols } from '../services/documentSymbols';
@@ -36,12 +38,13 @@ import { modelGraph } from '../services/graph';
 import { modelSummary } from '../services/summary';
 import { serverCapabilities } from './capabilities';
 import {
-  ANALYSES_CHANGED_NOTIFICATION, EXPORT_PYTORCH_REQUEST, GRAPH_REQUEST, SUMMARY_REQUEST,
-  type ExportPytorchResult, type GraphResult, type SummaryParams, type SummaryResult,
+  ANALYSES_CHANGED_NOTIFICATION, EXPLAIN_REQUEST, EXPORT_PYTORCH_REQUEST, GRAPH_REQUEST, SUMMARY_REQUEST,
+  type ExplainParams, type ExplainResult, type ExportPytorchResult, type GraphResult, type SummaryParams, type SummaryResult,
 } from './customRequests';
 import { pytorchExport } from '../services/exportPytorch';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { invalidParams, onChecked, ownParamsProblem } from './paramGuard';
+import { explainParamsProblem, invalidParams, onChecked, ownParamsProblem } from './paramGuard';
+import { explainLayer } from '../services/explain';
 import { isModelDocument, ModelDocuments } from './modelDocuments';
 import { SECTION } from './settings';
 import { SettingsStore } from './settingsStore';
@@ -88,6 +91,7 @@ export function startServer(connection: Connection): void {
     canRefreshHints = caps.workspace?.inlayHint?.refreshSupport === true;
     canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Infinity;
+    setClientCommands(params.initializationOptions);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'cnn-shape' } };
   });
 
@@ -127,7 +131,7 @@ export function startServer(connection: Connection): void {
   onChecked(connection, CompletionRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => completion(a, doc, doc.offsetAt(p.position))));
   onChecked(connection, DocumentSymbolRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentSymbols(a, doc)));
   onChecked(connection, FoldingRangeRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
-  onChecked(connection, CodeLensRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => codeLenses(a, doc)));
+  onChecked(connection, CodeLensRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => [...codeLenses(a, doc), ...explainLenses(a, doc)]));
 
   onChecked(connection, DefinitionRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, null, (a, doc) => definition(a, doc, doc.offsetAt(p.position))));
   onChecked(connection, ReferencesRequest.type, ['position', 'context'], (p) =>
@@ -159,6 +163,16 @@ export function startServer(connection: Connection): void {
     if (!doc) return null;
     await settings.ready(p.uri);
     return withAnalysis(p.uri, null, (a, d) => modelGraph(a, d));
+  });
+
+  connection.onRequest(EXPLAIN_REQUEST, async (p: unknown): Promise<ExplainResult | null> => {
+    const problem = explainParamsProblem(p);
+    if (problem) throw invalidParams(EXPLAIN_REQUEST, problem);
+    const { uri, version, position, layerIndex } = p as ExplainParams;
+    const doc = await docs.atVersion(uri, version);
+    if (!doc) return null;
+    await settings.ready(uri);
+    return withAnalysis(uri, null, (a, d) => explainLayer(a, d, position ? { offset: d.offsetAt(position) } : { layerIndex: layerIndex! }));
   });
 
   docs.documents.listen(connection);

@@ -12,6 +12,7 @@ import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
 import { grouped, own, roundedLabel, t, type MessageId } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
+import { denseComparison, explainLink } from './denseComparison';
 import { pairAt } from './locate';
 import { nameHover } from './nameHover';
 import { code, plainText } from './markdown';
@@ -62,7 +63,9 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
     if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`${keyTitle('rounding')}${BR}${layerRoundingDoc()}`, doc, hit.pair.key);
   }
   const onType = offset >= decl.typeSpan.start && offset <= decl.typeSpan.end;
-  return markdown(layerText(analysis, layer), doc, onType ? decl.typeSpan : undefined);
+  // The explain view's extras (denseComparison.ts): dense vs conv weights, and the link to the view.
+  const extras = [denseComparison(analysis, layer), explainLink(doc.uri, layer)].filter((x) => x !== undefined);
+  return markdown([layerText(analysis, layer), ...extras].join(BR), doc, onType ? decl.typeSpan : undefined);
 }
 
 /** "**conv** `c1` `32×32×3 → 11×11×8`", the arithmetic per axis, then the counts. */

@@ -7,6 +7,7 @@ export const nls = {
   'command.category': "CNN Shape",
   'command.showGraph.title': "Show Model Graph",
   'command.restartServer.title': "Restart Server",
+  'command.explainLayer.title': "Explain This Layer",
   'command.runModel.title': "Run Model on Image…",
   'command.exportPytorch.title': "Export to PyTorch…",
   'command.copyPytorch.title': "Copy as PyTorch",

@@ -8,6 +8,7 @@ export const nls: Translation<typeof en> = {
   'command.category': 'CNN Shape',
   'command.showGraph.title': '显示模型结构图',
   'command.restartServer.title': '重启语言服务器',
+  'command.explainLayer.title': '讲解这一层',
   'command.runModel.title': '在图片上运行模型…',
   'command.exportPytorch.title': '导出为 PyTorch…',
   'command.copyPytorch.title': '复制为 PyTorch 代码',
