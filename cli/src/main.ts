@@ -12,17 +12,21 @@ import { registerLayers } from './commands/layers';
 import { printErr, printOut } from './terminalText';
 import { registerGraph } from './commands/graph';
 import { langOption, localeFromArgs } from './lang';
-import { localeFromEnv, setLocale } from '../../core/src/index';
+import { localeFromEnv, setLocale, t } from '../../core/src/index';
+import { helpTitle, translateCommanderMessage } from './commanderText';
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('cnnshape')
-    .description('Shapes, checks and runs convolutional networks described in *.cnn.yaml / *.cnn.json files.')
-    .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)')
+    .description(t('cli.description'))
+    .version('0.1.0', '-V, --version', t('cli.versionOption'))
+    .helpOption('-h, --help', t('cli.helpOption'))
+    .helpCommand('help [command]', t('cli.helpCommand'))
+    .showHelpAfterError(t('cli.helpAfterError'))
+    .configureHelp({ styleTitle: helpTitle })
     // Commander quotes the user's arguments in its errors: they reach the terminal escaped too.
-    .configureOutput({ writeOut: printOut, writeErr: printErr })
+    .configureOutput({ writeOut: printOut, writeErr: printErr, outputError: (text, write) => write(translateCommanderMessage(text)) })
     .exitOverride();
   program.addOption(langOption());
   registerCheck(program);
@@ -60,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** A bug, not the user's mistake: the one case where a stack trace is printed, after a one-line preface. */
 export function printInternalError(e: unknown): void {
-  printErr(`cnnshape: internal error (a bug in cnnshape: please report it): ${e instanceof Error ? e.message : String(e)}\n`);
+  printErr(`${t('cli.internalError', { error: e instanceof Error ? e.message : String(e) })}\n`);
   if (e instanceof Error && e.stack) printErr(`${e.stack}\n`);
 }
 

@@ -1,7 +1,7 @@
 // cnnshape check [--json] FILE...: compiler-style diagnostics (file:line:col: severity[code]: message)
 // or the JSON of the format spec; exit status 1 when any file has an error.
 import type { Command } from 'commander';
-import { hasErrors } from '../../../core/src/index';
+import { hasErrors, t } from '../../../core/src/index';
 import { toCliJson } from '../json';
 import { loadModel } from '../files';
 import { jsonText, printErr, printOut, terminalLine } from '../terminalText';
@@ -10,9 +10,9 @@ import { addRoundingOption, roundingOption } from '../options';
 export function registerCheck(program: Command): void {
   addRoundingOption(program
     .command('check')
-    .description('check model files and report every diagnostic')
-    .argument('<files...>', 'model files (*.cnn.yaml, *.cnn.yml, *.cnn.json)')
-    .option('--json', 'print the JSON structure of the format spec (0-based LSP positions)'))
+    .description(t('cli.checkDescription'))
+    .argument('<files...>', t('cli.checkFiles'))
+    .option('--json', t('cli.checkJson')))
     .action((files: string[], opts: { json?: boolean; rounding?: string }) => {
       const rounding = roundingOption(opts.rounding);
       const loaded = files.map((f) => loadModel(f, rounding));
@@ -25,6 +25,7 @@ export function registerCheck(program: Command): void {
           const file = terminalLine(m.file);
           for (const d of m.analysis.diagnostics) {
             const p = m.doc.positionAt(d.span.start);
+            // `severity[code]` and `note` stay as compilers write them, for the editors' problem matchers.
             printOut(`${file}:${p.line + 1}:${p.character + 1}: ${d.severity}[${d.code}]: ${terminalLine(d.message)}\n`);
             for (const r of d.related ?? []) {
               const q = m.doc.positionAt(r.span.start);
@@ -34,8 +35,17 @@ export function registerCheck(program: Command): void {
             else if (d.severity === 'warning') warnings++;
           }
         }
-        printErr(`${loaded.length} file${loaded.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+        printErr(`${checkedLine(loaded.length, errors, warnings)}\n`);
       }
       if (loaded.some((m) => hasErrors(m.analysis))) process.exitCode = 1;
     });
+}
+
+/** "2 files checked: 1 error, 0 warnings", each count in its singular or plural message. */
+function checkedLine(files: number, errors: number, warnings: number): string {
+  return t('cli.checkedSummary', {
+    files: files === 1 ? t('cli.oneFile') : t('cli.files', { count: files }),
+    errors: errors === 1 ? t('cli.oneError') : t('cli.errors', { count: errors }),
+    warnings: warnings === 1 ? t('cli.oneWarning') : t('cli.warnings', { count: warnings }),
+  });
 }

@@ -3,8 +3,8 @@
 // and recall and the confusion matrix (text, --json or --csv). Streams: memory does not grow with the
 // number of images. Exit 1 on a model, dataset or image error; 2 on bad usage.
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { t } from '../../../core/src/index';
+import { resolve } from 'node:path';
 import { evaluateInWorker } from '../../../runner/src/engine/client';
 import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import type { EvaluationRequest } from '../../../runner/src/run/evaluate';
@@ -63,15 +63,15 @@ export function registerEval(program: Command): void {
         ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
         ...(batchSize !== undefined ? { batchSize } : {}),
       };
-      const result = await runCancellable((signal) => evaluateInWorker(request, { signal, onCounted: (done, total) => bar.update(done, total, 'images') }), bar);
+      const result = await runCancellable((signal) => evaluateInWorker(request, { signal, onCounted: (done, total) => bar.update(done, total, t('cli.progressImages')) }), bar);
       bar.clear();
       if (!result) return;
-      for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
+      for (const w of result.warnings) printErr(`${t('cli.warningLine', { message: terminalLine(w) })}\n`);
       const { errors: _errors, warnings: _warnings, engine, untrained, ...e } = result;
       if (opts.json) process.stdout.write(jsonText({ model: modelFile, dataset: dir, ...e, errors: result.errors, warnings: result.warnings, engine, ...(untrained ? { untrained } : {}) }));
       else if (opts.csv) printOut(renderEvaluationCsv(terminalFields(e)));
       else printOut(renderEvaluationText(terminalFields(e), terminalLine(t('evaluate.cliTitle', { model: modelFile, dataset: dir }))));
-      for (const err of result.errors) printErr(`error: ${terminalLine(err.error)}\n`);
+      for (const err of result.errors) printErr(`${t('cli.errorLine', { message: terminalLine(err.error) })}\n`);
       if (result.errors.length) process.exitCode = 1;
     });
 }

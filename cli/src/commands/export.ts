@@ -3,6 +3,7 @@
 // cnnshape export MODEL --pytorch OUT.py: writes the network as PyTorch code (export/src/pytorch/):
 // an nn.Module whose state_dict keys are the format's weight keys.
 import type { Command } from 'commander';
+import { t } from '../../../core/src/index';
 import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { ExportError, exportPytorch } from '../../../export/src/pytorch/generate';
@@ -44,22 +45,22 @@ function realOrResolved(p: string): string {
  */
 export function checkExportTarget(out: string, inputs: readonly string[], force: boolean, flag = '--onnx', ext = '.onnx'): void {
   const target = realOrResolved(out);
-  if (inputs.some((f) => realOrResolved(f) === target)) throw new UsageError(`${flag} ${out}: that is an input of this export; refusing to overwrite it`);
+  if (inputs.some((f) => realOrResolved(f) === target)) throw new UsageError(t('cli.exportIsInput', { flag, file: out }));
   let st;
   try {
     st = statSync(target);
   } catch {
     return; // does not exist yet: written (a missing folder is reported when writing)
   }
-  if (!st.isFile()) throw new UsageError(`${flag} ${out}: not a regular file (a device, FIFO or folder); the export is written only to a file`);
-  if (extname(out).toLowerCase() !== ext && !force) throw new UsageError(`${flag} ${out}: the file exists and is not ${ext}; add --force to overwrite it`);
+  if (!st.isFile()) throw new UsageError(t('cli.exportNotFile', { flag, file: out }));
+  if (extname(out).toLowerCase() !== ext && !force) throw new UsageError(t('cli.exportExists', { flag, file: out, ext }));
 }
 
 /** Writes a regular file only: opened without blocking (a FIFO without reader fails) and checked once open. */
 function writeRegular(out: string, bytes: Uint8Array, flag = '--onnx'): void {
   const fd = openSync(out, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0), 0o666);
   try {
-    if (!fstatSync(fd).isFile()) throw new UsageError(`${flag} ${out}: not a regular file; the export is written only to a file`);
+    if (!fstatSync(fd).isFile()) throw new UsageError(t('cli.exportNotRegular', { flag, file: out }));
     let done = 0;
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
   } finally {
@@ -70,17 +71,17 @@ function writeRegular(out: string, bytes: Uint8Array, flag = '--onnx'): void {
 export function registerExport(program: Command): void {
   addRoundingOption(program
     .command('export')
-    .description('write the network as an ONNX model (opset 17, every layer\'s output a graph output) or as PyTorch code')
-    .argument('<model>', 'a model file')
-    .option('--onnx <file>', 'the .onnx file to write')
-    .option('--pytorch <file>', 'the .py file to write: an nn.Module whose state_dict keys are the model\'s weight keys')
-    .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
-    .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
-    .option('--final-only', 'expose only the last layer\'s output')
-    .option('--no-verify', 'do not load the written file in onnxruntime afterwards')
-    .option('--force', 'overwrite an existing output file that is not .onnx (or .py for --pytorch)'))
+    .description(t('cli.exportDescription'))
+    .argument('<model>', t('cli.aModelFile'))
+    .option('--onnx <file>', t('cli.onnxOption'))
+    .option('--pytorch <file>', t('cli.pytorchOption'))
+    .option('--weights <file>', t('cli.weightsOption'))
+    .option('--seed <n>', t('cli.seedOption'))
+    .option('--final-only', t('cli.finalOnlyOption'))
+    .option('--no-verify', t('cli.noVerifyOption'))
+    .option('--force', t('cli.forceOption')))
     .action(async (modelFile: string, opts: ExportOptions) => {
-      if (!opts.onnx && !opts.pytorch) throw new UsageError('say what to write: --onnx FILE or --pytorch FILE');
+      if (!opts.onnx && !opts.pytorch) throw new UsageError(t('cli.exportWhat'));
       const seed = intOption('seed', opts.seed, 0);
       const m = loadModel(modelFile, roundingOption(opts.rounding));
       const declared = m.analysis.model.weights?.value;
@@ -89,7 +90,7 @@ export function registerExport(program: Command): void {
       if (opts.pytorch) checkExportTarget(opts.pytorch, inputs, opts.force === true, '--pytorch', '.py');
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not exported\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\n${t('cli.notExported', { file: modelFile })}\n`);
         process.exitCode = 1;
         return;
       }
@@ -105,7 +106,7 @@ export function registerExport(program: Command): void {
           ...(seed !== undefined ? { seed } : {}),
           ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
         });
-        for (const w of params.warnings) printErr(`warning: ${terminalLine(w)}\n`);
+        for (const w of params.warnings) printErr(`${t('cli.warningLine', { message: terminalLine(w) })}\n`);
         untrained = params.untrained;
         const g = buildGraph(m.analysis, params, { fileName: modelFile, exposeAll: !opts.finalOnly });
         bytes = encodeModel(g.model);
@@ -117,15 +118,15 @@ export function registerExport(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      printOut(`wrote ${out}: ${bytes.length} bytes, ONNX opset ${OPSET}, input NCHW float32 named 'input'\n`);
-      if (untrained.length) printOut(`note: layers ${untrained.join(', ')} have He-initialised (untrained) weights\n`);
+      printOut(`${t('cli.wroteOnnx', { file: out, bytes: bytes.length, opset: OPSET })}\n`);
+      if (untrained.length) printOut(`${t('cli.untrainedNote', { layers: untrained.join(', ') })}\n`);
       if (opts.verify !== false) {
         const { readFileSync } = await import('node:fs');
         const engine = await RunnerEngine.start(new Uint8Array(readFileSync(out)));
         try {
           const shape = m.analysis.model.input!.value;
           const res = await engine.run(new Float32Array(shape.depth * shape.height * shape.width), [1, shape.depth, shape.height, shape.width]);
-          printOut(`verified: onnxruntime (${engine.backend}) loads ${out} and runs it (${Object.keys(res).length} outputs)\n`);
+          printOut(`${t('cli.verified', { backend: engine.backend, file: out, count: Object.keys(res).length })}\n`);
         } finally {
           await engine.close();
         }
@@ -138,7 +139,7 @@ function writePytorch(analysis: Parameters<typeof exportPytorch>[0], modelFile: 
     const labels = loadLabels(analysis.model, modelFile);
     const code = exportPytorch(analysis, { fileName: modelFile, ...(labels ? { labels } : {}) });
     writeRegular(out, new TextEncoder().encode(code), '--pytorch');
-    printOut(`wrote ${out}: PyTorch code, ${code.split('\n').length - 1} lines\n`);
+    printOut(`${t('cli.wrotePytorch', { file: out, lines: code.split('\n').length - 1 })}\n`);
   } catch (e) {
     if (!(e instanceof ExportError) && !isUserError(e) && !(e as NodeJS.ErrnoException).code) throw e;
     printErr(`cnnshape: ${(e as Error).message}\n`);

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hasErrors } from '../../../core/src/index';
+import { hasErrors, t } from '../../../core/src/index';
 import { buildGraph, layoutGraph, renderDot, renderSvg, visibleGraph } from '../../../server/src/graph/index';
 import { UsageError } from '../errors';
 import { loadModel } from '../files';
@@ -26,18 +26,18 @@ const MAX_PIXELS = 120e6;
 export function registerGraph(program: Command): void {
   addRoundingOption(program
     .command('graph')
-    .description('draw the network: a node per layer, each edge labelled with the shape that flows along it (SVG, PNG or Graphviz DOT)')
-    .argument('<model>', 'a model file')
-    .option('--svg <file>', 'write the picture as SVG')
-    .option('--png <file>', 'write the picture as PNG')
-    .option('--dot <file>', 'write the graph as Graphviz DOT text')
-    .option('--collapse', 'draw each block use (format v2) as one node')
-    .option('--scale <n>', 'PNG pixels per SVG unit (default 2)'))
+    .description(t('cli.graphDescription'))
+    .argument('<model>', t('cli.aModelFile'))
+    .option('--svg <file>', t('cli.svgOption'))
+    .option('--png <file>', t('cli.pngOption'))
+    .option('--dot <file>', t('cli.dotOption'))
+    .option('--collapse', t('cli.collapseOption'))
+    .option('--scale <n>', t('cli.scaleOption')))
     .action(async (modelFile: string, opts: GraphOptions) => {
       const outputs = [opts.svg, opts.png, opts.dot].filter((f): f is string => f !== undefined);
       refuseToOverwrite(modelFile, outputs);
       const scale = opts.scale === undefined ? 2 : Number(opts.scale);
-      if (!(scale > 0 && scale <= 8)) throw new UsageError(`--scale must be a number above 0 and at most 8, not '${opts.scale}'`);
+      if (!(scale > 0 && scale <= 8)) throw new UsageError(t('cli.scaleInvalid', { value: String(opts.scale) }));
       const m = loadModel(modelFile, roundingOption(opts.rounding));
       const graph = buildGraph(m.analysis, m.analysis.model.name?.value ?? modelFile);
       const visible = visibleGraph(graph, new Set(opts.collapse ? graph.groups.filter((g) => g.kind === 'use').map((g) => g.id) : []));
@@ -48,7 +48,7 @@ export function registerGraph(program: Command): void {
         if (opts.png) writeFileSync(opts.png, await toPng(svg, scale));
         if (outputs.length === 0) process.stdout.write(svg + '\n');
       }
-      for (const f of outputs) process.stderr.write(`wrote ${f}\n`);
+      for (const f of outputs) process.stderr.write(`${t('cli.wrote', { file: f })}\n`);
       if (hasErrors(m.analysis)) process.exitCode = 1;
     });
 }
@@ -66,8 +66,8 @@ function refuseToOverwrite(modelFile: string, outputs: string[]): void {
   const seen = new Set<string>();
   for (const f of outputs) {
     const p = real(f);
-    if (p === model) throw new UsageError(`${f}: is the model file itself; choose another output file`);
-    if (seen.has(p)) throw new UsageError(`${f}: named as two outputs`);
+    if (p === model) throw new UsageError(t('cli.graphIsModel', { file: f }));
+    if (seen.has(p)) throw new UsageError(t('cli.graphTwice', { file: f }));
     seen.add(p);
   }
 }

@@ -4,6 +4,7 @@
 // stays bounded whatever the number of images. Exit 1 on a model, weights or image error (the other
 // images still run); 2 on bad usage.
 import type { Command } from 'commander';
+import { t } from '../../../core/src/index';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
@@ -54,16 +55,16 @@ export function runJsonRest(r: PipelineResult) {
 export function registerRun(program: Command): void {
   addRoundingOption(program
     .command('run')
-    .description('run the network on PNG/JPEG images (files, folders, glob patterns): top-5 per image, the shape each layer produced')
-    .argument('<model>', 'a model file (*.cnn.yaml, *.cnn.yml, *.cnn.json)')
-    .argument('<images...>', 'PNG or JPEG files, folders (every image below them) or quoted glob patterns (\'photos/**/*.jpg\')')
-    .option('--json', 'print the runner JSON of the format spec')
-    .option('--weights <file>', 'a .safetensors file to use instead of the model\'s `weights:`')
-    .option('--seed <n>', 'seed of the He initialisation for layers without weights (default 1)')
-    .option('--wasm', 'use the WebAssembly engine (onnxruntime-web) instead of the native one')
-    .option('--threads <n>', 'threads per forward pass, 1 to 4 × the cores (default: every core)')
-    .option('--profile', 'time each layer (onnxruntime\'s profiler; one image per pass, slower)')
-    .option('--batch <n>', `images per forward pass, 1 to ${MAX_BATCH} (default 8)`))
+    .description(t('cli.runDescription'))
+    .argument('<model>', t('cli.runModel'))
+    .argument('<images...>', t('cli.runImages'))
+    .option('--json', t('cli.runJson'))
+    .option('--weights <file>', t('cli.weightsOption'))
+    .option('--seed <n>', t('cli.seedOption'))
+    .option('--wasm', t('cli.wasmOption'))
+    .option('--threads <n>', t('cli.threadsOption'))
+    .option('--profile', t('cli.profileOption'))
+    .option('--batch <n>', t('cli.batchOption', { max: MAX_BATCH })))
     .action(async (modelFile: string, paths: string[], opts: RunOptions) => {
       const seed = intOption('seed', opts.seed, 0);
       const threads = intOption('threads', opts.threads, 1, maxThreads());
@@ -72,12 +73,12 @@ export function registerRun(program: Command): void {
       const m = loadModel(modelFile, defaultRounding);
       const errors = errorLines(m.analysis, modelFile);
       if (errors.length) {
-        printErr(`${errors.map(terminalLine).join('\n')}\ncnnshape: ${modelFile} has errors: not run\n`);
+        printErr(`${errors.map(terminalLine).join('\n')}\n${t('cli.notRun', { file: modelFile })}\n`);
         process.exitCode = 1;
         return;
       }
       const { images, problems } = expandImagePaths(paths);
-      for (const p of problems) printErr(`error: ${terminalLine(p.error)}\n`);
+      for (const p of problems) printErr(`${t('cli.errorLine', { message: terminalLine(p.error) })}\n`);
       if (problems.length) process.exitCode = 1;
       if (images.length === 0) return;
       const bar = new ProgressBar();
@@ -87,7 +88,7 @@ export function registerRun(program: Command): void {
         done++;
         if (process.stdout.destroyed) return;
         bar.around(() => (json ? json.item(imageJson(o)) : printOut(`${renderImageText(terminalFields(o))}\n`)));
-        bar.update(done, images.length, 'images');
+        bar.update(done, images.length, t('cli.progressImages'));
       };
       const request: PipelineRequest = {
         modelFile: resolve(modelFile),
@@ -108,10 +109,10 @@ export function registerRun(program: Command): void {
         json?.end({ layers: [], errors: [], warnings: [], engine: 'native' });
         return;
       }
-      for (const w of result.warnings) printErr(`warning: ${terminalLine(w)}\n`);
+      for (const w of result.warnings) printErr(`${t('cli.warningLine', { message: terminalLine(w) })}\n`);
       if (json) json.end(runJsonRest(result));
       else printOut(renderRunSummary(terminalFields(result), terminalLine(m.analysis.model.name ? `${modelFile} (${m.analysis.model.name.value})` : modelFile)));
-      for (const e of result.errors) printErr(`error: ${terminalLine(e.error)}\n`);
+      for (const e of result.errors) printErr(`${t('cli.errorLine', { message: terminalLine(e.error) })}\n`);
       if (result.errors.length) process.exitCode = 1;
     });
 }
@@ -142,12 +143,13 @@ export async function runCancellable<T>(start: (signal: AbortSignal) => Promise<
     bar.clear();
     if (closed) return undefined;
     if (e instanceof RunCancelled) {
-      printErr('cnnshape: interrupted\n');
+      printErr(`${t('cli.interrupted')}\n`);
       process.exitCode = 130;
       return undefined;
     }
     const user = e instanceof RunnerError && e.user;
-    printErr(`cnnshape: ${user ? '' : 'internal error: '}${terminalText((e as Error).message)}\n`);
+    const message = terminalText((e as Error).message);
+    printErr(`${user ? `cnnshape: ${message}` : t('cli.runInternalError', { error: message })}\n`);
     process.exitCode = 1;
     return undefined;
   } finally {

@@ -1,6 +1,6 @@
 // cnnshape summary FILE: the torchinfo / Keras summary() table of a model, with totals.
 import type { Command } from 'commander';
-import { hasErrors } from '../../../core/src/index';
+import { hasErrors, t } from '../../../core/src/index';
 import { renderSummaryText, summarize } from '../../../core/src/index';
 import { loadModel } from '../files';
 import { jsonText, printOut, terminalFields } from '../terminalText';
@@ -9,9 +9,9 @@ import { addRoundingOption, roundingOption } from '../options';
 export function registerSummary(program: Command): void {
   addRoundingOption(program
     .command('summary')
-    .description('print a table of every layer: output W×H×D, parameters, MACs, receptive field; and the totals')
-    .argument('<file>', 'a model file')
-    .option('--json', 'print the summary as JSON'))
+    .description(t('cli.summaryDescription'))
+    .argument('<file>', t('cli.aModelFile'))
+    .option('--json', t('cli.summaryJson')))
     .action((file: string, opts: { json?: boolean; rounding?: string }) => {
       const m = loadModel(file, roundingOption(opts.rounding));
       const s = summarize(m.analysis, m.analysis.model.name?.value ?? file);

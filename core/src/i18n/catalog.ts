@@ -18,6 +18,22 @@ import { shape as zhShape } from './zh-cn/shape';
 import { keys as enKeys } from './en/keys';
 import { keys as zhKeys } from './zh-cn/keys';
 import { suggest as zhSuggest } from './zh-cn/suggest';
+import { hover as enHover } from './en/hover';
+import { hover as zhHover } from './zh-cn/hover';
+import { completion as enCompletion } from './en/completion';
+import { completion as zhCompletion } from './zh-cn/completion';
+import { fixes as enFixes } from './en/fixes';
+import { fixes as zhFixes } from './zh-cn/fixes';
+import { lenses as enLenses } from './en/lenses';
+import { lenses as zhLenses } from './zh-cn/lenses';
+import { rename as enRename } from './en/rename';
+import { rename as zhRename } from './zh-cn/rename';
+import { lsp as enLsp } from './en/lsp';
+import { lsp as zhLsp } from './zh-cn/lsp';
+import { cli as enCli } from './en/cli';
+import { cli as zhCli } from './zh-cn/cli';
+import { runnerErrors as enRunnerErrors } from './en/runnerErrors';
+import { runnerErrors as zhRunnerErrors } from './zh-cn/runnerErrors';
 import { layerChecks as enLayerChecks } from './en/layerChecks';
 import { layerChecks as zhLayerChecks } from './zh-cn/layerChecks';
 import { window as enWindow } from './en/window';
@@ -53,12 +69,20 @@ export const EN = {
   blocks: enBlocks,
   shape: enShape,
   keys: enKeys,
+  hover: enHover,
+  completion: enCompletion,
+  fixes: enFixes,
+  lenses: enLenses,
+  rename: enRename,
+  lsp: enLsp,
   layerChecks: enLayerChecks,
   window: enWindow,
   layerArithmetic: enLayerArithmetic,
   layerRef: enLayerRef,
   summary: enSummary,
   nls: enNls,
+  cli: enCli,
+  runnerErrors: enRunnerErrors,
   client: enClient,
   run: enRun,
   evaluate: enEvaluate,
@@ -79,12 +103,20 @@ const ZH_CN: Translated = {
   blocks: zhBlocks,
   shape: zhShape,
   keys: zhKeys,
+  hover: zhHover,
+  completion: zhCompletion,
+  fixes: zhFixes,
+  lenses: zhLenses,
+  rename: zhRename,
+  lsp: zhLsp,
   layerChecks: zhLayerChecks,
   window: zhWindow,
   layerArithmetic: zhLayerArithmetic,
   layerRef: zhLayerRef,
   summary: zhSummary,
   nls: zhNls,
+  cli: zhCli,
+  runnerErrors: zhRunnerErrors,
   client: zhClient,
   run: zhRun,
   evaluate: zhEvaluate,

@@ -7,6 +7,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { FileRefused } from './readRegular';
+import { t } from '../../../core/src/index';
 
 function inside(root: string, p: string): boolean {
   const rel = relative(root, p);
@@ -33,7 +34,7 @@ export function modelRelativePath(modelFile: string, written: string, what: stri
   const allowedReal = allowed.map(real);
   const lexicallyInside = allowed.some((r) => inside(r, target)) || allowedReal.some((r) => inside(r, target));
   if (!lexicallyInside) {
-    throw new FileRefused(written, `the model's \`${what}:\` must name a file inside the model's folder (${folder}); give files elsewhere on the command line`);
+    throw new FileRefused(written, t('runnerErrors.outsideFolder', { key: what, folder }));
   }
   let targetReal: string;
   try {
@@ -42,7 +43,7 @@ export function modelRelativePath(modelFile: string, written: string, what: stri
     return target;
   }
   if (!allowedReal.some((r) => inside(r, targetReal))) {
-    throw new FileRefused(written, `the model's \`${what}:\` leads outside the model's folder through a symbolic link: not read`);
+    throw new FileRefused(written, t('runnerErrors.outsideBySymlink', { key: what }));
   }
   return target;
 }

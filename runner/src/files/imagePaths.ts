@@ -3,6 +3,7 @@
 // `*`, `?`, `**`, `[...]`, `{a,b}`). Only names are listed here; nothing is read.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
+import { t } from '../../../core/src/index';
 
 export const IMAGE_EXTENSIONS = /\.(png|jpe?g)$/i;
 /** Folders deeper than this below a named folder are not searched (a guard, not a feature). */
@@ -24,11 +25,11 @@ export function expandImagePaths(args: readonly string[]): ExpandedPaths {
     if (kind === 'dir') {
       const found = imagesUnder(arg);
       if (found.length) images.push(...found);
-      else problems.push({ path: arg, error: `${arg}: a folder with no PNG or JPEG file (.png, .jpg, .jpeg) in it` });
+      else problems.push({ path: arg, error: t('runnerErrors.emptyFolder', { path: arg }) });
     } else if (kind === 'missing' && GLOB_CHARS.test(arg)) {
       const found = globImages(arg);
       if (found.length) images.push(...found);
-      else problems.push({ path: arg, error: `${arg}: no PNG or JPEG file matches this pattern` });
+      else problems.push({ path: arg, error: t('runnerErrors.noMatch', { path: arg }) });
     } else {
       // A file, or a missing one: the image reader says what is wrong with it.
       images.push(arg);

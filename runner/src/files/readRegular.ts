@@ -4,7 +4,7 @@
 // /dev/zero and friends are refused the same way. The size limit is enforced while reading (procfs files
 // say 0 bytes and a file may grow), so no read grows past it.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { MAX_MODEL_BYTES } from '../../../core/src/index';
+import { MAX_MODEL_BYTES, t, type MessageId } from '../../../core/src/index';
 
 /** The kinds of file the tools read, each with its own size limit. */
 export type FileKind = 'model' | 'labels' | 'weights' | 'image';
@@ -17,8 +17,8 @@ export const MAX_FILE_BYTES: Record<FileKind, number> = {
   image: 64 * 1024 * 1024,
 };
 
-const KIND_PLURAL: Record<FileKind, string> = { model: 'model files', labels: 'labels files', weights: 'weights files', image: 'images' };
-const NO_SUCH: Record<FileKind, string> = { model: 'no such file', labels: 'no such file', weights: 'no such weights file', image: 'no such file' };
+const KIND_PLURAL: Record<FileKind, MessageId> = { model: 'runnerErrors.kindModel', labels: 'runnerErrors.kindLabels', weights: 'runnerErrors.kindWeights', image: 'runnerErrors.kindImage' };
+const NO_SUCH: Record<FileKind, MessageId> = { model: 'runnerErrors.noSuchFile', labels: 'runnerErrors.noSuchFile', weights: 'runnerErrors.noSuchWeightsFile', image: 'runnerErrors.noSuchFile' };
 
 /** Why a file was not read; `message` names the file and the reason (never its content). */
 export class FileRefused extends Error {
@@ -31,19 +31,19 @@ export class FileRefused extends Error {
 }
 
 function kindOfSpecial(st: Stats): string {
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'a special file';
+  if (st.isDirectory()) return t('runnerErrors.aDirectory');
+  if (st.isFIFO()) return t('runnerErrors.aFifo');
+  if (st.isCharacterDevice()) return t('runnerErrors.aCharDevice');
+  if (st.isBlockDevice()) return t('runnerErrors.aBlockDevice');
+  if (st.isSocket()) return t('runnerErrors.aSocket');
+  return t('runnerErrors.aSpecialFile');
 }
 
 function openError(e: unknown, kind: FileKind): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return NO_SUCH[kind];
-  if (code === 'EISDIR') return 'a directory, not a file';
-  return `cannot open (${code ?? 'error'})`;
+  if (code === 'ENOENT') return t(NO_SUCH[kind]);
+  if (code === 'EISDIR') return t('runnerErrors.isDirectory');
+  return t('runnerErrors.cannotOpen', { code: code ?? 'error' });
 }
 
 export function mb(bytes: number): string {
@@ -66,7 +66,7 @@ export function openRegular(file: string, kind: FileKind): { fd: number; size: n
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new FileRefused(file, `${kindOfSpecial(st)}, not a file: only regular files are read as ${KIND_PLURAL[kind]}`);
+    if (!st.isFile()) throw new FileRefused(file, t('runnerErrors.notRegular', { what: kindOfSpecial(st), kinds: t(KIND_PLURAL[kind]) }));
     return { fd, size: st.size };
   } catch (e) {
     closeSync(fd);
@@ -77,7 +77,7 @@ export function openRegular(file: string, kind: FileKind): { fd: number; size: n
 /** The whole content of a regular file of at most the kind's size limit. */
 export function readRegularFile(file: string, kind: FileKind, opts: ReadRegularOptions = {}): Buffer {
   const max = opts.maxBytes ?? MAX_FILE_BYTES[kind];
-  const tooLarge = () => new FileRefused(file, `larger than the ${mb(max)} allowed for ${KIND_PLURAL[kind]}: not read`);
+  const tooLarge = () => new FileRefused(file, t('runnerErrors.tooLarge', { limit: mb(max), kinds: t(KIND_PLURAL[kind]) }));
   const { fd, size } = openRegular(file, kind);
   try {
     if (size > max) throw tooLarge();

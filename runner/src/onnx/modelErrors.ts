@@ -1,7 +1,7 @@
 // Refusing to build a model that the checker finds wrong: the errors, one a line, with 1-based line
 // numbers as a compiler prints them (positions from TextDocument, never counted by hand).
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../../core/src/index';
+import { t, type Analysis } from '../../../core/src/index';
 import { ModelError } from '../errors';
 
 export { ModelError };
@@ -20,6 +20,7 @@ export function errorLines(analysis: Analysis, fileName: string): string[] {
 export function refuseErrors(analysis: Analysis, fileName: string): void {
   const lines = errorLines(analysis, fileName);
   if (lines.length) {
-    throw new ModelError(`${fileName} has ${lines.length} error${lines.length > 1 ? 's' : ''}; fix ${lines.length > 1 ? 'them' : 'it'} before running:\n${lines.join('\n')}`);
+    const list = lines.join('\n');
+    throw new ModelError(lines.length > 1 ? t('runnerErrors.hasErrors', { file: fileName, count: lines.length, lines: list }) : t('runnerErrors.hasError', { file: fileName, lines: list }));
   }
 }

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { imagesUnder } from '../files/imagePaths';
 import { RunnerError } from '../errors';
+import { t } from '../../../core/src/index';
 
 export interface DatasetClass {
   name: string;
@@ -22,7 +23,7 @@ export class DatasetError extends RunnerError {
 const LISTED = 8;
 
 function listed(names: string[]): string {
-  return names.length > LISTED ? `${names.slice(0, LISTED).join(', ')}, … (${names.length} in all)` : names.join(', ');
+  return names.length > LISTED ? t('runnerErrors.listedMore', { names: names.slice(0, LISTED).join(', '), count: names.length }) : names.join(', ');
 }
 
 export function readImageFolder(dir: string, labels: readonly string[] | undefined, modelFile: string): DatasetClass[] {
@@ -30,17 +31,18 @@ export function readImageFolder(dir: string, labels: readonly string[] | undefin
   try {
     subfolders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   } catch (e) {
-    throw new DatasetError(`${dir}: cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new DatasetError(t('runnerErrors.cannotReadFolder', { dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
-  if (subfolders.length === 0) throw new DatasetError(`${dir}: no class folders (the ImageFolder layout has one subfolder per class, named as the class)`);
-  if (!labels?.length) throw new DatasetError(`${modelFile}: the model has no labels, so the class folders cannot be matched to its outputs (add \`labels:\`)`);
+  if (subfolders.length === 0) throw new DatasetError(t('runnerErrors.noClassFolders', { dir }));
+  if (!labels?.length) throw new DatasetError(t('runnerErrors.noLabels', { file: modelFile }));
   const byName = new Map<string, number>();
   labels.forEach((l, i) => {
     if (!byName.has(l)) byName.set(l, i);
   });
   const unknown = subfolders.filter((s) => !byName.has(s));
   if (unknown.length) {
-    throw new DatasetError(`${dir}: class folder${unknown.length > 1 ? 's' : ''} ${listed(unknown.map((u) => `'${u}'`))} ${unknown.length > 1 ? 'are' : 'is'} not among the model's labels (${listed(labels.map((l) => `'${l}'`))})`);
+    const args = { dir, folders: listed(unknown.map((u) => `'${u}'`)), labels: listed(labels.map((l) => `'${l}'`)) };
+    throw new DatasetError(t(unknown.length > 1 ? 'runnerErrors.unknownClasses' : 'runnerErrors.unknownClass', args));
   }
   return subfolders.map((name) => ({ name, label: byName.get(name)!, images: imagesUnder(join(dir, name)) }));
 }

@@ -1,6 +1,6 @@
 // Class names for the output: the model's `labels` list, or a text file (one name a line) relative
 // to the model file, inside the model's folder (files/contained.ts), regular and at most 16 MB.
-import type { Model } from '../../../core/src/index';
+import { t, type Model } from '../../../core/src/index';
 import { LabelsError } from '../errors';
 import { modelRelativePath } from '../files/contained';
 import { FileRefused, readRegularFile } from '../files/readRegular';
@@ -16,7 +16,7 @@ export function loadLabels(model: Model, modelFile: string, roots: readonly stri
   try {
     text = readRegularFile(modelRelativePath(modelFile, v, 'labels', roots), 'labels').toString('utf8');
   } catch (e) {
-    if (e instanceof FileRefused) throw new LabelsError(`labels file ${e.message}`);
+    if (e instanceof FileRefused) throw new LabelsError(t('runnerErrors.labelsFile', { message: e.message }));
     throw e;
   }
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim());

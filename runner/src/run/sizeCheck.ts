@@ -4,7 +4,7 @@
 import { freemem } from 'node:os';
 import type { Analysis } from '../../../core/src/index';
 import { expectedParameters } from '../../../core/src/index';
-import { bytes } from '../../../core/src/index';
+import { bytes, t } from '../../../core/src/index';
 import { ModelError } from '../errors';
 
 /** Elements in one tensor; onnxruntime and typed arrays index with 32 bits. */
@@ -15,26 +15,26 @@ export function checkRunnable(analysis: Analysis, fileName: string, freeBytes = 
   if (!input) return;
   let total = 4 * input.width * input.height * input.depth;
   const tooBig = (what: string, n: number) =>
-    new ModelError(`${fileName}: ${what} has ${n.toLocaleString('en-US')} values (${bytes(4 * n)} as float32): more than one tensor can hold (${MAX_ELEMENTS.toLocaleString('en-US')} values)`);
-  if (input.width * input.height * input.depth > MAX_ELEMENTS) throw tooBig(`the input ${input.width}×${input.height}×${input.depth}`, input.width * input.height * input.depth);
+    new ModelError(t('runnerErrors.tooBig', { file: fileName, what, count: n.toLocaleString('en-US'), size: bytes(4 * n), max: MAX_ELEMENTS.toLocaleString('en-US') }));
+  if (input.width * input.height * input.depth > MAX_ELEMENTS) throw tooBig(t('runnerErrors.tooBigInput', { shape: `${input.width}×${input.height}×${input.depth}` }), input.width * input.height * input.depth);
   for (const r of analysis.layers) {
-    const label = `layer ${r.decl.index} (${r.decl.name ? `'${r.decl.id}', ` : ''}${r.decl.type})`;
+    const label = r.decl.name ? t('runnerErrors.layerLabelNamed', { index: r.decl.index, name: r.decl.id, type: r.decl.type }) : t('runnerErrors.layerLabel', { index: r.decl.index, type: r.decl.type });
     const inShape = r.inputShapes[0];
     if (inShape) {
       for (const [key, shape] of Object.entries(expectedParameters(r.decl, inShape))) {
         const n = shape.reduce((a, b) => a * b, 1);
-        if (n > MAX_ELEMENTS) throw tooBig(`${label}: its ${key} [${shape.join(', ')}]`, n);
+        if (n > MAX_ELEMENTS) throw tooBig(t('runnerErrors.tooBigWeight', { layer: label, key, shape: shape.join(', ') }), n);
         total += 4 * n;
       }
     }
     if (r.output) {
       const n = r.output.width * r.output.height * r.output.depth;
-      if (n > MAX_ELEMENTS) throw tooBig(`${label}: its output ${r.output.width}×${r.output.height}×${r.output.depth}`, n);
+      if (n > MAX_ELEMENTS) throw tooBig(t('runnerErrors.tooBigOutput', { layer: label, shape: `${r.output.width}×${r.output.height}×${r.output.depth}` }), n);
       total += 4 * n;
     }
   }
   if (total > 0.8 * freeBytes) {
-    throw new ModelError(`${fileName}: running it needs about ${bytes(total)} for weights and layer outputs (float32), but only ${bytes(freeBytes)} of memory is free`);
+    throw new ModelError(t('runnerErrors.needsMemory', { file: fileName, needed: bytes(total), free: bytes(freeBytes) }));
   }
 }
 

@@ -5,6 +5,7 @@
 // version older than one already published.
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import { t } from '../../../core/src/index';
 import { SOURCE, validation } from '../services/validation';
 import type { ModelDocuments } from './modelDocuments';
 
@@ -69,11 +70,11 @@ export class DiagnosticsPublisher {
     try {
       const r = this.docs.analyze(doc);
       if ('error' in r) {
-        this.hooks.log(`cnn-shape: analysis of ${uri} failed: ${r.error.stack ?? r.error.message}`);
+        this.hooks.log(`cnn-shape: analysis of ${uri} failed: ${r.error.stack ?? r.error.message}`); // dev-only
         diagnostics = [internalError(r.error)];
       } else diagnostics = validation(r.analysis, doc);
     } catch (e) {
-      this.hooks.log(`cnn-shape: diagnostics for ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      this.hooks.log(`cnn-shape: diagnostics for ${uri} failed: ${(e as Error).stack ?? String(e)}`); // dev-only
       diagnostics = [internalError(e as Error)];
     }
     // Stale results are never published: if the document moved on meanwhile, check it again.
@@ -92,6 +93,6 @@ function internalError(e: Error): Diagnostic {
     severity: DiagnosticSeverity.Error,
     source: SOURCE,
     code: 'internal-error',
-    message: `cnn-shape could not check this file (a bug in the checker, please report it): ${e.message}`,
+    message: t('lsp.internalError', { error: e.message }),
   };
 }

@@ -4,6 +4,7 @@
 // connection.onRequest itself: the library's onHover & co. read params.workDoneToken before any handler
 // of ours could look at them.
 import { ErrorCodes, ResponseError, type Connection, type ProtocolRequestType, type RequestHandler } from 'vscode-languageserver';
+import { t } from '../../../core/src/index';
 
 /** What a request's params hold besides `textDocument.uri`. */
 export type Need = 'position' | 'range' | 'context' | 'newName';
@@ -22,14 +23,14 @@ function isRange(v: unknown): boolean {
 
 /** Why the params do not fit, or undefined when they do. */
 export function paramsProblem(p: unknown, needs: readonly Need[]): string | undefined {
-  if (!isObject(p)) return `params must be an object, not ${p === null ? 'null' : typeof p}`;
+  if (!isObject(p)) return t('lsp.paramsNotObject', { kind: p === null ? 'null' : typeof p });
   const td = p['textDocument'];
-  if (!isObject(td) || typeof td['uri'] !== 'string') return 'params.textDocument.uri must be a string';
+  if (!isObject(td) || typeof td['uri'] !== 'string') return t('lsp.uriNotString');
   for (const n of needs) {
-    if (n === 'position' && !isPosition(p['position'])) return 'params.position must be {line, character} with whole numbers of at least 0';
-    if (n === 'range' && !isRange(p['range'])) return 'params.range must be {start, end}, each {line, character} with whole numbers of at least 0';
-    if (n === 'context' && !isObject(p['context'])) return 'params.context must be an object';
-    if (n === 'newName' && typeof p['newName'] !== 'string') return 'params.newName must be a string';
+    if (n === 'position' && !isPosition(p['position'])) return t('lsp.badPosition');
+    if (n === 'range' && !isRange(p['range'])) return t('lsp.badRange');
+    if (n === 'context' && !isObject(p['context'])) return t('lsp.badContext');
+    if (n === 'newName' && typeof p['newName'] !== 'string') return t('lsp.badNewName');
   }
   return undefined;
 }
@@ -52,10 +53,10 @@ export function invalidParams(method: string, problem: string): ResponseError<vo
 
 /** Why the params of a CNN Shape request (`cnnShape/summary` & co.: `{uri, version?}`) do not fit, or undefined. */
 export function ownParamsProblem(p: unknown): string | undefined {
-  if (!isObject(p)) return `params must be an object, not ${p === null ? 'null' : Array.isArray(p) ? 'an array' : typeof p}`;
-  if (typeof p['uri'] !== 'string') return 'params.uri must be a string';
+  if (!isObject(p)) return t('lsp.paramsNotObject', { kind: p === null ? 'null' : Array.isArray(p) ? t('lsp.anArray') : typeof p });
+  if (typeof p['uri'] !== 'string') return t('lsp.uriParamNotString');
   const v = p['version'];
-  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v))) return 'params.version must be a whole number when given';
+  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v))) return t('lsp.versionNotWhole');
   return undefined;
 }
 

@@ -60,10 +60,10 @@ export function startServer(connection: Connection): void {
   const log = (m: string) => connection.console.error(m);
   /** A message to the client that may fail (the client went away): logged, never an unhandled rejection. */
   const quietly = (p: Promise<unknown>, what: string) => {
-    p.catch((e: unknown) => log(`cnn-shape: ${what} failed: ${e instanceof Error ? e.message : String(e)}`));
+    p.catch((e: unknown) => log(`cnn-shape: ${what} failed: ${e instanceof Error ? e.message : String(e)}`)); // dev-only
   };
   const publisher = new DiagnosticsPublisher(docs, {
-    send: (p) => quietly(connection.sendDiagnostics(p), 'publishing diagnostics'),
+    send: (p) => quietly(connection.sendDiagnostics(p), 'publishing diagnostics'), // dev-only
     log,
   });
   let foldingLimit = Infinity;
@@ -78,7 +78,7 @@ export function startServer(connection: Connection): void {
       const r = docs.analyze(doc);
       return 'error' in r ? empty : f(r.analysis, r.doc);
     } catch (e) {
-      log(`cnn-shape: request on ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+      log(`cnn-shape: request on ${uri} failed: ${(e as Error).stack ?? String(e)}`); // dev-only
       return empty;
     }
   }
@@ -97,20 +97,20 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     // Ask to be told about settings changes (the client may also push them without being asked).
-    if (canRegisterConfig) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }), 'registering for settings changes');
+    if (canRegisterConfig) quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }), 'registering for settings changes'); // dev-only
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed(change.settings, docs.all().map((d) => d.uri));
     publisher.revalidateAll();
-    quietly(connection.sendNotification(ANALYSES_CHANGED_NOTIFICATION), 'announcing new settings');
-    if (canRefreshHints) quietly(connection.languages.inlayHint.refresh(), 'refreshing inlay hints');
+    quietly(connection.sendNotification(ANALYSES_CHANGED_NOTIFICATION), 'announcing new settings'); // dev-only
+    if (canRefreshHints) quietly(connection.languages.inlayHint.refresh(), 'refreshing inlay hints'); // dev-only
   });
 
   docs.documents.onDidChangeContent(({ document }) => {
     if (!isModelDocument(document)) return;
     const uri = document.uri;
-    quietly(settings.ready(uri).then(() => publisher.schedule(uri)), 'reading settings');
+    quietly(settings.ready(uri).then(() => publisher.schedule(uri)), 'reading settings'); // dev-only
   });
   docs.documents.onDidClose(({ document }) => {
     if (!isModelDocument(document)) return;

@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserv
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
 import type { CoreDiagnostic, FixData } from '../../../core/src/index';
-import { sizeFixes } from '../../../core/src/index';
+import { sizeFixes, t } from '../../../core/src/index';
 import { insertFlatten, insertItem } from './edits/insertFlatten';
 import { toTextEdit, type OffsetEdit } from './edits/offsetEdit';
 import { replaceScalar } from './edits/replaceScalar';
@@ -47,11 +47,12 @@ function fixesFor(a: Analysis, d: CoreDiagnostic, fix: FixData): Fix[] {
       return fix.suggestions.map((s, i) => ({ title: s.title, edit: replaceScalar(a.text, fix.span, s.text), preferred: i === 0 }));
     case 'set-value': {
       const key = keyOfValue(a, d, fix.span.start);
-      return [{ title: `Set ${key ?? 'the value'} to ${fix.value} (what arrives)`, edit: replaceScalar(a.text, fix.span, fix.value), preferred: true }];
+      const title = key === undefined ? t('fixes.setValueArrives', { value: fix.value }) : t('fixes.setKeyArrives', { key, value: fix.value });
+      return [{ title, edit: replaceScalar(a.text, fix.span, fix.value), preferred: true }];
     }
     case 'insert-flatten': {
       const edit = insertFlatten(a.text, a.kind, fix.at);
-      return edit ? [{ title: 'Insert a flatten layer before this layer', edit, preferred: true }] : [];
+      return edit ? [{ title: t('fixes.insertFlatten'), edit, preferred: true }] : [];
     }
     case 'padding-stride': {
       const layer = a.layers[fix.layerIndex];
@@ -64,7 +65,8 @@ function fixesFor(a: Analysis, d: CoreDiagnostic, fix: FixData): Fix[] {
         const [key, value] = o.padding !== undefined ? ['padding', o.padding] : ['stride', o.stride];
         if (value === undefined) continue;
         const edit = setLayerKey(a.text, a.kind, node, key, String(value));
-        if (edit) out.push({ title: `Set ${key} to ${value} → ${o.result}${depth}`, edit, preferred: out.length === 0 });
+        const title = t(key === 'padding' ? 'fixes.setPadding' : 'fixes.setStride', { value, result: `${o.result}${depth}` });
+        if (edit) out.push({ title, edit, preferred: out.length === 0 });
       }
       return [...out, ...moreSizeFixes(a, fix.layerIndex, out.length === 0)];
     }
@@ -107,8 +109,9 @@ function projectionFix(a: Analysis, fix: Extract<FixData, { kind: 'projection' }
   const insert = insertItem(a.text, a.kind, node.start, item);
   if (!insert) return [];
   const shape = a.layers.find((l) => l.decl.id === fix.source)?.output ?? (fix.source === 'input' ? a.model.input?.value : undefined);
-  const result = shape ? ` → ${shape.width}×${shape.height}×${fix.filters}` : '';
-  return [{ title: `Project '${fix.source}' with a 1×1 convolution to depth ${fix.filters}${result}`, edit: insert, more: [replaceScalar(a.text, fix.ref, name)], preferred: true }];
+  const args = { source: fix.source, filters: fix.filters };
+  const title = shape ? t('fixes.projectTo', { ...args, shape: `${shape.width}×${shape.height}×${fix.filters}` }) : t('fixes.project', args);
+  return [{ title, edit: insert, more: [replaceScalar(a.text, fix.ref, name)], preferred: true }];
 }
 
 function touches(span: { start: number; end: number }, from: number, to: number): boolean {

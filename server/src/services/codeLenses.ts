@@ -4,7 +4,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { grouped, macsLabel } from '../../../core/src/index';
+import { grouped, macsLabel, t } from '../../../core/src/index';
 import { toRange } from './ranges';
 
 export const RUN_COMMAND = 'cnnShape.runModel';
@@ -17,8 +17,8 @@ export function codeLenses(analysis: Analysis, doc: TextDocument): CodeLens[] {
   const { params, macs } = analysis.totals;
   return [
     // An empty command id: a lens that only shows text.
-    { range, command: { title: `${grouped(params)} parameters · ${grouped(macs)} MACs (${macsLabel(macs)})`, command: '' } },
-    { range, command: { title: '▶ Run', command: RUN_COMMAND, arguments: [doc.uri] } },
-    { range, command: { title: '◇ Graph', command: GRAPH_COMMAND, arguments: [doc.uri] } },
+    { range, command: { title: t('lenses.totals', { params: grouped(params), macs: grouped(macs), label: macsLabel(macs) }), command: '' } },
+    { range, command: { title: t('lenses.run'), command: RUN_COMMAND, arguments: [doc.uri] } },
+    { range, command: { title: t('lenses.graph'), command: GRAPH_COMMAND, arguments: [doc.uri] } },
   ];
 }

@@ -6,20 +6,21 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, LAYER_TYPES, USE_KEYS, own } from '../../../core/src/index';
+import { DEFINITION_KEYS, LAYERS, LAYER_TYPES, USE_KEYS, commonKeyDoc, commonKeyDocs, layerRoundingDoc, layerTexts, own, paramDoc } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
-import { ROUNDINGS, TOP_KEYS } from '../../../core/src/index';
+import { ROUNDINGS, TOP_KEYS, t, type MessageId } from '../../../core/src/index';
 import { completionPlace, type Place, type Word } from './completionContext';
 import { INPUT_SIZES, layerTypeSnippet, starterModel, type LayerStyle } from './completionSnippets';
+import { joinList } from './lists';
 import { lineBreakAt, lineStartAt, toRange } from './ranges';
 import { runsOf } from './results';
 import { fileNames, itemAt, type BlockSyntax, type ItemRef } from './scopes';
 import { outputsLabel, shapeLabel } from './shapes';
 
-const ROUNDING_DOC: Record<string, string> = {
-  strict: 'A non-whole output size is an error (the default).',
-  floor: 'Round non-whole sizes down, as PyTorch and Keras `valid` do.',
-  ceil: "Round non-whole sizes up, as PyTorch's `ceil_mode` does.",
+const ROUNDING_DOC: Record<string, MessageId> = {
+  strict: 'completion.roundingStrict',
+  floor: 'completion.roundingFloor',
+  ceil: 'completion.roundingCeil',
 };
 
 export function completion(analysis: Analysis, doc: TextDocument, offset: number): CompletionItem[] {
@@ -27,30 +28,28 @@ export function completion(analysis: Analysis, doc: TextDocument, offset: number
   const json = analysis.kind === 'json';
   const make = new ItemMaker(doc, word, json);
   // An empty file: the starter model first, then whatever the place offers (the top-level keys).
-  if (analysis.text.trim() === '') return [make.snippet('new model', CompletionItemKind.Snippet, 'starter model', STARTER_DOC, '!', starterModel(json, lineBreakAt(analysis.text, 0))), ...itemsFor(analysis, place, make)];
+  if (analysis.text.trim() === '') return [make.snippet(t('completion.newModel'), CompletionItemKind.Snippet, t('completion.starterModel'), t('completion.starterDoc'), '!', starterModel(json, lineBreakAt(analysis.text, 0))), ...itemsFor(analysis, place, make)];
   return itemsFor(analysis, place, make);
 }
-
-const STARTER_DOC = 'A small complete network: `input`, two conv → relu → maxpool stages, `flatten`, and a `dense` layer with one output per class. Tab moves between the sizes to change.';
 
 function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] {
   switch (place.kind) {
     case 'layerType': {
       const { style, present } = layerStyle(a, make.word, place.bareItem);
-      const types = LAYER_TYPES.map((t, i) => {
-        const spec = LAYERS.get(t)!;
+      const types = LAYER_TYPES.map((type, i) => {
+        const words = layerTexts(type)!;
         const sort = String(i).padStart(2, '0');
         // A type with required parameters comes with them as tab stops: a bare `conv` is an error.
-        const value = place.bareItem ? `type: ${t}` : make.spelled(t);
-        const snippet = layerTypeSnippet(t, value, style, present);
-        if (snippet) return make.snippet(t, CompletionItemKind.Class, spec.summary, spec.doc, sort, `${make.word.afterColon ? ' ' : ''}${snippet}`);
-        return make.value(t, CompletionItemKind.Class, spec.summary, spec.doc, sort);
+        const value = place.bareItem ? `type: ${type}` : make.spelled(type);
+        const snippet = layerTypeSnippet(type, value, style, present);
+        if (snippet) return make.snippet(type, CompletionItemKind.Class, words.summary, words.doc, sort, `${make.word.afterColon ? ' ' : ''}${snippet}`);
+        return make.value(type, CompletionItemKind.Class, words.summary, words.doc, sort);
       });
       // The file's blocks first: a file that defines them mostly uses them. A block never uses itself.
       for (const b of fileNames(a).blocks.values()) {
         if (b.name !== place.scope.block) types.push(make.value(b.name, CompletionItemKind.Module, blockDetail(b), blockDoc(b), `!${b.name}`));
       }
-      if (place.bareItem) types.push(make.key('type', COMMON_KEYS.type!, 'key', '00'));
+      if (place.bareItem) types.push(make.key('type', commonKeyDoc('type')!, t('completion.keyDetail'), '00'));
       return types;
     }
     case 'layerKey':
@@ -58,33 +57,33 @@ function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] 
     case 'inputName':
       return inputNames(a, place.at, make);
     case 'inputSize':
-      return INPUT_SIZES.map(([v, doc], i) => make.value(v, CompletionItemKind.Value, 'width x height x depth', doc, String(i)));
+      return INPUT_SIZES.map(([v, doc], i) => make.value(v, CompletionItemKind.Value, t('completion.inputSizeDetail'), t(doc), String(i)));
     case 'rounding':
-      return ROUNDINGS.map((r, i) => make.value(r, CompletionItemKind.EnumMember, 'rounding', ROUNDING_DOC[r], String(i)));
+      return ROUNDINGS.map((r, i) => make.value(r, CompletionItemKind.EnumMember, 'rounding', t(ROUNDING_DOC[r]!), String(i)));
     case 'paramValue': {
       const type = place.at.item.type?.name ?? '';
       const layerSpec = LAYERS.get(type);
       const spec = layerSpec ? own(layerSpec.params, place.key) : undefined;
       const items = dollars(a, place.at, make);
       if (spec?.kind === 'padding') {
-        const same = type === 'convtranspose' ? "Output = n · stride (Keras' rule)." : "Output = ceil(n / stride) (TensorFlow's rule).";
+        const same = t(type === 'convtranspose' ? 'completion.paddingSameTranspose' : 'completion.paddingSame');
         items.push(
           make.value('same', CompletionItemKind.EnumMember, 'padding', same, '0'),
-          make.value('valid', CompletionItemKind.EnumMember, 'padding', 'No padding (= 0).', '1'),
+          make.value('valid', CompletionItemKind.EnumMember, 'padding', t('completion.paddingValid'), '1'),
         );
       }
       if (spec?.kind === 'bool') items.push(...['true', 'false'].map((b, i) => make.literal(b, String(i))));
-      if (spec?.kind === 'enum') items.push(...spec.values.map((v, i) => make.value(v, CompletionItemKind.EnumMember, place.key, spec.doc, String(i))));
+      if (spec?.kind === 'enum') items.push(...spec.values.map((v, i) => make.value(v, CompletionItemKind.EnumMember, place.key, paramDoc(type, place.key) ?? spec.doc, String(i))));
       return items;
     }
     case 'definitionKey':
       return Object.entries(DEFINITION_KEYS)
         .filter(([k]) => !place.present.includes(k))
-        .map(([k, doc]) => make.key(k, doc, k === 'layers' ? 'required' : 'optional', k));
+        .map(([k, doc]) => make.key(k, doc, t(k === 'layers' ? 'hover.required' : 'completion.optional'), k));
     case 'topKey':
       return Object.entries(TOP_KEYS)
         .filter(([k]) => !place.present.includes(k))
-        .map(([k, doc]) => make.key(k, doc, k === 'input' || k === 'layers' ? 'required' : 'optional', k));
+        .map(([k, doc]) => make.key(k, doc, t(k === 'input' || k === 'layers' ? 'hover.required' : 'completion.optional'), k));
     case 'none':
       return [];
   }
@@ -99,19 +98,20 @@ function keysFor(a: Analysis, at: ItemRef, present: string[], make: ItemMaker): 
       .filter((p) => !present.includes(p.name))
       .map((p) => {
         const required = !paramDefault(block, p.name);
-        return make.key(p.name, `Parameter of block \`${block.name}\`.`, required ? 'required' : `default ${paramDefault(block, p.name)!}`, `${required ? 0 : 1}${p.name}`);
+        const detail = required ? t('hover.required') : t('hover.defaultValue', { value: paramDefault(block, p.name)! });
+        return make.key(p.name, t('completion.blockParamDoc', { block: block.name }), detail, `${required ? 0 : 1}${p.name}`);
       });
-    for (const [k, doc] of Object.entries(USE_KEYS)) if (!present.includes(k)) items.push(make.key(k, doc, 'block use', `2${k}`));
+    for (const [k, doc] of Object.entries(USE_KEYS)) if (!present.includes(k)) items.push(make.key(k, doc, t('completion.blockUse'), `2${k}`));
     return items;
   }
   const params = Object.entries(LAYERS.get(type)?.params ?? {});
   const items = params
     .filter(([k]) => !present.includes(k))
-    .map(([k, p]) => make.key(k, p.doc, paramDetail(p), `${p.required ? 0 : 1}${k}`));
-  for (const [k, doc] of Object.entries(COMMON_KEYS)) {
-    if (!present.includes(k)) items.push(make.key(k, doc, 'any layer', `2${k}`));
+    .map(([k, p]) => make.key(k, paramDoc(type, k) ?? p.doc, paramDetail(p), `${p.required ? 0 : 1}${k}`));
+  for (const [k, doc] of Object.entries(commonKeyDocs())) {
+    if (!present.includes(k)) items.push(make.key(k, doc, t('completion.anyLayer'), `2${k}`));
   }
-  if (LAYERS.get(type)?.rounding && !present.includes('rounding')) items.push(make.key('rounding', LAYER_ROUNDING_DOC, 'this layer only', '2rounding'));
+  if (LAYERS.get(type)?.rounding && !present.includes('rounding')) items.push(make.key('rounding', layerRoundingDoc(), t('completion.thisLayerOnly'), '2rounding'));
   return items;
 }
 
@@ -136,13 +136,14 @@ function keysAt(a: Analysis, offset: number): string[] {
 function inputNames(a: Analysis, at: ItemRef, make: ItemMaker): CompletionItem[] {
   const { scope, item } = at;
   const items = scope.block === undefined
-    ? [make.value('input', CompletionItemKind.Reference, `network input → ${shapeLabel(a.model.input?.value)}`, 'The network input.', '0')]
-    : scope.inputs.map((i, k) => make.value(i.name, CompletionItemKind.Reference, `input of block ${scope.block!}`, undefined, `0${k}`));
+    ? [make.value('input', CompletionItemKind.Reference, t('completion.networkInputDetail', { shape: shapeLabel(a.model.input?.value) }), t('completion.networkInputDoc'), '0')]
+    : scope.inputs.map((i, k) => make.value(i.name, CompletionItemKind.Reference, t('completion.blockInputDetail', { block: scope.block! }), undefined, `0${k}`));
   for (let i = item.index - 1; i >= 0; i--) {
     const it = scope.items[i]!;
     if (!it.name) continue;
     const order = String(item.index - i).padStart(6, '0');
-    items.push(make.value(it.name.name, CompletionItemKind.Reference, `layer ${i} (${it.type?.name ?? '?'}) → ${outputsLabel(runsOf(a, scope, it))}`, undefined, `1${order}`));
+    const detail = t('completion.layerDetail', { index: i, type: it.type?.name ?? '?', shape: outputsLabel(runsOf(a, scope, it)) });
+    items.push(make.value(it.name.name, CompletionItemKind.Reference, detail, undefined, `1${order}`));
   }
   return items;
 }
@@ -153,7 +154,7 @@ function dollars(a: Analysis, at: ItemRef, make: ItemMaker): CompletionItem[] {
   if (!block) return [];
   return block.params.map((p) => {
     const d = paramDefault(block, p.name);
-    return make.value(`$${p.name}`, CompletionItemKind.Variable, d ? `block parameter, default ${d}` : 'block parameter, required', undefined, `~${p.name}`);
+    return make.value(`$${p.name}`, CompletionItemKind.Variable, d ? t('completion.blockParamDefault', { value: d }) : t('completion.blockParamRequired'), undefined, `~${p.name}`);
   });
 }
 
@@ -163,18 +164,24 @@ function paramDefault(b: BlockSyntax, name: string): string | undefined {
 }
 
 function blockDetail(b: BlockSyntax): string {
-  return b.params.length ? `block (${b.params.map((p) => (b.defaults.has(p.name) ? `${p.name}=${b.defaults.get(p.name)!}` : p.name)).join(', ')})` : 'block';
+  if (!b.params.length) return t('completion.blockDetail');
+  return t('completion.blockDetailParams', { params: b.params.map((p) => (b.defaults.has(p.name) ? `${p.name}=${b.defaults.get(p.name)!}` : p.name)).join(', ') });
 }
 
 function blockDoc(b: BlockSyntax): string {
-  const params = b.params.map((p) => `\`${p.name}\`${b.defaults.has(p.name) ? ` (default \`${b.defaults.get(p.name)!}\`)` : ' (required)'}`);
-  return [`Block defined in this file: ${b.scope.items.length} layer${b.scope.items.length === 1 ? '' : 's'}.`, ...(params.length ? [`Parameters: ${params.join(', ')}.`] : [])].join('  \n');
+  const params = b.params.map((p) => {
+    const name = `\`${p.name}\``;
+    return b.defaults.has(p.name) ? t('completion.blockDocParamDefault', { name, value: `\`${b.defaults.get(p.name)!}\`` }) : t('completion.blockDocParamRequired', { name });
+  });
+  const count = b.scope.items.length;
+  const head = count === 1 ? t('completion.blockDocOne') : t('completion.blockDocMany', { count });
+  return [head, ...(params.length ? [t('completion.blockDocParams', { list: joinList(params) })] : [])].join('  \n');
 }
 
 function paramDetail(p: ParamSpec): string {
-  if (p.required) return 'required';
-  if (p.default !== undefined) return `default ${String(p.default)}`;
-  return 'optional';
+  if (p.required) return t('hover.required');
+  if (p.default !== undefined) return t('hover.defaultValue', { value: String(p.default) });
+  return t('completion.optional');
 }
 
 /** Items that replace the word at the cursor, in YAML or JSON spelling. */

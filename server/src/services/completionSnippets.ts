@@ -2,7 +2,7 @@
 // choosing `conv` never leaves a layer that is itself an error), a starter model for an empty file,
 // and common input sizes. Each is written in the style of the place: YAML block, YAML flow or JSON.
 import type { ParamSpec } from '../../../core/src/index';
-import { LAYERS } from '../../../core/src/index';
+import { LAYERS, t, type MessageId } from '../../../core/src/index';
 
 /** How the layer being written is spelled: its keys in a block mapping (at `indent`), a flow mapping, or JSON. */
 export type LayerStyle = { kind: 'block'; indent: number; eol: string } | { kind: 'flow' } | { kind: 'json' };
@@ -62,14 +62,14 @@ export function layerTypeSnippet(type: string, value: string, style: LayerStyle,
 }
 
 /** Common input sizes, width x height x depth, with where they come from. */
-export const INPUT_SIZES: ReadonlyArray<[string, string]> = [
-  ['28x28x1', 'MNIST and Fashion-MNIST: 28 × 28 greyscale (LeNet-style digits).'],
-  ['32x32x3', 'CIFAR-10 / CIFAR-100: 32 × 32 colour images.'],
-  ['224x224x3', 'ImageNet size used by VGG, ResNet, MobileNet.'],
-  ['227x227x3', 'AlexNet: 227 × 227 makes (227 − 11)/4 + 1 = 55 whole.'],
-  ['64x64x3', 'Small colour images (Tiny ImageNet).'],
-  ['9x9x1', 'The X-or-O pictures of the tutorials: 9 × 9, +1/−1 pixels.'],
-  ['19x19x48', 'A Go board with 48 feature planes (AlphaGo’s policy network).'],
+export const INPUT_SIZES: ReadonlyArray<[string, MessageId]> = [
+  ['28x28x1', 'completion.sizeMnist'],
+  ['32x32x3', 'completion.sizeCifar'],
+  ['224x224x3', 'completion.sizeImagenet'],
+  ['227x227x3', 'completion.sizeAlexnet'],
+  ['64x64x3', 'completion.sizeTiny'],
+  ['9x9x1', 'completion.sizeXo'],
+  ['19x19x48', 'completion.sizeGo'],
 ];
 
 /** A small complete model for an empty file: input, two conv/pool stages, flatten, dense. */
@@ -91,7 +91,7 @@ export function starterModel(json: boolean, eol: string): string {
         '\\}',
       ]
     : [
-        '# A small CNN: width x height x depth in, class scores out.',
+        snippetText(t('completion.starterComment')),
         'input: ${1:28x28x1}',
         'layers:',
         '  - {type: conv, filters: ${2:8}, kernel: 3, padding: 1\\}',

@@ -2,7 +2,7 @@
 // shape; under `blocks` each block definition with its layers (their shapes over every use).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../../core/src/index';
+import { t, type Analysis } from '../../../core/src/index';
 import type { AstPair, Span } from '../../../core/src/index';
 import { toRange, trimmedEnd } from './ranges';
 import { runsOf } from './results';
@@ -29,7 +29,9 @@ function topDetail(a: Analysis, key: string): string {
   if (key === 'input') return shapeLabel(a.model.input?.value);
   if (key === 'layers') {
     const last = a.layers[a.layers.length - 1];
-    return `${a.layers.length} layer${a.layers.length === 1 ? '' : 's'}${last ? ` → ${resultLabel(last)}` : ''}`;
+    const count = a.layers.length;
+    if (!last) return count === 1 ? t('lenses.oneLayer') : t('lenses.layers', { count });
+    return count === 1 ? t('lenses.oneLayerTo', { shape: resultLabel(last) }) : t('lenses.layersTo', { count, shape: resultLabel(last) });
   }
   if (key === 'rounding') return a.model.rounding.value;
   if (key === 'name') return a.model.name?.value ?? '';
@@ -38,7 +40,7 @@ function topDetail(a: Analysis, key: string): string {
 
 function layerSymbol(a: Analysis, doc: TextDocument, scope: Scope, it: ScopeItem): DocumentSymbol {
   const type = it.type?.name ?? '';
-  const name = it.name?.name ?? (type || `layer ${it.index}`);
+  const name = it.name?.name ?? (type || t('lenses.layerNumber', { index: it.index }));
   const runs = runsOf(a, scope, it);
   const isUse = fileNames(a).blocks.has(type);
   const detail = `${it.name ? `${type} ` : `#${it.index} `}→ ${isUse && scope.block === undefined ? copiesLabel(runs) : outputsLabel(runs)}`;
@@ -55,7 +57,8 @@ function layerSymbol(a: Analysis, doc: TextDocument, scope: Scope, it: ScopeItem
 /** A block definition, `block (filters, stride=1)`, with its layers as children. */
 function blockSymbol(a: Analysis, doc: TextDocument, b: BlockSyntax): DocumentSymbol {
   const params = b.params.map((p) => (b.defaults.has(p.name) ? `${p.name}=${b.defaults.get(p.name)!}` : p.name));
-  const s = symbol(doc, a.text, b.name, `block${params.length ? ` (${params.join(', ')})` : ''}`, SymbolKind.Class, { start: b.keySpan.start, end: b.node.end }, b.keySpan);
+  const detail = params.length ? t('lenses.blockParams', { params: params.join(', ') }) : t('lenses.block');
+  const s = symbol(doc, a.text, b.name, detail, SymbolKind.Class, { start: b.keySpan.start, end: b.node.end }, b.keySpan);
   s.children = b.scope.items.map((it) => layerSymbol(a, doc, b.scope, it));
   return s;
 }

@@ -6,11 +6,11 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { COMMON_KEYS, DEFINITION_KEYS, LAYER_ROUNDING_DOC, LAYERS, USE_KEYS } from '../../../core/src/index';
+import { DEFINITION_KEYS, LAYERS, USE_KEYS, commonKeyDoc, layerRoundingDoc, paramDoc } from '../../../core/src/index';
 import type { ParamSpec } from '../../../core/src/index';
 import { TOP_KEYS } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
-import { grouped, own, roundedLabel } from '../../../core/src/index';
+import { grouped, own, roundedLabel, t, type MessageId } from '../../../core/src/index';
 import type { Span } from '../../../core/src/index';
 import { denseComparison, explainLink } from './denseComparison';
 import { pairAt } from './locate';
@@ -45,7 +45,7 @@ export function hover(analysis: Analysis, doc: TextDocument, offset: number): Ho
   const topDoc = own(TOP_KEYS, key);
   if (hit.on === 'key' && topDoc !== undefined) return markdown(`**${key}**${BR}${topDoc}`, doc, hit.pair.key);
   if (hit.on === 'value' && key === 'input' && analysis.model.input) {
-    return markdown(`network input ${code(shapeLabel(analysis.model.input.value))} (width × height × depth)`, doc, hit.pair.value!);
+    return markdown(t('hover.networkInput', { shape: code(shapeLabel(analysis.model.input.value)) }), doc, hit.pair.value!);
   }
   return null;
 }
@@ -58,9 +58,9 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
     const spec = LAYERS.get(decl.type);
     const param = spec ? own(spec.params, key) : undefined;
     if (param) return markdown(paramText(decl.type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
-    const common = own(COMMON_KEYS, key);
+    const common = commonKeyDoc(key);
     if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
-    if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
+    if (key === 'rounding' && LAYERS.get(decl.type)?.rounding) return markdown(`${keyTitle('rounding')}${BR}${layerRoundingDoc()}`, doc, hit.pair.key);
   }
   const onType = offset >= decl.typeSpan.start && offset <= decl.typeSpan.end;
   // The explain view's extras (denseComparison.ts): dense vs conv weights, and the link to the view.
@@ -76,33 +76,57 @@ function layerText(analysis: Analysis, r: LayerResult): string {
   const title = `**${plainText(d.type || '?')}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${out}`)}`;
   const lines = [title, ...arithmeticLines(r.arithmetic)];
   if (known) {
-    const stats = [`params ${grouped(r.params)}`, `MACs ${grouped(r.macs)}`];
-    if (r.field) stats.push(`receptive field ${pairLabel(r.field.size, false)}, jump ${pairLabel(r.field.jump, true)}`);
-    lines.push(stats.join(' · '));
+    const counts = { params: grouped(r.params), macs: grouped(r.macs) };
+    lines.push(r.field ? t('hover.statsField', { ...counts, field: pairLabel(r.field.size, false), jump: pairLabel(r.field.jump, true) }) : t('hover.stats', counts));
   } else {
-    lines.push(d.usable ? 'output unknown: see the problem on this layer or above it' : 'output unknown: see the problem on this layer');
+    lines.push(t(d.usable ? 'hover.unknownHereOrAbove' : 'hover.unknownHere'));
     // The guess that keeps checking going (and counts in the totals), said as such.
-    if (r.output) lines.push(`checking goes on with ≈ ${code(shapeLabel(r.output))} (estimated: the layers it feeds report no errors of their own)`);
+    if (r.output) lines.push(t('hover.estimated', { shape: code(shapeLabel(r.output)) }));
   }
   return lines.join(BR);
 }
 
+// The core's arithmetic lines start with the axis, in English or in the catalogue's Chinese.
+const WIDTH_LINE = /^(?:width|宽度?)\s*[:：]\s*/;
+const HEIGHT_LINE = /^(?:height|高度?)\s*[:：]\s*/;
+
 /** Width and height lines that say the same thing are written once. */
 function arithmeticLines(lines: string[]): string[] {
-  const w = lines.find((l) => l.startsWith('width: '));
-  const h = lines.find((l) => l.startsWith('height: '));
-  if (w && h && w.slice('width: '.length) === h.slice('height: '.length)) {
-    return lines.filter((l) => l !== h).map((l) => (l === w ? `width, height: ${w.slice('width: '.length)}` : l));
+  const w = lines.find((l) => WIDTH_LINE.test(l));
+  const h = lines.find((l) => HEIGHT_LINE.test(l));
+  const rest = (l: string, head: RegExp) => l.replace(head, '');
+  if (w && h && rest(w, WIDTH_LINE) === rest(h, HEIGHT_LINE)) {
+    return lines.filter((l) => l !== h).map((l) => (l === w ? t('hover.widthHeight', { arithmetic: rest(w, WIDTH_LINE) }) : l));
   }
   return lines;
 }
 
+/** Parameter names with a word in the tutorials (the Chinese hover gives it, the key in parentheses). */
+const TERMS: Readonly<Record<string, MessageId>> = {
+  stride: 'hover.termStride',
+  kernel: 'hover.termKernel',
+  padding: 'hover.termPadding',
+  filters: 'hover.termFilters',
+  units: 'hover.termUnits',
+  dilation: 'hover.termDilation',
+  groups: 'hover.termGroups',
+  rounding: 'hover.termRounding',
+};
+
+/** `**stride**`, or in Chinese `**步幅 (stride)**`. */
+function keyTitle(key: string): string {
+  const id = own(TERMS, key);
+  return `**${plainText(id ? t(id) : key)}**`;
+}
+
 function paramText(type: string, key: string, p: ParamSpec, written: string | undefined): string {
   const facts: string[] = [];
-  if (p.required) facts.push('required');
-  else if (p.default !== undefined) facts.push(`default ${code(String(p.default))}`);
-  if (written !== undefined && written.trim() !== '') facts.push(`here ${code(written.trim())}`);
-  return `**${plainText(key)}** (${plainText(type)})${BR}${p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
+  if (p.required) facts.push(t('hover.required'));
+  else if (p.default !== undefined) facts.push(t('hover.defaultValue', { value: code(String(p.default)) }));
+  if (written !== undefined && written.trim() !== '') facts.push(t('hover.writtenHere', { value: code(written.trim()) }));
+  const id = own(TERMS, key);
+  const title = t('hover.paramTitle', { term: plainText(id ? t(id) : key), type: plainText(type) });
+  return `${title}${BR}${paramDoc(type, key) ?? p.doc}${facts.length ? `${BR}${facts.join(' · ')}` : ''}`;
 }
 
 /**
@@ -119,20 +143,20 @@ function copiesHover(doc: TextDocument, at: ItemRef, runs: Run[], offset: number
     const spec = LAYERS.get(type);
     const param = spec ? own(spec.params, key) : undefined;
     if (param) return markdown(paramText(type, key, param, hit.pair.value ? doc.getText(toRange(doc, hit.pair.value)) : undefined), doc, hit.pair.key);
-    const common = own(COMMON_KEYS, key);
+    const common = commonKeyDoc(key);
     if (common !== undefined) return markdown(`**${key}**${BR}${common}`, doc, hit.pair.key);
-    if (key === 'rounding' && LAYERS.get(type)?.rounding) return markdown(`**rounding**${BR}${LAYER_ROUNDING_DOC}`, doc, hit.pair.key);
+    if (key === 'rounding' && LAYERS.get(type)?.rounding) return markdown(`${keyTitle('rounding')}${BR}${layerRoundingDoc()}`, doc, hit.pair.key);
     const useDoc = own(USE_KEYS, key);
     if (useDoc !== undefined) return markdown(`**${key}**${BR}${useDoc}`, doc, hit.pair.key);
   }
-  const where = scope.block === undefined ? '' : ` in block ${code(scope.block)}`;
-  const title = `**${plainText(type || '?')}**${item.name ? ` ${code(item.name.name)}` : ''}${where}`;
+  const head = `**${plainText(type || '?')}**${item.name ? ` ${code(item.name.name)}` : ''}`;
+  const title = scope.block === undefined ? head : t('hover.inBlock', { title: head, block: code(scope.block) });
   const lines = [title];
-  if (runs.length === 0) lines.push(scope.block === undefined ? 'output unknown: see the problem on this layer' : 'no shapes yet: the block is not used, or its uses have errors');
+  if (runs.length === 0) lines.push(t(scope.block === undefined ? 'hover.unknownHere' : 'hover.noShapesYet'));
   for (const r of runs.slice(0, LISTED_COPIES)) lines.push(`${code(r.name)}: ${code(`${r.inputs()} → ${resultLabel(r)}`)}`);
-  if (runs.length > LISTED_COPIES) lines.push(`… and ${runs.length - LISTED_COPIES} more`);
+  if (runs.length > LISTED_COPIES) lines.push(t('hover.more', { count: runs.length - LISTED_COPIES }));
   const params = new Set(runs.filter((r) => r.output && !r.estimated).map((r) => r.params));
-  if (runs.length > 1 && params.size === 1) lines.push(`params ${grouped([...params][0]!)} each · ${runs.length} ${scope.block === undefined ? 'copies' : 'uses'}`);
+  if (runs.length > 1 && params.size === 1) lines.push(t(scope.block === undefined ? 'hover.eachCopies' : 'hover.eachUses', { params: grouped([...params][0]!), count: runs.length }));
   const typeSpan = item.type?.span;
   const onType = typeSpan && offset >= typeSpan.start && offset <= typeSpan.end;
   return markdown(lines.join(BR), doc, onType ? typeSpan : undefined);
@@ -145,7 +169,7 @@ function definitionKeyHover(analysis: Analysis, doc: TextDocument, offset: numbe
     const hit = pairAt(b.node, offset);
     const key = hit?.on === 'key' ? hit.pair.key.value : undefined;
     const keyDoc = typeof key === 'string' ? own(DEFINITION_KEYS, key) : undefined;
-    return keyDoc !== undefined ? markdown(`**${key as string}** (block)${BR}${keyDoc}`, doc, hit!.pair.key) : null;
+    return keyDoc !== undefined ? markdown(`${t('hover.definitionKey', { key: plainText(key as string) })}${BR}${keyDoc}`, doc, hit!.pair.key) : null;
   }
   return null;
 }

@@ -4,7 +4,7 @@
 // block use gets its output and its number of copies (`→ 28×28×128 (2 copies)`).
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../../core/src/index';
+import { t, type Analysis } from '../../../core/src/index';
 import { lineEndAt } from './ranges';
 import { runsOf } from './results';
 import { allScopes, fileNames, itemsIn, type Scope, type ScopeItem } from './scopes';
@@ -23,7 +23,7 @@ export function inlayHints(analysis: Analysis, doc: TextDocument, range: Range):
       const topUse = scope.block === undefined && item.type !== undefined && names.blocks.has(item.type.name);
       const at = hintOffset(analysis, scope, item);
       if (at < from || at > to) continue;
-      hints.push({ at, position: doc.positionAt(at), label: `→ ${topUse ? copiesLabel(results) : outputsLabel(results)}`, kind: InlayHintKind.Type, paddingLeft: true });
+      hints.push({ at, position: doc.positionAt(at), label: `→ ${topUse ? copiesLabel(results) : outputsLabel(results)}`, tooltip: t(results.length > 1 ? 'lenses.hintTooltipRuns' : 'lenses.hintTooltip'), kind: InlayHintKind.Type, paddingLeft: true });
     }
   }
   return hints.sort((x, y) => x.at - y.at).map(({ at: _, ...h }) => h);

@@ -5,32 +5,33 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../../core/src/index';
-import { INPUT_NAME, LAYERS, USE_KEYS, isOwnKey } from '../../../core/src/index';
+import { INPUT_NAME, LAYERS, USE_KEYS, isOwnKey, t } from '../../../core/src/index';
 import { nameLiteral } from './edits/nameLiteral';
 import { toRange } from './ranges';
 import { fileNames, type Scope } from './scopes';
 import { nameSpan, resolve, sitesOf, symbolAt, type SymbolHit } from './symbols';
 
+/** Each reason, in the user's language (messages in the catalogue's area `rename`). */
 export const RENAME_MESSAGES = {
-  notAName: 'Put the cursor on a name (a layer\'s `name:`, a name in `inputs`, a block or a block parameter) to rename it.',
-  input: "'input' is the network input's fixed name: it cannot be renamed.",
-  blockInput: (block: string) => `Block '${block}' has one input called 'input' by default: write \`inputs: [a name]\` in the block to name it.`,
-  byIndex: (index: number) => `Layer ${index} has no name (it is referred to by its index): give it a \`name:\` first.`,
-  unknown: (name: string) => `No layer is named '${name}': there is nothing to rename.`,
-  empty: 'A name cannot be empty.',
-  reserved: "'input' is the network input's name: choose another name.",
-  digits: (name: string) => `'${name}' would be read as a layer index: use a name with a letter in it.`,
-  lineBreak: 'A name is one line.',
-  taken: (name: string, index: number) => `The name '${name}' is already used by layer ${index}.`,
-  takenInBlock: (name: string, block: string) => `Block '${block}' already has a layer or an input named '${name}'.`,
-  prefixTaken: (name: string, use: string) => `'${name}' would read as a layer inside the block use '${use}'.`,
-  blockWord: (name: string) => `A block name is a word of letters, digits, _ and - (no dots), not '${name}'.`,
-  layerType: (name: string) => `'${name}' is a layer type: give the block another name.`,
-  blockTaken: (name: string) => `A block named '${name}' exists already.`,
-  paramWord: (name: string) => `A block parameter is a word of letters, digits and _ (it is written \`$name\`), not '${name}'.`,
-  paramTaken: (name: string, block: string) => `Block '${block}' already has a parameter '${name}'.`,
-  useKey: (name: string) => `'${name}' is a key of every block use: choose another parameter name.`,
-} as const;
+  get notAName() { return t('rename.notAName'); },
+  get input() { return t('rename.input'); },
+  blockInput: (block: string) => t('rename.blockInput', { block }),
+  byIndex: (index: number) => t('rename.byIndex', { index }),
+  unknown: (name: string) => t('rename.unknown', { name }),
+  get empty() { return t('rename.empty'); },
+  get reserved() { return t('rename.reserved'); },
+  digits: (name: string) => t('rename.digits', { name }),
+  get lineBreak() { return t('rename.lineBreak'); },
+  taken: (name: string, index: number) => t('rename.taken', { name, index }),
+  takenInBlock: (name: string, block: string) => t('rename.takenInBlock', { name, block }),
+  prefixTaken: (name: string, use: string) => t('rename.prefixTaken', { name, use }),
+  blockWord: (name: string) => t('rename.blockWord', { name }),
+  layerType: (name: string) => t('rename.layerType', { name }),
+  blockTaken: (name: string) => t('rename.blockTaken', { name }),
+  paramWord: (name: string) => t('rename.paramWord', { name }),
+  paramTaken: (name: string, block: string) => t('rename.paramTaken', { name, block }),
+  useKey: (name: string) => t('rename.useKey', { name }),
+};
 
 const BLOCK_WORD = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PARAM_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;

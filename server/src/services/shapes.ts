@@ -1,7 +1,7 @@
 // How shapes, counts and receptive fields read in hovers, hints, symbols and lenses.
 import type { Pair, RoundedOutput, Shape } from '../../../core/src/index';
 import type { LayerResult } from '../../../core/src/index';
-import { formatNumber } from '../../../core/src/index';
+import { formatNumber, t } from '../../../core/src/index';
 import { resultLabel, shapeLabel } from '../../../core/src/index';
 
 export { resultLabel, shapeLabel };
@@ -31,14 +31,15 @@ export function outputsLabel(results: ReadonlyArray<{ output: Shape | null; esti
   if (results.length === 0) return '?';
   const labels = results.map((r) => resultLabel(r));
   const distinct = [...new Set(labels)];
-  const runs = results.length > 1 ? ` (${results.length} uses)` : '';
-  if (distinct.length === 1) return `${distinct[0]!}${runs}`;
+  const withRuns = (label: string) => (results.length > 1 ? t('lenses.uses', { label, count: results.length }) : label);
+  if (distinct.length === 1) return withRuns(distinct[0]!);
   if (distinct.length <= LISTED) return distinct.join(', ');
-  return `${labels[0]!} … ${labels[labels.length - 1]!}${runs}`;
+  return withRuns(`${labels[0]!} … ${labels[labels.length - 1]!}`);
 }
 
 /** A block use at the top level: its output (the last copy's), and how many copies make it. */
 export function copiesLabel(runs: ReadonlyArray<{ output: Shape | null; estimated: boolean }>): string {
   const last = runs[runs.length - 1];
-  return `${last ? resultLabel(last) : '?'}${runs.length > 1 ? ` (${runs.length} copies)` : ''}`;
+  const label = last ? resultLabel(last) : '?';
+  return runs.length > 1 ? t('lenses.copies', { label, count: runs.length }) : label;
 }
