@@ -5,7 +5,7 @@ import { escapeHtml } from '../summary/html';
 
 export function renderExplainPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string; lang: string }): string {
   const e = escapeHtml;
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64');
+  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only: the caller's invariant
   return `<!DOCTYPE html>
 <html lang="${e(opts.lang)}">
 <head>

@@ -9,7 +9,7 @@ import { pageStrings, type GraphKey, type Translate } from './strings';
 export function renderGraphPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string; text: Translate }): string {
   const e = escapeHtml;
   const x = (key: GraphKey) => e(opts.text(`graph.${key}` as MessageId));
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64');
+  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only: the caller's invariant
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -67,8 +67,8 @@ function countOf(tr: Translate, n: number, what: 'error' | 'warning'): string {
 
 /** The whole page. `nonce` must be fresh and unguessable for each page. */
 export function renderSummaryPage(body: string, nonce: string, title: string, version: number): string {
-  if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error('nonce must be base64');
-  if (!count(version)) throw new Error('version must be a whole number');
+  if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error('nonce must be base64'); // dev-only: the caller's invariant
+  if (!count(version)) throw new Error('version must be a whole number'); // dev-only: the caller's invariant
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -7,7 +7,7 @@ import type { AstScalar, ScalarValue } from './ast';
  * Thrown (never a real error) when the text is outside the subset the fast path handles. One Error,
  * made once: throwing it captures no new stack, and the caller knows it by identity.
  */
-export const DECLINE = new Error('fastYaml: outside the subset handled (parseYamlFast falls back to eemeli/yaml)');
+export const DECLINE = new Error('fastYaml: outside the subset handled (parseYamlFast falls back to eemeli/yaml)'); // dev-only: a signal, always caught
 
 export function decline(): never {
   throw DECLINE;

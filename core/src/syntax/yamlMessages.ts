@@ -6,22 +6,22 @@ import type { MessageId } from '../i18n/catalog';
 import { t } from '../i18n/t';
 import { own } from '../text/own';
 
-/** Whole messages, by their text. */
+/** Whole messages, by their text: the keys are eemeli/yaml's messages to match (data), the values say them. */
 const EXACT: Readonly<Record<string, MessageId>> = {
-  'Flow map in block collection must be sufficiently indented and end with a }': 'syntax.yamlFlowMapIndent',
-  'Flow sequence in block collection must be sufficiently indented and end with a ]': 'syntax.yamlFlowSeqIndent',
-  'All mapping items must start at the same column': 'syntax.yamlMapColumn',
-  'All sequence items must start at the same column': 'syntax.yamlSeqColumn',
-  'Block collections are not allowed within flow collections': 'syntax.yamlBlockInFlow',
-  'Missing closing "quote': 'syntax.yamlMissingQuote',
-  'Missing , or : between flow map items': 'syntax.yamlMapItems',
-  'Missing , between flow map items': 'syntax.yamlMapComma',
-  'Missing , or : between flow sequence items': 'syntax.yamlSeqItems',
-  'Sequence item without - indicator': 'syntax.yamlSeqDash',
-  'Tabs are not allowed as indentation': 'syntax.yamlTabs',
-  'Comments must be separated from other tokens by white space characters': 'syntax.yamlCommentSpace',
-  'Flow map must end with a }': 'syntax.yamlFlowMapEnd',
-  'Alias ending in : is ambiguous': 'syntax.yamlAliasColon',
+  'Flow map in block collection must be sufficiently indented and end with a }': 'syntax.yamlFlowMapIndent', // l10n-ignore
+  'Flow sequence in block collection must be sufficiently indented and end with a ]': 'syntax.yamlFlowSeqIndent', // l10n-ignore
+  'All mapping items must start at the same column': 'syntax.yamlMapColumn', // l10n-ignore
+  'All sequence items must start at the same column': 'syntax.yamlSeqColumn', // l10n-ignore
+  'Block collections are not allowed within flow collections': 'syntax.yamlBlockInFlow', // l10n-ignore
+  'Missing closing "quote': 'syntax.yamlMissingQuote', // l10n-ignore
+  'Missing , or : between flow map items': 'syntax.yamlMapItems', // l10n-ignore
+  'Missing , between flow map items': 'syntax.yamlMapComma', // l10n-ignore
+  'Missing , or : between flow sequence items': 'syntax.yamlSeqItems', // l10n-ignore
+  'Sequence item without - indicator': 'syntax.yamlSeqDash', // l10n-ignore
+  'Tabs are not allowed as indentation': 'syntax.yamlTabs', // l10n-ignore
+  'Comments must be separated from other tokens by white space characters': 'syntax.yamlCommentSpace', // l10n-ignore
+  'Flow map must end with a }': 'syntax.yamlFlowMapEnd', // l10n-ignore
+  'Alias ending in : is ambiguous': 'syntax.yamlAliasColon', // l10n-ignore
 };
 
 /** Messages with a part taken from the text (a token's name, what a value starts with). */

@@ -23,7 +23,7 @@ export function nodeBudget(textLength: number): number {
 }
 
 /** Thrown inside an expansion when the node budget is spent; caught where the expansion started. */
-const SPENT = new Error('node budget spent');
+const SPENT = new Error('node budget spent'); // dev-only: a signal, always caught
 
 export function aliasBombMessage(budget: number): string {
   return t('syntax.aliasBomb', { budget: budget.toLocaleString('en-US') });

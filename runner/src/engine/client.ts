@@ -9,6 +9,7 @@ import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
 import { RunnerError } from '../errors';
 import { readyKey } from '../run/readyKey';
+import { getLocale, t } from '../../../core/src/index';
 
 export interface WorkerOptions {
   /** The worker script; default: runnerWorker.js next to the bundle, or worker.ts through tsx. */
@@ -26,7 +27,7 @@ export function resolveWorkerScript(opts: WorkerOptions = {}): string {
   for (const candidate of [join(here, 'runnerWorker.js'), join(here, 'worker.ts')]) {
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error(`the runner's worker script was not found next to ${here} (build with npm run build)`);
+  throw new Error(`the runner's worker script was not found next to ${here} (build with npm run build)`); // dev-only: a broken build or checkout, not a user's input
 }
 
 /**
@@ -50,8 +51,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 };
 /** A .ts worker (tests, development) is loaded through tsx's require hook; Node 20 cannot start it directly. */
 function startWorker(file: string): Worker {
   disableOrtTelemetry(); // in the real process environment, which the worker's onnxruntime reads
-  if (!file.endsWith('.ts')) return new Worker(file, { resourceLimits: WORKER_LIMITS });
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, resourceLimits: WORKER_LIMITS });
+  // The worker's own copy of the core starts in English: it is told this thread's language (and again with each message).
+  const workerData = { locale: getLocale() };
+  if (!file.endsWith('.ts')) return new Worker(file, { resourceLimits: WORKER_LIMITS, workerData });
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, resourceLimits: WORKER_LIMITS, workerData });
 }
 
 export class RunnerEngine {
@@ -81,7 +84,7 @@ export class RunnerEngine {
     const engine = new RunnerEngine(worker);
     try {
       const reply = await engine.request({ kind: 'create', model, options });
-      if (reply.kind !== 'created') throw new Error('runner worker: unexpected reply');
+      if (reply.kind !== 'created') throw new Error('runner worker: unexpected reply'); // dev-only: a protocol bug
       engine.backendName = reply.backend;
       engine.noticeText = reply.notice;
       return engine;
@@ -104,8 +107,8 @@ export class RunnerEngine {
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
     };
-    this.worker.on('error', (e) => fail(new Error(`runner worker failed: ${e.message}`)));
-    this.worker.on('exit', (code) => fail(new Error(`runner worker exited (code ${code})`)));
+    this.worker.on('error', (e) => fail(new Error(t('runnerErrors.workerFailed', { message: e.message }))));
+    this.worker.on('exit', (code) => fail(new Error(t('runnerErrors.workerExited', { code }))));
   }
 
   private request(req: DistributiveOmit<Request, 'id'>, transfer: ArrayBuffer[] = []): Promise<Reply & { ok: true }> {
@@ -113,7 +116,7 @@ export class RunnerEngine {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: Reply) => void, reject });
-      this.worker.postMessage({ ...req, id }, transfer);
+      this.worker.postMessage({ ...req, id, locale: getLocale() }, transfer);
     });
   }
 
@@ -122,14 +125,14 @@ export class RunnerEngine {
     const copy = new Float32Array(input);
     const req: DistributiveOmit<Request, 'id'> = fetch ? { kind: 'run', input: copy, dims, fetch } : { kind: 'run', input: copy, dims };
     const reply = await this.request(req, [copy.buffer]);
-    if (reply.kind !== 'ran') throw new Error('runner worker: unexpected reply');
+    if (reply.kind !== 'ran') throw new Error('runner worker: unexpected reply'); // dev-only: a protocol bug
     return reply.outputs;
   }
 
   /** Per-layer times of each run so far (profiled sessions only); ends profiling. */
   async layerTimes(): Promise<LayerTimes[]> {
     const reply = await this.request({ kind: 'times' });
-    if (reply.kind !== 'times') throw new Error('runner worker: unexpected reply');
+    if (reply.kind !== 'times') throw new Error('runner worker: unexpected reply'); // dev-only: a protocol bug
     return reply.times.map((entries) => new Map(entries));
   }
 
@@ -142,7 +145,7 @@ export class RunnerEngine {
         // The worker is going away anyway.
       }
     }
-    this.dead ??= new Error('runner engine closed');
+    this.dead ??= new Error('runner engine closed'); // dev-only: a call after close(), a caller's bug
     await this.worker.terminate();
   }
 }
@@ -157,7 +160,7 @@ export interface PipelineCallOptions extends WorkerOptions {
 
 export class RunCancelled extends Error {
   constructor() {
-    super('the run was cancelled');
+    super(t('runnerErrors.cancelled'));
   }
 }
 
@@ -239,7 +242,7 @@ function workerJob<T>(
       settled = true;
       stopping = true;
       opts.signal?.removeEventListener('abort', onAbort);
-      worker.postMessage({ id: 2, kind: 'cancel' } satisfies Request);
+      worker.postMessage({ id: 2, kind: 'cancel', locale: getLocale() } satisfies Request);
       reject(new RunCancelled());
     };
     opts.signal?.addEventListener('abort', onAbort);
@@ -254,12 +257,12 @@ function workerJob<T>(
         if (done) finish(() => resolve(done.result));
       }
     });
-    worker.on('error', (e) => finish(() => reject(new RunnerError(`runner worker failed: ${e.message}`, false))));
+    worker.on('error', (e) => finish(() => reject(new RunnerError(t('runnerErrors.workerFailed', { message: e.message }), false))));
     worker.on('exit', (code) => {
       removeScratch();
-      finish(() => reject(new RunnerError(`runner worker exited (code ${code})`, false)));
+      finish(() => reject(new RunnerError(t('runnerErrors.workerExited', { code }), false)));
     });
-    worker.postMessage(message(scratchDir));
+    worker.postMessage({ ...message(scratchDir), locale: getLocale() } satisfies Request);
   });
 }
 
@@ -342,7 +345,7 @@ function warm(request: PipelineRequest | undefined, key: string | undefined, opt
     s.worker.on('message', onMessage);
     s.worker.once('exit', () => resolve(false));
     const warm: Request = request ? { id, kind: 'warm', request: { ...request, engine: { ...request.engine, scratchDir: s.scratchDir } } } : { id, kind: 'warm' };
-    s.worker.postMessage(warm);
+    s.worker.postMessage({ ...warm, locale: getLocale() } satisfies Request);
   });
 }
 

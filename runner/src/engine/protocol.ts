@@ -3,8 +3,10 @@ import type { ImageExtras, PipelineRequest, PipelineResult } from '../run/pipeli
 import type { EvaluationRequest, EvaluationRun } from '../run/evaluate';
 import type { ImageOutput } from '../run/result';
 import type { Backend, EngineOptions, OutputTensor } from './session';
+import type { Locale } from '../../../core/src/index';
 
-export type Request =
+/** Every request carries the caller's language (`locale`), so what the worker throws speaks it. */
+export type Request = { locale?: Locale } & (
   | { id: number; kind: 'create'; model: Uint8Array; options: EngineOptions }
   | { id: number; kind: 'run'; input: Float32Array; dims: number[]; fetch?: string[] }
   | { id: number; kind: 'times' }
@@ -16,7 +18,8 @@ export type Request =
   /** An evaluation on an ImageFolder dataset (run/evaluate.ts): 'counted' replies, then 'evaluation'. */
   | { id: number; kind: 'evaluate'; request: EvaluationRequest }
   /** Stop the pipeline at its next step (never in the middle of onnxruntime's run: see client.ts). */
-  | { id: number; kind: 'cancel' };
+  | { id: number; kind: 'cancel' }
+);
 
 export type Reply =
   | { id: number; ok: true; kind: 'created'; backend: Backend; notice?: string }

@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layerOfNodeName } from '../onnx/buildGraph';
 import { disableOrtTelemetry } from './client';
+import { t } from '../../../core/src/index';
 
 type Ort = typeof import('onnxruntime-node');
 type OrtSession = import('onnxruntime-node').InferenceSession;
@@ -83,11 +84,11 @@ export async function createEngineSession(model: Uint8Array, opts: EngineOptions
     try {
       ort = loadNative();
     } catch (e) {
-      notice = `the native onnxruntime could not be loaded (${firstLine(e)}); using the slower WebAssembly engine`;
+      notice = t('runnerErrors.nativeUnavailable', { reason: firstLine(e) });
     }
     if (ort) return nativeSession(ort, model, threads, opts.profile === true, opts.scratchDir);
   } else {
-    notice = 'WebAssembly engine forced (CNNSHAPE_FORCE_WASM or --wasm)';
+    notice = t('runnerErrors.wasmForced');
   }
   const ort = loadWasm(threads);
   const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });

@@ -1,7 +1,8 @@
 // The runner's worker thread: owns one onnxruntime session so that inference never blocks the
 // thread that asked for it (the CLI's main thread, the editor's extension host). Bundled to
 // dist/runnerWorker.js; in tests and development it runs from source through tsx.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { pickLocale, setLocale } from '../../../core/src/index';
 import { createEngineSession, loadNativeEngine, type EngineSession, type OutputTensor } from './session';
 import type { Reply, Request } from './protocol';
 import { isUserError } from '../errors';
@@ -13,8 +14,10 @@ import { fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStar
 /** When this thread started running, for the run's phase marks. */
 const startedAt = wallNow();
 
-if (!parentPort) throw new Error('runner worker: must be started as a worker thread');
+if (!parentPort) throw new Error('runner worker: must be started as a worker thread'); // dev-only: a misuse of this file
 const port = parentPort;
+// This thread's copy of the core starts in English: speak the language of the thread that started it.
+setLocale(pickLocale((workerData as { locale?: string } | null)?.locale));
 
 let session: EngineSession | undefined;
 /** A run made ready ahead ('warm' with a request), in the making or made; used by the next matching run. */
@@ -42,7 +45,7 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       return { reply, transfer: [] };
     }
     case 'run': {
-      if (!session) throw new Error('no model loaded');
+      if (!session) throw new Error('no model loaded'); // dev-only: a 'run' before 'create', a client bug
       const result = await session.run(req.input, req.dims, req.fetch);
       // Copies with their own buffers: onnxruntime's arrays may share one, and those are transferred.
       const outputs: Record<string, OutputTensor> = {};
@@ -107,6 +110,7 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
 }
 
 port.on('message', (req: Request) => {
+  if (req.locale) setLocale(req.locale);
   handle(req).then(
     (answer) => answer && port.postMessage(answer.reply, answer.transfer),
     (e: unknown) =>

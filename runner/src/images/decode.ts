@@ -7,6 +7,7 @@ import { ImageError } from '../errors';
 import { FileRefused, readRegularFile } from '../files/readRegular';
 import { jpegSampling, libjpegColour, upsampledLikeLibjpeg } from './jpegUpsample';
 import { pngDataCompleteness } from './pngRows';
+import { t } from '../../../core/src/index';
 
 export { ImageError };
 
@@ -34,7 +35,7 @@ export function readImageFile(file: string, limits: DecodeLimits = {}): RgbaImag
     if (e instanceof FileRefused) throw new ImageError(e.message);
     throw e;
   }
-  if (bytes.length === 0) throw new ImageError(`${file}: the file is empty`);
+  if (bytes.length === 0) throw new ImageError(t('runnerErrors.imageEmpty', { file }));
   return decodeImage(bytes, file, limits);
 }
 
@@ -43,7 +44,7 @@ export function decodeImage(bytes: Uint8Array, file: string, limits: DecodeLimit
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isPng(buf)) return decodePng(buf, file, maxMP);
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return decodeJpeg(buf, file, maxMP);
-  throw new ImageError(`${file}: not a PNG or JPEG image (the runner reads those two formats)`);
+  throw new ImageError(t('runnerErrors.imageNotPngJpeg', { file }));
 }
 
 function isPng(buf: Buffer): boolean {
@@ -52,19 +53,19 @@ function isPng(buf: Buffer): boolean {
 
 function decodePng(buf: Buffer, file: string, maxMP: number): RgbaImage {
   // IHDR is the first chunk: width and height at bytes 16..23. Checked before pngjs allocates w·h·4.
-  if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR') throw new ImageError(`${file}: a PNG without its IHDR header (corrupt or truncated)`);
+  if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR') throw new ImageError(t('runnerErrors.pngNoHeader', { file }));
   const width = buf.readUInt32BE(16);
   const height = buf.readUInt32BE(20);
   checkSize(width, height, file, maxMP);
   const data = pngDataCompleteness(buf);
   if (data && data.got < data.expected) {
-    throw new ImageError(`${file}: truncated PNG: its image data holds about ${Math.floor(data.got / data.rowBytes)} of its ${height} rows`);
+    throw new ImageError(t('runnerErrors.pngTruncated', { file, got: Math.floor(data.got / data.rowBytes), rows: height }));
   }
   let png: PNG;
   try {
     png = PNG.sync.read(buf);
   } catch (e) {
-    throw new ImageError(`${file}: cannot decode the PNG (${(e as Error).message})`);
+    throw new ImageError(t('runnerErrors.pngUndecodable', { file, reason: (e as Error).message }));
   }
   return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
 }
@@ -84,7 +85,7 @@ function decodeJpeg(buf: Buffer, file: string, maxMP: number): RgbaImage {
       maxMemoryUsageInMB: jpegMemoryMB(maxMP),
     });
   } catch (e) {
-    throw new ImageError(`${file}: cannot decode the JPEG (${String((e as Error)?.message ?? e)})`);
+    throw new ImageError(t('runnerErrors.jpegUndecodable', { file, reason: String((e as Error)?.message ?? e) }));
   }
   checkSize(img.width, img.height, file, maxMP);
   if (subsampled) libjpegColour(img.data, img.width, img.height, subsampled.h, subsampled.v);
@@ -102,8 +103,8 @@ export function jpegMemoryMB(maxMP: number): number {
 }
 
 function checkSize(width: number, height: number, file: string, maxMP: number): void {
-  if (width === 0 || height === 0) throw new ImageError(`${file}: the image is ${width}×${height}: empty`);
+  if (width === 0 || height === 0) throw new ImageError(t('runnerErrors.imageEmptySize', { file, width, height }));
   if (width * height > maxMP * 1e6) {
-    throw new ImageError(`${file}: ${width}×${height} is ${((width * height) / 1e6).toFixed(0)} megapixels, more than the ${maxMP} the runner decodes`);
+    throw new ImageError(t('runnerErrors.imageTooManyPixels', { file, width, height, megapixels: ((width * height) / 1e6).toFixed(0), max: maxMP }));
   }
 }

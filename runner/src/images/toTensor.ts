@@ -1,7 +1,7 @@
 // Decoded pixels → the network's input: alpha composited on white, resized to the model's W×H
 // (resize.ts), converted to its depth (1: grey by ITU-R BT.601 luma, 3: RGB), then `preprocess`
 // (p·scale − mean[c]) / std[c], laid out NCHW (batch 1) as float32.
-import type { Preprocess, Shape } from '../../../core/src/index';
+import { t, type Preprocess, type Shape } from '../../../core/src/index';
 import { ImageError, type RgbaImage } from './decode';
 import { resizeBilinear, type FloatImage } from './resize';
 
@@ -19,12 +19,12 @@ export interface NetworkInput {
 /** Checks what the runner can feed the model before any image is read; a message, or undefined. */
 export function inputProblem(shape: Shape, pre: Preprocess): string | undefined {
   if (shape.depth !== 1 && shape.depth !== 3) {
-    return `the model's input depth is ${shape.depth}: an image gives 1 (grey) or 3 (RGB) channels, so this model cannot take an image`;
+    return t('runnerErrors.inputDepthNotImage', { depth: shape.depth });
   }
   for (const [k, v] of [['mean', pre.mean], ['std', pre.std]] as const) {
-    if (v.length !== 1 && v.length !== shape.depth) return `preprocess ${k} has ${v.length} values, but the input has ${shape.depth} channel${shape.depth > 1 ? 's' : ''} (give 1 or ${shape.depth})`;
+    if (v.length !== 1 && v.length !== shape.depth) return t('runnerErrors.preprocessCount', { key: k, count: v.length, depth: shape.depth });
   }
-  if (pre.std.some((s) => s === 0)) return 'preprocess std has a 0: values would be divided by zero';
+  if (pre.std.some((s) => s === 0)) return t('runnerErrors.preprocessStdZero');
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import { ModelError, refuseErrors } from './modelErrors';
 import { translate, type LayerIO } from './translations';
 import { IR_VERSION, OPSET, attrs, floatTensor, floatValueInfo, int64Tensor, type Attr, type onnx } from './proto';
 import { axisPads, floorOutput, paddingPerAxis, type AxisPads } from './windowPads';
+import { t } from '../../../core/src/index';
 
 export const INPUT_TENSOR = 'input';
 
@@ -46,8 +47,8 @@ export interface BuildOptions {
 export function buildGraph(analysis: Analysis, params: ParameterSet, opts: BuildOptions): BuiltGraph {
   refuseErrors(analysis, opts.fileName);
   const inputShape = analysis.model.input?.value;
-  if (!inputShape) throw new ModelError(`${opts.fileName}: the model has no input shape`);
-  if (analysis.layers.length === 0) throw new ModelError(`${opts.fileName}: the model has no layers to run`);
+  if (!inputShape) throw new ModelError(t('runnerErrors.noInputShape', { file: opts.fileName }));
+  if (analysis.layers.length === 0) throw new ModelError(t('runnerErrors.noLayers', { file: opts.fileName }));
   const b = new GraphBuilder(params);
   for (const r of analysis.layers) b.layer(r, opts.fileName);
   const exposeAll = opts.exposeAll ?? true;
@@ -89,7 +90,7 @@ export class GraphBuilder {
 
   private tensors(r: LayerResult, fileName: string): Record<string, Tensor> {
     const p = this.params.byLayer.get(r.decl.index);
-    if (!p) throw new ModelError(`${fileName}: layer ${r.decl.index} (${r.decl.type}) has no weights`);
+    if (!p) throw new ModelError(t('runnerErrors.layerNoWeights', { file: fileName, index: r.decl.index, type: r.decl.type }));
     return p.tensors;
   }
 
@@ -99,7 +100,7 @@ export class GraphBuilder {
     this.counter = 0;
     const input = r.inputShapes[0];
     const output = r.output;
-    if (!input || !output || !isLayerType(d.type)) throw new ModelError(`${fileName}: layer ${d.index} (${d.type}) has no computed shape`);
+    if (!input || !output || !isLayerType(d.type)) throw new ModelError(t('runnerErrors.layerNoShape', { file: fileName, index: d.index, type: d.type }));
     const ins = r.sources.map((s) => (s < 0 ? INPUT_TENSOR : layerOutputName(s)));
     const io: LayerIO = { x: ins[0]!, ins, input, output, out: layerOutputName(d.index), weights: () => this.tensors(r, fileName) };
     translate(d.type, d.values, this, io);
@@ -126,9 +127,9 @@ export class GraphBuilder {
   }
 
   /** The layer's weight tensor `key` as an initialiser. */
-  weight(t: Record<string, Tensor>, key: string): string {
-    const w = t[key];
-    if (!w) throw new ModelError(`layer ${this.index}: weight '${key}' is missing`);
+  weight(tensors: Record<string, Tensor>, key: string): string {
+    const w = tensors[key];
+    if (!w) throw new ModelError(t('runnerErrors.weightMissing', { index: this.index, key }));
     return this.constFloat(key, w.shape, w.data);
   }
 
@@ -140,6 +141,7 @@ export class GraphBuilder {
     const oh = floorOutput(input.height, h, kernel[0], stride[0], dilation[0]);
     const ow = floorOutput(input.width, w, kernel[1], stride[1], dilation[1]);
     if (oh !== output.height || ow !== output.width) {
+      // dev-only: an invariant (the pads are derived from the checker's sizes); a user never causes it
       throw new ModelError(`layer ${index}: internal error: pads give ${ow}×${oh}, the checker says ${output.width}×${output.height}`);
     }
     return [h, w];

@@ -41,6 +41,7 @@ export function transposedPads(p: LayerParams<'convtranspose'>, io: LayerIO, ind
     end.push(Math.max(e, 0));
     extra[i] = Math.max(-e, 0);
     const got = s * (n[i]! - 1) + k - b - end[i]! + extra[i];
+    // dev-only: an invariant (the pads are derived from the checker's sizes); a user never causes it
     if (got !== want[i]) throw new ModelError(`layer ${index}: internal error: ConvTranspose would give ${got}, the checker says ${want[i]}`);
   }
   return { pads: [begin[0]!, begin[1]!, end[0]!, end[1]!], extra };

@@ -23,6 +23,7 @@ import type { ReadyRun } from './warmStart';
 import type { ResolvedParameters } from '../weights/resolve';
 import { MAP_TYPES, previewImage, previewMap, type ImagePreview, type MapPreview, type PreviewOptions } from './previews';
 import { shapeOfDims, topK, type ImageOutput, type LayerRun, type RunResult } from './result';
+import { t } from '../../../core/src/index';
 
 export interface PipelineRequest {
   modelFile: string;
@@ -78,7 +79,7 @@ export type ImageSink = (output: ImageOutput, extras: ImageExtras) => void;
 /** Thrown between steps when the caller asked the run to stop. */
 export class PipelineStopped extends Error {
   constructor() {
-    super('the run was cancelled');
+    super(t('runnerErrors.cancelled'));
   }
 }
 
@@ -191,7 +192,7 @@ export async function runPipeline(
   result.layers = analysis.layers.map((r) => layerRun(r.decl.index, r.decl.id, r.decl.type, r.output, firstDims[layerOutputName(r.decl.index)], times));
   for (const l of result.layers) {
     if (l.predicted && !sameShape(l.predicted, l.output)) {
-      result.warnings.push(`layer ${l.index}: the checker predicted ${fmt(l.predicted)} but ${fmt(l.output)} ran (a bug: please report it)`);
+      result.warnings.push(t('runnerErrors.predictedDiffers', { index: l.index, predicted: fmt(l.predicted), ran: fmt(l.output) }));
     }
   }
   progress('done', 1);
@@ -217,7 +218,7 @@ export async function startRun(req: PipelineRequest, progress: Progress, clock: 
   const untrained = params.untrained.length && params.heSeed !== undefined ? { seed: params.heSeed, layers: params.untrained } : undefined;
   let fullBytes: Uint8Array | undefined = encodeModel(buildGraph(prep.analysis, params, { fileName: req.modelFile }).model);
   clock.mark('graph');
-  progress('starting onnxruntime');
+  progress(t('runnerErrors.progressEngine'));
   if (loadNativeEngine(req.engine)) clock.mark('engine');
   const kept = keepParams ? params : undefined;
   // Before onnxruntime copies the weights: the JavaScript copies go first unless the lean graph needs them.

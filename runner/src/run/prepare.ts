@@ -10,6 +10,7 @@ import { loadLabels } from './labels';
 import type { PipelineRequest } from './pipeline';
 import type { PhaseClock } from './phases';
 import { checkRunnable } from './sizeCheck';
+import { t } from '../../../core/src/index';
 
 export interface PreparedRun {
   analysis: Analysis;
@@ -35,15 +36,15 @@ export function prepareRun(req: PipelineRequest, progress: (message: string) => 
     ...(req.defaultRounding ? { defaultRounding: req.defaultRounding } : {}),
   });
   clock?.mark('analysis');
-  progress('reading weights');
+  progress(t('runnerErrors.progressWeights'));
   // Resolving weights needs the shapes: a model with errors is refused first.
   refuseErrors(analysis, req.modelFile);
   checkRunnable(analysis, req.modelFile);
   const inputShape = analysis.model.input?.value;
-  if (!inputShape) throw new ModelError(`${req.modelFile}: the model has no input shape`);
+  if (!inputShape) throw new ModelError(t('runnerErrors.noInputShape', { file: req.modelFile }));
   // Before the weights: a model that cannot take an image is refused without initialising anything.
   const problem = inputProblem(inputShape, analysis.model.preprocess.value);
-  if (problem) throw new ModelError(`${req.modelFile}: ${problem}`);
+  if (problem) throw new ModelError(t('runnerErrors.withFile', { file: req.modelFile, message: problem }));
   const params = resolveParameters(analysis, {
     modelFile: req.modelFile,
     ...(req.seed !== undefined ? { seed: req.seed } : {}),
@@ -56,7 +57,7 @@ export function prepareRun(req: PipelineRequest, progress: (message: string) => 
   const last = analysis.layers[analysis.layers.length - 1]!;
   const outCount = last.output ? last.output.width * last.output.height * last.output.depth : 0;
   if (labels && labels.length !== outCount) {
-    warnings.push(`${labels.length} labels for ${outCount} output values: ${labels.length < outCount ? 'some outputs have no label' : 'some labels are not used'}`);
+    warnings.push(t(labels.length < outCount ? 'runnerErrors.labelsTooFew' : 'runnerErrors.labelsTooMany', { labels: labels.length, outputs: outCount }));
   }
   return { analysis, inputShape, params, labels, warnings };
 }

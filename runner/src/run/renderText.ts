@@ -1,6 +1,6 @@
 // The human-readable form of a run: per layer, the checker's shape beside the shape that ran and the
 // time; per image, the top-5.
-import type { Shape } from '../../../core/src/index';
+import { t, type Shape } from '../../../core/src/index';
 import type { ImageOutput, RunResult } from './result';
 
 function shape(s: Shape | null): string {
@@ -17,20 +17,20 @@ function table(rows: string[][], rightAligned: Set<number>): string {
 /** The model line, the untrained notice and the layer table (shapes that ran, times if profiled). */
 export function renderRunSummary(result: RunResult, modelLabel: string): string {
   const out: string[] = [];
-  out.push(`${modelLabel} — engine: ${result.engine === 'native' ? 'onnxruntime (native)' : 'onnxruntime-web (WebAssembly)'}`);
+  out.push(t('run.meta', { file: modelLabel, engine: t(result.engine === 'native' ? 'run.engineNative' : 'run.engineWasm') }));
   if (result.untrained) {
-    out.push(`untrained: He initialisation (seed ${result.untrained.seed}) for layer${result.untrained.layers.length > 1 ? 's' : ''} ${result.untrained.layers.join(', ')}: the outputs mean nothing yet`);
+    out.push(t('run.textUntrained', { seed: result.untrained.seed, layers: result.untrained.layers.join(', ') }));
   }
   out.push('');
-  const rows = [['#', 'layer', 'type', 'predicted', 'ran', 'ms', '']];
+  const rows = [['#', t('run.colLayer'), t('run.colType'), t('run.colPredicted'), t('run.colRan'), t('run.colMs'), '']];
   for (const l of result.layers) {
     const differs = l.predicted && shape(l.predicted) !== shape(l.output);
-    rows.push([String(l.index), l.name, l.type, shape(l.predicted), shape(l.output), l.ms === null ? '–' : l.ms.toFixed(3), differs ? '≠ differs' : '']);
+    rows.push([String(l.index), l.name, l.type, shape(l.predicted), shape(l.output), l.ms === null ? '–' : l.ms.toFixed(3), differs ? t('run.textDiffers') : '']);
   }
   out.push(table(rows, new Set([0, 5])));
   const total = result.layers.reduce((a, l) => a + (l.ms ?? 0), 0);
-  if (result.layers.some((l) => l.ms !== null)) out.push(`(ms: onnxruntime kernel time per layer, median over the images after a warm-up pass; total ${total.toFixed(3)} ms)`);
-  else out.push('(ms: per-layer times with --profile)');
+  if (result.layers.some((l) => l.ms !== null)) out.push(t('run.textMsNote', { total: total.toFixed(3) }));
+  else out.push(t('run.textMsHint'));
   return out.join('\n') + '\n';
 }
 
@@ -38,7 +38,7 @@ export function renderRunSummary(result: RunResult, modelLabel: string): string 
 export function renderImageText(o: ImageOutput): string {
   const out: string[] = [];
   out.push(`${o.image}${o.ms !== undefined ? `  (${o.ms.toFixed(2)} ms)` : ''}`);
-  const topRows = o.top.map((t, i) => [`${i + 1}.`, t.label ?? `#${t.index}`, t.label !== undefined ? `#${t.index}` : '', formatScore(t.score)]);
+  const topRows = o.top.map((s, i) => [`${i + 1}.`, s.label ?? `#${s.index}`, s.label !== undefined ? `#${s.index}` : '', formatScore(s.score)]);
   out.push(table(topRows, new Set([3])).replace(/^/gm, '  '));
   return out.join('\n') + '\n';
 }

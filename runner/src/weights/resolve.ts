@@ -10,6 +10,7 @@ import { FileRefused } from '../files/readRegular';
 import { DEFAULT_SEED, heInitialise } from './heInit';
 import { readSafetensors, WeightsError, type ReadOptions, type SafetensorsFile } from './safetensors';
 import type { LayerParameters, ParameterSet, ParameterSource, Tensor } from './types';
+import { t } from '../../../core/src/index';
 
 export interface ResolveOptions {
   /** The model file: `weights:` is relative to its folder. */
@@ -68,7 +69,7 @@ export function resolveParameters(analysis: Analysis, opts: ResolveOptions): Res
         src[key] = 'inline';
         if (file?.entries.has(fileKey)) {
           used.add(fileKey);
-          warnings.push(`${layerLabel(d)}: '${fileKey}' in ${file.file} is not used: the layer's inline parameters.${key} is`);
+          warnings.push(t('runnerErrors.inlineWins', { layer: layerLabel(d), key: fileKey, file: file.file, param: key }));
         }
         continue;
       }
@@ -76,18 +77,18 @@ export function resolveParameters(analysis: Analysis, opts: ResolveOptions): Res
         const entry = file.entries.get(fileKey);
         used.add(fileKey);
         if (!entry) {
-          errors.push(`${layerLabel(d)}: key '${fileKey}' is missing from ${file.file} (expected shape ${shapeText(shape)})`);
+          errors.push(t('runnerErrors.keyMissing', { layer: layerLabel(d), key: fileKey, file: file.file, shape: shapeText(shape) }));
           continue;
         }
         if (entry.shape.length !== shape.length || entry.shape.some((x, i) => x !== shape[i])) {
-          errors.push(`${layerLabel(d)}: key '${fileKey}' has shape ${shapeText(entry.shape)}, expected ${shapeText(shape)}`);
+          errors.push(t('runnerErrors.keyShape', { layer: layerLabel(d), key: fileKey, got: shapeText(entry.shape), shape: shapeText(shape) }));
           continue;
         }
         try {
           tensors[key] = { shape, data: file.read(fileKey) };
           src[key] = 'file';
         } catch (e) {
-          errors.push(`${layerLabel(d)}: key '${fileKey}': ${(e as Error).message}`);
+          errors.push(t('runnerErrors.keyUnreadable', { layer: layerLabel(d), key: fileKey, message: (e as Error).message }));
         }
         continue;
       }
@@ -99,7 +100,7 @@ export function resolveParameters(analysis: Analysis, opts: ResolveOptions): Res
     // A layer is untrained when its weights are made up; a missing bias beside given weights is only zeros.
     const heKeys = Object.keys(src).filter((k) => src[k] === 'he');
     if (heKeys.some((k) => k !== 'bias' || src['weight'] === 'he')) untrained.push(d.index);
-    else if (heKeys.length) warnings.push(`${layerLabel(d)}: no ${heKeys.join(', ')} given; using zeros`);
+    else if (heKeys.length) warnings.push(t('runnerErrors.biasZeros', { layer: layerLabel(d), keys: heKeys.join(', ') }));
     const values = Object.values(src);
     const source: ParameterSource = values.includes('file') ? 'file' : values.includes('inline') ? 'inline' : 'he';
     byLayer.set(d.index, { tensors, source });
@@ -107,13 +108,14 @@ export function resolveParameters(analysis: Analysis, opts: ResolveOptions): Res
   }
 
   if (errors.length) {
-    throw new WeightsError(`${weightsPath ?? opts.modelFile}: the weights do not fit the model:\n  ${errors.join('\n  ')}`);
+    throw new WeightsError(t('runnerErrors.weightsDoNotFit', { file: weightsPath ?? opts.modelFile, lines: errors.join('\n  ') }));
   }
   if (file) {
     const unused = [...file.entries.keys()].filter((k) => !used.has(k));
     if (unused.length) {
-      const shown = unused.slice(0, 8).join(', ') + (unused.length > 8 ? `, … (${unused.length - 8} more)` : '');
-      warnings.push(`${file.file}: ${unused.length} tensor${unused.length > 1 ? 's are' : ' is'} not used by the model: ${shown}`);
+      const names = unused.slice(0, 8).join(', ');
+      const shown = unused.length > 8 ? t('runnerErrors.unusedMore', { names, count: unused.length - 8 }) : names;
+      warnings.push(t(unused.length > 1 ? 'runnerErrors.unusedTensors' : 'runnerErrors.unusedTensor', { file: file.file, count: unused.length, names: shown }));
     }
   }
   const out: ResolvedParameters = { byLayer, warnings, untrained, sources };

@@ -8,6 +8,7 @@ import { freemem } from 'node:os';
 import { basename } from 'node:path';
 import { WeightsError } from '../errors';
 import { FileRefused, MAX_FILE_BYTES, mb, openRegular } from '../files/readRegular';
+import { t } from '../../../core/src/index';
 
 export { WeightsError };
 
@@ -44,7 +45,7 @@ export interface ReadOptions {
 export function readSafetensors(file: string, opts: ReadOptions = {}): SafetensorsFile {
   const name = basename(file);
   const fail = (msg: string): never => {
-    throw new WeightsError(`${file}: ${msg}`);
+    throw new WeightsError(t('runnerErrors.withFile', { file, message: msg }));
   };
   let fd: number;
   let size: number;
@@ -57,16 +58,16 @@ export function readSafetensors(file: string, opts: ReadOptions = {}): Safetenso
   try {
     const limit = opts.maxBytes ?? Math.min(freemem(), bufferConstants.MAX_LENGTH, MAX_FILE_BYTES.weights);
     if (size > limit) {
-      fail(`${mb(size)} is more than the ${mb(limit)} of memory this run may use (${opts.maxBytes === undefined ? 'free memory, at most 4 GB' : 'the limit'}); not read`);
+      fail(t(opts.maxBytes === undefined ? 'runnerErrors.stTooLargeFree' : 'runnerErrors.stTooLargeLimit', { size: mb(size), limit: mb(limit) }));
     }
-    if (size < 8) fail(`${size} bytes is too short for a safetensors file (truncated?)`);
+    if (size < 8) fail(t('runnerErrors.stTooShort', { size }));
     const head = Buffer.alloc(8);
     readSync(fd, head, 0, 8, 0);
     // The numbers read here are the file's first bytes, whatever the file is: they never go into a message.
     const n = head.readBigUInt64LE(0);
-    if (n > BigInt(MAX_HEADER)) fail(`the header length is larger than the format allows (${MAX_HEADER} bytes): not a safetensors file, or corrupt`);
+    if (n > BigInt(MAX_HEADER)) fail(t('runnerErrors.stHeaderTooLong', { max: MAX_HEADER }));
     const headerLen = Number(n);
-    if (8 + headerLen > size) fail('the header length is larger than the file: not a safetensors file, or truncated');
+    if (8 + headerLen > size) fail(t('runnerErrors.stHeaderPastEnd'));
     const bytes = Buffer.alloc(size);
     let got = 0;
     while (got < size) {
@@ -74,15 +75,15 @@ export function readSafetensors(file: string, opts: ReadOptions = {}): Safetenso
       if (r === 0) break;
       got += r;
     }
-    if (got !== size) fail(`read ${got} of ${size} bytes: the file changed while being read`);
+    if (got !== size) fail(t('runnerErrors.stChanged', { got, size }));
     let header: unknown;
     try {
       header = JSON.parse(bytes.subarray(8, 8 + headerLen).toString('utf8'));
     } catch {
       // JSON.parse's message quotes the text: not shown.
-      return fail('the header is not valid JSON: not a safetensors file, or corrupt');
+      return fail(t('runnerErrors.stNotJson'));
     }
-    if (typeof header !== 'object' || header === null || Array.isArray(header)) fail('the header is not a JSON object: corrupt file');
+    if (typeof header !== 'object' || header === null || Array.isArray(header)) fail(t('runnerErrors.stNotObject'));
     const dataStart = 8 + headerLen;
     const dataLen = size - dataStart;
     const entries = new Map<string, SafetensorsEntry>();
@@ -96,8 +97,8 @@ export function readSafetensors(file: string, opts: ReadOptions = {}): Safetenso
     }
     const read = (key: string): Float32Array => {
       const e = entries.get(key);
-      if (!e) return fail(`has no tensor '${key}'`);
-      return toFloat32(bytes, dataStart + e.begin, e, () => fail(`tensor '${key}' has dtype ${e.dtype}; the runner reads ${READABLE_DTYPES.join(', ')}`));
+      if (!e) return fail(t('runnerErrors.stNoTensor', { key }));
+      return toFloat32(bytes, dataStart + e.begin, e, () => fail(t('runnerErrors.stDtype', { key, dtype: e.dtype, dtypes: READABLE_DTYPES.join(', ') })));
     };
     return { file: name, entries, metadata, read };
   } finally {
@@ -106,23 +107,23 @@ export function readSafetensors(file: string, opts: ReadOptions = {}): Safetenso
 }
 
 function checkEntry(key: string, v: unknown, dataLen: number, fail: (m: string) => never): SafetensorsEntry {
-  if (typeof v !== 'object' || v === null) fail(`tensor '${key}': its header entry is not an object`);
+  if (typeof v !== 'object' || v === null) fail(t('runnerErrors.stEntryNotObject', { key }));
   const o = v as Record<string, unknown>;
   const dtype = o['dtype'];
   const shape = o['shape'];
   const offsets = o['data_offsets'];
-  if (typeof dtype !== 'string') fail(`tensor '${key}': no dtype`);
+  if (typeof dtype !== 'string') fail(t('runnerErrors.stNoDtype', { key }));
   const isDim = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-  if (!Array.isArray(shape) || !shape.every(isDim)) fail(`tensor '${key}': shape must be a list of non-negative integers`);
-  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isDim)) fail(`tensor '${key}': data_offsets must be [begin, end]`);
+  if (!Array.isArray(shape) || !shape.every(isDim)) fail(t('runnerErrors.stBadShape', { key }));
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isDim)) fail(t('runnerErrors.stBadOffsets', { key }));
   const [begin, end] = offsets as [number, number];
   if (begin > end || end > dataLen) {
-    fail(`tensor '${key}': data_offsets [${begin}, ${end}] lie outside the ${dataLen} data bytes (truncated or corrupt file)`);
+    fail(t('runnerErrors.stOffsetsOutside', { key, begin, end, size: dataLen }));
   }
   const unit = DTYPE_BYTES.get(dtype);
   const count = (shape as number[]).reduce((a, b) => a * b, 1);
   if (unit !== undefined && count * unit !== end - begin) {
-    fail(`tensor '${key}': shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${count * unit} bytes, but data_offsets give ${end - begin}`);
+    fail(t('runnerErrors.stSizeMismatch', { key, shape: (shape as number[]).join(', '), dtype, needed: count * unit, given: end - begin }));
   }
   return { dtype, shape: shape as number[], begin, end };
 }

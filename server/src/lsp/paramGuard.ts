@@ -66,8 +66,8 @@ export function explainParamsProblem(p: unknown): string | undefined {
   if (common !== undefined || !isObject(p)) return common;
   const hasPosition = p['position'] !== undefined;
   const index = p['layerIndex'];
-  if (hasPosition && !isPosition(p['position'])) return 'params.position must be {line, character} with whole numbers of at least 0';
-  if (index !== undefined && !(Number.isInteger(index) && (index as number) >= 0)) return 'params.layerIndex must be a whole number of at least 0';
-  if (!hasPosition && index === undefined) return 'params needs position or layerIndex';
+  if (hasPosition && !isPosition(p['position'])) return t('lsp.badPosition');
+  if (index !== undefined && !(Number.isInteger(index) && (index as number) >= 0)) return t('lsp.layerIndexNotWhole');
+  if (!hasPosition && index === undefined) return t('lsp.needsPositionOrLayer');
   return undefined;
 }

@@ -94,14 +94,14 @@ export function starterModel(json: boolean, eol: string): string {
         snippetText(t('completion.starterComment')),
         'input: ${1:28x28x1}',
         'layers:',
-        '  - {type: conv, filters: ${2:8}, kernel: 3, padding: 1\\}',
+        '  - {type: conv, filters: ${2:8}, kernel: 3, padding: 1\\}', // l10n-ignore: YAML the snippet inserts
         '  - relu',
-        '  - {type: maxpool, kernel: 2\\}',
-        '  - {type: conv, filters: 16, kernel: 3, padding: 1\\}',
+        '  - {type: maxpool, kernel: 2\\}', // l10n-ignore: YAML the snippet inserts
+        '  - {type: conv, filters: 16, kernel: 3, padding: 1\\}', // l10n-ignore: YAML the snippet inserts
         '  - relu',
-        '  - {type: maxpool, kernel: 2\\}',
+        '  - {type: maxpool, kernel: 2\\}', // l10n-ignore: YAML the snippet inserts
         '  - flatten',
-        '  - {type: dense, units: ${3:10}\\}',
+        '  - {type: dense, units: ${3:10}\\}', // l10n-ignore: YAML the snippet inserts
       ];
   return lines.join(eol) + eol + '$0';
 }

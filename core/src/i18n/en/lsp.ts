@@ -11,4 +11,6 @@ export const lsp = {
   versionNotWhole: 'params.version must be a whole number when given',
   badNewName: 'params.newName must be a string',
   internalError: 'cnn-shape could not check this file (a bug in the checker, please report it): {error}',
+  layerIndexNotWhole: 'params.layerIndex must be a whole number of at least 0',
+  needsPositionOrLayer: 'params needs position or layerIndex',
 } as const;

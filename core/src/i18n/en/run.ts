@@ -59,4 +59,9 @@ export const run = {
   zoomNoValues: 'The exact values of a map this large are not kept; the picture is scaled from each channel\'s own minimum to maximum.',
   close: 'Close',
   channelRange: 'channel {channel}: {lo} … {hi}',
+  // the CLI's text summary (runner/src/run/renderText.ts)
+  textUntrained: 'untrained: He initialisation (seed {seed}) for layer(s) {layers}: the outputs mean nothing yet',
+  textMsNote: '(ms: onnxruntime kernel time per layer, median over the images after a warm-up pass; total {total} ms)',
+  textMsHint: '(ms: per-layer times with --profile)',
+  textDiffers: '≠ differs',
 } as const;

@@ -12,4 +12,6 @@ export const lsp: Translation<typeof en> = {
   versionNotWhole: '给出 params.version 时必须是整数',
   badNewName: 'params.newName 必须是字符串',
   internalError: 'cnn-shape 无法检查这个文件（检查器的缺陷，请报告它）：{error}',
+  layerIndexNotWhole: 'params.layerIndex 必须是不小于 0 的整数',
+  needsPositionOrLayer: 'params 需要 position 或 layerIndex',
 };

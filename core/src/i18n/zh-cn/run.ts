@@ -55,4 +55,8 @@ export const run = {
   zoomNoValues: '这么大的特征图不保留精确数值；图像按每个通道自己的最小值到最大值着色。',
   close: '关闭',
   channelRange: '通道 {channel}：{lo} … {hi}',
+  textUntrained: '未训练：层 {layers} 使用 He 初始化（种子 {seed}）：输出还没有意义',
+  textMsNote: '（ms：每层的 onnxruntime 内核时间，预热一次后各图像的中位数；共 {total} ms）',
+  textMsHint: '（ms：加 --profile 可得每层时间）',
+  textDiffers: '≠ 不同',
 } as const;
