@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
-const DIRS = ['client/src', 'server/src', 'cli/src', 'runner/src', 'core/src'];
+export const DIRS: readonly string[] = ['client/src', 'server/src', 'cli/src', 'runner/src', 'core/src'];
 /** Not shown to users: the codes' descriptions document the contract for developers. */
 const SKIP_FILES = new Set(['core/src/diagnostics/codes.ts']);
 /** A layer type's own docs stay English in its file; their Chinese is in the catalogue (tests/i18n/layerDocs). */
@@ -63,9 +63,10 @@ function isSkippedContext(node: ts.Node): boolean {
   return false;
 }
 
-export function strayEnglish(root: string): Stray[] {
+/** `dirs`: folders under `root` to scan (each must exist, so a wrong root cannot pass as clean). */
+export function strayEnglish(root: string, dirs: readonly string[] = DIRS): Stray[] {
   const out: Stray[] = [];
-  for (const file of DIRS.flatMap((d) => files(root, d)).filter((f) => !SKIP_FILES.has(f))) {
+  for (const file of dirs.flatMap((d) => files(root, d)).filter((f) => !SKIP_FILES.has(f))) {
     const text = readFileSync(join(root, file), 'utf8');
     const lines = text.split('\n');
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);

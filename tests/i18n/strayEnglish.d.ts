@@ -3,4 +3,5 @@ export interface Stray {
     line: number;
     text: string;
 }
-export declare function strayEnglish(root: string): Stray[];
+export declare const DIRS: readonly string[];
+export declare function strayEnglish(root: string, dirs?: readonly string[]): Stray[];
