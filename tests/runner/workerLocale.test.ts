@@ -43,7 +43,7 @@ test('a model the worker refuses throws in the caller\'s language', async () => 
   await inLocale('zh-cn', () =>
     assert.rejects(runInWorker({ modelFile: greyModel, images: [good] }), (e: unknown) => {
       assert.ok(e instanceof RunnerError || e instanceof ModelError);
-      assert.match((e as Error).message, /模型的输入深度是 2/);
+      assert.match(e.message, /模型的输入深度是 2/);
       return true;
     }),
   );

@@ -55,7 +55,7 @@ export const runnerErrors: Translation<typeof en> = {
   layerNoWeights: '{file}：第 {index} 层（{type}）没有权重',
   layerNoShape: '{file}：第 {index} 层（{type}）没有算出的尺寸',
   weightMissing: "第 {index} 层：缺少权重 '{key}'",
-  inlineWins: "{layer}：{file} 中的 '{key}' 没有使用：用的是该层内联的 parameters.{param}",
+  inlineWins: "{layer}：{file} 中的 '{key}' 没有使用：用的是该层的内联参数 parameters.{param}",
   keyMissing: "{layer}：{file} 中缺少键 '{key}'（应有的形状 {shape}）",
   keyShape: "{layer}：键 '{key}' 的形状是 {got}，应为 {shape}",
   keyUnreadable: "{layer}：键 '{key}'：{message}",
