@@ -11,7 +11,9 @@
 //     run.png         Run Model on Image… on the X-or-O network with x.png
 //   Tutorial walk (out/screenshots/tutorial-*.png): every samples/tutorial/ file opened, its hints, a
 //   hover on its first layer, and the empty-file starter model (typed, then with Ctrl+Space).
-//   node scripts/readme-screenshots.mjs [--only readme|tutorial] [--timeout SEC] [--verbose]
+//   With --zh the editor runs with `cnnShape.language: zh-cn` and the README pictures go to
+//   out/screenshots/zh-*.png instead (the Chinese messages, hover, summary and run page of issue 12).
+//   node scripts/readme-screenshots.mjs [--zh] [--only readme|tutorial] [--timeout SEC] [--verbose]
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,9 +42,12 @@ function check(ok, what) {
   if (!ok) throw new Error(`check failed: ${what}`);
 }
 
+const ZH = flag('--zh');
+
 async function shot(dir, name) {
+  if (ZH) dir = SCREENSHOT_DIR;
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${name}.png`);
+  const path = join(dir, `${ZH ? 'zh-' : ''}${name}.png`);
   await editor.page.screenshot({ path });
   step(`screenshot ${path.slice(REPO_ROOT.length)}`);
 }
@@ -274,7 +279,7 @@ try {
     copyWorkspace: false,
     extensionDevelopmentPath: REPO_ROOT,
     viewport: VIEWPORT,
-    settings: { 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'hidden', 'breadcrumbs.enabled': false },
+    settings: { 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'hidden', 'breadcrumbs.enabled': false, ...(ZH ? { 'cnnShape.language': 'zh-cn' } : {}) },
     verbose: flag('--verbose'),
     onLog: flag('--verbose') ? undefined : () => {},
   });

@@ -9,7 +9,8 @@
 //      (tests/pytorch/export_check.py, "pytorch export: N passed, N failed");
 //   3. the editor's dependencies (code-server + Chromium, scripts/install-editor-test-deps.sh), then the
 //      in-editor suites (scripts/run-editor-tests.mjs: the extension's, then the runner's from
-//      tests/runner/vscode) and the UI run of the packaged .vsix (scripts/ui-test.mjs).
+//      tests/runner/vscode, the Chinese one from tests/vscode/zh) and the UI run of the packaged .vsix
+//      (scripts/ui-test.mjs).
 // Every step runs even if an earlier one failed, so one report shows everything; the exit status is 1
 // if anything failed. The last line is the total: "all tests: N passed, N failed".
 // CNNSHAPE_SKIP_EDITOR=1 skips step 3 (say so loudly: CI never sets it).
@@ -32,6 +33,7 @@ if (process.env.CNNSHAPE_SKIP_EDITOR === '1') {
     { name: 'editor dependencies', cmd: 'bash', args: ['scripts/install-editor-test-deps.sh'] },
     { name: 'editor tests', cmd: process.execPath, args: ['scripts/run-editor-tests.mjs'], counts: 'editor' },
     { name: 'runner editor tests', cmd: process.execPath, args: ['scripts/run-editor-tests.mjs', '--tests-src', 'tests/runner/vscode'], counts: 'editor' },
+    { name: 'editor tests in Chinese', cmd: process.execPath, args: ['scripts/run-editor-tests.mjs', '--tests-src', 'tests/vscode/zh', '--settings', '{"cnnShape.language":"zh-cn"}'], counts: 'editor' },
     { name: 'editor UI run', cmd: process.execPath, args: ['scripts/ui-test.mjs'], counts: 'single' },
   );
 }

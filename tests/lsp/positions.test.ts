@@ -60,7 +60,7 @@ test('hover, hints and a quick fix at UTF-16 positions', async () => {
   assert.deepEqual(h!.range, { start: ref, end: { line: ref.line, character: ref.character + '第一层😀👍'.length } });
 
   const hints = await client.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } } });
-  assert.deepEqual(hints!.map((x) => x.position), [pos(TEXT, '\r\n  - {name: 池化')]);
+  assert.deepEqual(hints!.map((x) => x.position), [pos(TEXT, '  # 步幅 3 ❌')]);
 
   const fix = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: pos(TEXT, '3}'), end: pos(TEXT, '3}') }, context: { diagnostics: [] } }))!
     .find((a) => a.title.startsWith('Set padding to 1'));

@@ -25,6 +25,14 @@ test('layer hover: shapes, the arithmetic with the file\'s numbers, params, MACs
   assert.match(v, /receptive field 4×4, jump 3/);
 });
 
+test('layer hover of a layer with an error says so, first, with where the fixes are', () => {
+  const v = hoverText(TUTORIAL.replace('    padding: 1\n', ''));
+  const lines = v.replace(/\\(.)/g, '$1').split(/ {2}\n|\n/); // Markdown escapes undone
+  assert.match(lines[1] ?? '', /^❌ .*\(32 − 4 \+ 2·0\)\/3 \+ 1 = 10\.33.*Ctrl\+\./, v);
+  // A layer without errors has no such line.
+  assert.ok(!hoverText(TUTORIAL).includes('❌'));
+});
+
 test('layer hover: the same on any part of the layer, and per axis where they differ', () => {
   assert.match(hoverText(TUTORIAL.replace('co|nv', 'conv').replace('stride: 3', 'stride: |3')), /11×11×8/);
   const v = hoverText('input: 32x16x3\nlayers:\n  - {type: maxpool, kernel: [2, 4]|}\n');

@@ -5,14 +5,18 @@ import { open, positionOf } from './support';
 
 const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
-test('a hint after each layer: at the end of the line with its type', () => {
+test('a hint after each layer: at the end of the line with its type, before a comment that ends it', () => {
   const text = 'input: 32x32x1\nlayers:\n  - type: conv  # 第一层 😀\n    filters: 6\n    kernel: 5\n  - relu\n  - {type: maxpool, kernel: 2}\n';
   const { analysis, doc } = open(text);
   const hints = inlayHints(analysis, doc, whole);
   assert.deepEqual(hints.map((h) => h.label), ['→ 28×28×6', '→ 28×28×6', '→ 14×14×6']);
-  assert.deepEqual(hints[0]!.position, positionOf(text, '\n    filters'));
+  assert.deepEqual(hints[0]!.position, positionOf(text, '  # 第一层'));
   assert.deepEqual(hints[1]!.position, positionOf(text, '\n  - {type'));
   assert.ok(hints.every((h) => h.paddingLeft));
+  // The tutorials' own comments (`# → 3×3×1`) stay apart from the hint, in flow style too.
+  const tut = 'input: 5x5x1\nlayers:\n  - {type: conv, filters: 1, kernel: 3}   # sees 3×3 → 3×3×1\n';
+  const h2 = inlayHints(open(tut).analysis, open(tut).doc, whole);
+  assert.deepEqual(h2[0]!.position, positionOf(tut, '   # sees'));
 });
 
 test('layers sharing a line get their hint right after themselves; CRLF lines end before \\r', () => {

@@ -27,9 +27,18 @@ export function completion(analysis: Analysis, doc: TextDocument, offset: number
   const { place, word } = completionPlace(analysis, offset);
   const json = analysis.kind === 'json';
   const make = new ItemMaker(doc, word, json);
-  // An empty file: the starter model first, then whatever the place offers (the top-level keys).
-  if (analysis.text.trim() === '') return [make.snippet(t('completion.newModel'), CompletionItemKind.Snippet, t('completion.starterModel'), t('completion.starterDoc'), '!', starterModel(json, lineBreakAt(analysis.text, 0))), ...itemsFor(analysis, place, make)];
+  // An empty file (but for the word being typed: the suggestion pops up while typing `in…`): the starter
+  // model first, then whatever the place offers (the top-level keys).
+  const rest = analysis.text.slice(0, word.start) + analysis.text.slice(word.end);
+  if (rest.trim() === '') return [starter(make, json, analysis.text), ...itemsFor(analysis, place, make)];
   return itemsFor(analysis, place, make);
+}
+
+/** The starter model snippet; found by typing the first key (`input`) or the word `model`, in any language. */
+function starter(make: ItemMaker, json: boolean, text: string): CompletionItem {
+  const item = make.snippet(t('completion.newModel'), CompletionItemKind.Snippet, t('completion.starterModel'), t('completion.starterDoc'), '!', starterModel(json, lineBreakAt(text, 0)));
+  item.filterText = `${item.filterText ?? ''} input model layers`;
+  return item;
 }
 
 function itemsFor(a: Analysis, place: Place, make: ItemMaker): CompletionItem[] {

@@ -74,7 +74,7 @@ function layerText(analysis: Analysis, r: LayerResult): string {
   const known = r.estimated ? null : r.output;
   const out = known && r.rounded ? roundedLabel(shapeLabel(known), r.rounded) : shapeLabel(known);
   const title = `**${plainText(d.type || '?')}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${out}`)}`;
-  const lines = [title, ...arithmeticLines(r.arithmetic)];
+  const lines = [title, ...errorLines(analysis, r), ...arithmeticLines(r.arithmetic)];
   if (known) {
     const counts = { params: grouped(r.params), macs: grouped(r.macs) };
     lines.push(r.field ? t('hover.statsField', { ...counts, field: pairLabel(r.field.size, false), jump: pairLabel(r.field.jump, true) }) : t('hover.stats', counts));
@@ -84,6 +84,17 @@ function layerText(analysis: Analysis, r: LayerResult): string {
     if (r.output) lines.push(t('hover.estimated', { shape: code(shapeLabel(r.output)) }));
   }
   return lines.join(BR);
+}
+
+/**
+ * The layer's first error, said in its hover too: the squiggle may sit on one value (`stride: 3`) while
+ * the learner hovers the type, and the rounded header alone reads like a result.
+ */
+function errorLines(analysis: Analysis, r: LayerResult): string[] {
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && d.layerIndex === r.decl.index);
+  const first = errors[0];
+  if (!first) return [];
+  return [t(first.fix ? 'hover.layerErrorFix' : 'hover.layerError', { message: plainText(first.message) })];
 }
 
 // The core's arithmetic lines start with the axis, in English or in the catalogue's Chinese.

@@ -31,11 +31,16 @@ export function inlayHints(analysis: Analysis, doc: TextDocument, range: Range):
 
 /**
  * The end of the line with the layer's type, where the eye looks for a result; on a line shared
- * with the next layer (`[relu, relu]`, one-line JSON) right after the layer instead.
+ * with the next layer (`[relu, relu]`, one-line JSON) or with a comment, right after the layer instead.
  */
 function hintOffset(analysis: Analysis, scope: Scope, item: ScopeItem): number {
-  const eol = lineEndAt(analysis.text, (item.type?.span ?? item.node).end);
+  const typeEnd = (item.type?.span ?? item.node).end;
+  const eol = lineEndAt(analysis.text, typeEnd);
   const next = scope.items[item.index + 1];
   if (next && next.node.start < eol) return item.node.end;
+  // Before a comment that ends the line (the tutorials write `# → 5×5×1` there): the hint is read
+  // beside the layer, not glued to the comment's last word.
+  const codeEnd = item.node.end <= eol ? item.node.end : typeEnd;
+  if (/^[ \t]*(#|\/\/)/.test(analysis.text.slice(codeEnd, eol))) return codeEnd;
   return eol;
 }

@@ -88,12 +88,9 @@ suite('Quick suggestions while typing', () => {
     assert.equal(doc.lineAt(4).text, '    kernel: ', seen);
   });
 
-  // Skipped because it fails today (seen 2026-11-30): once a letter is typed the file is no longer empty,
-  // and the server offers the starter model only for an empty file (server/src/services/completion.ts),
-  // so it is never in the list a person sees while typing; only Ctrl+Space on the empty file shows it.
-  // It passes with that check made on the text around the word being typed (tried, not committed: the
-  // file belongs to another helper); un-skip it with that fix.
-  test.skip('typing `new` in an empty file offers the starter model without Ctrl+Space', async () => {
+  // Once a letter is typed the file is no longer empty: the server judges the text around the word
+  // being typed (server/src/services/completion.ts), else the starter would never pop up while typing.
+  test('typing `new` in an empty file offers the starter model without Ctrl+Space', async () => {
     const { doc } = await openAtEnd('');
     await typeThenAccept(doc, 'new');
     const text = doc.getText();

@@ -32,18 +32,20 @@ suite('Chinese display language', () => {
     await activateExtension();
     const editor = await openSample(SAMPLE);
     const doc = editor.document;
-    const at = doc.positionAt(doc.getText().indexOf('stride: 3') + 1);
+    // The server has the document once its diagnostics are in.
+    const diags = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'a diagnostic');
+    const at = doc.positionAt(doc.getText().lastIndexOf('stride: 3') + 1);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
     const text = hoverText(hovers);
     assert.match(text, CJK, text);
     assert.ok(text.includes('步幅'), text);
-    const diags = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'a diagnostic');
     const range = diags[0]!.range;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range);
     assert.ok(actions.length > 0, 'no quick fixes');
     for (const a of actions) assert.match(a.title, CJK, a.title);
-    const layerLine = doc.lineAt(doc.positionAt(doc.getText().indexOf('type: conv')).line);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, layerLine.range.end);
+    // Keys of the conv layer, completed where `filters` starts: each with its kind and doc.
+    const keyAt = doc.positionAt(doc.getText().lastIndexOf('filters: 8'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, keyAt);
     const detailed = list.items.filter((i) => typeof i.detail === 'string' && i.detail.length > 0);
     assert.ok(detailed.length > 0, 'no completion details');
     assert.ok(detailed.some((i) => CJK.test(i.detail!)), detailed.map((i) => i.detail).join(' | '));

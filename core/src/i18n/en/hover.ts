@@ -6,6 +6,8 @@ export const hover = {
   statsField: 'params {params} · MACs {macs} · receptive field {field}, jump {jump}',
   unknownHere: 'output unknown: see the problem on this layer',
   unknownHereOrAbove: 'output unknown: see the problem on this layer or above it',
+  layerError: '❌ {message}',
+  layerErrorFix: '❌ {message} (quick fixes: Ctrl+. on the squiggle)',
   estimated: 'checking goes on with ≈ {shape} (estimated: the layers it feeds report no errors of their own)',
   paramTitle: '**{term}** ({type})',
   required: 'required',

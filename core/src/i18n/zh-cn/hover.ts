@@ -8,6 +8,8 @@ export const hover: Translation<typeof en> = {
   statsField: '参数 (params) {params} · 乘加运算 (MACs) {macs} · 感受野 (receptive field) {field}，跳距 (jump) {jump}',
   unknownHere: '输出未知：请看这一层上的问题',
   unknownHereOrAbove: '输出未知：请看这一层或它上面各层的问题',
+  layerError: '❌ {message}',
+  layerErrorFix: '❌ {message}（快速修复：在波浪线上按 Ctrl+.）',
   estimated: '按估计值 ≈ {shape} 继续检查（估计值：它后面的层不再单独报告错误）',
   paramTitle: '**{term}**（{type}）',
   required: '必填',
