@@ -37,7 +37,7 @@ export function completion(analysis: Analysis, doc: TextDocument, offset: number
 /** The starter model snippet; found by typing the first key (`input`) or the word `model`, in any language. */
 function starter(make: ItemMaker, json: boolean, text: string): CompletionItem {
   const item = make.snippet(t('completion.newModel'), CompletionItemKind.Snippet, t('completion.starterModel'), t('completion.starterDoc'), '!', starterModel(json, lineBreakAt(text, 0)));
-  item.filterText = `${item.filterText ?? ''} input model layers`;
+  item.filterText = `${item.filterText ?? ''} input model layers`; // l10n-ignore: words typed to find it, never shown
   return item;
 }
 
