@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings';
 
 test('settings as VS Code, Neovim, Helix and Zed send them', () => {
-  const want = { inlayHints: false, defaultRounding: 'floor', language: 'auto' };
+  const want = { inlayHints: false, defaultRounding: 'floor', language: 'auto', explainLens: true };
   assert.deepEqual(readSettings({ inlayHints: { enabled: false }, rounding: { default: 'floor' }, trace: { server: 'off' } }), want);
   assert.deepEqual(readSettings({ 'inlayHints.enabled': false, 'rounding.default': 'floor' }), want);
   assert.deepEqual(readSettings({ cnnShape: { inlayHints: { enabled: false }, rounding: { default: 'floor' } } }), want);
@@ -13,6 +13,9 @@ test('settings as VS Code, Neovim, Helix and Zed send them', () => {
   assert.equal(readSettings({ language: 'zh-cn' }).language, 'zh-cn');
   assert.equal(readSettings({ cnnShape: { language: 'en' } }).language, 'en');
   assert.equal(readSettings({ language: 'fr' }).language, 'auto');
+  assert.equal(readSettings({ codeLens: { explain: false } }).explainLens, false);
+  assert.equal(readSettings({ 'codeLens.explain': false }).explainLens, false);
+  assert.equal(readSettings({ codeLens: { explain: 'no' } }).explainLens, true);
 });
 
 test('property: any JSON gives valid settings', () => {

@@ -15,9 +15,11 @@ export interface Settings {
   /** For files without a `rounding:` key. */
   defaultRounding: Rounding;
   language: LanguageSetting;
+  /** `cnnShape.codeLens.explain`: the "Explain this layer" lens on conv and pool layers. */
+  explainLens: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { inlayHints: true, defaultRounding: 'strict', language: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { inlayHints: true, defaultRounding: 'strict', language: 'auto', explainLens: true };
 
 /** Reads `{inlayHints: {enabled}, rounding: {default}, language}`, the same with dotted keys, or either under `cnnShape`. */
 export function readSettings(raw: unknown): Settings {
@@ -29,6 +31,7 @@ export function readSettings(raw: unknown): Settings {
   const rounding = lookup(raw, 'rounding', 'default');
   const language = (raw as Record<string, unknown>)['language'];
   return {
+    explainLens: lookup(raw, 'codeLens', 'explain') !== false,
     language: LANGUAGE_SETTINGS.includes(language as LanguageSetting) ? (language as LanguageSetting) : 'auto',
     inlayHints: enabled !== false,
     defaultRounding: typeof rounding === 'string' && (ROUNDINGS as readonly string[]).includes(rounding) ? (rounding as Rounding) : 'strict',

@@ -131,7 +131,7 @@ export function startServer(connection: Connection): void {
   onChecked(connection, CompletionRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => completion(a, doc, doc.offsetAt(p.position))));
   onChecked(connection, DocumentSymbolRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => documentSymbols(a, doc)));
   onChecked(connection, FoldingRangeRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => foldingRanges(a, doc, foldingLimit)));
-  onChecked(connection, CodeLensRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => [...codeLenses(a, doc), ...explainLenses(a, doc)]));
+  onChecked(connection, CodeLensRequest.type, [], (p) => withAnalysis(p.textDocument.uri, [], (a, doc) => [...codeLenses(a, doc), ...(settings.forUri(p.textDocument.uri).explainLens ? explainLenses(a, doc) : [])]));
 
   onChecked(connection, DefinitionRequest.type, ['position'], (p) => withAnalysis(p.textDocument.uri, null, (a, doc) => definition(a, doc, doc.offsetAt(p.position))));
   onChecked(connection, ReferencesRequest.type, ['position', 'context'], (p) =>

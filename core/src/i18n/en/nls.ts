@@ -20,6 +20,7 @@ export const nls = {
   'config.rounding.default.markdownEnumDescriptions.1': "Round down, as PyTorch and Keras `valid` do; the case is noted at information severity.",
   'config.rounding.default.markdownEnumDescriptions.2': "Round up, as PyTorch `ceil_mode`; the case is noted at information severity.",
   'config.inlayHints.enabled.markdownDescription': "Show each layer's output shape (`→ W×H×D`) as an inlay hint after the layer.",
+  'config.codeLens.explain.markdownDescription': "Show an *Explain this layer* code lens above each conv and pool layer (the view is also in the hover and the command palette).",
   'config.language.markdownDescription': "The language of CNN Shape's messages, hovers and views. `auto` follows VS Code's display language.",
   'config.language.enumDescriptions.0': "Follow VS Code's display language.",
   'config.language.enumDescriptions.1': "English.",

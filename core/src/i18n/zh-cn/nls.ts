@@ -21,6 +21,7 @@ export const nls: Translation<typeof en> = {
   'config.rounding.default.markdownEnumDescriptions.1': '向下取整，与 PyTorch 和 Keras 的 `valid` 相同；这种情况以“信息”级别提示。',
   'config.rounding.default.markdownEnumDescriptions.2': '向上取整，与 PyTorch 的 `ceil_mode` 相同；这种情况以“信息”级别提示。',
   'config.inlayHints.enabled.markdownDescription': '在每一层之后以内嵌提示显示该层的输出形状（`→ W×H×D`）。',
+  'config.codeLens.explain.markdownDescription': '在每个卷积层和池化层上方显示“讲解这一层”代码透镜（悬停提示和命令面板里也能打开这个视图）。',
   'config.language.markdownDescription': 'CNN Shape 的消息、悬停提示和视图所用的语言。`auto` 跟随 VS Code 的显示语言。',
   'config.language.enumDescriptions.0': '跟随 VS Code 的显示语言。',
   'config.language.enumDescriptions.1': 'English（英语）。',
