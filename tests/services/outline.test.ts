@@ -77,4 +77,7 @@ test('code lens above layers: totals and Run with the document URI', () => {
   assert.ok(lenses.every((l) => l.range.start.line === 4));
   const none = open('input: 8x8x3\n');
   assert.deepEqual(codeLenses(none.analysis, none.doc), []);
+  // Under a thousand MACs the short form would repeat the number: said once.
+  const small = open('input: 3x3x1\nlayers:\n  - {type: conv, filters: 2, kernel: 3}\n');
+  assert.equal(codeLenses(small.analysis, small.doc)[0]!.command!.title, '20 parameters · 18 MACs');
 });

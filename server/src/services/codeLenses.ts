@@ -17,8 +17,14 @@ export function codeLenses(analysis: Analysis, doc: TextDocument): CodeLens[] {
   const { params, macs } = analysis.totals;
   return [
     // An empty command id: a lens that only shows text.
-    { range, command: { title: t('lenses.totals', { params: grouped(params), macs: grouped(macs), label: macsLabel(macs) }), command: '' } },
+    { range, command: { title: totalsTitle(params, macs), command: '' } },
     { range, command: { title: t('lenses.run'), command: RUN_COMMAND, arguments: [doc.uri] } },
     { range, command: { title: t('lenses.graph'), command: GRAPH_COMMAND, arguments: [doc.uri] } },
   ];
+}
+
+/** `392 parameters · 38,400 MACs (38.40 K)`; a number under a thousand is not said twice (`306 MACs`). */
+function totalsTitle(params: number, macs: number): string {
+  const label = macsLabel(macs);
+  return label === grouped(macs) ? t('lenses.totalsSmall', { params: grouped(params), macs: grouped(macs) }) : t('lenses.totals', { params: grouped(params), macs: grouped(macs), label });
 }

@@ -2,6 +2,7 @@
 // inlayHints.ts, shapes.ts, documentSymbols.ts). The Chinese is in ../zh-cn/lenses.ts.
 export const lenses = {
   totals: '{params} parameters · {macs} MACs ({label})',
+  totalsSmall: '{params} parameters · {macs} MACs',
   run: '▶ Run',
   graph: '◇ Graph',
   uses: '{label} ({count} uses)',

@@ -3,6 +3,7 @@ import type { lenses as en } from '../en/lenses';
 
 export const lenses: Translation<typeof en> = {
   totals: '{params} 个参数 · {macs} 次乘加运算 (MACs)（{label}）',
+  totalsSmall: '{params} 个参数 · {macs} 次乘加运算 (MACs)',
   run: '▶ 运行',
   graph: '◇ 结构图',
   uses: '{label}（使用 {count} 次）',
