@@ -5,35 +5,21 @@
 // images still run); 2 on bad usage.
 import type { Command } from 'commander';
 import { t } from '../../../core/src/index';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
 import { expandImagePaths } from '../../../runner/src/files/imagePaths';
-import { errorLines } from '../../../runner/src/onnx/modelErrors';
 import { renderImageText, renderRunSummary } from '../../../runner/src/run/renderText';
-import { MAX_BATCH, type ImageSink, type PipelineRequest, type PipelineResult } from '../../../runner/src/run/pipeline';
+import { type ImageSink, type PipelineRequest, type PipelineResult } from '../../../runner/src/run/pipeline';
 import type { ImageOutput } from '../../../runner/src/run/result';
 import { JsonArrayWriter } from '../jsonStream';
-import { addRoundingOption, intOption, roundingOption } from '../options';
-import { loadModel } from '../files';
+import { addEngineOptions, readEngineFlags, runnableModel, type EngineFlags } from '../engineOptions';
 import { ProgressBar } from '../progressBar';
 import { printErr, printOut, terminalFields, terminalLine, terminalText } from '../terminalText';
 
-interface RunOptions {
+interface RunOptions extends EngineFlags {
   json?: boolean;
-  weights?: string;
-  seed?: string;
-  wasm?: boolean;
-  threads?: string;
-  rounding?: string;
   profile?: boolean;
-  batch?: string;
-}
-
-/** More threads than 4 per core only slow a run down (and 100000 would exhaust the process). */
-export function maxThreads(): number {
-  return availableParallelism() * 4;
 }
 
 /** One image in the spec's JSON. */
@@ -53,30 +39,17 @@ export function runJsonRest(r: PipelineResult) {
 }
 
 export function registerRun(program: Command): void {
-  addRoundingOption(program
+  addEngineOptions(program
     .command('run')
     .description(t('cli.runDescription'))
     .argument('<model>', t('cli.runModel'))
     .argument('<images...>', t('cli.runImages'))
     .option('--json', t('cli.runJson'))
-    .option('--weights <file>', t('cli.weightsOption'))
-    .option('--seed <n>', t('cli.seedOption'))
-    .option('--wasm', t('cli.wasmOption'))
-    .option('--threads <n>', t('cli.threadsOption'))
-    .option('--profile', t('cli.profileOption'))
-    .option('--batch <n>', t('cli.batchOption', { max: MAX_BATCH })))
+    .option('--profile', t('cli.profileOption')))
     .action(async (modelFile: string, paths: string[], opts: RunOptions) => {
-      const seed = intOption('seed', opts.seed, 0);
-      const threads = intOption('threads', opts.threads, 1, maxThreads());
-      const batchSize = intOption('batch', opts.batch, 1, MAX_BATCH);
-      const defaultRounding = roundingOption(opts.rounding);
-      const m = loadModel(modelFile, defaultRounding);
-      const errors = errorLines(m.analysis, modelFile);
-      if (errors.length) {
-        printErr(`${errors.map(terminalLine).join('\n')}\n${t('cli.notRun', { file: modelFile })}\n`);
-        process.exitCode = 1;
-        return;
-      }
+      const { defaultRounding, request: flags } = readEngineFlags(opts);
+      const m = runnableModel(modelFile, defaultRounding, 'cli.notRun');
+      if (!m) return;
       const { images, problems } = expandImagePaths(paths);
       for (const p of problems) printErr(`${t('cli.errorLine', { message: terminalLine(p.error) })}\n`);
       if (problems.length) process.exitCode = 1;
@@ -93,13 +66,9 @@ export function registerRun(program: Command): void {
       const request: PipelineRequest = {
         modelFile: resolve(modelFile),
         text: m.analysis.text,
-        ...(defaultRounding ? { defaultRounding } : {}),
         images,
-        engine: { ...(opts.wasm ? { forceWasm: true } : {}), ...(threads !== undefined ? { threads } : {}) },
-        ...(seed !== undefined ? { seed } : {}),
-        ...(opts.weights ? { weightsFile: resolve(opts.weights) } : {}),
+        ...flags,
         ...(opts.profile ? { profile: true } : {}),
-        ...(batchSize !== undefined ? { batchSize } : {}),
       };
       const result = await runStreaming(request, onImage, bar);
       bar.clear();
