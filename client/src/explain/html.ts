@@ -1,25 +1,11 @@
 // The "Explain this layer" page's HTML: an empty frame that the page script (dist/explainWebview.js)
 // fills from posted data with textContent and SVG elements only. Strict CSP with a nonce; colours are
 // the editor theme's CSS variables, so the drawing follows theme changes.
-import { escapeHtml } from '../summary/html';
+import { escapeHtml, pageShell } from '../pageShell';
 
 export function renderExplainPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string; lang: string }): string {
-  const e = escapeHtml;
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only: the caller's invariant
-  return `<!DOCTYPE html>
-<html lang="${e(opts.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${opts.nonce}'; script-src 'nonce-${opts.nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(opts.title)}</title>
-<style nonce="${opts.nonce}">${STYLE}</style>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${opts.nonce}" src="${e(opts.scriptUri)}"></script>
-</body>
-</html>`;
+  return pageShell({ nonce: opts.nonce, title: opts.title, lang: opts.lang, style: STYLE, body: `<main id="root" aria-live="polite"></main>
+<script nonce="${opts.nonce}" src="${escapeHtml(opts.scriptUri)}"></script>` });
 }
 
 const STYLE = `

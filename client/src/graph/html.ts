@@ -1,7 +1,7 @@
 // The graph page's HTML: a toolbar, the drawing area, an overview and a tooltip. The graph itself is
 // drawn by the page script (dist/graphWebview.js) from posted data; nothing from the model is in here
 // but the escaped title. Colours are the editor theme's CSS variables, so they follow theme changes.
-import { escapeHtml } from '../summary/html';
+import { escapeHtml, pageShell } from '../pageShell';
 import type { MessageId } from '../../../core/src/index';
 import { pageStrings, type GraphKey, type Translate } from './strings';
 
@@ -9,18 +9,7 @@ import { pageStrings, type GraphKey, type Translate } from './strings';
 export function renderGraphPage(opts: { nonce: string; cspSource: string; scriptUri: string; title: string; text: Translate }): string {
   const e = escapeHtml;
   const x = (key: GraphKey) => e(opts.text(`graph.${key}` as MessageId));
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only: the caller's invariant
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src blob: data:; style-src 'nonce-${opts.nonce}'; script-src 'nonce-${opts.nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(opts.title)}</title>
-<style nonce="${opts.nonce}">${STYLE}</style>
-</head>
-<body data-strings="${e(JSON.stringify(pageStrings(opts.text)))}">
-<div class="toolbar" role="toolbar" aria-label="${x('toolbar')}">
+  const body = `<div class="toolbar" role="toolbar" aria-label="${x('toolbar')}">
 <button data-action="fit" title="${x('fitTitle')}">${x('fit')}</button>
 <button data-action="zoom-in" title="${x('zoomInTitle')}">${x('zoomIn')}</button>
 <button data-action="zoom-out" title="${x('zoomOutTitle')}">${x('zoomOut')}</button>
@@ -39,9 +28,10 @@ export function renderGraphPage(opts: { nonce: string; cspSource: string; script
 <div id="side"><div id="overview" aria-hidden="true"><div id="overview-canvas"></div><div id="overview-view"></div></div></div>
 </div>
 <div id="tip" role="tooltip" hidden></div>
-<script nonce="${opts.nonce}" src="${e(opts.scriptUri)}"></script>
-</body>
-</html>`;
+<script nonce="${opts.nonce}" src="${e(opts.scriptUri)}"></script>`;
+  const bodyAttributes = `data-strings="${e(JSON.stringify(pageStrings(opts.text)))}"`;
+  // l10n-ignore: CSP sources
+  return pageShell({ nonce: opts.nonce, title: opts.title, imgSrc: 'blob: data:', style: STYLE, bodyAttributes, body });
 }
 
 const STYLE = `

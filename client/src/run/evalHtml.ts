@@ -3,7 +3,7 @@
 // class is its share of its row, in tenths; the colours are the theme's, in CSS) and the worst images
 // as links the page script turns into "open this image" messages. Every class name and path is escaped.
 import type { EvaluationRun } from '../../../runner/src/run/evaluate';
-import { escapeHtml } from '../summary/html';
+import { escapeHtml, pageShell } from '../pageShell';
 import { defaultTr, type Tr } from './tr';
 
 const e = escapeHtml;
@@ -80,22 +80,9 @@ ${worst}`;
 
 /** The whole page: the same strict CSP with a fresh nonce as the run page; one local script. */
 export function renderEvaluationPage(body: string, opts: { nonce: string; cspSource: string; scriptUri: string; title: string; lang?: string }): string {
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only
   const { nonce } = opts;
-  return `<!DOCTYPE html>
-<html lang="${e(opts.lang ?? 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${e(opts.cspSource)}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(opts.title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<main id="root">${body}</main>
-<script nonce="${nonce}" src="${e(opts.scriptUri)}"></script>
-</body>
-</html>`;
+  return pageShell({ nonce, title: opts.title, ...(opts.lang ? { lang: opts.lang } : {}), imgSrc: e(opts.cspSource), style: STYLE, body: `<main id="root">${body}</main>
+<script nonce="${nonce}" src="${e(opts.scriptUri)}"></script>` });
 }
 
 const HEAT_STYLE = Array.from({ length: 10 }, (_, i) => `td.h${i + 1} { background: color-mix(in srgb, var(--vscode-charts-blue, #3794ff) ${(i + 1) * 9}%, transparent); }`).join('\n');

@@ -3,7 +3,7 @@
 // only its own script (a local file, nonce'd) and style; pixels and exact values arrive later by
 // message (see view.ts), and the page script sets the bars' widths and opens the enlarged view.
 import type { Shape } from '../../../core/src/index';
-import { escapeHtml } from '../summary/html';
+import { escapeHtml, pageShell } from '../pageShell';
 import { defaultTr, type Tr } from './tr';
 import type { ImageView, RunView, VectorView } from './view';
 
@@ -128,24 +128,11 @@ export type RunPageStrings = ReturnType<typeof runPageStrings>;
  * `strings` (templates with {placeholders}) reach the script as escaped JSON in an attribute of the root.
  */
 export function renderRunPage(body: string, opts: { nonce: string; cspSource: string; scriptUri: string; title: string; strings?: RunPageStrings; lang?: string }): string {
-  if (!/^[A-Za-z0-9+/=]+$/.test(opts.nonce)) throw new Error('nonce must be base64'); // dev-only
   const { nonce } = opts;
   const strings = JSON.stringify(opts.strings ?? runPageStrings());
-  return `<!DOCTYPE html>
-<html lang="${e(opts.lang ?? 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${e(opts.cspSource)}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${e(opts.title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<main id="root" data-strings="${e(strings)}">${body}</main>
+  return pageShell({ nonce, title: opts.title, ...(opts.lang ? { lang: opts.lang } : {}), imgSrc: e(opts.cspSource), style: STYLE, body: `<main id="root" data-strings="${e(strings)}">${body}</main>
 <div id="zoom" class="zoom" role="dialog" aria-modal="true" hidden></div>
-<script nonce="${nonce}" src="${e(opts.scriptUri)}"></script>
-</body>
-</html>`;
+<script nonce="${nonce}" src="${e(opts.scriptUri)}"></script>` });
 }
 
 const STYLE = `

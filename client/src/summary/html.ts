@@ -1,17 +1,14 @@
 // The summary webview's HTML, as pure functions of the core's Summary (no vscode import, so node tests
 // can check them). Everything that comes from a model file goes through escapeHtml; the page allows
 // only its own nonce'd style and script.
+import { escapeHtml, pageShell } from '../pageShell';
 import { bytes, grouped, macsLabel, t, type MessageArgs, type MessageId, type Summary } from '../../../core/src/index';
 
 /** Renders a catalogue message: the client's `t` (VS Code's language) in the extension, the core's in tests. */
 export type Translate = (id: MessageId, args?: MessageArgs) => string;
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text → HTML text or attribute value (quoted with either quote). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+// Escaping lives with the page frame (pageShell.ts); re-exported for the pages that import it from here.
+export { escapeHtml } from '../pageShell';
 
 /** Messages between the page and the extension. `version` is the document version the body shows. */
 export type ToWebview = { type: 'update'; body: string; version: number };
@@ -67,22 +64,9 @@ function countOf(tr: Translate, n: number, what: 'error' | 'warning'): string {
 
 /** The whole page. `nonce` must be fresh and unguessable for each page. */
 export function renderSummaryPage(body: string, nonce: string, title: string, version: number): string {
-  if (!/^[A-Za-z0-9+/=]+$/.test(nonce)) throw new Error('nonce must be base64'); // dev-only: the caller's invariant
   if (!count(version)) throw new Error('version must be a whole number'); // dev-only: the caller's invariant
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<main id="root" data-version="${version}">${body}</main>
-<script nonce="${nonce}">${SCRIPT}</script>
-</body>
-</html>`;
+  return pageShell({ nonce, title, style: STYLE, body: `<main id="root" data-version="${version}">${body}</main>
+<script nonce="${nonce}">${SCRIPT}</script>` });
 }
 
 // Colours and fonts come from the editor theme (VS Code sets these variables on the webview body).
