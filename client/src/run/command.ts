@@ -10,7 +10,7 @@ import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
 import type { PipelineRequest, PipelineResult } from '../../../runner/src/run/pipeline';
 import { wallNow } from '../../../runner/src/run/phases';
-import { activeCnnEditor, isCnnDocument } from '../documents';
+import { checkedModel } from './checkedModel';
 import type { Summaries, SummaryResult } from '../summaries';
 import { t } from '../l10n';
 import { imageSize } from './imageSize';
@@ -69,28 +69,9 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
   // The run's phases are timed from the command, or from the choice of images when the user picks them.
   let started = wallNow();
   // A Uri from the editor title menu, or a URI string from the language server's "▶ Run" code lens.
-  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg, true) : undefined;
-  const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
-  if (!doc || !isCnnDocument(doc)) {
-    void vscode.window.showInformationMessage(t('run.openModel'));
-    return undefined;
-  }
-  // The text of the version the server is asked about: what it checked is what runs.
-  const text = doc.getText();
-  const info = await state.summaries.of(doc);
-  if (!info) {
-    void vscode.window.showErrorMessage(t('run.noServer'));
-    return undefined;
-  }
-  const errors = info.summary.errors;
-  if (errors > 0) {
-    const first = info.firstError;
-    const message = first ? t('run.modelHasErrorsAt', { count: errors, line: first.range.start.line + 1, message: first.message }) : t('run.modelHasErrors', { count: errors });
-    void vscode.window
-      .showErrorMessage(message, t('run.showProblems'))
-      .then((choice) => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
-    return undefined;
-  }
+  const model = await checkedModel(state.summaries, arg, true);
+  if (!model) return undefined;
+  const { doc, text, info } = model;
   let images = asUris(imagesArg);
   if (!images) {
     images = await pickImages(doc.uri);

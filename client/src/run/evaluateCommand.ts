@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { evaluateInWorker, RunCancelled } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
 import type { EvaluationRun } from '../../../runner/src/run/evaluate';
-import { activeCnnEditor, isCnnDocument } from '../documents';
+import { checkedModel } from './checkedModel';
 import { t } from '../l10n';
 import type { Summaries } from '../summaries';
 import type { EvaluationView } from './evalHtml';
@@ -46,25 +46,9 @@ async function pickFolder(model: vscode.Uri): Promise<vscode.Uri | undefined> {
 }
 
 export async function evaluateFolder(state: EvaluationState, arg?: unknown, folderArg?: unknown): Promise<EvaluationOutcome | undefined> {
-  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg, true) : undefined;
-  const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeCnnEditor()?.document;
-  if (!doc || !isCnnDocument(doc)) {
-    void vscode.window.showInformationMessage(t('run.openModel'));
-    return undefined;
-  }
-  const text = doc.getText();
-  const info = await state.summaries.of(doc);
-  if (!info) {
-    void vscode.window.showErrorMessage(t('run.noServer'));
-    return undefined;
-  }
-  const errors = info.summary.errors;
-  if (errors > 0) {
-    const first = info.firstError;
-    const message = first ? t('run.modelHasErrorsAt', { count: errors, line: first.range.start.line + 1, message: first.message }) : t('run.modelHasErrors', { count: errors });
-    void vscode.window.showErrorMessage(message);
-    return undefined;
-  }
+  const model = await checkedModel(state.summaries, arg, false);
+  if (!model) return undefined;
+  const { doc, text, info } = model;
   const folder = folderArg instanceof vscode.Uri ? folderArg : await pickFolder(doc.uri);
   if (!folder) return undefined;
   const title = info.summary.title;
