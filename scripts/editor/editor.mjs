@@ -294,12 +294,21 @@ export async function openFile(ed, relPath, { timeout = 30_000 } = {}) {
  */
 export async function hover(ed, selector, { timeout = 30_000 } = {}) {
   const page = ed.page;
-  const el = await page.waitForSelector(selector, { timeout });
-  const box = await el.boundingBox();
-  if (!box) throw new Error(`${selector} has no box`);
-  await page.mouse.move(1, 1);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
-  const h = await page.waitForSelector('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content', { timeout });
+  const deadline = Date.now() + timeout;
+  const shown = '.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content';
+  let h = null;
+  // Lines can move after the mouse does (a code lens arriving late pushes the layer down, and the mouse
+  // then rests on the line above): find the element again and move to it until a hover shows.
+  while (!h) {
+    const el = await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+    const box = await el.boundingBox();
+    if (!box) throw new Error(`${selector} has no box`);
+    await page.mouse.move(1, 1);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    const wait = Math.min(5_000, deadline - Date.now());
+    if (wait <= 0) throw new Error(`no hover over ${selector} within ${timeout} ms`);
+    h = await page.waitForSelector(shown, { timeout: wait }).catch(() => null);
+  }
   await page.waitForFunction((e) => (e.textContent ?? '').trim().length > 0, h, { timeout });
   await sleep(200); // the hover grows as its parts render
   return (await h.innerText()).trim();
