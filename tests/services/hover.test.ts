@@ -31,6 +31,8 @@ test('layer hover of a layer with an error says so, first, with where the fixes 
   assert.match(lines[1] ?? '', /^❌ .*\(32 − 4 \+ 2·0\)\/3 \+ 1 = 10\.33.*Ctrl\+\./, v);
   // A layer without errors has no such line.
   assert.ok(!hoverText(TUTORIAL).includes('❌'));
+  // Over the squiggle (`3` of `stride: 3`) the editor shows the diagnostic itself: not said twice.
+  assert.ok(!hoverText(TUTORIAL.replace('    padding: 1\n', '').replace('stride: 3', 'stride: |3').replace('co|nv', 'conv')).includes('❌'));
 });
 
 test('layer hover: the same on any part of the layer, and per axis where they differ', () => {

@@ -65,16 +65,16 @@ function layerPartHover(analysis: Analysis, doc: TextDocument, layer: LayerResul
   const onType = offset >= decl.typeSpan.start && offset <= decl.typeSpan.end;
   // The explain view's extras (denseComparison.ts): dense vs conv weights, and the link to the view.
   const extras = [denseComparison(analysis, layer), explainLink(doc.uri, layer)].filter((x) => x !== undefined);
-  return markdown([layerText(analysis, layer), ...extras].join(BR), doc, onType ? decl.typeSpan : undefined);
+  return markdown([layerText(analysis, layer, offset), ...extras].join(BR), doc, onType ? decl.typeSpan : undefined);
 }
 
 /** "**conv** `c1` `32×32×3 → 11×11×8`", the arithmetic per axis, then the counts. */
-function layerText(analysis: Analysis, r: LayerResult): string {
+function layerText(analysis: Analysis, r: LayerResult, offset: number): string {
   const d = r.decl;
   const known = r.estimated ? null : r.output;
   const out = known && r.rounded ? roundedLabel(shapeLabel(known), r.rounded) : shapeLabel(known);
   const title = `**${plainText(d.type || '?')}**${d.name ? ` ${code(d.name.value)}` : ''} ${code(`${inputsLabel(r, analysis.model.input?.value)} → ${out}`)}`;
-  const lines = [title, ...errorLines(analysis, r), ...arithmeticLines(r.arithmetic)];
+  const lines = [title, ...errorLines(analysis, r, offset), ...arithmeticLines(r.arithmetic)];
   if (known) {
     const counts = { params: grouped(r.params), macs: grouped(r.macs) };
     lines.push(r.field ? t('hover.statsField', { ...counts, field: pairLabel(r.field.size, false), jump: pairLabel(r.field.jump, true) }) : t('hover.stats', counts));
@@ -88,10 +88,12 @@ function layerText(analysis: Analysis, r: LayerResult): string {
 
 /**
  * The layer's first error, said in its hover too: the squiggle may sit on one value (`stride: 3`) while
- * the learner hovers the type, and the rounded header alone reads like a result.
+ * the learner hovers the type, and the rounded header alone reads like a result. Not over the squiggle
+ * itself, where the editor already shows the diagnostic above the hover.
  */
-function errorLines(analysis: Analysis, r: LayerResult): string[] {
+function errorLines(analysis: Analysis, r: LayerResult, offset: number): string[] {
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error' && d.layerIndex === r.decl.index);
+  if (errors.some((d) => d.span.start <= offset && offset <= d.span.end)) return [];
   const first = errors[0];
   if (!first) return [];
   return [t(first.fix ? 'hover.layerErrorFix' : 'hover.layerError', { message: plainText(first.message) })];
