@@ -8,10 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { runInWorker } from '../../runner/src/engine/client';
+import { IMAGES_IN_FLIGHT, ReplyWindow } from '../../runner/src/engine/replyWindow';
 import { expandImagePaths, globRegExp } from '../../runner/src/files/imagePaths';
 import { runPipeline } from '../../runner/src/run/pipeline';
 import type { ImageOutput } from '../../runner/src/run/result';
 import { JsonArrayWriter } from '../../cli/src/jsonStream';
+import { outputDrained } from '../../cli/src/commands/run';
+import { Writable } from 'node:stream';
 import { pngBytes } from './helpers/png';
 import { tempDir } from './helpers/tmp';
 
@@ -94,12 +97,88 @@ test('maps asked for are returned per image of a batch, as through the full grap
 
 test('streamed from the worker: each image arrives once, in order, and the final result keeps none', async () => {
   const seen: ImageOutput[] = [];
-  const r = await runInWorker({ modelFile: MODEL, images: [...pics, join(tmp.dir, 'pics/notes.txt')], batchSize: 4 }, { onImage: (o) => seen.push(o) });
+  const r = await runInWorker({ modelFile: MODEL, images: [...pics, join(tmp.dir, 'pics/notes.txt')], batchSize: 4 }, { onImage: (o) => void seen.push(o) });
   assert.deepEqual(seen.map((o) => o.image), pics);
   assert.equal(r.outputs.length, 0);
   assert.equal(r.extras.length, 0);
   assert.equal(r.errors.length, 1);
   assert.equal(r.layers.length, 8);
+});
+
+test('a reader that falls behind holds the worker back: at most IMAGES_IN_FLIGHT results (plus a batch) wait for it', async () => {
+  const many = Array.from({ length: 200 }, (_, i) => pics[i % pics.length]!);
+  const held: Array<() => void> = [];
+  let delivered = 0;
+  const running = runInWorker({ modelFile: MODEL, images: many, batchSize: 4 }, {
+    onImage: () => {
+      delivered++;
+      return new Promise<void>((resolve) => held.push(resolve));
+    },
+  });
+  let drain: NodeJS.Timeout | undefined;
+  try {
+    // Until results have come and then none for 400 ms: the worker is waiting for the reader.
+    let last = -1;
+    for (let waited = 0; (last !== delivered || delivered === 0) && waited < 60_000; waited += 400) {
+      last = delivered;
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    assert.ok(delivered >= IMAGES_IN_FLIGHT && delivered <= IMAGES_IN_FLIGHT + 3, `${delivered} results before the reader handled any`);
+  } finally {
+    // The reader catches up, now and as the rest come (also after a failure, so the worker ends).
+    drain = setInterval(() => held.splice(0).forEach((f) => f()), 5);
+  }
+  try {
+    const r = await running;
+    assert.equal(delivered, 200);
+    assert.equal(r.errors.length, 0);
+  } finally {
+    clearInterval(drain);
+  }
+});
+
+test('the CLI hands the worker a wait while stdout is full, and lets it go on the drain (or when stdout closes)', async () => {
+  let release: (() => void) | undefined;
+  const out = new Writable({ highWaterMark: 16, write: (_chunk, _enc, cb) => (release = cb) });
+  assert.equal(outputDrained(out), undefined, 'nothing written yet');
+  out.write('more than sixteen bytes, so the stream needs a drain');
+  const wait = outputDrained(out);
+  assert.ok(wait instanceof Promise);
+  let went = false;
+  void wait.then(() => (went = true));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(went, false);
+  release!();
+  await wait;
+  out.write('again, more than sixteen bytes');
+  const closing = outputDrained(out);
+  assert.ok(closing instanceof Promise);
+  out.destroy();
+  await closing;
+});
+
+test('the reply window: waits at its limit, goes on when the reader catches up or the run stops', async () => {
+  const w = new ReplyWindow(3);
+  assert.equal(w.sent(), undefined);
+  assert.equal(w.sent(), undefined);
+  const third = w.sent();
+  assert.ok(third instanceof Promise);
+  let went = false;
+  void third.then(() => (went = true));
+  w.received(Number.NaN);
+  w.received(-5);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(went, false, 'a count that is not a new whole number changes nothing');
+  w.received(1);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(went, true);
+  const fourth = w.sent();
+  assert.ok(fourth instanceof Promise, '3 sent, 1 received: the 4th makes 3 in flight again');
+  assert.equal(w.sent(), fourth, 'one wait for every result posted past the limit');
+  w.release();
+  await fourth;
+  w.received(5);
+  assert.equal(w.sent(), undefined, 'all received: room again');
 });
 
 test('JSON written item by item is the same object as written at once', () => {

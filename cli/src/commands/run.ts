@@ -62,6 +62,7 @@ export function registerRun(program: Command): void {
         if (process.stdout.destroyed) return;
         bar.around(() => (json ? json.item(imageJson(o)) : printOut(`${renderImageText(terminalFields(o))}\n`)));
         bar.update(done, images.length, t('cli.progressImages'));
+        return outputDrained();
       };
       const request: PipelineRequest = {
         modelFile: resolve(modelFile),
@@ -84,6 +85,24 @@ export function registerRun(program: Command): void {
       for (const e of result.errors) printErr(`${t('cli.errorLine', { message: terminalLine(e.error) })}\n`);
       if (result.errors.length) process.exitCode = 1;
     });
+}
+
+/**
+ * Undefined while stdout takes what is written; else a promise of its 'drain'. The worker waits for it
+ * (engine/replyWindow.ts), so a slow reader (`| less`, a stalled pipe) holds the run back instead of
+ * the results piling up in memory.
+ */
+export function outputDrained(out: NodeJS.WritableStream & { writableNeedDrain: boolean; destroyed: boolean } = process.stdout): Promise<void> | undefined {
+  if (!out.writableNeedDrain || out.destroyed) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 /** Runs in the worker with Ctrl-C wired to cancel; undefined (with the message printed) when it failed. */

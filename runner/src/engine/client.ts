@@ -9,6 +9,7 @@ import type { Reply, Request } from './protocol';
 import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session';
 import { RunnerError } from '../errors';
 import { readyKey } from '../run/readyKey';
+import { RECEIVED_EVERY } from './replyWindow';
 import { getLocale, t } from '../../../core/src/index';
 
 export interface WorkerOptions {
@@ -170,11 +171,20 @@ export class RunCancelled extends Error {
  * removed when the worker has stopped, also when the run is cancelled (the CLI cancels on Ctrl-C).
  */
 export function runInWorker(request: PipelineRequest, opts: PipelineCallOptions = {}): Promise<PipelineResult> {
+  let handled = 0;
   return workerJob<PipelineResult>(
     // No progress messages nobody listens to (the CLI): one per image otherwise.
     (scratchDir) => ({ id: 1, kind: 'pipeline', request: { ...request, engine: { ...request.engine, scratchDir } }, ...(opts.onImage ? { stream: true } : {}), ...(opts.onProgress ? {} : { quiet: true }) }),
-    (r) => {
-      if (r.kind === 'image') opts.onImage?.(r.output, r.extras);
+    (r, send) => {
+      if (r.kind === 'image') {
+        // Counted once handled: a sink that returns a promise (a page still showing it) is waited for.
+        const done = () => {
+          if (++handled % RECEIVED_EVERY === 0) send({ id: 3, kind: 'received', count: handled });
+        };
+        const showing = opts.onImage?.(r.output, r.extras);
+        if (showing) void showing.then(done, done);
+        else done();
+      }
       return r.kind === 'pipeline' ? { result: r.result } : undefined;
     },
     opts,
@@ -209,7 +219,7 @@ export function evaluateInWorker(request: EvaluationRequest, opts: EvaluationCal
  */
 function workerJob<T>(
   message: (scratchDir: string) => Request,
-  onReply: (r: Reply & { ok: true }) => { result: T } | undefined,
+  onReply: (r: Reply & { ok: true }, send: (req: Request) => void) => { result: T } | undefined,
   opts: { signal?: AbortSignal; onProgress?: Progress } & WorkerOptions,
   pipeline?: PipelineRequest,
 ): Promise<T> {
@@ -253,7 +263,7 @@ function workerJob<T>(
       } else if (!r.ok) finish(() => reject(new RunnerError(r.error, r.errorKind === 'user')));
       else if (r.kind === 'progress') opts.onProgress?.(r.message, r.fraction);
       else {
-        const done = onReply(r);
+        const done = onReply(r, (req) => worker.postMessage({ ...req, locale: getLocale() } satisfies Request));
         if (done) finish(() => resolve(done.result));
       }
     });

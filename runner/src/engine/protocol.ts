@@ -19,6 +19,8 @@ export type Request = { locale?: Locale } & (
   | { id: number; kind: 'evaluate'; request: EvaluationRequest }
   /** Stop the pipeline at its next step (never in the middle of onnxruntime's run: see client.ts). */
   | { id: number; kind: 'cancel' }
+  /** The caller has handled `count` 'image' replies of the streamed run in all (replyWindow.ts). */
+  | { id: number; kind: 'received'; count: number }
 );
 
 export type Reply =

@@ -10,6 +10,7 @@ import { runPipeline, type Progress } from '../run/pipeline';
 import { runEvaluation } from '../run/evaluate';
 import { PhaseClock, wallNow } from '../run/phases';
 import { fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
+import { ReplyWindow } from './replyWindow';
 
 /** When this thread started running, for the run's phase marks. */
 const startedAt = wallNow();
@@ -26,6 +27,8 @@ let ready: Promise<ReadyRun | undefined> | undefined;
 let readyFor: string | undefined;
 /** Set by a 'cancel' message; the pipeline checks it between its steps. */
 let cancelled = false;
+/** The streamed run's image results not yet handled by the reader ('received' messages). */
+let inFlight: ReplyWindow | undefined;
 
 function progressTo(id: number): Progress {
   return (message, fraction) => {
@@ -82,15 +85,30 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       const taken = mine ? await mine : undefined;
       const usable = taken && fitsRequest(taken, req.request) ? taken : undefined;
       if (taken && !usable) await taken.session.release();
-      const result = await runPipeline(
-        req.request,
-        req.quiet ? undefined : progressTo(req.id),
-        () => cancelled,
-        req.stream ? (output, extras) => port.postMessage({ id: req.id, ok: true, kind: 'image', output, extras } satisfies Reply) : undefined,
-        clock,
-        usable,
-      );
-      return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
+      const window = req.stream ? new ReplyWindow() : undefined;
+      inFlight = window;
+      try {
+        const result = await runPipeline(
+          req.request,
+          req.quiet ? undefined : progressTo(req.id),
+          () => cancelled,
+          window
+            ? (output, extras) => {
+                port.postMessage({ id: req.id, ok: true, kind: 'image', output, extras } satisfies Reply);
+                return window.sent();
+              }
+            : undefined,
+          clock,
+          usable,
+        );
+        return { reply: { id: req.id, ok: true, kind: 'pipeline', result }, transfer: [] };
+      } finally {
+        inFlight = undefined;
+      }
+    }
+    case 'received': {
+      inFlight?.received(req.count);
+      return undefined;
     }
     case 'evaluate': {
       const counted = (done: number, total: number) => port.postMessage({ id: req.id, ok: true, kind: 'counted', done, total } satisfies Reply);
@@ -98,8 +116,9 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       return { reply: { id: req.id, ok: true, kind: 'evaluation', result }, transfer: [] };
     }
     case 'cancel':
-      // Answered by the pipeline, which stops at its next step.
+      // Answered by the pipeline, which stops at its next step (also when it waits for the reader).
       cancelled = true;
+      inFlight?.release();
       return undefined;
     case 'release': {
       if (session) await session.release();

@@ -73,8 +73,11 @@ export interface PipelineResult extends RunResult {
 }
 
 export type Progress = (message: string, fraction?: number) => void;
-/** Receives each image's result as it is ready; the pipeline then keeps neither in its result. */
-export type ImageSink = (output: ImageOutput, extras: ImageExtras) => void;
+/**
+ * Receives each image's result as it is ready; the pipeline then keeps neither in its result. A promise
+ * returned makes the pipeline wait before its next batch (the reader is behind: engine/replyWindow.ts).
+ */
+export type ImageSink = (output: ImageOutput, extras: ImageExtras) => void | Promise<void>;
 
 /** Thrown between steps when the caller asked the run to stop. */
 export class PipelineStopped extends Error {
@@ -150,15 +153,14 @@ export async function runPipeline(
   const previewLayers = req.previews ? (req.previews.layers ?? analysis.layers.filter((l) => MAP_TYPES.has(l.decl.type)).map((l) => l.decl.index)) : [];
   const keep = [...new Set([...(req.keepOutputsOf ?? []), ...previewLayers])];
   const fetch = [finalOutput, ...keep.filter((k) => layerOutputName(k) !== finalOutput).map(layerOutputName)];
-  const emit = (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number) => {
+  const emit = (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number): void | Promise<void> => {
     const final = slice(out[finalOutput]!, at);
     const o: ImageOutput = { image: d.image, output: Array.from(final.data), top: topK(final.data, 5, labels), ms: round(ms) };
     const extra = imageExtras(d, out, at, req, previewLayers);
-    if (onImage) onImage(o, extra);
-    else {
-      result.outputs.push(o);
-      result.extras.push(extra);
-    }
+    if (onImage) return onImage(o, extra);
+    result.outputs.push(o);
+    result.extras.push(extra);
+    return undefined;
   };
 
   let firstDims: Record<string, number[]> = {};
@@ -174,7 +176,7 @@ export async function runPipeline(
     const ms = performance.now() - t0;
     firstDims = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.dims]));
     clock.mark('run');
-    emit(first[0]!, pick(out, fetch), 0, ms);
+    await emit(first[0]!, pick(out, fetch), 0, ms);
     if (lean) {
       await session.release();
       session = undefined;
@@ -231,7 +233,8 @@ export async function startRun(req: PipelineRequest, progress: Progress, clock: 
 
 /**
  * Runs the remaining images `batch` at a time; the next batch is decoded while onnxruntime runs the
- * current one (its run does not hold this thread), so two batches at most are in memory.
+ * current one (its run does not hold this thread), so two batches at most are in memory; and waits
+ * when the reader of the results has fallen behind.
  */
 async function runBatches(
   session: EngineSession,
@@ -239,7 +242,7 @@ async function runBatches(
   decode: (n: number) => Promise<Decoded[]>,
   checkStop: () => void,
   fetch: string[],
-  emit: (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number) => void,
+  emit: (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number) => void | Promise<void>,
 ): Promise<void> {
   let chunk = await decode(batch);
   while (chunk.length) {
@@ -255,7 +258,11 @@ async function runBatches(
     });
     const out = await running;
     const ms = (performance.now() - t0) / chunk.length;
-    chunk.forEach((d, i) => emit(d, out, i, ms));
+    // A reader that is behind makes the sink return a wait: one for the chunk (the next chunk is
+    // decoded already, so memory stays at two batches).
+    let behind: Promise<void> | undefined;
+    for (const [i, d] of chunk.entries()) behind = emit(d, out, i, ms) ?? behind;
+    if (behind) await behind;
     chunk = following;
   }
 }
