@@ -158,6 +158,18 @@ export const CLI_CASES = [
     for (let i = 0; i < 100_000; i++) mkdirSync(join(root, `x${i}`));
     return ['eval', write(d, 'm.cnn.yaml', tinyModel()), root];
   }, { exit: [1, 2], maxMs: 10_000, maxRssMb: 500, notOutput: /x99999/ }, { timeoutMs: 120_000 }),
+  cli('eval-only-empty-class-folders', (d) => { const root = folder(d, 'data'); folder(root, 'a'); folder(root, 'b'); return ['eval', write(d, 'm.cnn.yaml', tinyModel()), root]; }, { exit: [1, 2], maxMs: 8000 }),
+  cli('eval-2000-classes-one-image-each', (d) => {
+    const root = folder(d, 'data');
+    const p = png(4, 4);
+    const labels = [];
+    for (let i = 0; i < 2000; i++) {
+      writeFileSync(join(folder(root, `c${i}`), 'x.png'), p);
+      labels.push(`c${i}`);
+    }
+    write(d, 'labels.txt', labels.join('\n'));
+    return ['eval', write(d, 'm.cnn.yaml', 'input: 4x4x1\nlabels: labels.txt\nlayers:\n  - flatten\n  - {type: dense, units: 2000}\n'), root];
+  }, { exit: [0], maxMs: 20_000, maxRssMb: 800 }, { timeoutMs: 60_000 }),
   cli('threads-100000-run', (d) => ['run', '--threads', '100000', write(d, 'm.cnn.yaml', tinyModel()), write(d, 'x.png', png(4, 4))], { exit: [1, 2], maxMs: 8000 }),
   cli('threads-100000-eval', (d) => ['eval', '--threads', '100000', write(d, 'm.cnn.yaml', tinyModel()), dataset(d)], { exit: [1, 2], maxMs: 8000 }),
   cli('batch-1e9-eval', (d) => ['eval', '--batch', '1000000000', write(d, 'm.cnn.yaml', tinyModel()), dataset(d)], { exit: [1, 2], maxMs: 8000 }),

@@ -195,6 +195,41 @@ export const LSP_CASES = [
       }
     }
   }, { maxMs: 30_000 }),
+  lsp('lsp-garbage-notifications', async (s, problems) => {
+    const open = (textDocument) => s.notify('textDocument/didOpen', { textDocument });
+    for (const td of [null, {}, { uri: U }, { uri: U, text: null }, { uri: 5, text: 'x', version: 1 }, { uri: U, languageId: 'cnn-yaml', version: 'x', text: 'input: 8x8x1\nlayers: [relu]\n' }, { uri: `${U}.2`, languageId: 'cnn-yaml', version: 1, text: { a: 1 } }]) await open(td);
+    await s.open(`${U}.ok.cnn.yaml`, 'input: 8x8x1\nlayers: [relu]\n');
+    const change = (textDocument, contentChanges) => s.notify('textDocument/didChange', { textDocument, contentChanges });
+    await change({ uri: `${U}.ok.cnn.yaml`, version: 2 }, [{ range: { start: { line: 1e9, character: 1e9 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    await change({ uri: `${U}.ok.cnn.yaml`, version: 3 }, [null, 5, { text: 7 }, { range: null, text: 'y' }]);
+    await change({ uri: `${U}.ok.cnn.yaml`, version: -1 }, null);
+    await change({ uri: 'file:///never/opened.cnn.yaml', version: 2 }, [{ text: 'x' }]);
+    await change(null, null);
+    await s.notify('textDocument/didClose', null);
+    await s.notify('textDocument/didClose', { textDocument: { uri: 'file:///never/opened.cnn.yaml' } });
+    await s.notify('workspace/didChangeConfiguration', { settings: { cnnShape: { language: { a: 1 }, defaultRounding: 5, inlayHints: 'x' } } });
+    await s.notify('workspace/didChangeConfiguration', null);
+    await s.notify('$/cancelRequest', { id: { x: 1 } });
+    await s.notify('cnnShape/unknown', { a: 1 });
+    const r = await s.request('textDocument/hover', { textDocument: { uri: `${U}.ok.cnn.yaml` }, position: { line: 0, character: 2 } }, 3000);
+    if (r.timeout || (r.error && r.error.code !== -32602)) problems.push(`hover after garbage notifications: ${JSON.stringify(r.error ?? 'timeout')}`);
+  }),
+  lsp('lsp-2000-documents', async (s, problems) => {
+    for (let i = 0; i < 2000; i++) await s.open(`file:///many/m${i}.cnn.yaml`, `input: ${i + 8}x8x1\nlayers:\n  - {type: conv, filters: 2, kernel: 3, stride: 2}\n`);
+    if (!(await s.diagnostics('file:///many/m1999.cnn.yaml', 1, 20_000))) problems.push('no diagnostics for the 2000th document');
+  }, { maxMs: 30_000, maxRssMb: 700 }),
+  lsp('lsp-incremental-edit-bombs', async (s, problems) => {
+    let text = 'input: 8x8x1\nlayers:\n  - relu\n';
+    await openAndWait(s, text, problems);
+    // Type an alias bomb in, one character at a time for its last line.
+    const b = aliasBomb();
+    await s.change(U, 2, `${b.defs}\n${text}`);
+    const tail = `x: ${b.top}\n`;
+    for (let i = 1; i <= tail.length; i++) await s.notify('textDocument/didChange', { textDocument: { uri: U, version: 2 + i }, contentChanges: [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: i - 1 } }, text: tail.slice(0, i) }] });
+    const d = await s.diagnostics(U, 2 + tail.length, 10_000);
+    if (!d) problems.push('no diagnostics after typing the alias');
+    text = `${b.defs}\n${text}`;
+  }),
   lsp('lsp-zh-cn-hostile', async (s, problems) => {
     const text = STRIDE + 'x: [1, 2]\n';
     const d = await openAndWait(s, text, problems);

@@ -36,6 +36,7 @@ test('more class folders than MAX_CLASSES: refused at once, naming the folder, t
 
 test('MAX_CLASSES class folders are still a dataset', { timeout: 20_000 }, () => {
   const { dir, labels } = folders('limit', MAX_CLASSES);
+  writeFileSync(join(dir, 'c0', 'x.png'), 'not read here');
   assert.equal(readImageFolder(dir, labels, 'm.cnn.yaml').length, MAX_CLASSES);
 });
 
@@ -47,4 +48,12 @@ test('cnnshape eval on too many class folders: exit 1 (as for unknown class fold
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /class folders/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
+
+test('class folders without a single image: an error naming the folder, not figures of nothing', () => {
+  const { dir, labels } = folders('empty', 3);
+  assert.throws(() => readImageFolder(dir, labels, 'm.cnn.yaml'), (e: Error) => e.message === `${dir}: its class folders hold no PNG or JPEG images`);
+  // One image anywhere is a dataset (the empty classes count for precision).
+  writeFileSync(join(dir, 'c1', 'x.png'), 'not read here');
+  assert.deepEqual(readImageFolder(dir, labels, 'm.cnn.yaml').map((c) => c.images.length), [0, 1, 0]);
 });

@@ -51,5 +51,8 @@ export function readImageFolder(dir: string, labels: readonly string[] | undefin
     const args = { dir, folders: listed(unknown.map((u) => `'${u}'`)), labels: listed(labels.map((l) => `'${l}'`)) };
     throw new DatasetError(t(unknown.length > 1 ? 'runnerErrors.unknownClasses' : 'runnerErrors.unknownClass', args));
   }
-  return subfolders.map((name) => ({ name, label: byName.get(name)!, images: imagesUnder(join(dir, name)) }));
+  const classes = subfolders.map((name) => ({ name, label: byName.get(name)!, images: imagesUnder(join(dir, name)) }));
+  // Empty class folders only: figures of nothing (accuracy "–") with exit status 0 would look like a result.
+  if (classes.every((c) => c.images.length === 0)) throw new DatasetError(t('runnerErrors.noDatasetImages', { dir }));
+  return classes;
 }
