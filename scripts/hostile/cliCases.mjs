@@ -2,7 +2,7 @@
 import { appendFileSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { judge, runCli, tempDir } from './harness.mjs';
+import { judge, ROOT, runCli, runNode } from './harness.mjs';
 import { aliasBomb, bigJpeg, EVIL, EVIL_NAME, fifo, folder, link, mergeChain, png, safetensors, tinyModel, write } from './fixtures.mjs';
 
 /** A case: a name, and a function of a fresh temporary folder that returns the run and its problems. */
@@ -276,6 +276,16 @@ export const CLI_CASES = [
   cli('png-1-of-7000-rows', (d) => ['run', write(d, 'm.cnn.yaml', tinyModel()), write(d, 'x.png', png(7000, 7000, 1))], { exit: [1, 2], maxMs: RUN_MS, maxRssMb: 700 }),
   cli('jpeg-7000x7000', (d) => ['run', write(d, 'm.cnn.yaml', tinyModel()), bigJpeg()], { exit: [0], maxMs: 40_000, maxRssMb: 2500 }, { timeoutMs: 120_000 }),
   cli('png-huge-header', (d) => ['run', write(d, 'm.cnn.yaml', tinyModel()), write(d, 'x.png', png(2147483647, 2147483647, 0))], { exit: [1, 2], maxMs: RUN_MS, maxRssMb: 600 }),
+  // The run and evaluation pages (render functions, as the extension calls them).
+  {
+    name: 'webview-pages-hostile-strings',
+    async run() {
+      const r = await runNode(['--import', 'tsx', join(ROOT, 'scripts/hostile/pages.mjs')], 60_000);
+      const problems = judge(r, { exit: [0], maxMs: 30_000, maxRssMb: 600 });
+      if (r.stdout.trim()) problems.push(...r.stdout.trim().split('\n'));
+      return { r, problems };
+    },
+  },
   // Chinese output of the same hostile cases.
   cli('zh-cn-stride', (d) => ['check', write(d, 'm.cnn.yaml', STRIDE)], { exit: [1], maxMs: 3000, output: /[\u4e00-\u9fff]/ }, { lang: 'zh-cn' }),
   cli('zh-cn-upsamples', (d) => ['check', write(d, 'm.cnn.yaml', upsamples())], { exit: [1], maxMs: 3000, output: /[\u4e00-\u9fff]/, notOutput: /e\+\d{2}|Infinity/ }, { lang: 'zh-cn' }),

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+/** The product under test: this checkout, or another build given by CNNSHAPE_ROOT (to compare two builds). */
+export const ROOT = process.env.CNNSHAPE_ROOT ?? new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const BIN = join(ROOT, 'bin', 'cnnshape.js');
 /** Put in every child's environment: it must never come back in any output. */
 export const SECRET = `HOSTILE_SECRET_${process.pid}_7f3a`;
@@ -53,11 +54,20 @@ export function treeRssMb(pid) {
  * stderr are a terminal (the progress bar). Returns the streams, the status, the time and the peak RSS.
  */
 export function runCli(args, opts = {}) {
-  const { cwd = ROOT, timeoutMs = 20_000, killMb = 3000, env = {}, tty = false, lang } = opts;
+  const { lang } = opts;
+  return runProcess([BIN, ...(lang ? ['--lang', lang] : []), ...args], opts);
+}
+
+/** `node ...args` (a helper script of the campaign) under the same watch. */
+export function runNode(args, timeoutMs) {
+  return runProcess(args, { timeoutMs });
+}
+
+function runProcess(nodeArgs, opts) {
+  const { cwd = ROOT, timeoutMs = 20_000, killMb = 3000, env = {}, tty = false } = opts;
   const timeFile = join(tempDir('cnnshape-time-'), 'rss');
-  const argv = [...(lang ? ['--lang', lang] : []), ...args];
   let cmd = '/usr/bin/time';
-  let cmdArgs = ['-f', '%M', '-o', timeFile, process.execPath, BIN, ...argv];
+  let cmdArgs = ['-f', '%M', '-o', timeFile, process.execPath, ...nodeArgs];
   if (tty) {
     const quoted = [cmd, ...cmdArgs].map((a) => `'${String(a).replace(/'/g, `'\\''`)}'`).join(' ');
     cmd = '/usr/bin/script';
