@@ -4,7 +4,7 @@
 // an nn.Module whose state_dict keys are the format's weight keys.
 import type { Command } from 'commander';
 import { t } from '../../../core/src/index';
-import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { ExportError, exportPytorch } from '../../../export/src/pytorch/generate';
 import { RunnerEngine } from '../../../runner/src/engine/client';
@@ -17,6 +17,7 @@ import { checkRunnable } from '../../../runner/src/run/sizeCheck';
 import { resolveParameters } from '../../../runner/src/weights/resolve';
 import { UsageError } from '../errors';
 import { loadModel } from '../files';
+import { writeOutputFile } from '../outputFile';
 import { addRoundingOption, intOption, roundingOption } from '../options';
 import { printErr, printOut, terminalLine } from '../terminalText';
 
@@ -54,18 +55,6 @@ export function checkExportTarget(out: string, inputs: readonly string[], force:
   }
   if (!st.isFile()) throw new UsageError(t('cli.exportNotFile', { flag, file: out }));
   if (extname(out).toLowerCase() !== ext && !force) throw new UsageError(t('cli.exportExists', { flag, file: out, ext }));
-}
-
-/** Writes a regular file only: opened without blocking (a FIFO without reader fails) and checked once open. */
-function writeRegular(out: string, bytes: Uint8Array, flag = '--onnx'): void {
-  const fd = openSync(out, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0), 0o666);
-  try {
-    if (!fstatSync(fd).isFile()) throw new UsageError(t('cli.exportNotRegular', { flag, file: out }));
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export function registerExport(program: Command): void {
@@ -110,7 +99,7 @@ export function registerExport(program: Command): void {
         untrained = params.untrained;
         const g = buildGraph(m.analysis, params, { fileName: modelFile, exposeAll: !opts.finalOnly });
         bytes = encodeModel(g.model);
-        writeRegular(out, bytes);
+        writeOutputFile(out, bytes, '--onnx');
       } catch (e) {
         if (e instanceof UsageError) throw e;
         if (!isUserError(e) && !(e as NodeJS.ErrnoException).code) throw e;
@@ -138,7 +127,7 @@ function writePytorch(analysis: Parameters<typeof exportPytorch>[0], modelFile: 
   try {
     const labels = loadLabels(analysis.model, modelFile);
     const code = exportPytorch(analysis, { fileName: modelFile, ...(labels ? { labels } : {}) });
-    writeRegular(out, new TextEncoder().encode(code), '--pytorch');
+    writeOutputFile(out, new TextEncoder().encode(code), '--pytorch');
     printOut(`${t('cli.wrotePytorch', { file: out, lines: code.split('\n').length - 1 })}\n`);
   } catch (e) {
     if (!(e instanceof ExportError) && !isUserError(e) && !(e as NodeJS.ErrnoException).code) throw e;

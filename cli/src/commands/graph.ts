@@ -2,12 +2,13 @@
 // editor's "Show Model Graph" draws (same model graph, same elkjs layout, same SVG), for READMEs,
 // papers and CI artefacts. Without an output option the SVG goes to standard output.
 import type { Command } from 'commander';
-import { realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hasErrors, t } from '../../../core/src/index';
 import { buildGraph, layoutGraph, renderDot, renderSvg, visibleGraph } from '../../../server/src/graph/index';
 import { UsageError } from '../errors';
 import { loadModel } from '../files';
+import { writeOutputFile } from '../outputFile';
 import { addRoundingOption, roundingOption } from '../options';
 
 interface GraphOptions {
@@ -41,11 +42,12 @@ export function registerGraph(program: Command): void {
       const m = loadModel(modelFile, roundingOption(opts.rounding));
       const graph = buildGraph(m.analysis, m.analysis.model.name?.value ?? modelFile);
       const visible = visibleGraph(graph, new Set(opts.collapse ? graph.groups.filter((g) => g.kind === 'use').map((g) => g.id) : []));
-      if (opts.dot) writeFileSync(opts.dot, renderDot(visible));
+      const encode = (text: string) => new TextEncoder().encode(text);
+      if (opts.dot) writeOutputFile(opts.dot, encode(renderDot(visible)), '--dot');
       if (opts.svg || opts.png || outputs.length === 0) {
         const svg = renderSvg(await layoutGraph(visible), { standalone: true });
-        if (opts.svg) writeFileSync(opts.svg, svg);
-        if (opts.png) writeFileSync(opts.png, await toPng(svg, scale));
+        if (opts.svg) writeOutputFile(opts.svg, encode(svg), '--svg');
+        if (opts.png) writeOutputFile(opts.png, await toPng(svg, scale), '--png');
         if (outputs.length === 0) process.stdout.write(svg + '\n');
       }
       for (const f of outputs) process.stderr.write(`${t('cli.wrote', { file: f })}\n`);

@@ -99,7 +99,9 @@ class Reader implements LayerSource {
       return model;
     }
     if (root.kind !== 'map') {
-      this.err('wrong-type', t('model.notAMapping', { found: describeNode(root) }), root);
+      // A file that is all text (/etc/passwd given as a model) is not quoted back: errors never echo files.
+      const message = root.kind === 'scalar' && typeof root.value === 'string' ? t('model.notAMappingText', { count: root.value.length }) : t('model.notAMapping', { found: describeNode(root) });
+      this.err('wrong-type', message, root);
       return model;
     }
     const pairs = this.pairs(root);

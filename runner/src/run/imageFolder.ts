@@ -19,6 +19,12 @@ export class DatasetError extends RunnerError {
   }
 }
 
+/**
+ * Most class folders an evaluation takes: the confusion matrix holds classes × (classes + 1) counts (2,000
+ * classes: 4 million; ImageNet's 1,000 fit), and 100,000 folders would need 10^10.
+ */
+export const MAX_CLASSES = 2000;
+
 /** At most this many names are listed in a message. */
 const LISTED = 8;
 
@@ -34,6 +40,7 @@ export function readImageFolder(dir: string, labels: readonly string[] | undefin
     throw new DatasetError(t('runnerErrors.cannotReadFolder', { dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   if (subfolders.length === 0) throw new DatasetError(t('runnerErrors.noClassFolders', { dir }));
+  if (subfolders.length > MAX_CLASSES) throw new DatasetError(t('runnerErrors.tooManyClasses', { dir, count: subfolders.length, max: MAX_CLASSES }));
   if (!labels?.length) throw new DatasetError(t('runnerErrors.noLabels', { file: modelFile }));
   const byName = new Map<string, number>();
   labels.forEach((l, i) => {
@@ -44,5 +51,8 @@ export function readImageFolder(dir: string, labels: readonly string[] | undefin
     const args = { dir, folders: listed(unknown.map((u) => `'${u}'`)), labels: listed(labels.map((l) => `'${l}'`)) };
     throw new DatasetError(t(unknown.length > 1 ? 'runnerErrors.unknownClasses' : 'runnerErrors.unknownClass', args));
   }
-  return subfolders.map((name) => ({ name, label: byName.get(name)!, images: imagesUnder(join(dir, name)) }));
+  const classes = subfolders.map((name) => ({ name, label: byName.get(name)!, images: imagesUnder(join(dir, name)) }));
+  // Empty class folders only: figures of nothing (accuracy "–") with exit status 0 would look like a result.
+  if (classes.every((c) => c.images.length === 0)) throw new DatasetError(t('runnerErrors.noDatasetImages', { dir }));
+  return classes;
 }

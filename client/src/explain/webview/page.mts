@@ -6,17 +6,14 @@
 // strings; model text only ever goes into textContent.
 import type { ExplainAxis, ExplainedLayer, ExplainResult } from '../../../../server/src/lsp/customRequests.js';
 import type { ControlAction, ExplainDrawn, ExplainStrings, FromExplainPage, ToExplainPage } from '../messages.js';
+import { drawnCells, EDGE_CELLS, scale, type Scale } from './scale.js';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromExplainPage): void };
 const vscode = acquireVsCodeApi();
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** Up to this many padded cells along an axis are drawn whole; beyond, the ends and a squeezed middle. */
-const MAX_CELLS = 40;
-const EDGE_CELLS = 14;
 /** Room around a grid for the pixel numbers. */
 const MARGIN = 22;
-const GAP_CELLS = 3;
 /** The grids' sizes follow the panel's width: side by side when there is room. */
 function gridSizes(): { input: number; output: number } {
   const avail = Math.max(document.body.clientWidth - 30, 280);
@@ -72,35 +69,6 @@ function rect(parent: Element, x0: number, y0: number, x1: number, y1: number, c
 }
 
 /** Positions along one axis of L cells: all of them, or the ends to scale and the middle squeezed. */
-interface Scale {
-  length: number;
-  cell: number;
-  cropped: boolean;
-  pos(i: number): number;
-  /** Whether cell i is drawn on its own (not inside the squeezed middle). */
-  shown(i: number): boolean;
-}
-
-function scale(length: number, cell: number): Scale {
-  const cropped = length > MAX_CELLS;
-  const a = EDGE_CELLS;
-  const b = length - EDGE_CELLS;
-  return {
-    length,
-    cell,
-    cropped,
-    pos: (i) => {
-      if (!cropped || i <= a) return i * cell;
-      if (i >= b) return (a + GAP_CELLS + (i - b)) * cell;
-      return (a + ((i - a) / (b - a)) * GAP_CELLS) * cell;
-    },
-    shown: (i) => !cropped || i < a || i >= b,
-  };
-}
-
-/** Cells drawn along an axis of `length` (what the cell size is fitted to). */
-const drawnCells = (length: number) => (length > MAX_CELLS ? 2 * EDGE_CELLS + GAP_CELLS : length);
-
 function current(): ExplainedLayer | null {
   if (!answer) return null;
   return trying !== null ? (answer.fixes[trying]?.after ?? null) : answer.layer;
@@ -245,10 +213,8 @@ function inputGrid(l: ExplainedLayer): { sx: Scale; sy: Scale; input: HTMLElemen
   const s = svg('svg', { width, height, role: 'img', 'aria-label': f('inputGrid', { w: l.input.width, h: l.input.height, p: pad }) });
   const g = svg('g', { transform: `translate(${MARGIN},${MARGIN})` }, s);
   const cells = svg('g', { class: 'cells' }, g);
-  for (let r = 0; r < ly; r++) {
-    if (!sy.shown(r)) continue;
-    for (let c = 0; c < lx; c++) {
-      if (!sx.shown(c)) continue;
+  for (const r of sy.indices()) {
+    for (const c of sx.indices()) {
       const uncovered = c >= lx - ax.uncovered || r >= ly - ay.uncovered;
       const inside = c >= ax.padBefore && c < ax.padBefore + ax.input && r >= ay.padBefore && r < ay.padBefore + ay.input;
       rect(cells, sx.pos(c), sy.pos(r), sx.pos(c + 1), sy.pos(r + 1), uncovered ? 'uncovered' : inside ? 'px' : 'pad');
@@ -293,10 +259,8 @@ function outputGrid(l: ExplainedLayer): { box: HTMLElement; cells: Array<{ el: S
   const s = svg('svg', { width: sx.pos(w) + 2 * MARGIN, height: sy.pos(h) + 2 * MARGIN, role: 'img', 'aria-label': f('outputGrid', { w, h }) });
   const g = svg('g', { transform: `translate(${MARGIN},${MARGIN})` }, s);
   const cells: Array<{ el: SVGRectElement; i: number }> = [];
-  for (let r = 0; r < h; r++) {
-    if (!sy.shown(r)) continue;
-    for (let c = 0; c < w; c++) {
-      if (!sx.shown(c)) continue;
+  for (const r of sy.indices()) {
+    for (const c of sx.indices()) {
       cells.push({ el: rect(g, sx.pos(c), sy.pos(r), sx.pos(c + 1), sy.pos(r + 1), 'out'), i: r * w + c });
     }
   }

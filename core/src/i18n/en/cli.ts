@@ -70,6 +70,8 @@ export const cli = {
   exportIsInput: '{flag} {file}: that is an input of this export; refusing to overwrite it',
   exportNotFile: '{flag} {file}: not a regular file (a device, FIFO or folder); the export is written only to a file',
   exportExists: '{flag} {file}: the file exists and is not {ext}; add --force to overwrite it',
+  /** An output file that cannot be written; {code} is the system's error code (ENOENT, EACCES, ENOSPC…). */
+  cannotWrite: '{flag} {file}: cannot write it ({code})',
   exportNotRegular: '{flag} {file}: not a regular file; the export is written only to a file',
   notExported: 'cnnshape: {file} has errors: not exported',
   wroteOnnx: "wrote {file}: {bytes} bytes, ONNX opset {opset}, input NCHW float32 named 'input'",

@@ -4,6 +4,8 @@ export const model = {
   firstKey: "first '{key}'",
   needsInputAndLayers: 'the model needs `input` (e.g. "32x32x3") and `layers`',
   notAMapping: 'a model file is a mapping with `input` and `layers`, not {found}',
+  /** The whole file is one text (any file that is not a model): its content is never quoted back. */
+  notAMappingText: 'a model file is a mapping with `input` and `layers`, not a text of {count} characters',
   unknownKey: "unknown key '{key}'.",
   keysAreNames: 'keys must be names',
   nameNotText: 'name must be text, not {found}',

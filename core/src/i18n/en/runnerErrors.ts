@@ -36,6 +36,8 @@ export const runnerErrors = {
   tooBigWeight: '{layer}: its {key} [{shape}]',
   layerLabel: 'layer {index} ({type})',
   layerLabelNamed: "layer {index} ('{name}', {type})",
+  noDatasetImages: '{dir}: its class folders hold no PNG or JPEG images',
+  tooManyClasses: '{dir} has {count} class folders; an evaluation takes at most {max} (its confusion matrix has a row and a column per class)',
   listedMore: '{names}, … ({count} in all)',
   // images (images/decode.ts, images/toTensor.ts)
   imageEmpty: '{file}: the file is empty',

@@ -65,6 +65,7 @@ export const cli: Translation<typeof en> = {
   exportIsInput: '{flag} {file}：这是本次导出的输入文件；拒绝覆盖',
   exportNotFile: '{flag} {file}：不是普通文件（设备、FIFO 或文件夹）；导出只写入普通文件',
   exportExists: '{flag} {file}：文件已存在且不是 {ext}；加 --force 才会覆盖',
+  cannotWrite: '{flag} {file}：无法写入（{code}）',
   exportNotRegular: '{flag} {file}：不是普通文件；导出只写入普通文件',
   notExported: 'cnnshape：{file} 有错误：没有导出',
   wroteOnnx: "已写入 {file}：{bytes} 字节，ONNX opset {opset}，输入为 NCHW float32，名为 'input'",

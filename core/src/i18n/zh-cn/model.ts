@@ -6,6 +6,7 @@ export const model: Translation<typeof en> = {
   firstKey: "第一个 '{key}'",
   needsInputAndLayers: '模型需要 `input`（例如 "32x32x3"）和 `layers`',
   notAMapping: '模型文件是一个含有 `input` 和 `layers` 的映射，而不是{found}',
+  notAMappingText: '模型文件是一个含有 `input` 和 `layers` 的映射，而不是一段 {count} 个字符的文本',
   unknownKey: "未知的键 '{key}'。",
   keysAreNames: '键必须是名字',
   nameNotText: 'name 必须是文本，而不是{found}',

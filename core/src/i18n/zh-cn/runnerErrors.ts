@@ -36,6 +36,8 @@ export const runnerErrors: Translation<typeof en> = {
   tooBigWeight: '{layer}：它的 {key} [{shape}]',
   layerLabel: '第 {index} 层（{type}）',
   layerLabelNamed: "第 {index} 层（'{name}'，{type}）",
+  noDatasetImages: '{dir}：类别文件夹里没有 PNG 或 JPEG 图像',
+  tooManyClasses: '{dir} 有 {count} 个类别文件夹；评估最多接受 {max} 个（混淆矩阵每个类别一行一列）',
   listedMore: '{names}，…（共 {count} 个）',
   needsMemory: '{file}：运行它大约需要 {needed} 存放权重和各层输出（float32），但空闲内存只有 {free}',
   imageEmpty: '{file}：文件是空的',
