@@ -20,7 +20,7 @@ export { MAX_EXPANDED, MAX_REPEAT, USE_KEYS } from './model/blocks';
 export { groupBlockDiagnostics } from './diagnostics/blockDiagnostics';
 export { INPUT_NAME, inferShapes, refKeysOf, refParams, type LayerResult, type ReceptiveField, type Totals } from './shape/infer';
 export { axisArithmetic, axisOutput, formatNumber, type AxisParams, type AxisResult } from './shape/outputSize';
-export { bytes, displayWidth, grouped, macsLabel, renderSummaryText, resultLabel, roundedLabel, roundingNote, shapeLabel, summarize, type Summary } from './summary/table';
+export { alignColumns, bytes, displayWidth, grouped, macsLabel, renderSummaryText, resultLabel, roundedLabel, roundingNote, shapeLabel, summarize, type Summary } from './summary/table';
 export { getPair, type AstMap, type AstNode, type AstPair, type Span } from './syntax/ast';
 export { chunkLayers } from './syntax/chunker';
 export { DocumentParser, sourceKindOf, type SourceKind } from './syntax/documentParser';

@@ -135,6 +135,16 @@ function pad(cell: string, width: number, right: boolean): string {
   return right ? fill + cell : cell + fill;
 }
 
+/**
+ * Rows of cells as lines of aligned columns, two spaces apart, measured in terminal columns (a Chinese
+ * character takes two), so translated headers line up.
+ */
+export function alignColumns(rows: string[][], rightAligned: (column: number) => boolean): string[] {
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((r) => displayWidth(r[c] ?? ''))));
+  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c]!, rightAligned(c))).join('  ').trimEnd());
+}
+
 export function renderSummaryText(s: Summary): string {
   const head = ['#', t('summary.colLayer'), t('summary.colType'), t('summary.colOutput'), t('summary.colParams'), t('summary.colMacs'), t('summary.colField')];
   const body = s.rows.map((r) => [String(r.index), r.name, r.type, r.output + (r.errors ? ' !' : ''), grouped(r.params), grouped(r.macs), r.field]);

@@ -1,6 +1,6 @@
 // An evaluation as text (summary, per-class table, confusion matrix) and as CSV (one row per class:
 // its counts, precision, recall and its row of the confusion matrix).
-import { t } from '../../../core/src/index';
+import { alignColumns, t } from '../../../core/src/index';
 import type { Evaluation } from './evaluation';
 
 function pct(v: number | null): string {
@@ -8,8 +8,7 @@ function pct(v: number | null): string {
 }
 
 function table(rows: string[][], leftColumns: number): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
-  return rows.map((r) => r.map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+  return alignColumns(rows, (c) => c >= leftColumns).join('\n');
 }
 
 export function renderEvaluationText(e: Evaluation, title: string): string {

@@ -1,6 +1,6 @@
 // The human-readable form of a run: per layer, the checker's shape beside the shape that ran and the
 // time; per image, the top-5.
-import { t, type Shape } from '../../../core/src/index';
+import { alignColumns, t, type Shape } from '../../../core/src/index';
 import type { ImageOutput, RunResult } from './result';
 
 function shape(s: Shape | null): string {
@@ -8,10 +8,7 @@ function shape(s: Shape | null): string {
 }
 
 function table(rows: string[][], rightAligned: Set<number>): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
-  return rows
-    .map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd())
-    .join('\n');
+  return alignColumns(rows, (c) => rightAligned.has(c)).join('\n');
 }
 
 /** The model line, the untrained notice and the layer table (shapes that ran, times if profiled). */
