@@ -102,6 +102,30 @@ test('syntax: a missing colon, several documents and a JSON mistake are said in 
   assert.deepEqual([column.en.message, column.zh.message], ['All mapping items must start at the same column', 'YAML：映射的各项必须从同一列开始']);
 });
 
+test('syntax: YAML mistakes with no sentence of their own are said in Chinese by their kind, with the parser\'s words beside; English keeps the parser\'s words', () => {
+  const broken = [
+    'name: "a\\q"\ninput: 8x8x1\nlayers: [relu]\n',
+    'input: 8x8x1\nlayers: [relu]\nname: &a &b x\n',
+    'input: 8x8x1\nlayers: [relu]\nname: !a !b x\n',
+    'input: 8x8x1\nlayers: [relu]\nname: @x\n',
+    'input: 8x8x1\nlayers:\n  - relu\n - relu\n',
+    '%FOO bar\n---\ninput: 8x8x1\nlayers: [relu]\n',
+  ];
+  for (const text of broken) {
+    const en = yaml(text, 'en').diagnostics.filter((d) => d.code === 'syntax');
+    const zh = yaml(text, 'zh-cn').diagnostics.filter((d) => d.code === 'syntax');
+    assert.ok(en.length > 0, `no syntax error for ${JSON.stringify(text)}`);
+    assert.equal(zh.length, en.length);
+    zh.forEach((d, i) => {
+      assert.match(d.message, HAN, `${d.message} (${JSON.stringify(text)})`);
+      // Not the bare heading over the parser's English.
+      assert.doesNotMatch(d.message, /^YAML 语法错误：/, `${d.message} (${JSON.stringify(text)})`);
+      assert.deepEqual([d.start, d.end], [en[i]!.start, en[i]!.end]);
+    });
+    for (const d of en) assert.doesNotMatch(d.message, HAN);
+  }
+});
+
 test("syntax: a missing colon's follow-on complaints are dropped in Chinese too (a flag, not the message's text)", () => {
   const text = 'input: 8x8x1\nlayers:\n  - type: conv\n    filters 4\n    kernel: 3\n  - relu\n';
   const en = yaml(text, 'en').diagnostics;

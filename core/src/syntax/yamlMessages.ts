@@ -3,7 +3,7 @@
 // "Implicit map keys need to be followed by map values": the client bundle holds the catalogue, and its
 // test finds eemeli/yaml in it by that sentence.)
 import type { MessageId } from '../i18n/catalog';
-import { t } from '../i18n/t';
+import { getLocale, t } from '../i18n/t';
 import { own } from '../text/own';
 
 /** Whole messages, by their text: the keys are eemeli/yaml's messages to match (data), the values say them. */
@@ -34,13 +34,42 @@ const PATTERNS: ReadonlyArray<[RegExp, MessageId, readonly string[]]> = [
   [/^Plain value cannot start with (.*)$/s, 'syntax.yamlPlainStart', ['what']],
 ];
 
-/** The message for eemeli/yaml's `detail` (its position already cut off). */
-export function yamlMessage(detail: string): string {
+/** What each of eemeli/yaml's error codes means, for a message with no translation of its own. */
+const BY_CODE: Readonly<Record<string, MessageId>> = {
+  ALIAS_PROPS: 'syntax.yamlCodeAliasProps',
+  BAD_ALIAS: 'syntax.yamlCodeBadAlias',
+  BAD_DIRECTIVE: 'syntax.yamlCodeBadDirective',
+  BAD_DQ_ESCAPE: 'syntax.yamlCodeBadEscape',
+  BAD_INDENT: 'syntax.yamlCodeBadIndent',
+  BAD_PROP_ORDER: 'syntax.yamlCodeBadPropOrder',
+  BAD_SCALAR_START: 'syntax.yamlCodeBadScalarStart',
+  BLOCK_IN_FLOW: 'syntax.yamlCodeBlockInFlow',
+  DUPLICATE_KEY: 'syntax.yamlCodeDuplicateKey',
+  KEY_OVER_1024_CHARS: 'syntax.yamlCodeLongKey',
+  MISSING_CHAR: 'syntax.yamlCodeMissingChar',
+  MULTIPLE_ANCHORS: 'syntax.yamlCodeAnchors',
+  MULTIPLE_TAGS: 'syntax.yamlCodeTags',
+  NON_STRING_KEY: 'syntax.yamlCodeNonStringKey',
+  TAB_AS_INDENT: 'syntax.yamlCodeTabs',
+  TAG_RESOLVE_FAILED: 'syntax.yamlCodeTag',
+  UNEXPECTED_TOKEN: 'syntax.yamlCodeUnexpected',
+  BAD_COLLECTION_TYPE: 'syntax.yamlCodeCollectionType',
+  IMPOSSIBLE: 'syntax.yamlCodeInternal',
+};
+
+/**
+ * The message for eemeli/yaml's `detail` (its position already cut off) and its error `code`. A message
+ * with no translation of its own is the library's text in English and, in another language, what its
+ * code means with the library's text beside it.
+ */
+export function yamlMessage(detail: string, code?: string): string {
   const id = own(EXACT, detail);
   if (id) return t(id);
   for (const [re, pid, names] of PATTERNS) {
     const m = re.exec(detail);
     if (m) return t(pid, Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])));
   }
+  const what = code === undefined ? undefined : own(BY_CODE, code);
+  if (what && getLocale() !== 'en') return t('syntax.yamlByCode', { what: t(what), detail });
   return t('syntax.yamlParser', { detail });
 }

@@ -51,9 +51,9 @@ export function parseYaml(source: string, base = 0): ParsedTree {
       problems.push({ ...toProblem('', e.pos, 'error', base, text.length), message: missingColonMessage(text, e.pos[0]), missingColon: true });
       continue;
     }
-    problems.push(e.code === 'MULTIPLE_DOCS' ? { ...toProblem('', e.pos, 'error', base, text.length), message: multipleDocumentsMessage(text, e.pos[0]) } : toProblem(e.message, e.pos, 'error', base, text.length));
+    problems.push(e.code === 'MULTIPLE_DOCS' ? { ...toProblem('', e.pos, 'error', base, text.length), message: multipleDocumentsMessage(text, e.pos[0]) } : toProblem(e.message, e.pos, 'error', base, text.length, e.code));
   }
-  for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length));
+  for (const w of doc.warnings) problems.push(toProblem(w.message, w.pos, 'warning', base, text.length, w.code));
   const conv = new Converter(doc, base, problems, nodeBudget(text.length));
   const contents = doc.contents;
   const root = contents ? conv.root(contents) : null;
@@ -74,9 +74,9 @@ function missingColonMessage(text: string, at: number): string {
 }
 
 /** eemeli/yaml's message (its position cut off: the range says where) or, for a stack overflow, ours. */
-function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number, length: number): SyntaxProblem {
+function toProblem(message: string, pos: [number, number], severity: 'error' | 'warning', base: number, length: number, code?: string): SyntaxProblem {
   const detail = message.replace(/\s+at line \d+, column \d+:[\s\S]*$/, '').trim();
-  const clean = /Maximum call stack/i.test(detail) ? t('syntax.stackOverflow') : detail ? yamlMessage(detail) : '';
+  const clean = /Maximum call stack/i.test(detail) ? t('syntax.stackOverflow') : detail ? yamlMessage(detail, code) : '';
   // eemeli/yaml may place an error at end of input one past the text: keep ranges inside it.
   const start = Math.min(Math.max(pos[0], 0), length) + base;
   return { start, end: Math.max(start, Math.min(pos[1], length) + base), message: clean, severity };
