@@ -10,5 +10,5 @@ fi
 echo "[pytorch] apt-get install python3-torch python3-torchvision (Debian)"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends python3-torch python3-torchvision >/dev/null
+apt-get install -y -qq --no-install-recommends python3-torch python3-torchvision python3-pil >/dev/null
 /usr/bin/python3 -c 'import torch, torchvision; print("[pytorch] torch", torch.__version__, "torchvision", torchvision.__version__)'

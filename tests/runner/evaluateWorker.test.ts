@@ -24,6 +24,9 @@ function dataset(name: string, copies: number): string {
   return dir;
 }
 
+// Scratch folders go to a temporary folder of this file's own: other tests (and other processes)
+// make and remove theirs in the shared one meanwhile.
+process.env['TMPDIR'] = tmp.dir;
 const scratch = () => readdirSync(tmpdir()).filter((f) => f.startsWith('cnnshape-run-')).length;
 
 test('evaluateInWorker counts every image and gives the matrix', async () => {

@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as jpeg from 'jpeg-js';
-import { decodeImage, readImageFile } from '../../runner/src/images/decode';
+import fc from 'fast-check';
+import { decodeImage, readImageFile, type RgbaImage } from '../../runner/src/images/decode';
 import { resizeBilinear } from '../../runner/src/images/resize';
-import { imageToInput, inputProblem } from '../../runner/src/images/toTensor';
+import { imageToInput, inputProblem, rgbAtSize } from '../../runner/src/images/toTensor';
 import { ImageError } from '../../runner/src/errors';
 import { pngBytes } from './helpers/png';
 import { tempDir } from './helpers/tmp';
@@ -81,4 +82,29 @@ test('a model whose depth is not 1 or 3 cannot take an image, and says so; so do
   assert.match(inputProblem({ width: 4, height: 4, depth: 2 }, noPre)!, /depth is 2.*cannot take an image/);
   assert.match(inputProblem({ width: 4, height: 4, depth: 3 }, { scale: 1, mean: [0, 0], std: [1] })!, /mean has 2 values/);
   assert.equal(inputProblem({ width: 4, height: 4, depth: 3 }, { scale: 1, mean: [0, 0, 0], std: [1] }), undefined);
+});
+
+test('resampled straight from the 8-bit pixels: the same float32 values as compositing on white first, then resizing', () => {
+  const reference = (img: RgbaImage, w: number, h: number) => {
+    const n = img.width * img.height;
+    const data = new Float32Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      const a = img.data[i * 4 + 3]! / 255;
+      for (let k = 0; k < 3; k++) data[i * 3 + k] = img.data[i * 4 + k]! * a + 255 * (1 - a);
+    }
+    return resizeBilinear({ width: img.width, height: img.height, channels: 3, data }, w, h);
+  };
+  const picture = fc.record({ width: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 12 }) }).chain(({ width, height }) =>
+    fc.uint8Array({ minLength: width * height * 4, maxLength: width * height * 4 }).map((data): RgbaImage => ({ width, height, data })),
+  );
+  fc.assert(
+    fc.property(picture, fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), fc.boolean(), (img, w, h, same) => {
+      const [tw, th] = same ? [img.width, img.height] : [w, h];
+      const ours = rgbAtSize(img, tw, th);
+      const ref = reference(img, tw, th);
+      assert.deepEqual([ours.width, ours.height, ours.channels], [ref.width, ref.height, ref.channels]);
+      assert.deepEqual(Array.from(ours.data), Array.from(ref.data));
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -33,24 +33,42 @@ function taps(inSize: number, outSize: number): Taps {
   return { i0, i1, w1 };
 }
 
+/**
+ * Pixels read one value at a time: channel k of pixel i (row-major). Resampling from a source instead
+ * of a float image lets a large picture go straight from its 8-bit pixels to the small input size,
+ * without a full-size float copy (a 49 MP photo's would be 588 MB).
+ */
+export interface PixelSource {
+  width: number;
+  height: number;
+  channels: number;
+  value(i: number, k: number): number;
+}
+
 export function resizeBilinear(img: FloatImage, width: number, height: number): FloatImage {
   if (img.width === width && img.height === height) return img;
+  const data = img.data;
   const c = img.channels;
-  const tx = taps(img.width, width);
-  const ty = taps(img.height, height);
+  return resample({ width: img.width, height: img.height, channels: c, value: (i, k) => data[i * c + k]! }, width, height);
+}
+
+/** Bilinear resampling of any pixel source to width × height (as resizeBilinear). */
+export function resample(src: PixelSource, width: number, height: number): FloatImage {
+  const c = src.channels;
+  const tx = taps(src.width, width);
+  const ty = taps(src.height, height);
   const out = new Float32Array(width * height * c);
-  const src = img.data;
   for (let y = 0; y < height; y++) {
-    const r0 = ty.i0[y]! * img.width;
-    const r1 = ty.i1[y]! * img.width;
+    const r0 = ty.i0[y]! * src.width;
+    const r1 = ty.i1[y]! * src.width;
     const wy = ty.w1[y]!;
     for (let x = 0; x < width; x++) {
       const c0 = tx.i0[x]!;
       const c1 = tx.i1[x]!;
       const wx = tx.w1[x]!;
       for (let k = 0; k < c; k++) {
-        const top = src[(r0 + c0) * c + k]! * (1 - wx) + src[(r0 + c1) * c + k]! * wx;
-        const bottom = src[(r1 + c0) * c + k]! * (1 - wx) + src[(r1 + c1) * c + k]! * wx;
+        const top = src.value(r0 + c0, k) * (1 - wx) + src.value(r0 + c1, k) * wx;
+        const bottom = src.value(r1 + c0, k) * (1 - wx) + src.value(r1 + c1, k) * wx;
         out[(y * width + x) * c + k] = top * (1 - wy) + bottom * wy;
       }
     }

@@ -3,7 +3,7 @@
 // (p·scale − mean[c]) / std[c], laid out NCHW (batch 1) as float32.
 import { t, type Preprocess, type Shape } from '../../../core/src/index';
 import { ImageError, type RgbaImage } from './decode';
-import { resizeBilinear, type FloatImage } from './resize';
+import { resample, type FloatImage, type PixelSource } from './resize';
 
 /** BT.601 luma weights, as PIL's convert('L') and torchvision's rgb_to_grayscale. */
 const LUMA = [0.299, 0.587, 0.114] as const;
@@ -28,15 +28,27 @@ export function inputProblem(shape: Shape, pre: Preprocess): string | undefined 
   return undefined;
 }
 
-/** Alpha on white, as 0..255 floats, RGB. */
-function compositeOnWhite(img: RgbaImage): FloatImage {
-  const n = img.width * img.height;
+/** Alpha on white, as 0..255 floats, RGB: channel k of pixel i, rounded to float32 as stored. */
+function onWhite(img: RgbaImage): PixelSource {
+  const d = img.data;
+  return {
+    width: img.width,
+    height: img.height,
+    channels: 3,
+    value: (i, k) => Math.fround(d[i * 4 + k]! * (d[i * 4 + 3]! / 255) + 255 * (1 - d[i * 4 + 3]! / 255)),
+  };
+}
+
+/** The picture at the input size, RGB on white: resampled from the 8-bit pixels, or composited as it is. */
+export function rgbAtSize(img: RgbaImage, width: number, height: number): FloatImage {
+  if (img.width !== width || img.height !== height) return resample(onWhite(img), width, height);
+  const n = width * height;
   const out = new Float32Array(n * 3);
   for (let i = 0; i < n; i++) {
     const a = img.data[i * 4 + 3]! / 255;
     for (let k = 0; k < 3; k++) out[i * 3 + k] = img.data[i * 4 + k]! * a + 255 * (1 - a);
   }
-  return { width: img.width, height: img.height, channels: 3, data: out };
+  return { width, height, channels: 3, data: out };
 }
 
 function toGrey(img: FloatImage): FloatImage {
@@ -49,7 +61,7 @@ function toGrey(img: FloatImage): FloatImage {
 export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess): NetworkInput {
   const problem = inputProblem(shape, pre);
   if (problem) throw new ImageError(problem);
-  const rgb = resizeBilinear(compositeOnWhite(img), shape.width, shape.height);
+  const rgb = rgbAtSize(img, shape.width, shape.height);
   const seen = shape.depth === 1 ? toGrey(rgb) : rgb;
   const c = seen.channels;
   const hw = shape.width * shape.height;
