@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import { decodeImage, ImageError, JPEGJS_MAX_MP, MAX_JPEG_SCANS } from '../../runner/src/images/decode';
 import { readJpegLayout } from '../../runner/src/images/jpegMarkers';
-import { SHARED_LIMIT, sharedMemoryBytes } from '../../runner/src/images/jpegTurbo';
+import { decodeWithLibjpeg, SHARED_LIMIT, sharedMemoryBytes } from '../../runner/src/images/jpegTurbo';
 
 const DIR = join(__dirname, '../fixtures/jpeg-libjpeg');
 const fixture = (name: string) => readFileSync(join(DIR, `${name}.jpg`));
@@ -103,6 +103,13 @@ test('sizes come from the frame header, before any decoding: too many megapixels
   assert.throws(() => decodeImage(sized(60000, 60000), 'huge.jpg'), /huge\.jpg: 60000×60000 is 3600 megapixels, more than the 50/);
   assert.throws(() => decodeImage(sized(5000, 5000), 'cmyk.jpg'), new RegExp(`cmyk\\.jpg: cannot decode this JPEG of 25 megapixels: .* at most ${JPEGJS_MAX_MP} megapixels`));
   assert.throws(() => decodeImage(sized(0, 20), 'empty.jpg'), /empty\.jpg: the image is 0×20: empty/);
+});
+
+test('damage libjpeg decodes around (a warning) is accepted, as PIL does; CMYK is left to jpeg-js', () => {
+  assert.equal(decodeWithLibjpeg(fixture('extraneous-420'), 0)?.warned, true);
+  assert.equal(decodeWithLibjpeg(fixture('stripes-420'), 0)?.warned, false);
+  decodesExactly('extraneous-420');
+  assert.equal(decodeWithLibjpeg(fixture('cmyk'), 0), undefined);
 });
 
 test('the shared instance is used for small images and stays within its limit', () => {
