@@ -33,7 +33,7 @@ interface TurboJpeg {
   tjDecompress2(handle: number, src: number, size: number, dst: number, width: number, pitch: number, height: number, pixelFormat: number, flags: number): number;
 }
 
-/** libjpeg stopped with an error (its longjmp), or the instance failed: no picture. */
+/** libjpeg stopped with an error (its longjmp), or the instance failed: no picture. Never shown to users (decode.ts goes on with jpeg-js). */
 export class LibjpegFailed extends Error {}
 
 export interface LibjpegImage {
@@ -57,7 +57,7 @@ function instantiate(): TurboJpeg {
   compiled ??= new wasm.Module(readFileSync(wasmPath()));
   const made: { memory?: { buffer: ArrayBuffer } } = {};
   const fail = (): never => {
-    throw new LibjpegFailed('libjpeg error');
+    throw new LibjpegFailed('longjmp'); // never shown: decode.ts falls back to jpeg-js
   };
   // libjpeg's setjmp/longjmp: an error jumps out of the instance for good (it is then dropped).
   const env = { setjmp: () => 0, longjmp: fail };
@@ -128,6 +128,6 @@ function decodeIn(x: TurboJpeg, bytes: Uint8Array, own: boolean): LibjpegImage |
 
 function alloc(x: TurboJpeg, size: number): number {
   const p = x.malloc(size);
-  if (p === 0) throw new LibjpegFailed('out of memory');
+  if (p === 0) throw new LibjpegFailed('malloc');
   return p;
 }
