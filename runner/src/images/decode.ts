@@ -115,8 +115,8 @@ function decodeWithJpegJs(buf: Buffer, file: string, frame: JpegFrame | undefine
       formatAsRGBA: true,
       // A truncated file is an error, not a half-grey picture.
       tolerantDecoding: false,
-      maxResolutionInMP: JPEGJS_MAX_MP,
-      maxMemoryUsageInMB: jpegMemoryMB(JPEGJS_MAX_MP),
+      maxResolutionInMP: Math.min(maxMP, JPEGJS_MAX_MP),
+      maxMemoryUsageInMB: jpegMemoryMB(Math.min(maxMP, JPEGJS_MAX_MP)),
     });
   } catch (e) {
     throw new ImageError(t('runnerErrors.jpegUndecodable', { file, reason: String((e as Error)?.message ?? e) }));
