@@ -18,6 +18,13 @@ export function nodeBundleOptions(production = false) {
   };
 }
 
+/**
+ * [source, copy] of the files the Node bundles load at run time, copied next to them: the runner's JPEG
+ * decoder (libjpeg in WebAssembly, runner/src/images/jpegTurbo.ts) reads its .wasm from the bundle's folder.
+ * .vscodeignore must let each copy into the .vsix.
+ */
+export const NODE_ASSETS = [['node_modules/@cwasm/jpeg-turbo/jpeg-turbo.wasm', 'dist/jpeg-turbo.wasm']];
+
 /** [source, bundle] of each Node entry point. */
 export const NODE_ENTRIES = [
   ['client/src/extension.ts', 'dist/client.js'],
