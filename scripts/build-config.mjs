@@ -32,3 +32,11 @@ export const NODE_ENTRIES = [
   ['cli/src/main.ts', 'dist/cli.js'],
   ['runner/src/engine/worker.ts', 'dist/runnerWorker.js'],
 ];
+
+/** [source, bundle] of each script that runs inside a webview (a browser sandbox), with its libraries (chart.js). */
+export const WEBVIEW_ENTRIES = [
+  ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
+  ['client/src/run/webview/evalPage.mts', 'dist/evalWebview.js'],
+  ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
+  ['client/src/explain/webview/page.mts', 'dist/explainWebview.js'],
+];

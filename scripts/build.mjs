@@ -2,19 +2,13 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NODE_ASSETS, NODE_ENTRIES, nodeBundleOptions } from './build-config.mjs';
+import { NODE_ASSETS, NODE_ENTRIES, WEBVIEW_ENTRIES, nodeBundleOptions } from './build-config.mjs';
 
 const production = process.argv.includes('--production');
 const common = nodeBundleOptions(production);
 const entries = NODE_ENTRIES;
 
-// Scripts that run inside webviews (a browser sandbox): one file each, with their libraries (chart.js).
-const webviewEntries = [
-  ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
-  ['client/src/run/webview/evalPage.mts', 'dist/evalWebview.js'],
-  ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
-  ['client/src/explain/webview/page.mts', 'dist/explainWebview.js'],
-];
+const webviewEntries = WEBVIEW_ENTRIES;
 const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
 
 // A missing entry point or asset is a failed build, not a smaller one: a renamed file must not ship without the server.

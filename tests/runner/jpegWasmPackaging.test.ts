@@ -23,3 +23,12 @@ test('the .wasm is copied next to the runner worker and CLI bundles, and shipped
 test('the built copy (when there is one) is the package\'s file', { skip: !existsSync(join(root, 'dist/jpeg-turbo.wasm')) && 'not built' }, () => {
   assert.ok(readFileSync(join(root, 'dist/jpeg-turbo.wasm')).equals(readFileSync(join(root, 'node_modules/@cwasm/jpeg-turbo/jpeg-turbo.wasm'))));
 });
+
+test('every bundle the extension loads is shipped in the .vsix: its Node bundles, each webview script and the copied assets', async () => {
+  const { NODE_ASSETS, NODE_ENTRIES, WEBVIEW_ENTRIES } = await import('../../scripts/build-config.mjs');
+  const ignore = new Set(readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()));
+  // The CLI is not part of the extension (npm's bin, not the .vsix).
+  const shipped = [...NODE_ENTRIES.filter(([, out]) => out !== 'dist/cli.js'), ...WEBVIEW_ENTRIES, ...NODE_ASSETS].map(([, out]) => out);
+  const missing = shipped.filter((out) => !ignore.has(`!${out}`));
+  assert.deepEqual(missing, [], `.vscodeignore leaves out ${missing.join(', ')}`);
+});
