@@ -12,31 +12,66 @@ import { t } from '../l10n';
 import type { Summaries } from '../summaries';
 import { runRequest } from './command';
 
-/** After the editor settles on a model file: building a session is worth it only for one the user stays on. */
+/**
+ * After the editor settles on a model file, or the typing in it pauses: building a session is worth it
+ * only for a version the user stays on (a newer one replaces it in the worker, which holds one at a time).
+ */
 const SETTLE_MS = 800;
 
 let channel: vscode.OutputChannel | undefined;
 
-/** Whether the runner's spare worker has the session of the model last shown or run (the API's runnerPrepared, for tests). */
+/** A preparation waiting for the editor to settle: settles with its outcome (or its successor's). */
+let scheduled: { outcome: Promise<boolean>; settle: (made: Promise<boolean>) => void } | undefined;
+
+/**
+ * Whether the runner's spare worker has the session of the model last shown, edited or run, once the
+ * preparation waiting for the editor to settle (if any) is done (the API's runnerPrepared, for tests).
+ */
 export function whenPrepared(): Promise<boolean> {
-  return spareReady();
+  return scheduled?.outcome ?? spareReady();
 }
 
 export function registerPrewarm(summaries: Summaries): vscode.Disposable[] {
   prewarmRunner().catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
+  // The model that activated the extension is prepared at once: a first run may follow within seconds.
+  let first = true;
   const prepare = (doc: vscode.TextDocument | undefined) => {
     if (timer) clearTimeout(timer);
-    if (!doc || !isCnnDocument(doc)) return;
-    timer = setTimeout(() => void prepareFor(doc, summaries), SETTLE_MS);
+    if (!doc || !isCnnDocument(doc)) {
+      // Left the model before it was prepared: nothing is waited for any more.
+      scheduled?.settle(spareReady());
+      scheduled = undefined;
+      return;
+    }
+    const wait = first ? 0 : SETTLE_MS;
+    first = false;
+    if (!scheduled) {
+      let settle: (made: Promise<boolean>) => void = () => {};
+      const outcome = new Promise<boolean>((resolve) => (settle = resolve));
+      scheduled = { outcome, settle };
+    }
+    timer = setTimeout(() => {
+      const s = scheduled;
+      scheduled = undefined;
+      s?.settle(prepareFor(doc, summaries).catch(() => false));
+    }, wait);
   };
-  prepare(vscode.window.activeTextEditor?.document);
+  const active = () => vscode.window.activeTextEditor?.document;
+  prepare(active());
   return [
     vscode.window.onDidChangeActiveTextEditor((e) => prepare(e?.document)),
-    vscode.workspace.onDidSaveTextDocument((d) => {
-      if (d === vscode.window.activeTextEditor?.document) prepare(d);
+    // The unsaved text is what a run takes: each pause in the typing prepares it (a version with errors is not built).
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0 && e.document === active()) prepare(e.document);
     }),
-    { dispose: () => (timer ? clearTimeout(timer) : undefined) },
+    {
+      dispose: () => {
+        if (timer) clearTimeout(timer);
+        scheduled?.settle(Promise.resolve(false));
+        scheduled = undefined;
+      },
+    },
     { dispose: () => void stopSpareRunner() },
     { dispose: () => channel?.dispose() },
   ];

@@ -8,7 +8,7 @@ import { analyze } from '../../../core/src/index';
 import { resolve } from 'node:path';
 import { estimatedRunBytes } from './sizeCheck';
 import { startRun, type PipelineRequest, type StartedRun } from './pipeline';
-import type { PhaseClock } from './phases';
+import type { PhaseClock, PhaseMark } from './phases';
 import { readyKey } from './readyKey';
 
 export { readyKey };
@@ -18,6 +18,8 @@ export const MAX_AHEAD_BYTES = 128 * 1024 * 1024;
 
 export interface ReadyRun extends StartedRun {
   key: string;
+  /** When its steps ended: a run that waited for some of them shows them among its own phases. */
+  marks: readonly PhaseMark[];
   /** Size and time of the files the session read, at the time it read them. */
   stamps: string;
 }
@@ -37,21 +39,32 @@ function filesRead(ready: StartedRun, req: PipelineRequest): Array<string | unde
   return [ready.weightsFile, typeof labels === 'string' ? resolve(req.modelFile, '..', labels) : undefined];
 }
 
-/** Builds the session for `req`; undefined when the model is too large to build on speculation. */
-export async function makeReady(req: PipelineRequest, clock: PhaseClock): Promise<ReadyRun | undefined> {
+/**
+ * Builds the session for `req`; undefined when the model is too large to build on speculation, or when
+ * `stale()` says another request has replaced this one (checked between the steps, where this thread
+ * lets messages in: a newer request's message sets it).
+ */
+export async function makeReady(req: PipelineRequest, clock: PhaseClock, stale: () => boolean = () => false): Promise<ReadyRun | undefined> {
   if (req.text === undefined) return undefined;
   // A quick analysis first (milliseconds): a model with errors or a huge one is not built ahead.
   const analysis = analyze({ text: req.text.replace(/^\uFEFF/, ''), fileName: req.modelFile, ...(req.defaultRounding ? { defaultRounding: req.defaultRounding } : {}) });
   if (analysis.diagnostics.some((d) => d.severity === 'error') || estimatedRunBytes(analysis) > MAX_AHEAD_BYTES) return undefined;
+  await new Promise((r) => setImmediate(r));
+  if (stale()) return undefined;
   const started = await startRun(req, () => {}, clock, false);
+  if (stale()) {
+    await started.session.release();
+    return undefined;
+  }
   // The warm-up pass a profiled run starts with (it pays for onnxruntime's allocations), done now.
   if (req.profile === true && started.session.backend === 'native') {
     const s = started.prep.inputShape;
     // Every output fetched, as the first image's run does: its allocations are the ones to make ahead.
     await started.session.run(new Float32Array(s.depth * s.height * s.width), [1, s.depth, s.height, s.width]);
     started.warmedUp = true;
+    clock.mark('warmup');
   }
-  return { ...started, key: readyKey(req), stamps: filesRead(started, req).map(stampOf).join('|') };
+  return { ...started, key: readyKey(req), marks: clock.marks, stamps: filesRead(started, req).map(stampOf).join('|') };
 }
 
 /** Whether `ready` was made for this request and its files have not changed since. */
