@@ -37,13 +37,9 @@ export function registerPrewarm(summaries: Summaries): vscode.Disposable[] {
   // The model that activated the extension is prepared at once: a first run may follow within seconds.
   let first = true;
   const prepare = (doc: vscode.TextDocument | undefined) => {
+    // Another editor (a text file, the run page) leaves the last model's preparation as it is.
+    if (!doc || !isCnnDocument(doc)) return;
     if (timer) clearTimeout(timer);
-    if (!doc || !isCnnDocument(doc)) {
-      // Left the model before it was prepared: nothing is waited for any more.
-      scheduled?.settle(spareReady());
-      scheduled = undefined;
-      return;
-    }
     const wait = first ? 0 : SETTLE_MS;
     first = false;
     if (!scheduled) {
@@ -57,13 +53,13 @@ export function registerPrewarm(summaries: Summaries): vscode.Disposable[] {
       s?.settle(prepareFor(doc, summaries).catch(() => false));
     }, wait);
   };
-  const active = () => vscode.window.activeTextEditor?.document;
-  prepare(active());
+  prepare(vscode.window.activeTextEditor?.document);
   return [
     vscode.window.onDidChangeActiveTextEditor((e) => prepare(e?.document)),
-    // The unsaved text is what a run takes: each pause in the typing prepares it (a version with errors is not built).
+    // The unsaved text is what a run takes: each pause in the typing prepares it (a version with errors
+    // is not built). A model edited in view, whether or not its editor has the focus (the run page may).
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0 && e.document === active()) prepare(e.document);
+      if (e.contentChanges.length > 0 && vscode.window.visibleTextEditors.some((v) => v.document === e.document)) prepare(e.document);
     }),
     {
       dispose: () => {
