@@ -10,6 +10,10 @@ import { runPipeline, type PipelineRequest, type Progress } from '../run/pipelin
 import { runEvaluation } from '../run/evaluate';
 import { PhaseClock, wallNow } from '../run/phases';
 import { fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
+import { reuseHeTensors } from '../weights/heInit';
+
+/** He tensors kept from one build to the next in a spare worker: ResNet-18's 47 MB fit, larger models are made afresh. */
+const HE_REUSE_BYTES = 64 * 1024 * 1024;
 
 /** When this thread started running, for the run's phase marks. */
 const startedAt = wallNow();
@@ -65,6 +69,8 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
     }
     case 'warm': {
       loadNativeEngine();
+      // A spare worker (the editor's): the next build, often an edit of this one, takes the layers it left unchanged.
+      reuseHeTensors(HE_REUSE_BYTES);
       const key = req.request ? readyKey(req.request) : undefined;
       if (req.request && (key !== readyFor || !ready)) {
         readyFor = key;

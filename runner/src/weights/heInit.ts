@@ -168,6 +168,42 @@ function normal(shape: number[], std: number, seed: number): Tensor {
   return { shape, data };
 }
 
+/**
+ * He tensors of the last build kept for the next one (the runner's spare worker turns this on): an edit
+ * changes a few layers, and a layer's values depend only on its stream and shape, so the others are taken
+ * as they were. At most `budget` bytes, all from the last build (the one before is dropped).
+ */
+const reuse = { budget: 0, last: new Map<string, Float32Array>(), current: new Map<string, Float32Array>(), bytes: 0 };
+
+/** Keeps up to `maxBytes` of He tensors from one build to the next (0: none, the default). */
+export function reuseHeTensors(maxBytes: number): void {
+  reuse.budget = maxBytes;
+  if (maxBytes === 0) reuse.last = reuse.current = new Map();
+}
+
+/** A new build starts: what the last one made can be taken; what this one makes is kept for the next. */
+export function beginHeBuild(): void {
+  if (reuse.budget === 0) return;
+  reuse.last = reuse.current;
+  reuse.current = new Map();
+  reuse.bytes = 0;
+}
+
+function heNormal(shape: number[], stream: number): Tensor {
+  const id = `${stream}:${shape.join('x')}`;
+  // Tensors are never written after they are made (the graph copies them), so one can serve two builds.
+  let data = reuse.last.get(id) ?? reuse.current.get(id);
+  if (!data) {
+    const fanIn = elementCount(shape.slice(1));
+    data = normal(shape, Math.sqrt(2 / Math.max(fanIn, 1)), stream).data;
+  }
+  if (reuse.budget > 0 && !reuse.current.has(id) && reuse.bytes + data.byteLength <= reuse.budget) {
+    reuse.current.set(id, data);
+    reuse.bytes += data.byteLength;
+  }
+  return { shape, data };
+}
+
 function filled(shape: number[], v: number): Tensor {
   return { shape, data: new Float32Array(elementCount(shape)).fill(v) };
 }
@@ -184,8 +220,7 @@ export function heInitialise(type: string, layer: number | string, expected: Rec
     if (how === 'ones') {
       out[key] = filled(shape, 1);
     } else if (how === 'he') {
-      const fanIn = elementCount(shape.slice(1));
-      out[key] = normal(shape, Math.sqrt(2 / Math.max(fanIn, 1)), streamSeed(seed, layer, key));
+      out[key] = heNormal(shape, streamSeed(seed, layer, key));
     } else {
       out[key] = filled(shape, 0);
     }
