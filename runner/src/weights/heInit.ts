@@ -178,7 +178,7 @@ const reuse = { budget: 0, last: new Map<string, Float32Array>(), current: new M
 /** Keeps up to `maxBytes` of He tensors from one build to the next (0: none, the default). */
 export function reuseHeTensors(maxBytes: number): void {
   reuse.budget = maxBytes;
-  if (maxBytes === 0) reuse.last = reuse.current = new Map();
+  if (maxBytes === 0) reuse.last = reuse.current = new Map<string, Float32Array>();
 }
 
 /** A new build starts: what the last one made can be taken; what this one makes is kept for the next. */
