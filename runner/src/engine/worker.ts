@@ -15,9 +15,6 @@ import { reuseHeTensors } from '../weights/heInit';
 /** He tensors kept from one build to the next in a spare worker: ResNet-18's 47 MB fit, larger models are made afresh. */
 const HE_REUSE_BYTES = 64 * 1024 * 1024;
 
-/** When this thread started running, for the run's phase marks. */
-const startedAt = wallNow();
-
 if (!parentPort) throw new Error('runner worker: must be started as a worker thread'); // dev-only: a misuse of this file
 const port = parentPort;
 // This thread's copy of the core starts in English: speak the language of the thread that started it.
@@ -81,8 +78,10 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
     }
     case 'pipeline': {
       const clock = new PhaseClock();
-      clock.mark('worker', startedAt);
+      // The request is here: for a worker started by this run, its start; for a spare, the command's own
+      // steps before it (the editor asks its language server about the text) and the message.
       const received = wallNow();
+      clock.mark('worker', received);
       // A session in the making for another model version is not waited for.
       const mine = ready && readyFor === readyKey(req.request) ? ready : undefined;
       if (ready && !mine) {
