@@ -8,6 +8,8 @@ import { utimesSync } from 'node:fs';
 import { prewarmRunner, runInWorker, stopSpareRunner } from '../../runner/src/engine/client';
 import type { PipelineRequest, PipelineResult } from '../../runner/src/run/pipeline';
 import { phaseTimes } from '../../runner/src/run/phases';
+import { analyze } from '../../core/src/index';
+import { EXERCISE_MODEL, exerciseEngine } from '../../runner/src/run/warmStart';
 import { pngBytes } from './helpers/png';
 import { writeSafetensors } from './helpers/safetensorsWriter';
 import { tempDir } from './helpers/tmp';
@@ -113,4 +115,10 @@ test('a run asked for while its version is being made ready takes that build (it
   assert.equal(await made, true);
   const cold = await runInWorker({ ...request(text), seed: 1 });
   assert.deepEqual(run.outputs[0]!.output, cold.outputs[0]!.output);
+});
+
+test('the small model a spare worker exercises itself with is valid and runs', async () => {
+  const analysis = analyze({ text: EXERCISE_MODEL, fileName: 'exercise.cnn.yaml' });
+  assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), []);
+  await exerciseEngine();
 });

@@ -9,7 +9,7 @@ import { isUserError } from '../errors';
 import { runPipeline, type PipelineRequest, type Progress } from '../run/pipeline';
 import { runEvaluation } from '../run/evaluate';
 import { PhaseClock, wallNow } from '../run/phases';
-import { fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
+import { exerciseEngine, fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
 import { reuseHeTensors } from '../weights/heInit';
 
 /** He tensors kept from one build to the next in a spare worker: ResNet-18's 47 MB fit, larger models are made afresh. */
@@ -27,6 +27,8 @@ let ready: Promise<ReadyRun | undefined> | undefined;
 let readyFor: string | undefined;
 /** Counts the runs asked to be made ready; a build whose number is no longer the last is stale and stops. */
 let readyGeneration = 0;
+/** Whether exerciseEngine() has run (once, in a spare worker started before any model was asked for). */
+let exercised = false;
 /** Set by a 'cancel' message; the pipeline checks it between its steps. */
 let cancelled = false;
 
@@ -68,6 +70,10 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       loadNativeEngine();
       // A spare worker (the editor's): the next build, often an edit of this one, takes the layers it left unchanged.
       reuseHeTensors(HE_REUSE_BYTES);
+      if (!req.request && !exercised) {
+        exercised = true;
+        await exerciseEngine().catch(() => undefined);
+      }
       const key = req.request ? readyKey(req.request) : undefined;
       if (req.request && (key !== readyFor || !ready)) {
         readyFor = key;
