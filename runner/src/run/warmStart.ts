@@ -74,30 +74,33 @@ export function fitsRequest(ready: ReadyRun, req: PipelineRequest): boolean {
 }
 
 /** Most networks' layer kinds, small: built and run once by a spare worker before any model is asked for. */
-export const EXERCISE_MODEL = `input: 32x32x3
-layers:
-  - {type: conv, filters: 32, kernel: 3, padding: 1, bias: false}
-  - batchnorm
-  - relu
-  - {type: maxpool, kernel: 2}
-  - {name: c2, type: conv, filters: 32, kernel: 3, padding: 1}
-  - {type: add, inputs: [c2, c2]}
-  - globalavgpool
-  - flatten
-  - {type: dense, units: 10}
-  - softmax
-`;
+export const EXERCISE_MODEL = JSON.stringify({
+  input: { width: 32, height: 32, depth: 3 },
+  layers: [
+    { type: 'conv', filters: 32, kernel: 3, padding: 1, bias: false },
+    { type: 'batchnorm' },
+    { type: 'relu' },
+    { type: 'maxpool', kernel: 2 },
+    { name: 'c2', type: 'conv', filters: 32, kernel: 3, padding: 1 },
+    { type: 'add', inputs: ['c2', 'c2'] },
+    { type: 'globalavgpool' },
+    { type: 'flatten' },
+    { type: 'dense', units: 10 },
+    { type: 'softmax' },
+  ],
+});
 
 /**
  * Builds and runs a small model once, so that the first real build does not pay for what a process does
  * only once: compiling the analysis, He initialisation and graph code, onnxruntime's first session (about
  * 60 ms of ResNet-18's first build here, for 70 ms spent ahead in the background).
  */
-export async function exerciseEngine(): Promise<void> {
-  const made = await makeReady({ modelFile: join(tmpdir(), 'cnnshape-exercise.cnn.yaml'), text: EXERCISE_MODEL, images: [] }, new PhaseClock());
-  if (!made) return;
+export async function exerciseEngine(): Promise<boolean> {
+  const made = await makeReady({ modelFile: join(tmpdir(), 'cnnshape-exercise.cnn.json'), text: EXERCISE_MODEL, images: [] }, new PhaseClock());
+  if (!made) return false;
   try {
     await made.session.run(new Float32Array(3 * 32 * 32), [1, 3, 32, 32]);
+    return true;
   } finally {
     await made.session.release();
   }
