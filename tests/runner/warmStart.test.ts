@@ -10,6 +10,7 @@ import type { PipelineRequest, PipelineResult } from '../../runner/src/run/pipel
 import { phaseTimes } from '../../runner/src/run/phases';
 import { analyze } from '../../core/src/index';
 import { EXERCISE_MODEL, exerciseEngine } from '../../runner/src/run/warmStart';
+import { editorSessionRequest, readyKey } from '../../runner/src/run/readyKey';
 import { pngBytes } from './helpers/png';
 import { writeSafetensors } from './helpers/safetensorsWriter';
 import { tempDir } from './helpers/tmp';
@@ -121,4 +122,12 @@ test('the small model a spare worker exercises itself with is valid and runs', a
   const analysis = analyze({ text: EXERCISE_MODEL, fileName: 'exercise.cnn.json' });
   assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), []);
   assert.equal(await exerciseEngine(), true);
+});
+
+test("the editor's session request made before the language server answers has the key of the command's full request", () => {
+  const ahead = editorSessionRequest(modelFile, MODEL, 'floor');
+  const full: PipelineRequest = { ...ahead, images: [image], previews: { maxChannels: 4, maxSize: 8 }, keepOutputsOf: [0, 3], keepInputs: true };
+  assert.equal(readyKey(full), readyKey(ahead));
+  assert.notEqual(readyKey(editorSessionRequest(modelFile, MODEL, 'strict')), readyKey(ahead), 'the rounding is part of it');
+  assert.notEqual(readyKey(editorSessionRequest(modelFile, `${MODEL}\n`, 'floor')), readyKey(ahead), 'and the text');
 });

@@ -10,7 +10,9 @@ import { phaseTimes } from '../../../runner/src/run/phases';
 import { isCnnDocument } from '../documents';
 import { t } from '../l10n';
 import type { Summaries } from '../summaries';
-import { runRequest } from './command';
+import { modelPath, runRequest } from './command';
+import { editorSessionRequest } from '../../../runner/src/run/readyKey';
+import { ROUNDINGS, type Rounding } from '../../../core/src/index';
 
 /**
  * After the editor settles on a model file, or the typing in it pauses: building a session is worth it
@@ -73,12 +75,23 @@ export function registerPrewarm(summaries: Summaries): vscode.Disposable[] {
   ];
 }
 
-/** Makes the run of `doc` as it is now ready in the spare worker; nothing when the server finds errors. */
+/**
+ * Makes the run of `doc` as it is now ready in the spare worker: at once with the rounding setting (the
+ * language server may be slow to answer for a file just opened; the worker does not build a model with
+ * errors), then as the server's summary has it (the same request unless the server's rounding differs).
+ */
 export async function prepareFor(doc: vscode.TextDocument, summaries: Summaries): Promise<boolean> {
   const text = doc.getText();
+  const early = prewarmRunner(editorSessionRequest(modelPath(doc), text, roundingSetting(doc)));
   const info = await summaries.of(doc);
   if (!info || info.summary.errors > 0 || doc.getText() !== text) return false;
-  return prewarmRunner(runRequest(doc, text, info, []));
+  return info.defaultRounding === roundingSetting(doc) ? early : prewarmRunner(runRequest(doc, text, info, []));
+}
+
+/** cnnShape.rounding.default as the language server reads it (server/src/lsp/settings.ts): strict unless one of the roundings. */
+function roundingSetting(doc: vscode.TextDocument): Rounding {
+  const v = vscode.workspace.getConfiguration('cnnShape', doc.uri).get<unknown>('rounding.default');
+  return (ROUNDINGS as readonly unknown[]).includes(v) ? (v as Rounding) : 'strict';
 }
 
 /** One line per run in the output channel: how long the first result took and its phases. */
