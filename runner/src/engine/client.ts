@@ -261,6 +261,8 @@ function workerJob<T>(
     worker.on('error', (e) => finish(() => reject(new RunnerError(t('runnerErrors.workerFailed', { message: e.message }), false))));
     worker.on('exit', (code) => {
       removeScratch();
+      // A cancelled run whose worker ended without answering is over too (no-op if counted out already).
+      ended();
       finish(() => reject(new RunnerError(t('runnerErrors.workerExited', { code }), false)));
     });
     worker.postMessage({ ...message(scratchDir), locale: getLocale() } satisfies Request);
