@@ -12,7 +12,7 @@ import { t } from '../l10n';
 import type { Summaries } from '../summaries';
 import { modelPath, runRequest } from './command';
 import { editorSessionRequest } from '../../../runner/src/run/readyKey';
-import { ROUNDINGS, type Rounding } from '../../../core/src/index';
+import type { Rounding } from '../../../core/src/index';
 
 /**
  * After the editor settles on a model file, or the typing in it pauses: building a session is worth it
@@ -88,10 +88,13 @@ export async function prepareFor(doc: vscode.TextDocument, summaries: Summaries)
   return info.defaultRounding === roundingSetting(doc) ? early : prewarmRunner(runRequest(doc, text, info, []));
 }
 
+/** Every rounding (a Record, so that one added to the type is a compile error here); not the core's ROUNDINGS, which would bring its parser into this bundle. */
+const ROUNDING_NAMES: Record<Rounding, true> = { strict: true, floor: true, ceil: true };
+
 /** cnnShape.rounding.default as the language server reads it (server/src/lsp/settings.ts): strict unless one of the roundings. */
 function roundingSetting(doc: vscode.TextDocument): Rounding {
   const v = vscode.workspace.getConfiguration('cnnShape', doc.uri).get<unknown>('rounding.default');
-  return (ROUNDINGS as readonly unknown[]).includes(v) ? (v as Rounding) : 'strict';
+  return typeof v === 'string' && Object.hasOwn(ROUNDING_NAMES, v) ? (v as Rounding) : 'strict';
 }
 
 /** One line per run in the output channel: how long the first result took and its phases. */
