@@ -78,6 +78,12 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
   if (!images || images.length === 0) return undefined;
 
   const title = info.summary.title;
+  // The page opens now and loads while the network runs; the result then draws at once.
+  const panel = panelFor(state, doc.uri);
+  panel.showRunning(title, images.length);
+  const unshown = () => {
+    if (!panel.restore()) panel.dispose();
+  };
   let result: PipelineResult;
   try {
     result = await vscode.window.withProgress(
@@ -92,6 +98,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
       },
     );
   } catch (e) {
+    unshown();
     if (e instanceof RunCancelled) {
       vscode.window.setStatusBarMessage(t('run.cancelled'), 3000);
       return undefined;
@@ -106,10 +113,12 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     const first = result.errors[0]!;
     void vscode.window.showWarningMessage(t('run.imagesFailed', { count: result.errors.length, first: first.error }));
   }
-  if (result.outputs.length === 0) return undefined;
+  if (result.outputs.length === 0) {
+    unshown();
+    return undefined;
+  }
   const originals = await Promise.all(result.outputs.map((o) => imageSize(o.image)));
   const { view, pixels } = toView(result, vscode.workspace.asRelativePath(doc.uri), originals);
-  const panel = panelFor(state, doc.uri);
   const shown = new Promise<{ canvases: number; charts: number }>((resolve) => {
     const d = panel.onDidDraw((counts) => {
       d.dispose();

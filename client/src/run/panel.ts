@@ -1,11 +1,14 @@
 // The run result webview: one panel per model, reused (revealed and redrawn) by the model's next run,
 // showing the input as the network saw it, the top-5 with a chart, dense and softmax outputs as bars,
 // the shapes that ran beside the predicted ones, and feature maps that enlarge with their numbers.
-// Pixels are posted when the page says it is ready (again after VS Code rebuilds a hidden page).
+// The page is loaded once, when the panel opens (as a run starts); each content (the note that a run is
+// under way, a result) is posted to it, and posted again when the page says it is ready (after VS Code
+// rebuilds a hidden page), so a result draws at once instead of loading a page again.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { t } from '../l10n';
 import type { Summaries } from '../summaries';
+import { escapeHtml } from '../pageShell';
 import { renderRunBody, renderRunPage, runPageStrings } from './html';
 import { isFromRunPage, type ImagePixels, type RunView, type ToRunPage } from './view';
 
@@ -25,6 +28,13 @@ export class RunPanel implements vscode.Disposable {
   /** Fires when the page has followed a colour theme change (its charts made again in these colours). */
   readonly onDidFollowTheme = this.themedEmitter.event;
   private pixels: ImagePixels[] = [];
+  /** What the page shows (a run's result, or the note that one is under way) and its number. */
+  private body = '';
+  private seq = 0;
+  /** The page is loaded once; later contents are posted to it ('show'). */
+  private loaded = false;
+  /** The last result shown, to go back to when a run fails. */
+  private lastResult: { title: string; body: string; pixels: ImagePixels[] } | undefined;
   /** Fires each time the page has drawn its pixels and charts (tests wait for it). */
   readonly onDidDraw = this.drawnEmitter.event;
 
@@ -46,8 +56,11 @@ export class RunPanel implements vscode.Disposable {
       this.themedEmitter,
       webview.onDidReceiveMessage((m: unknown) => {
         if (!isFromRunPage(m)) return;
-        if (m.type === 'ready') void webview.postMessage({ type: 'pixels', images: this.pixels } satisfies ToRunPage);
-        else if (m.type === 'drawn') this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
+        // Loaded, or loaded again (VS Code rebuilds a hidden page): what it shows now.
+        if (m.type === 'ready') this.post();
+        else if (m.type === 'drawn') {
+          if (m.seq === this.seq) this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
+        }
         else if (m.type === 'zoomed') this.zoomedEmitter.fire({ title: m.title, cells: m.cells });
         else if (m.type === 'themed') this.themedEmitter.fire({ charts: m.charts, colour: m.colour });
         else void this.reveal(m.index);
@@ -56,15 +69,43 @@ export class RunPanel implements vscode.Disposable {
     );
   }
 
-  /** Shows a run's result: a fresh page (and nonce) in this panel, brought to the front. */
+  /** Says a run is under way: a new panel's page (and its script) loads meanwhile. */
+  showRunning(title: string, count: number): void {
+    this.update(t('run.panelTitle', { title }), `<p class="meta">${escapeHtml(t('run.runningPage', { title, count }))}</p>`, []);
+  }
+
+  /** Shows a run's result in this panel, brought to the front. */
   show(view: RunView, pixels: ImagePixels[]): void {
-    this.pixels = pixels;
-    const webview = this.panel.webview;
-    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'runWebview.js')).toString();
     const title = t('run.panelTitle', { title: view.title });
+    const body = renderRunBody(view, t);
+    this.lastResult = { title, body, pixels };
+    this.update(title, body, pixels);
+  }
+
+  /** After a failed or cancelled run: the previous result again; false when there was none. */
+  restore(): boolean {
+    if (!this.lastResult) return false;
+    this.update(this.lastResult.title, this.lastResult.body, this.lastResult.pixels);
+    return true;
+  }
+
+  private update(title: string, body: string, pixels: ImagePixels[]): void {
+    this.body = body;
+    this.pixels = pixels;
+    this.seq++;
     this.panel.title = title;
-    webview.html = renderRunPage(renderRunBody(view, t), { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title, strings: runPageStrings(t), lang: vscode.env.language });
+    if (!this.loaded) {
+      // The page starts empty and asks for its content when its script runs ('ready').
+      this.loaded = true;
+      const webview = this.panel.webview;
+      const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'runWebview.js')).toString();
+      webview.html = renderRunPage('', { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title, strings: runPageStrings(t), lang: vscode.env.language });
+    } else this.post();
     this.panel.reveal(this.panel.viewColumn, false);
+  }
+
+  private post(): void {
+    void this.panel.webview.postMessage({ type: 'show', seq: this.seq, body: this.body, images: this.pixels } satisfies ToRunPage);
   }
 
   /** Opens the enlarged view of a map (layer -1: the input) as a click does; settles with what it shows. */

@@ -87,7 +87,12 @@ export interface ImagePixels {
 }
 
 /** `zoom`: open the enlarged view of a map (layer -1: the input), as a click does (tests, commands). */
-export type ToRunPage = { type: 'pixels'; images: ImagePixels[] } | { type: 'zoom'; image: number; layer: number; channel: number };
+/**
+ * 'show': a run's page body (HTML made by html.ts, every text escaped) and its pixels, put in place of
+ * the page's content, so that a page already loaded (opened when the run started, or the previous run's)
+ * draws at once instead of being loaded again.
+ */
+export type ToRunPage = { type: 'show'; seq: number; body: string; images: ImagePixels[] } | { type: 'zoom'; image: number; layer: number; channel: number };
 /**
  * 'drawn': the page has drawn the pixels it was sent (canvases filled, charts made): proof it runs under
  * its CSP. 'zoomed': what the enlarged view shows (its title, the numbers in its cells, row by row).
@@ -95,7 +100,8 @@ export type ToRunPage = { type: 'pixels'; images: ImagePixels[] } | { type: 'zoo
 export type FromRunPage =
   | { type: 'ready' }
   | { type: 'reveal'; index: number }
-  | { type: 'drawn'; canvases: number; charts: number }
+  /** `seq`: the 'show' it drew (a page that loaded late may draw an earlier one first). */
+  | { type: 'drawn'; seq: number; canvases: number; charts: number }
   | { type: 'zoomed'; title: string; cells: string[][] }
   /** The colour theme changed: the charts were made again, in these colours (the bars' fill). */
   | { type: 'themed'; charts: number; colour: string };
@@ -105,7 +111,7 @@ export function isFromRunPage(m: unknown): m is FromRunPage {
   const r = m as Record<string, unknown>;
   if (r['type'] === 'ready') return true;
   const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-  if (r['type'] === 'drawn') return count(r['canvases']) && count(r['charts']);
+  if (r['type'] === 'drawn') return count(r['seq']) && count(r['canvases']) && count(r['charts']);
   if (r['type'] === 'themed') return count(r['charts']) && typeof r['colour'] === 'string';
   if (r['type'] === 'zoomed') {
     const cells = r['cells'];

@@ -80,6 +80,26 @@ suite('Run model on image', () => {
     assert.equal(out?.view.images[0]?.top[0]?.label, 'O');
   });
 
+  test('a run that gives nothing closes the page it opened, and keeps an earlier result on the page', async () => {
+    const model = sample('xo', 'xo.cnn.yaml');
+    const notAnImage = sample('README.md');
+    const runTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Run: X or O').length;
+    const run = (images: vscode.Uri[]) => vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', model, images);
+    const out = await run([sample('xo', 'x.png')]);
+    assert.ok(out);
+    assert.deepEqual(await within(out.shown, 20_000, 'the result page to draw'), { canvases: 1 + 3 + 3, charts: 1 });
+    assert.equal(runTabs(), 1);
+    assert.equal(await run([notAnImage]), undefined);
+    assert.equal(runTabs(), 1, 'the earlier result stays');
+    await revertAndCloseAll();
+    for (let waited = 0; runTabs() > 0 && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(runTabs(), 0);
+    assert.equal(await run([notAnImage]), undefined);
+    // The editor's tab list follows a closed panel a moment later.
+    for (let waited = 0; runTabs() > 0 && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(runTabs(), 0, 'no page for a run that gave nothing');
+  });
+
   test('a model with errors is not run', async () => {
     const out = await vscode.commands.executeCommand<RunOutcome | undefined>('cnnShape.runModel', sample('stride3-not-whole.cnn.yaml'), [sample('xo', 'x.png')]);
     assert.equal(out, undefined);

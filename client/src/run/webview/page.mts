@@ -15,7 +15,8 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 declare function acquireVsCodeApi(): { postMessage(m: FromRunPage): void };
 const vscode = acquireVsCodeApi();
 const charts: Chart[] = [];
-const strings = JSON.parse(document.getElementById('root')?.dataset['strings'] ?? '{}') as RunPageStrings;
+const root = document.getElementById('root')!;
+const strings = JSON.parse(root.dataset['strings'] ?? '{}') as RunPageStrings;
 /** Maps with their numbers side by side up to this size; larger ones are a picture with a readout. */
 const TABLE_MAX = 16;
 
@@ -236,14 +237,17 @@ window.addEventListener('message', (event: MessageEvent<ToRunPage>) => {
     openZoom(m.image, m.layer, m.channel);
     return;
   }
-  if (!m || m.type !== 'pixels' || !Array.isArray(m.images)) return;
+  if (!m || m.type !== 'show' || !Array.isArray(m.images) || typeof m.body !== 'string') return;
+  closeZoom();
   for (const c of charts.splice(0)) c.destroy();
+  // The host's HTML (html.ts escapes every text in it); this page's CSP runs no script or handler in it.
+  root.innerHTML = m.body;
   drawn = 0;
   images = m.images;
   values.clear();
   images.forEach((p, i) => drawImage(i, p));
   sizeBars();
-  vscode.postMessage({ type: 'drawn', canvases: drawn, charts: charts.length });
+  vscode.postMessage({ type: 'drawn', seq: m.seq, canvases: drawn, charts: charts.length });
 });
 
 function zoomTarget(t: Element | null): boolean {

@@ -21,6 +21,8 @@ export const run = {
   nothingChosen: 'CNN Shape: no image was chosen, so nothing ran. Tick one or more images (or highlight one and press Enter), or choose Browse….',
   // the page
   panelTitle: 'Run: {title}',
+  /** The Run page while its run is under way (it loads meanwhile, and the result then shows at once). */
+  runningPage: 'Running {title} on {count} image(s)…',
   meta: '{file} — engine: {engine}',
   engineNative: 'onnxruntime (native)',
   engineWasm: 'onnxruntime-web (WebAssembly)',

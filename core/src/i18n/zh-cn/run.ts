@@ -18,6 +18,7 @@ export const run = {
   pickerPlaceholder: '选择一张或多张图像（模型所在文件夹的排在前面），或选择“浏览…”',
   nothingChosen: 'CNN Shape：没有选择图像，所以什么也没有运行。请勾选一张或多张图像（或高亮一张后按 Enter），或选择“浏览…”。',
   panelTitle: '运行：{title}',
+  runningPage: '正在用 {count} 张图像运行 {title}…',
   meta: '{file} — 引擎：{engine}',
   engineNative: 'onnxruntime（本机）',
   engineWasm: 'onnxruntime-web（WebAssembly 版）',
