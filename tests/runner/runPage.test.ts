@@ -80,8 +80,8 @@ test('the view: maps of conv and pool layers, pixels that decode to the right si
 test('messages from the page are checked', () => {
   assert.ok(isFromRunPage({ type: 'ready' }));
   assert.ok(isFromRunPage({ type: 'reveal', index: 3 }));
-  assert.ok(isFromRunPage({ type: 'drawn', canvases: 7, charts: 1 }));
-  for (const bad of [null, 'ready', { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'reveal' }, { type: 'drawn', canvases: '7', charts: 1 }, { type: 'eval' }]) {
+  assert.ok(isFromRunPage({ type: 'drawn', seq: 2, canvases: 7, charts: 1 }));
+  for (const bad of [null, 'ready', { type: 'reveal', index: -1 }, { type: 'reveal', index: 1.5 }, { type: 'reveal' }, { type: 'drawn', seq: 2, canvases: '7', charts: 1 }, { type: 'drawn', canvases: 7, charts: 1 }, { type: 'eval' }]) {
     assert.equal(isFromRunPage(bad), false, JSON.stringify(bad));
   }
 });
