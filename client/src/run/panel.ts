@@ -2,9 +2,9 @@
 // showing the input as the network saw it, the top-5 with a chart, dense and softmax outputs as bars,
 // the shapes that ran beside the predicted ones, and feature maps that enlarge with their numbers.
 // Pixels are posted when the page says it is ready (again after VS Code rebuilds a hidden page).
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { openPanel, scriptPage } from '../webviewPanel';
 import type { Summaries } from '../summaries';
 import { renderRunBody, renderRunPage, runPageStrings } from './html';
 import { isFromRunPage, type ImagePixels, type RunView, type ToRunPage } from './view';
@@ -34,36 +34,34 @@ export class RunPanel implements vscode.Disposable {
     private readonly summaries: Summaries,
     column: vscode.ViewColumn,
   ) {
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, '', { viewColumn: column, preserveFocus: false }, {
-      enableScripts: true,
-      localResourceRoots: [dist],
+    const { panel, listeners } = openPanel({
+      viewType: VIEW_TYPE,
+      title: '',
+      column,
+      extensionUri,
+      onMessage: (m) => this.onMessage(m),
+      onDispose: () => this.dispose(),
     });
-    const webview = this.panel.webview;
-    this.subscriptions.push(
-      this.drawnEmitter,
-      this.zoomedEmitter,
-      this.themedEmitter,
-      webview.onDidReceiveMessage((m: unknown) => {
-        if (!isFromRunPage(m)) return;
-        if (m.type === 'ready') void webview.postMessage({ type: 'pixels', images: this.pixels } satisfies ToRunPage);
-        else if (m.type === 'drawn') this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
-        else if (m.type === 'zoomed') this.zoomedEmitter.fire({ title: m.title, cells: m.cells });
-        else if (m.type === 'themed') this.themedEmitter.fire({ charts: m.charts, colour: m.colour });
-        else void this.reveal(m.index);
-      }),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+    this.panel = panel;
+    this.subscriptions.push(this.drawnEmitter, this.zoomedEmitter, this.themedEmitter, ...listeners);
+  }
+
+  private onMessage(m: unknown): void {
+    if (!isFromRunPage(m)) return;
+    if (m.type === 'ready') void this.panel.webview.postMessage({ type: 'pixels', images: this.pixels } satisfies ToRunPage);
+    else if (m.type === 'drawn') this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
+    else if (m.type === 'zoomed') this.zoomedEmitter.fire({ title: m.title, cells: m.cells });
+    else if (m.type === 'themed') this.themedEmitter.fire({ charts: m.charts, colour: m.colour });
+    else void this.reveal(m.index);
   }
 
   /** Shows a run's result: a fresh page (and nonce) in this panel, brought to the front. */
   show(view: RunView, pixels: ImagePixels[]): void {
     this.pixels = pixels;
     const webview = this.panel.webview;
-    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'runWebview.js')).toString();
     const title = t('run.panelTitle', { title: view.title });
     this.panel.title = title;
-    webview.html = renderRunPage(renderRunBody(view, t), { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title, strings: runPageStrings(t), lang: vscode.env.language });
+    webview.html = renderRunPage(renderRunBody(view, t), { ...scriptPage(webview, this.extensionUri, 'runWebview.js'), title, strings: runPageStrings(t), lang: vscode.env.language });
     this.panel.reveal(this.panel.viewColumn, false);
   }
 
