@@ -9,10 +9,8 @@
 //     back from the palette (Preferences: Toggle between Light/Dark Themes), the page's colours (read through the webview frames) must change and come back.
 // Saved as out/screenshots/v2-*.png and graph-*.png.
 //   node scripts/graph-screenshots.mjs [--timeout SEC] [--verbose]
-import { join } from 'node:path';
-import { REPO_ROOT, openFile, runCommand, screenshot, startEditor, stop, waitFor } from './editor/editor.mjs';
-import { flag, opt } from './editor/args.mjs';
-import { guard } from './editor/guard.mjs';
+import { openFile, runCommand, screenshot, waitFor } from './editor/editor.mjs';
+import { check, editorScript } from './editor/script.mjs';
 
 const GRAPHS = [
   ['v2/resnet18.cnn.yaml', 'resnet18-v2'],
@@ -20,29 +18,12 @@ const GRAPHS = [
   ['unet-small.cnn.yaml', 'unet-small'],
   ['inception-block.cnn.json', 'inception'],
 ];
-const t0 = Date.now();
-const step = (msg) => console.log(`[graph-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+const { step, start, run } = editorScript('graph-shots', { failedShot: 'graph-failed' });
 let editor;
-let finished = false;
-
-async function finish(code, message) {
-  if (finished) return;
-  finished = true;
-  if (message) console.error(message);
-  if (code !== 0 && editor?.page) await screenshot(editor, 'graph-failed').catch(() => undefined);
-  await stop(editor).catch(() => undefined);
-  process.exit(code);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`check failed: ${what}`);
-}
 
 async function shot(name) {
   step(`screenshot ${await screenshot(editor, name)}`);
 }
-
-guard('graph-shots', Number(opt('--timeout', '300')), finish).unref();
 
 const graphFrame = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
@@ -119,14 +100,8 @@ async function coloursChange(frame, from, what) {
   }
 }
 
-try {
-  editor = await startEditor({
-    workspace: join(REPO_ROOT, 'samples'),
-    extensionDevelopmentPath: REPO_ROOT,
-    viewport: { width: 1600, height: 1000 },
-    verbose: flag('--verbose'),
-    onLog: flag('--verbose') ? undefined : () => {},
-  });
+await run(async () => {
+  editor = await start();
   const page = editor.page;
 
   // ResNet-18 v2: hints and hover inside the definition of `basic`, the outline.
@@ -190,7 +165,4 @@ try {
     await runCommand(editor, 'View: Close All Editors').catch(() => undefined);
   }
   step('done');
-  await finish(0);
-} catch (err) {
-  await finish(1, `[graph-shots] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
-}
+});

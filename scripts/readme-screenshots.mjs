@@ -17,30 +17,15 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, SCREENSHOT_DIR, openFile, runCommand, startEditor, stop, waitFor } from './editor/editor.mjs';
+import { REPO_ROOT, SCREENSHOT_DIR, openFile, runCommand, waitFor } from './editor/editor.mjs';
 import { flag, opt } from './editor/args.mjs';
-import { guard } from './editor/guard.mjs';
+import { check, editorScript } from './editor/script.mjs';
 
 const DOCS_IMAGES = join(REPO_ROOT, 'docs', 'images');
 const VIEWPORT = { width: 1100, height: 620 };
-const t0 = Date.now();
-const step = (msg) => console.log(`[readme-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+const { step, start, run } = editorScript('readme-shots', { timeoutSec: 420, cleanup: () => rmSync(workspace, { recursive: true, force: true }) });
 const failures = [];
 let editor;
-let finished = false;
-
-async function finish(code, message) {
-  if (finished) return;
-  finished = true;
-  if (message) console.error(message);
-  await stop(editor).catch(() => undefined);
-  rmSync(workspace, { recursive: true, force: true });
-  process.exit(code);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`check failed: ${what}`);
-}
 
 const ZH = flag('--zh');
 
@@ -268,27 +253,21 @@ async function tutorial() {
   await closeAll();
 }
 
-guard('readme-shots', Number(opt('--timeout', '420')), finish).unref();
-
+// The copy of samples/ the walk opens (finish removes it).
 const workspace = mkdtempSync(join(tmpdir(), 'cnn-shape-readme-'));
-try {
+await run(async () => {
   cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
   for (const [name, content] of Object.entries(SCRATCH)) writeFileSync(join(workspace, name), content);
-  editor = await startEditor({
+  editor = await start({
     workspace,
     copyWorkspace: false,
-    extensionDevelopmentPath: REPO_ROOT,
     viewport: VIEWPORT,
     settings: { 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'hidden', 'breadcrumbs.enabled': false, ...(ZH ? { 'cnnShape.language': 'zh-cn' } : {}) },
-    verbose: flag('--verbose'),
-    onLog: flag('--verbose') ? undefined : () => {},
   });
   await runCommand(editor, 'View: Close Primary Side Bar').catch(() => undefined);
   const only = opt('--only');
   if (only !== 'tutorial') await readme();
   if (only !== 'readme') await tutorial();
   step(failures.length ? `done, ${failures.length} step(s) failed: ${failures.join(', ')}` : 'done');
-  await finish(failures.length ? 1 : 0);
-} catch (err) {
-  await finish(1, `[readme-shots] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
-}
+  return failures.length ? 1 : 0;
+});

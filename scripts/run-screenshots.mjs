@@ -12,35 +12,18 @@
 //   node scripts/run-screenshots.mjs [--zh] [--timeout SEC] [--verbose]
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, openFile, screenshot, startEditor, stop } from './editor/editor.mjs';
-import { flag, opt } from './editor/args.mjs';
-import { guard } from './editor/guard.mjs';
+import { openFile, screenshot } from './editor/editor.mjs';
+import { flag } from './editor/args.mjs';
+import { check, editorScript } from './editor/script.mjs';
 
-const t0 = Date.now();
-const step = (msg) => console.log(`[run-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+const { step, start, run } = editorScript('run-shots', { failedShot: 'run-failed' });
 let editor;
-let finished = false;
-
-async function finish(code, message) {
-  if (finished) return;
-  finished = true;
-  if (message) console.error(message);
-  if (code !== 0 && editor?.page) await screenshot(editor, 'run-failed').catch(() => undefined);
-  await stop(editor).catch(() => undefined);
-  process.exit(code);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`check failed: ${what}`);
-}
 
 const zh = flag('--zh');
 
 async function shot(name) {
   step(`screenshot ${await screenshot(editor, zh ? `${name}-zh` : name)}`);
 }
-
-guard('run-shots', Number(opt('--timeout', '300')), finish).unref();
 
 /** The active webview's page (VS Code nests it in two frames). */
 const webview = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -71,15 +54,8 @@ async function closeAll() {
   await palette('View: Close All Editors').catch(() => undefined);
 }
 
-try {
-  editor = await startEditor({
-    workspace: join(REPO_ROOT, 'samples'),
-    extensionDevelopmentPath: REPO_ROOT,
-    viewport: { width: 1600, height: 1000 },
-    ...(zh ? { settings: { 'cnnShape.language': 'zh-cn' } } : {}),
-    verbose: flag('--verbose'),
-    onLog: flag('--verbose') ? undefined : () => {},
-  });
+await run(async () => {
+  editor = await start(zh ? { settings: { 'cnnShape.language': 'zh-cn' } } : {});
   const page = editor.page;
   const ws = editor.dirs.workspace;
 
@@ -169,7 +145,4 @@ try {
   step('a worst image opened in the editor');
   await shot('evaluate-open-worst');
   step('done');
-  await finish(0);
-} catch (err) {
-  await finish(1, `[run-shots] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
-}
+});
