@@ -13,6 +13,7 @@
 //   node scripts/explain-screenshots.mjs [--zh] [--timeout SEC] [--verbose]
 import { openFile, runCommand, screenshot, waitFor } from './editor/editor.mjs';
 import { flag } from './editor/args.mjs';
+import { activeWebview } from './editor/page.mjs';
 import { check, editorScript } from './editor/script.mjs';
 
 const FILE = 'tutorial/05-32x32-f4-s3-not-whole.cnn.yaml';
@@ -27,8 +28,6 @@ let editor;
 async function shot(name) {
   step(`screenshot ${await screenshot(editor, name.replace(/^explain/, L.prefix))}`);
 }
-
-const frame = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
 /** The page's drawing, counted in the page. */
 async function counts(f) {
@@ -94,7 +93,7 @@ await run(async () => {
   await lens.waitFor({ timeout: 30_000 });
   await lens.click();
   await waitFor(editor, `.tabs-container .tab[aria-label*="${ZH ? '讲解' : 'Explain'}"]`);
-  const f = frame(page);
+  const f = activeWebview(page);
   await f.locator('.grids svg rect.px').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
   let c = await counts(f);
@@ -145,7 +144,7 @@ await run(async () => {
   const lens2 = page.locator('.codelens-decoration a', { hasText: L.lens }).first();
   await lens2.waitFor({ timeout: 30_000 });
   await lens2.click();
-  const f2 = frame(page);
+  const f2 = activeWebview(page);
   await until('the crop drawn', async () => (await f2.locator('#root').innerText().catch(() => '')).includes(L.crop));
   c = await counts(f2);
   step(`alexnet conv1: ${c.heading}; px ${c.px}, uncovered ${c.uncovered}, out ${c.out}`);

@@ -10,6 +10,7 @@
 // Saved as out/screenshots/v2-*.png and graph-*.png.
 //   node scripts/graph-screenshots.mjs [--timeout SEC] [--verbose]
 import { openFile, runCommand, screenshot, waitFor } from './editor/editor.mjs';
+import { activeWebview, viewIncludes, viewText, wordPoint } from './editor/page.mjs';
 import { check, editorScript } from './editor/script.mjs';
 
 const GRAPHS = [
@@ -25,41 +26,9 @@ async function shot(name) {
   step(`screenshot ${await screenshot(editor, name)}`);
 }
 
-const graphFrame = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-
-/** The text of the active editor's lines, white space as single spaces (the editor writes U+00A0, hints pad with U+200A). */
-const viewText = () =>
-  [...document.querySelectorAll('.editor-group-container.active .view-line')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ')).join('\n');
-const viewIncludes = (s) =>
-  [...document.querySelectorAll('.editor-group-container.active .view-line')].some((e) => (e.textContent ?? '').replace(/\s+/g, ' ').includes(s));
-
 /** Moves the mouse onto `word` in the first visible editor line containing `line`; returns the hover's text. */
 async function hoverWord(page, line, word) {
-  const box = await page.evaluate(
-    ([l, w]) => {
-      for (const el of document.querySelectorAll('.editor-group-container.active .view-line')) {
-        const text = (el.textContent ?? '').replace(/\u00a0/g, ' ');
-        const at = text.indexOf(l);
-        if (at < 0) continue;
-        // Walk the text nodes to the word's first character.
-        let target = at + l.indexOf(w);
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.textContent?.length ?? 0;
-          if (target < len) {
-            const r = document.createRange();
-            r.setStart(n, target);
-            r.setEnd(n, Math.min(target + 2, len));
-            const b = r.getBoundingClientRect();
-            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-          }
-          target -= len;
-        }
-      }
-      return null;
-    },
-    [line, word],
-  );
+  const box = await wordPoint(page, line, word, 2);
   check(box, `line "${line}" on screen`);
   await page.mouse.move(1, 1);
   await page.mouse.move(box.x, box.y, { steps: 5 });
@@ -135,7 +104,7 @@ await run(async () => {
     step(`opened ${file}`);
     await runCommand(editor, 'CNN Shape: Show Model Graph');
     await waitFor(editor, '.tabs-container .tab[aria-label*="Graph"]');
-    const frame = graphFrame(page);
+    const frame = activeWebview(page);
     await frame.locator('svg.cnn-graph .node').first().waitFor({ timeout: 60_000 });
     const status = await frame.locator('#status').innerText();
     step(`${name}: ${status}`);

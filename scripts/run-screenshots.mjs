@@ -14,6 +14,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFile, screenshot } from './editor/editor.mjs';
 import { flag } from './editor/args.mjs';
+import { activeWebview } from './editor/page.mjs';
 import { check, editorScript } from './editor/script.mjs';
 
 const { step, start, run } = editorScript('run-shots', { failedShot: 'run-failed' });
@@ -24,9 +25,6 @@ const zh = flag('--zh');
 async function shot(name) {
   step(`screenshot ${await screenshot(editor, zh ? `${name}-zh` : name)}`);
 }
-
-/** The active webview's page (VS Code nests it in two frames). */
-const webview = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
 /** Runs a palette command whose own quick input (picker, dialog) follows: F1, its title, Enter. */
 async function palette(title) {
@@ -63,7 +61,7 @@ await run(async () => {
   await openFile(editor, 'xo/xo.cnn.yaml');
   await palette('CNN Shape: Run Model on Image…');
   await pickImage('x.png');
-  const frame = webview(page);
+  const frame = activeWebview(page);
   await frame.locator('canvas.map').first().waitFor({ timeout: 60_000 });
   await page.waitForSelector(`.tabs-container .tab[aria-label*="${zh ? '运行：X or O' : 'Run: X or O'}"]`);
   step('X or O ran; the page shows its maps');
@@ -109,8 +107,8 @@ await run(async () => {
   await openFile(editor, 'lenet5.cnn.yaml');
   await palette('CNN Shape: Run Model on Image…');
   await pickImage('scene-320x240');
-  await webview(page).locator('p.resized').waitFor({ timeout: 60_000 });
-  const note = await webview(page).locator('p.resized').innerText();
+  await activeWebview(page).locator('p.resized').waitFor({ timeout: 60_000 });
+  const note = await activeWebview(page).locator('p.resized').innerText();
   step(`LeNet-5: ${note}`);
   check(/320×240/.test(note) && /32×32/.test(note), 'the squashed note names both sizes');
   await shot('run-lenet-squashed');
@@ -134,7 +132,7 @@ await run(async () => {
   await dialog.fill(`${dataset}/`);
   await page.waitForTimeout(800);
   await page.keyboard.press('Enter');
-  const ev = webview(page);
+  const ev = activeWebview(page);
   await ev.locator('table.matrix td.cell').first().waitFor({ timeout: 60_000 });
   const matrix = await ev.locator('table.matrix tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td.cell')].map((td) => Number(td.textContent))));
   step(`confusion matrix (rows O, X; columns O, X, other): ${JSON.stringify(matrix)}; accuracy ${await ev.locator('#accuracy').innerText()}`);
