@@ -18,10 +18,25 @@ export function nodeBundleOptions(production = false) {
   };
 }
 
+/**
+ * [source, copy] of the files the Node bundles load at run time, copied next to them: the runner's JPEG
+ * decoder (libjpeg in WebAssembly, runner/src/images/jpegTurbo.ts) reads its .wasm from the bundle's folder.
+ * .vscodeignore must let each copy into the .vsix.
+ */
+export const NODE_ASSETS = [['node_modules/@cwasm/jpeg-turbo/jpeg-turbo.wasm', 'dist/jpeg-turbo.wasm']];
+
 /** [source, bundle] of each Node entry point. */
 export const NODE_ENTRIES = [
   ['client/src/extension.ts', 'dist/client.js'],
   ['server/src/server.ts', 'dist/server.js'],
   ['cli/src/main.ts', 'dist/cli.js'],
   ['runner/src/engine/worker.ts', 'dist/runnerWorker.js'],
+];
+
+/** [source, bundle] of each script that runs inside a webview (a browser sandbox), with its libraries (chart.js). */
+export const WEBVIEW_ENTRIES = [
+  ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
+  ['client/src/run/webview/evalPage.mts', 'dist/evalWebview.js'],
+  ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
+  ['client/src/explain/webview/page.mts', 'dist/explainWebview.js'],
 ];

@@ -1,28 +1,27 @@
 // Bundles client, server, CLI and runner worker with esbuild. Type checking is `tsc -b`, separately.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
-import { NODE_ENTRIES, nodeBundleOptions } from './build-config.mjs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { NODE_ASSETS, NODE_ENTRIES, WEBVIEW_ENTRIES, nodeBundleOptions } from './build-config.mjs';
 
 const production = process.argv.includes('--production');
 const common = nodeBundleOptions(production);
 const entries = NODE_ENTRIES;
 
-// Scripts that run inside webviews (a browser sandbox): one file each, with their libraries (chart.js).
-const webviewEntries = [
-  ['client/src/run/webview/page.mts', 'dist/runWebview.js'],
-  ['client/src/run/webview/evalPage.mts', 'dist/evalWebview.js'],
-  ['client/src/graph/webview/page.mts', 'dist/graphWebview.js'],
-  ['client/src/explain/webview/page.mts', 'dist/explainWebview.js'],
-];
+const webviewEntries = WEBVIEW_ENTRIES;
 const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' };
 
-// A missing entry point is a failed build, not a smaller one: a renamed file must not ship without the server.
-const missing = [...entries, ...webviewEntries].filter(([src]) => !existsSync(src)).map(([src]) => src);
+// A missing entry point or asset is a failed build, not a smaller one: a renamed file must not ship without the server.
+const missing = [...entries, ...webviewEntries, ...NODE_ASSETS].filter(([src]) => !existsSync(src)).map(([src]) => src);
 if (missing.length) {
   console.error(`build: entry point${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`);
   process.exit(1);
 }
 
+for (const [src, out] of NODE_ASSETS) {
+  mkdirSync(dirname(out), { recursive: true });
+  copyFileSync(src, out);
+}
 await Promise.all([
   ...entries.map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
   ...webviewEntries.map(([src, out]) => build({ ...webview, entryPoints: [src], outfile: out })),

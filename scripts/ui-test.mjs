@@ -5,6 +5,7 @@
 //   3. hover the squiggle: the hover must show the arithmetic (32 − 4 + 2·0)/3 + 1 = 10.33;
 //   4. run "CNN Shape: Show Model Summary" from the palette: the webview must show the layer table, and a
 //      click on a row must select that layer in the editor;
+//   5. run "CNN Shape: Explain This Layer" there: its page must draw the grid with the 63 cells no window reads;
 // with a screenshot after each step in out/screenshots/ (ui-test-N-*.png; ui-test-failed.png on failure).
 //
 //   node scripts/ui-test.mjs [--vsix FILE] [--timeout SEC] [--keep] [--verbose]
@@ -60,6 +61,18 @@ function check(ok, what) {
 /** The summary webview's content (VS Code nests it in two iframes: the host frame, then #active-frame). */
 function summaryRoot(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#root');
+}
+
+/** The frame of the Explain page, once it has drawn its grid (VS Code nests each webview in two iframes). */
+async function explainFrame(page, timeout) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    for (const f of page.frames()) {
+      if ((await f.locator('#root svg rect.px').count().catch(() => 0)) > 0) return f;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('check failed: the Explain page drew no input grid');
 }
 
 const timeoutSec = Number(opt('--timeout', '240'));
@@ -129,6 +142,19 @@ try {
   await root.locator('tr[data-layer="0"]').click();
   await page.waitForSelector(`.statusbar-item:has-text("Ln ${convLine}, Col"):has-text("(4 selected)")`, { timeout: 30_000 });
   step(`clicking the conv row selected 'conv' on line ${convLine}`);
+
+  // The Explain page (a separate webview script, dist/explainWebview.js, once left out of the .vsix): the
+  // cursor is on the conv layer, so the command explains it; the page draws the input grid with the row
+  // and column no window reads.
+  await runCommand(editor, 'CNN Shape: Explain This Layer');
+  step('ran "CNN Shape: Explain This Layer"');
+  const explain = await explainFrame(page, 30_000);
+  const uncovered = await explain.locator('#root svg:has(rect.px) rect.uncovered').count();
+  const explainText = await explain.locator('#root').innerText();
+  step(`explain page: ${uncovered} uncovered input cells; ${explainText.split('\n').slice(0, 3).join(' | ')}`);
+  check(uncovered === 63, `the explain page marks the 63 input cells no window reads (${uncovered})`);
+  check(explainText.includes('10.33'), 'the explain page shows 10.33');
+  await shot('explain');
 
   step(`done: ${shots} screenshot(s) in out/screenshots/`);
   await finish(0);

@@ -120,7 +120,7 @@ test('syntax: YAML mistakes with no sentence of their own are said in Chinese by
       assert.match(d.message, HAN, `${d.message} (${JSON.stringify(text)})`);
       // Not the bare heading over the parser's English.
       assert.doesNotMatch(d.message, /^YAML 语法错误：/, `${d.message} (${JSON.stringify(text)})`);
-      assert.deepEqual([d.start, d.end], [en[i]!.start, en[i]!.end]);
+      assert.deepEqual(d.span, en[i]!.span);
     });
     for (const d of en) assert.doesNotMatch(d.message, HAN);
   }

@@ -2,7 +2,7 @@
 // seed, and N(0, 1) by a Kolmogorov–Smirnov test and its moments, in the tail too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mulberry32, standardNormal } from '../../runner/src/weights/heInit';
+import { fillNormal, mulberry32, standardNormal } from '../../runner/src/weights/heInit';
 
 /** Φ by the Abramowitz–Stegun 7.1.26 erf (error < 1.5e-7). */
 function phi(x: number): number {
@@ -34,4 +34,18 @@ test('the same seed gives the same values; another seed other values', () => {
   const draw = (seed: number) => Array.from({ length: 1000 }, ((r) => () => standardNormal(r))(mulberry32(seed)));
   assert.deepEqual(draw(7), draw(7));
   assert.notDeepEqual(draw(7), draw(8));
+});
+
+test('fillNormal (the loop the runner uses) gives standardNormal × std draw for draw, -0 included', () => {
+  // Seed 14 draws a zero position with a negative sign near its 87,000th value: a -0 the fast path must keep.
+  for (const [seed, n, std] of [[14, 100_000, 1], [1, 50_000, 0.05], [0xffffffff, 50_000, 3]] as const) {
+    const want = mulberry32(seed);
+    const got = new Float32Array(n);
+    fillNormal(got, std, seed);
+    for (let i = 0; i < n; i++) {
+      const w = Math.fround(standardNormal(want) * std);
+      if (!Object.is(got[i], w)) assert.fail(`seed ${seed}, value ${i}: ${Object.is(got[i], -0) ? '-0' : got[i]} instead of ${Object.is(w, -0) ? '-0' : w}`);
+    }
+    if (seed === 14) assert.ok(got.some((x) => Object.is(x, -0)), 'seed 14 has its -0');
+  }
 });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { decodeImage, ImageError, jpegMemoryMB } from '../../runner/src/images/decode';
+import { SHARED_LIMIT, sharedMemoryBytes } from '../../runner/src/images/jpegTurbo';
 
 function crc32(buf: Buffer): number {
   let crc = 0xffffffff;
@@ -58,13 +59,15 @@ test('generated PNGs: complete ones decode (interlaced too), any missing row is 
   );
 });
 
-test('a JPEG just under the megapixel limit decodes: jpeg-js is given the memory the limit implies', { timeout: 120_000 }, () => {
-  // The same accounting as 7000 × 7000 under the default 50 MP, at 8 MP to keep the test quick.
+test('a JPEG just under the megapixel limit decodes (libjpeg, in an instance whose memory goes with the image); jpeg-js would be given the memory the limit implies', { timeout: 120_000 }, () => {
+  // As 7000 × 7000 under the default 50 MP, at 8 MP to keep the test quick.
   const w = 2830;
   const h = 2820;
   const bytes = jpeg.encode({ width: w, height: h, data: Buffer.alloc(w * h * 4, 90) }, 20).data;
   const img = decodeImage(bytes, 'big.jpg', { maxMegapixels: 8 });
   assert.equal(img.width, w);
   assert.equal(img.height, h);
+  assert.ok(Math.abs(img.data[4 * (w * h - 1)]! - 90) <= 3, 'the last pixel decoded');
+  assert.ok(sharedMemoryBytes() <= SHARED_LIMIT, `the shared instance stays small: ${sharedMemoryBytes()} bytes`);
   assert.ok(jpegMemoryMB(50) * 2 ** 20 >= 7000 * 7000 * 28, 'the default limit covers 7000 × 7000');
 });

@@ -46,7 +46,7 @@ test('PNG: alpha is composited on white; depth 3 is RGB, depth 1 is BT.601 luma;
   assert.ok(Math.abs(pre.tensor[5]! - (1 - 1) / 2) < 1e-6);
 });
 
-test('JPEG decodes (jpeg-js), and a truncated JPEG is an error', () => {
+test('JPEG decodes (libjpeg), and a truncated JPEG is an error', () => {
   const w = 16;
   const h = 8;
   const data = Buffer.alloc(w * h * 4);

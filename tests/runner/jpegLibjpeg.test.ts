@@ -1,18 +1,24 @@
-// JPEG colours as libjpeg gives them (PIL, torchvision): the reference pixels were decoded once by PIL
-// (tests/fixtures/jpeg-libjpeg/make.py) and committed as PNGs. With 4:2:0 and 4:2:2 chroma, jpeg-js
-// alone repeats each chroma sample and was up to 70+/255 off at colour edges; ours interpolates as
-// libjpeg does (runner/src/images/jpegUpsample.ts). What remains is the inverse DCT's rounding.
+// JPEG pixels as libjpeg gives them (PIL, torchvision): the reference pixels were decoded once by PIL
+// (tests/fixtures/jpeg-libjpeg/make.py) and committed as PNGs. The runner decodes with libjpeg itself
+// (runner/src/images/jpegTurbo.ts), so every usual layout is equal to the bit; CMYK and rare samplings go
+// to jpeg-js, and arithmetic coding (which this libjpeg build leaves out) is an error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { decodeImage } from '../../runner/src/images/decode';
-import { jpegSampling, upsampledLikeLibjpeg } from '../../runner/src/images/jpegUpsample';
+import { decodeImage, ImageError } from '../../runner/src/images/decode';
 
 const DIR = join(__dirname, '../fixtures/jpeg-libjpeg');
-const CASES = ['stripes-420', 'rings-420-odd', 'rings-422-odd', 'stripes-420-progressive', 'rings-444', 'tiny-420', 'grey'];
+const EXACT = [
+  ...['stripes-420', 'rings-420-odd', 'rings-422-odd', 'rings-444', 'tiny-420', 'odd-17x9-420', 'odd-17x9-422', 'odd-17x9-444'],
+  ...['stripes-420-progressive', 'rings-444-progressive', 'rings-422-progressive', 'grey', 'grey-progressive'],
+  ...['restart-420', 'restart-444', 'restart-progressive', 'restart-grey', 'sample-411', 'sample-440', 'rgb-444', 'extraneous-420'],
+];
+
+const fixture = (name: string) => readFileSync(join(DIR, `${name}.jpg`));
+const pil = (name: string) => PNG.sync.read(readFileSync(join(DIR, `${name}.pil.png`)));
 
 function difference(rgba: Uint8Array, ref: PNG): { max: number; mean: number } {
   let max = 0;
@@ -27,36 +33,43 @@ function difference(rgba: Uint8Array, ref: PNG): { max: number; mean: number } {
   return { max, mean: sum / (ref.width * ref.height * 3) };
 }
 
-for (const name of CASES) {
-  test(`${name}: within 3/255 of libjpeg (mean under 0.25)`, () => {
-    const bytes = readFileSync(join(DIR, `${name}.jpg`));
-    const ref = PNG.sync.read(readFileSync(join(DIR, `${name}.pil.png`)));
-    const ours = decodeImage(bytes, name);
+for (const name of EXACT) {
+  test(`${name}: the pixels of libjpeg (PIL), to the bit`, () => {
+    const ref = pil(name);
+    const ours = decodeImage(fixture(name), name);
     assert.equal(ours.width, ref.width);
     assert.equal(ours.height, ref.height);
+    assert.equal(ours.data.length, ref.width * ref.height * 4);
     const d = difference(ours.data, ref);
-    assert.ok(d.max <= 3 && d.mean < 0.25, `max ${d.max}, mean ${d.mean.toFixed(3)}`);
+    assert.equal(d.max, 0, `max ${d.max}, mean ${d.mean.toFixed(3)}`);
+    for (let p = 3; p < ours.data.length; p += 4) assert.equal(ours.data[p], 255, 'opaque');
   });
 }
 
 test('the fixtures do test the chroma: jpeg-js alone is far from libjpeg on the subsampled ones', () => {
   for (const name of ['stripes-420', 'rings-420-odd', 'rings-422-odd']) {
-    const bytes = readFileSync(join(DIR, `${name}.jpg`));
-    const plain = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
-    const d = difference(plain.data, PNG.sync.read(readFileSync(join(DIR, `${name}.pil.png`))));
+    const plain = jpeg.decode(fixture(name), { useTArray: true, formatAsRGBA: true });
+    const d = difference(plain.data, pil(name));
     assert.ok(d.max > 20, `${name}: jpeg-js alone max ${d.max}`);
   }
 });
 
-test('the sampling is read from the frame header: 4:2:0, 4:2:2, 4:4:4; grey and unknown layouts are left to jpeg-js', () => {
-  const sampling = (name: string) => upsampledLikeLibjpeg(jpegSampling(readFileSync(join(DIR, `${name}.jpg`))));
-  assert.deepEqual(sampling('stripes-420'), { h: 2, v: 2 });
-  assert.deepEqual(sampling('stripes-420-progressive'), { h: 2, v: 2 });
-  assert.deepEqual(sampling('rings-422-odd'), { h: 2, v: 1 });
-  assert.deepEqual(sampling('rings-444'), { h: 1, v: 1 });
-  assert.equal(jpegSampling(readFileSync(join(DIR, 'grey.jpg')))?.factors.length, 1);
-  assert.equal(sampling('grey'), undefined);
-  assert.equal(jpegSampling(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00])), undefined, 'truncated');
-  assert.equal(upsampledLikeLibjpeg({ factors: [{ h: 4, v: 1 }, { h: 1, v: 1 }, { h: 1, v: 1 }], adobe: false }), undefined, '4:1:1');
-  assert.equal(upsampledLikeLibjpeg({ factors: [{ h: 2, v: 2 }, { h: 1, v: 1 }, { h: 1, v: 1 }], adobe: true }), undefined, 'Adobe');
+test('CMYK, which libjpeg does not turn into RGB, is decoded by jpeg-js (within 1/255 of PIL)', () => {
+  const bytes = fixture('cmyk');
+  const ours = decodeImage(bytes, 'cmyk.jpg');
+  const theirs = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
+  assert.deepEqual(ours.data, theirs.data);
+  assert.ok(difference(ours.data, pil('cmyk')).max <= 1);
+});
+
+test('a rare sampling (3×1) that TurboJPEG 2.0 refuses is decoded by jpeg-js, within 3/255 of PIL', () => {
+  const bytes = fixture('sample-3x1');
+  const ours = decodeImage(bytes, 'sample-3x1.jpg');
+  assert.deepEqual(ours.data, jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true }).data);
+  const d = difference(ours.data, pil('sample-3x1'));
+  assert.ok(d.max <= 3 && d.mean < 0.5, `max ${d.max}, mean ${d.mean.toFixed(3)}`);
+});
+
+test('arithmetic coding, left out of this libjpeg build and unknown to jpeg-js, is an error naming the file', () => {
+  assert.throws(() => decodeImage(fixture('arithmetic-420'), 'arith.jpg'), (e: Error) => e instanceof ImageError && /^arith\.jpg: cannot decode the JPEG/.test(e.message));
 });

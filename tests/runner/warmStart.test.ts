@@ -8,6 +8,9 @@ import { utimesSync } from 'node:fs';
 import { prewarmRunner, runInWorker, stopSpareRunner } from '../../runner/src/engine/client';
 import type { PipelineRequest, PipelineResult } from '../../runner/src/run/pipeline';
 import { phaseTimes } from '../../runner/src/run/phases';
+import { analyze } from '../../core/src/index';
+import { EXERCISE_MODEL, exerciseEngine } from '../../runner/src/run/warmStart';
+import { editorSessionRequest, readyKey } from '../../runner/src/run/readyKey';
 import { pngBytes } from './helpers/png';
 import { writeSafetensors } from './helpers/safetensorsWriter';
 import { tempDir } from './helpers/tmp';
@@ -74,4 +77,57 @@ test('another text, or weights changed on disk after the session was made, are r
 
 test('a model with errors is not made ready', async () => {
   assert.equal(await prewarmRunner(request('input: 8x8x1\nlayers:\n  - {type: conv, filters: 2, kernel: 30}\n')), false);
+});
+
+test('a newer version asked for while one is being made ready replaces it: only the last is built', async () => {
+  const a = prewarmRunner(request(`# version a\n${MODEL}`));
+  const b = prewarmRunner(request(`# version b\n${MODEL}`));
+  assert.equal(await b, true);
+  assert.equal(await a, false, 'the older version was dropped before its session was built');
+  const run = await runInWorker(request(`# version b\n${MODEL}`));
+  assert.deepEqual(phases(run), ['worker', 'decode', 'run', 'done']);
+});
+
+test('a prewarm asked for during a run is made after the run, not beside it (the run keeps the cores)', async () => {
+  const other = `# asked for during the run\n${MODEL}`;
+  let runEnded = false;
+  // Enough images for the run to outlast a build of this small model beside it.
+  const many: PipelineRequest = { ...request(MODEL), images: Array.from({ length: 40 }, () => image) };
+  const run = runInWorker(many).then((r) => ((runEnded = true), r));
+  await new Promise((r) => setTimeout(r, 20));
+  const made = prewarmRunner(request(other)).then((m) => ({ m, afterRun: runEnded }));
+  assert.equal((await run).outputs.length, 40);
+  const { m, afterRun } = await made;
+  assert.equal(m, true, 'the version asked for was made ready');
+  assert.ok(afterRun, 'made after the run had ended');
+  // It wins over the run's own version, which the runner would otherwise make ready again.
+  assert.deepEqual(phases(await runInWorker(request(other))), ['worker', 'decode', 'run', 'done']);
+});
+
+test('a run asked for while its version is being made ready takes that build (its steps among the run\'s phases), not a second one', async () => {
+  await stopSpareRunner();
+  const text = `# run during its build\n${MODEL}`;
+  const made = prewarmRunner(request(text));
+  const run = await runInWorker(request(text));
+  const p = phases(run);
+  // 'warmup' is marked only by a session made ahead; the run's own build would not mark it.
+  assert.ok(p.includes('warmup') && p.includes('session'), p.join());
+  assert.equal(p.filter((x) => x === 'session').length, 1, p.join());
+  assert.equal(await made, true);
+  const cold = await runInWorker({ ...request(text), seed: 1 });
+  assert.deepEqual(run.outputs[0]!.output, cold.outputs[0]!.output);
+});
+
+test('the small model a spare worker exercises itself with is valid and runs', async () => {
+  const analysis = analyze({ text: EXERCISE_MODEL, fileName: 'exercise.cnn.json' });
+  assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.equal(await exerciseEngine(), true);
+});
+
+test("the editor's session request made before the language server answers has the key of the command's full request", () => {
+  const ahead = editorSessionRequest(modelFile, MODEL, 'floor');
+  const full: PipelineRequest = { ...ahead, images: [image], previews: { maxChannels: 4, maxSize: 8 }, keepOutputsOf: [0, 3], keepInputs: true };
+  assert.equal(readyKey(full), readyKey(ahead));
+  assert.notEqual(readyKey(editorSessionRequest(modelFile, MODEL, 'strict')), readyKey(ahead), 'the rounding is part of it');
+  assert.notEqual(readyKey(editorSessionRequest(modelFile, `${MODEL}\n`, 'floor')), readyKey(ahead), 'and the text');
 });

@@ -10,6 +10,7 @@ import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
 import { RunnerError } from '../../../runner/src/errors';
 import type { PipelineRequest, PipelineResult } from '../../../runner/src/run/pipeline';
 import { wallNow } from '../../../runner/src/run/phases';
+import { editorSessionRequest } from '../../../runner/src/run/readyKey';
 import { checkedModel } from './checkedModel';
 import type { Summaries, SummaryResult } from '../summaries';
 import { t } from '../l10n';
@@ -26,7 +27,7 @@ export interface RunState {
   panels: Map<string, RunPanel>;
 }
 
-function modelPath(doc: vscode.TextDocument): string {
+export function modelPath(doc: vscode.TextDocument): string {
   if (doc.uri.scheme === 'file') return doc.uri.fsPath;
   // An untitled buffer: relative paths (weights, labels) resolve against the first workspace folder.
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
@@ -52,16 +53,13 @@ export interface RunOutcome {
 /** What the command asks the worker to run; prewarm.ts makes the same request ready ahead (no images). */
 export function runRequest(doc: vscode.TextDocument, text: string, info: SummaryResult, images: readonly vscode.Uri[]): PipelineRequest {
   return {
-    modelFile: modelPath(doc),
-    text,
-    defaultRounding: info.defaultRounding,
+    // What the session depends on (profiled: the page shows each layer's time, a few images, so the profiler's cost is small).
+    ...editorSessionRequest(modelPath(doc), text, info.defaultRounding),
     images: images.map((u) => u.fsPath),
     // The worker previews the layers whose output is shown as feature maps.
     previews: { ...PREVIEW_LIMITS },
     // Exact values of the small layers: the enlarged maps' numbers and the dense/softmax bars.
     ...valueRequest(info.summary.rows, info.summary.input),
-    // The page shows each layer's time: a few images, so the profiler's cost is small.
-    profile: true,
   };
 }
 

@@ -228,10 +228,11 @@ function workerJob<T>(
   const worker = taken?.worker ?? startWorker(resolveWorkerScript(opts));
   const scratchDir = taken?.scratchDir ?? mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
   const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true });
+  const ended = runStarted();
   const stop = () => {
     void worker.terminate().then(removeScratch, removeScratch);
-    // The next run finds a worker ready too, made ready for this same model version.
-    if (taken && pipeline) setTimeout(() => void prewarmRunner(pipeline, opts), 0).unref();
+    // The next run finds a worker ready too, made ready for this same model version (or the one asked for meanwhile).
+    ended(taken && pipeline ? { request: pipeline, opts } : undefined);
   };
   return new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -270,6 +271,8 @@ function workerJob<T>(
     worker.on('error', (e) => finish(() => reject(new RunnerError(t('runnerErrors.workerFailed', { message: e.message }), false))));
     worker.on('exit', (code) => {
       removeScratch();
+      // A cancelled run whose worker ended without answering is over too (no-op if counted out already).
+      ended();
       finish(() => reject(new RunnerError(t('runnerErrors.workerExited', { code }), false)));
     });
     worker.postMessage({ ...message(scratchDir), locale: getLocale() } satisfies Request);
@@ -305,9 +308,17 @@ function takeSpare(opts: WorkerOptions): Spare | undefined {
  * the run itself reports them. Returns a promise of whether a session was made (for tests).
  */
 export function prewarmRunner(request?: PipelineRequest, opts: WorkerOptions = {}): Promise<boolean> {
-  const key = request ? readyKey(request) : undefined;
-  if (spare && (key === undefined || spare.key === key)) return lastWarm;
-  lastWarm = warm(request, key, opts);
+  prewarmAsks++;
+  if (runsInFlight > 0) {
+    // Building a session now would take the cores from the run in progress (two builds at once made a
+    // cold first run in the editor 3× slower): the latest request is made ready when the runs have ended.
+    deferred ??= deferral();
+    if (request || !deferred.request) deferred.request = request;
+    deferred.opts = opts;
+    lastWarm = deferred.outcome;
+    return lastWarm;
+  }
+  lastWarm = warmSpare(request, opts);
   return lastWarm;
 }
 
@@ -316,8 +327,66 @@ export function spareReady(): Promise<boolean> {
   return lastWarm;
 }
 
+/** Sends the spare (started if need be) the request to make ready, unless it has it already. */
+function warmSpare(request: PipelineRequest | undefined, opts: WorkerOptions): Promise<boolean> {
+  const key = request ? readyKey(request) : undefined;
+  if (!spare || (key !== undefined && spare.key !== key)) spareWarm = warm(request, key, opts);
+  return spareWarm;
+}
+
+/** What prewarmRunner returns (for tests): the spare's last outcome, or that of a request deferred until the runs end. */
 let lastWarm: Promise<boolean> = Promise.resolve(false);
+/** The outcome of the last request sent to the spare worker. */
+let spareWarm: Promise<boolean> = Promise.resolve(false);
 let exitHooked = false;
+
+/** Calls of prewarmRunner so far. */
+let prewarmAsks = 0;
+/** Pipeline runs and evaluations in progress; no session is built ahead meanwhile. */
+let runsInFlight = 0;
+
+interface Deferred {
+  request: PipelineRequest | undefined;
+  opts: WorkerOptions;
+  outcome: Promise<boolean>;
+  settle: (made: Promise<boolean>) => void;
+}
+
+/** A prewarm asked for during a run: only the latest is kept. */
+let deferred: Deferred | undefined;
+
+function deferral(): Deferred {
+  let settle: (made: Promise<boolean>) => void = () => {};
+  const outcome = new Promise<boolean>((resolve) => (settle = resolve));
+  return { request: undefined, opts: {}, outcome, settle };
+}
+
+/** Counts a run in; the function returned counts it out (once) and then prewarms what is due: the request deferred during the runs, else `again`. */
+function runStarted(): (again?: { request: PipelineRequest; opts: WorkerOptions }) => void {
+  runsInFlight++;
+  let counted = true;
+  return (again) => {
+    if (!counted) return;
+    counted = false;
+    runsInFlight--;
+    if (runsInFlight > 0) return;
+    const next = deferred ?? again;
+    const d = deferred;
+    deferred = undefined;
+    if (!next) return;
+    const asks = prewarmAsks;
+    // After the run's own reply has been handled; unless a prewarm has been asked for since, which wins.
+    setTimeout(() => {
+      if (prewarmAsks !== asks) {
+        d?.settle(spareWarm);
+        return;
+      }
+      // Deferred again if another run has started meanwhile.
+      const made = prewarmRunner(next.request, next.opts);
+      d?.settle(made);
+    }, 0).unref();
+  };
+}
 
 function warm(request: PipelineRequest | undefined, key: string | undefined, opts: WorkerOptions): Promise<boolean> {
   if (!spare) {
@@ -371,6 +440,8 @@ function scriptOrUndefined(opts: WorkerOptions): string | undefined {
 export async function stopSpareRunner(): Promise<void> {
   const s = spare;
   spare = undefined;
+  deferred?.settle(Promise.resolve(false));
+  deferred = undefined;
   if (s) await s.worker.terminate();
 }
 

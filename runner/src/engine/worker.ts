@@ -6,14 +6,15 @@ import { pickLocale, setLocale } from '../../../core/src/index';
 import { createEngineSession, loadNativeEngine, type EngineSession, type OutputTensor } from './session';
 import type { Reply, Request } from './protocol';
 import { isUserError } from '../errors';
-import { runPipeline, type Progress } from '../run/pipeline';
+import { runPipeline, type PipelineRequest, type Progress } from '../run/pipeline';
 import { runEvaluation } from '../run/evaluate';
 import { PhaseClock, wallNow } from '../run/phases';
-import { fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
+import { exerciseEngine, fitsRequest, makeReady, readyKey, type ReadyRun } from '../run/warmStart';
+import { reuseHeTensors } from '../weights/heInit';
 import { ReplyWindow } from './replyWindow';
 
-/** When this thread started running, for the run's phase marks. */
-const startedAt = wallNow();
+/** He tensors kept from one build to the next in a spare worker: ResNet-18's 47 MB fit, larger models are made afresh. */
+const HE_REUSE_BYTES = 64 * 1024 * 1024;
 
 if (!parentPort) throw new Error('runner worker: must be started as a worker thread'); // dev-only: a misuse of this file
 const port = parentPort;
@@ -25,6 +26,10 @@ let session: EngineSession | undefined;
 let ready: Promise<ReadyRun | undefined> | undefined;
 /** readyKey() of the request `ready` is for. */
 let readyFor: string | undefined;
+/** Counts the runs asked to be made ready; a build whose number is no longer the last is stale and stops. */
+let readyGeneration = 0;
+/** Whether exerciseEngine() has run (once, in a spare worker started before any model was asked for). */
+let exercised = false;
 /** Set by a 'cancel' message; the pipeline checks it between its steps. */
 let cancelled = false;
 /** The streamed run's image results not yet handled by the reader ('received' messages). */
@@ -66,25 +71,39 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
     }
     case 'warm': {
       loadNativeEngine();
-      if (req.request) {
-        const previous = ready;
-        readyFor = readyKey(req.request);
-        ready = makeReady(req.request, new PhaseClock()).catch(() => undefined);
-        void previous?.then((r) => r?.session.release());
+      // A spare worker (the editor's): the next build, often an edit of this one, takes the layers it left unchanged.
+      reuseHeTensors(HE_REUSE_BYTES);
+      if (!req.request && !exercised) {
+        exercised = true;
+        await exerciseEngine().catch(() => undefined);
+      }
+      const key = req.request ? readyKey(req.request) : undefined;
+      if (req.request && (key !== readyFor || !ready)) {
+        readyFor = key;
+        ready = replaceReady(ready, req.request);
       }
       const made = ready ? await ready : undefined;
       return { reply: { id: req.id, ok: true, kind: 'warmed', ready: made !== undefined }, transfer: [] };
     }
     case 'pipeline': {
       const clock = new PhaseClock();
-      clock.mark('worker', startedAt);
+      // The request is here: for a worker started by this run, its start; for a spare, the command's own
+      // steps before it (the editor asks its language server about the text) and the message.
+      const received = wallNow();
+      clock.mark('worker', received);
       // A session in the making for another model version is not waited for.
       const mine = ready && readyFor === readyKey(req.request) ? ready : undefined;
-      if (ready && !mine) void ready.then((r) => r?.session.release());
+      if (ready && !mine) {
+        readyGeneration++;
+        void ready.then((r) => r?.session.release());
+      }
       ready = undefined;
+      readyFor = undefined;
       const taken = mine ? await mine : undefined;
       const usable = taken && fitsRequest(taken, req.request) ? taken : undefined;
       if (taken && !usable) await taken.session.release();
+      // The steps of the session made ahead that this run waited for (it came while they were under way).
+      for (const m of usable?.marks ?? []) if (m.at > received) clock.mark(m.phase, m.at);
       const window = req.stream ? new ReplyWindow() : undefined;
       inFlight = window;
       try {
@@ -126,6 +145,21 @@ async function handle(req: Request): Promise<{ reply: Reply; transfer: ArrayBuff
       return { reply: { id: req.id, ok: true, kind: 'released' }, transfer: [] };
     }
   }
+}
+
+/**
+ * Makes `request` ready once the run made ready before (`previous`) is released: one prepared model at a
+ * time (each holds its weights in onnxruntime). A build in progress for an older request stops at its
+ * next step (warmStart.ts), so a quick series of edits builds only the last.
+ */
+function replaceReady(previous: Promise<ReadyRun | undefined> | undefined, request: PipelineRequest): Promise<ReadyRun | undefined> {
+  const generation = ++readyGeneration;
+  const stale = () => generation !== readyGeneration;
+  return (async () => {
+    const old = await previous;
+    await old?.session.release();
+    return stale() ? undefined : makeReady(request, new PhaseClock(), stale);
+  })().catch(() => undefined);
 }
 
 port.on('message', (req: Request) => {

@@ -1,11 +1,13 @@
-// PNG (pngjs) and JPEG (jpeg-js) files → 8-bit RGBA pixels. The format is told by the file's first
-// bytes, not its name. Sizes are checked before decoding so that a hostile or enormous file is refused
-// instead of exhausting memory. EXIF orientation is not applied (as PIL's Image.open).
+// PNG (pngjs) and JPEG (libjpeg in WebAssembly; jpeg-js for what libjpeg cannot turn into RGB) files →
+// 8-bit RGBA pixels. The format is told by the file's first bytes, not its name. Sizes are checked before
+// decoding so that a hostile or enormous file is refused instead of exhausting memory. EXIF orientation is
+// not applied (as PIL's Image.open).
 import { PNG } from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import { ImageError } from '../errors';
 import { FileRefused, readRegularFile } from '../files/readRegular';
-import { jpegSampling, libjpegColour, upsampledLikeLibjpeg } from './jpegUpsample';
+import { readJpegLayout, type JpegFrame } from './jpegMarkers';
+import { decodeWithLibjpeg, LibjpegFailed } from './jpegTurbo';
 import { pngDataCompleteness } from './pngRows';
 import { t } from '../../../core/src/index';
 
@@ -70,33 +72,63 @@ function decodePng(buf: Buffer, file: string, maxMP: number): RgbaImage {
   return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
 }
 
+/** More scans than this is no photograph but a way to make decoding take minutes (libjpeg-turbo's own advice). */
+export const MAX_JPEG_SCANS = 500;
+/** jpeg-js (for CMYK, YCCK and whatever libjpeg gives up on) takes about 40 bytes a pixel: at most this many megapixels. */
+export const JPEGJS_MAX_MP = 20;
+
 function decodeJpeg(buf: Buffer, file: string, maxMP: number): RgbaImage {
+  const layout = readJpegLayout(buf);
+  if (layout.frame) checkSize(layout.frame.width, layout.frame.height, file, maxMP);
+  if (layout.end === 'cut') throw new ImageError(t('runnerErrors.jpegUndecodable', { file, reason: t('runnerErrors.jpegCut') }));
+  if (layout.scans > MAX_JPEG_SCANS) throw new ImageError(t('runnerErrors.jpegTooManyScans', { file, scans: layout.scans, max: MAX_JPEG_SCANS }));
+  if (layout.frame && libjpegReads(layout.frame)) {
+    try {
+      const img = decodeWithLibjpeg(buf, workBytes(layout.frame, buf.length));
+      if (img) return img;
+    } catch (e) {
+      if (!(e instanceof LibjpegFailed)) throw e;
+    }
+  }
+  return decodeWithJpegJs(buf, file, layout.frame, maxMP);
+}
+
+/** Huffman-coded 8-bit JPEGs of 1 or 3 components: what this libjpeg build turns into RGB (no arithmetic coding, no CMYK). */
+function libjpegReads(frame: JpegFrame): boolean {
+  return frame.precision === 8 && [0xc0, 0xc1, 0xc2].includes(frame.sof) && (frame.components.length === 1 || frame.components.length === 3);
+}
+
+/** Bytes libjpeg needs for an image: the file, the RGBA pixels and, progressive, 2 bytes per coefficient (at most one per sample). */
+function workBytes(frame: JpegFrame, fileBytes: number): number {
+  const pixels = frame.width * frame.height;
+  return fileBytes + pixels * 4 + (frame.sof === 0xc2 ? pixels * 2 * frame.components.length : 0);
+}
+
+function decodeWithJpegJs(buf: Buffer, file: string, frame: JpegFrame | undefined, maxMP: number): RgbaImage {
+  if (frame && frame.width * frame.height > JPEGJS_MAX_MP * 1e6) {
+    throw new ImageError(t('runnerErrors.jpegFallbackTooLarge', { file, megapixels: ((frame.width * frame.height) / 1e6).toFixed(0), max: JPEGJS_MAX_MP }));
+  }
   let img: { width: number; height: number; data: Uint8Array };
-  // YCbCr 4:2:0, 4:2:2, 4:4:4: the planes unconverted, then libjpeg's chroma upsampling and colour (jpegUpsample.ts).
-  const subsampled = upsampledLikeLibjpeg(jpegSampling(buf));
   try {
     img = jpeg.decode(buf, {
-      ...(subsampled ? { colorTransform: false } : {}),
       useTArray: true,
       formatAsRGBA: true,
       // A truncated file is an error, not a half-grey picture.
       tolerantDecoding: false,
-      maxResolutionInMP: maxMP,
-      maxMemoryUsageInMB: jpegMemoryMB(maxMP),
+      maxResolutionInMP: Math.min(maxMP, JPEGJS_MAX_MP),
+      maxMemoryUsageInMB: jpegMemoryMB(Math.min(maxMP, JPEGJS_MAX_MP)),
     });
   } catch (e) {
     throw new ImageError(t('runnerErrors.jpegUndecodable', { file, reason: String((e as Error)?.message ?? e) }));
   }
   checkSize(img.width, img.height, file, maxMP);
-  if (subsampled) libjpegColour(img.data, img.width, img.height, subsampled.h, subsampled.v);
   return img;
 }
 
 /**
- * The memory jpeg-js must be allowed for any JPEG within the megapixel limit, by its own accounting per
- * pixel: 4 bytes of coefficients per component (up to 4 components, unsubsampled), 1 byte per component
- * of samples, the same again for the colour-converted data, and the 4 bytes of RGBA: 28 bytes; plus
- * room for tables and markers. A 50 MP image may need about 1.4 GB.
+ * The memory jpeg-js must be allowed for any JPEG within `maxMP`, by its own accounting per pixel: 4 bytes
+ * of coefficients per component (up to 4 components, unsubsampled), 1 byte per component of samples, the
+ * same again for the colour-converted data, and the 4 bytes of RGBA: 28 bytes; plus room for tables and markers.
  */
 export function jpegMemoryMB(maxMP: number): number {
   return Math.ceil((maxMP * 1e6 * 28) / 2 ** 20) + 64;

@@ -10,6 +10,7 @@ export type PhaseName =
   | 'weights' // weights read or He-initialised
   | 'graph' // the ONNX graph built and encoded
   | 'session' // onnxruntime's session created
+  | 'warmup' // the profiled session's warm-up pass (a session made ahead does it then)
   | 'decode' // the first image decoded
   | 'run' // the first image's result
   | 'done';

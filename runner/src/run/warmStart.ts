@@ -5,10 +5,11 @@
 // it is used, so that a file changed on disk in between is read afresh.
 import { statSync } from 'node:fs';
 import { analyze } from '../../../core/src/index';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { estimatedRunBytes } from './sizeCheck';
 import { startRun, type PipelineRequest, type StartedRun } from './pipeline';
-import type { PhaseClock } from './phases';
+import { PhaseClock, type PhaseMark } from './phases';
 import { readyKey } from './readyKey';
 
 export { readyKey };
@@ -18,6 +19,8 @@ export const MAX_AHEAD_BYTES = 128 * 1024 * 1024;
 
 export interface ReadyRun extends StartedRun {
   key: string;
+  /** When its steps ended: a run that waited for some of them shows them among its own phases. */
+  marks: readonly PhaseMark[];
   /** Size and time of the files the session read, at the time it read them. */
   stamps: string;
 }
@@ -37,24 +40,68 @@ function filesRead(ready: StartedRun, req: PipelineRequest): Array<string | unde
   return [ready.weightsFile, typeof labels === 'string' ? resolve(req.modelFile, '..', labels) : undefined];
 }
 
-/** Builds the session for `req`; undefined when the model is too large to build on speculation. */
-export async function makeReady(req: PipelineRequest, clock: PhaseClock): Promise<ReadyRun | undefined> {
+/**
+ * Builds the session for `req`; undefined when the model is too large to build on speculation, or when
+ * `stale()` says another request has replaced this one (checked between the steps, where this thread
+ * lets messages in: a newer request's message sets it).
+ */
+export async function makeReady(req: PipelineRequest, clock: PhaseClock, stale: () => boolean = () => false): Promise<ReadyRun | undefined> {
   if (req.text === undefined) return undefined;
   // A quick analysis first (milliseconds): a model with errors or a huge one is not built ahead.
   const analysis = analyze({ text: req.text.replace(/^\uFEFF/, ''), fileName: req.modelFile, ...(req.defaultRounding ? { defaultRounding: req.defaultRounding } : {}) });
   if (analysis.diagnostics.some((d) => d.severity === 'error') || estimatedRunBytes(analysis) > MAX_AHEAD_BYTES) return undefined;
+  await new Promise((r) => setImmediate(r));
+  if (stale()) return undefined;
   const started = await startRun(req, () => {}, clock, false);
+  if (stale()) {
+    await started.session.release();
+    return undefined;
+  }
   // The warm-up pass a profiled run starts with (it pays for onnxruntime's allocations), done now.
   if (req.profile === true && started.session.backend === 'native') {
     const s = started.prep.inputShape;
     // Every output fetched, as the first image's run does: its allocations are the ones to make ahead.
     await started.session.run(new Float32Array(s.depth * s.height * s.width), [1, s.depth, s.height, s.width]);
     started.warmedUp = true;
+    clock.mark('warmup');
   }
-  return { ...started, key: readyKey(req), stamps: filesRead(started, req).map(stampOf).join('|') };
+  return { ...started, key: readyKey(req), marks: clock.marks, stamps: filesRead(started, req).map(stampOf).join('|') };
 }
 
 /** Whether `ready` was made for this request and its files have not changed since. */
 export function fitsRequest(ready: ReadyRun, req: PipelineRequest): boolean {
   return ready.key === readyKey(req) && ready.stamps === filesRead(ready, req).map(stampOf).join('|');
+}
+
+/** Most networks' layer kinds, small: built and run once by a spare worker before any model is asked for. */
+export const EXERCISE_MODEL = JSON.stringify({
+  input: { width: 32, height: 32, depth: 3 },
+  layers: [
+    { type: 'conv', filters: 32, kernel: 3, padding: 1, bias: false },
+    { type: 'batchnorm' },
+    { type: 'relu' },
+    { type: 'maxpool', kernel: 2 },
+    { name: 'c2', type: 'conv', filters: 32, kernel: 3, padding: 1 },
+    { type: 'add', inputs: ['c2', 'c2'] },
+    { type: 'globalavgpool' },
+    { type: 'flatten' },
+    { type: 'dense', units: 10 },
+    { type: 'softmax' },
+  ],
+});
+
+/**
+ * Builds and runs a small model once, so that the first real build does not pay for what a process does
+ * only once: compiling the analysis, He initialisation and graph code, onnxruntime's first session (about
+ * 60 ms of ResNet-18's first build here, for 70 ms spent ahead in the background).
+ */
+export async function exerciseEngine(): Promise<boolean> {
+  const made = await makeReady({ modelFile: join(tmpdir(), 'cnnshape-exercise.cnn.json'), text: EXERCISE_MODEL, images: [] }, new PhaseClock());
+  if (!made) return false;
+  try {
+    await made.session.run(new Float32Array(3 * 32 * 32), [1, 3, 32, 32]);
+    return true;
+  } finally {
+    await made.session.release();
+  }
 }

@@ -7,7 +7,7 @@ import type { InlineTensor } from '../../../core/src/index';
 import type { LayerDecl } from '../../../core/src/index';
 import { modelRelativePath } from '../files/contained';
 import { FileRefused } from '../files/readRegular';
-import { DEFAULT_SEED, heInitialise } from './heInit';
+import { beginHeBuild, DEFAULT_SEED, heInitialise } from './heInit';
 import { readSafetensors, WeightsError, type ReadOptions, type SafetensorsFile } from './safetensors';
 import type { LayerParameters, ParameterSet, ParameterSource, Tensor } from './types';
 import { t } from '../../../core/src/index';
@@ -39,6 +39,7 @@ export function layerLabel(d: LayerDecl): string {
 
 export function resolveParameters(analysis: Analysis, opts: ResolveOptions): ResolvedParameters {
   const seed = opts.seed ?? DEFAULT_SEED;
+  beginHeBuild();
   const declared = analysis.model.weights?.value;
   const weightsPath = opts.weightsFile ?? (declared !== undefined ? declaredWeights(opts, declared) : undefined);
   const file: SafetensorsFile | undefined = weightsPath ? readSafetensors(weightsPath, opts.read) : undefined;
