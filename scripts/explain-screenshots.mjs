@@ -11,10 +11,10 @@
 //   7. AlexNet's conv1 on a 224 × 224 input: a crop that says so.
 // Saved as out/screenshots/explain-*.png; with --zh, in Chinese (cnnShape.language: zh-cn) as explain-zh-*.png.
 //   node scripts/explain-screenshots.mjs [--zh] [--timeout SEC] [--verbose]
-import { join } from 'node:path';
-import { REPO_ROOT, openFile, runCommand, screenshot, startEditor, stop, waitFor } from './editor/editor.mjs';
-import { flag, opt } from './editor/args.mjs';
-import { guard } from './editor/guard.mjs';
+import { openFile, runCommand, screenshot, waitFor } from './editor/editor.mjs';
+import { flag } from './editor/args.mjs';
+import { activeWebview } from './editor/page.mjs';
+import { check, editorScript } from './editor/script.mjs';
 
 const FILE = 'tutorial/05-32x32-f4-s3-not-whole.cnn.yaml';
 const ZH = flag('--zh');
@@ -22,31 +22,12 @@ const ZH = flag('--zh');
 const L = ZH
   ? { lens: '讲解这一层', compare: '全连接层与卷积层对比', crop: '只画出一部分', whole: '每个窗口都放得下', prefix: 'explain-zh' }
   : { lens: 'Explain this layer', compare: 'Dense vs convolution', crop: 'Showing a crop', whole: 'Every window fits', prefix: 'explain' };
-const t0 = Date.now();
-const step = (msg) => console.log(`[explain-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+const { step, start, run } = editorScript('explain-shots', { failedShot: 'explain-failed' });
 let editor;
-let finished = false;
-
-async function finish(code, message) {
-  if (finished) return;
-  finished = true;
-  if (message) console.error(message);
-  if (code !== 0 && editor?.page) await screenshot(editor, 'explain-failed').catch(() => undefined);
-  await stop(editor).catch(() => undefined);
-  process.exit(code);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`check failed: ${what}`);
-}
 
 async function shot(name) {
   step(`screenshot ${await screenshot(editor, name.replace(/^explain/, L.prefix))}`);
 }
-
-guard('explain-shots', Number(opt('--timeout', '300')), finish).unref();
-
-const frame = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
 /** The page's drawing, counted in the page. */
 async function counts(f) {
@@ -78,15 +59,8 @@ async function until(what, fn) {
   }
 }
 
-try {
-  editor = await startEditor({
-    workspace: join(REPO_ROOT, 'samples'),
-    extensionDevelopmentPath: REPO_ROOT,
-    viewport: { width: 1600, height: 1000 },
-    settings: ZH ? { 'cnnShape.language': 'zh-cn' } : {},
-    verbose: flag('--verbose'),
-    onLog: flag('--verbose') ? undefined : () => {},
-  });
+await run(async () => {
+  editor = await start({ settings: ZH ? { 'cnnShape.language': 'zh-cn' } : {} });
   const page = editor.page;
   await openFile(editor, FILE);
   step(`opened ${FILE}`);
@@ -119,7 +93,7 @@ try {
   await lens.waitFor({ timeout: 30_000 });
   await lens.click();
   await waitFor(editor, `.tabs-container .tab[aria-label*="${ZH ? '讲解' : 'Explain'}"]`);
-  const f = frame(page);
+  const f = activeWebview(page);
   await f.locator('.grids svg rect.px').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
   let c = await counts(f);
@@ -170,7 +144,7 @@ try {
   const lens2 = page.locator('.codelens-decoration a', { hasText: L.lens }).first();
   await lens2.waitFor({ timeout: 30_000 });
   await lens2.click();
-  const f2 = frame(page);
+  const f2 = activeWebview(page);
   await until('the crop drawn', async () => (await f2.locator('#root').innerText().catch(() => '')).includes(L.crop));
   c = await counts(f2);
   step(`alexnet conv1: ${c.heading}; px ${c.px}, uncovered ${c.uncovered}, out ${c.out}`);
@@ -178,7 +152,4 @@ try {
   await page.waitForTimeout(400);
   await shot('explain-7-crop-alexnet');
   step('done');
-  await finish(0);
-} catch (err) {
-  await finish(1, `[explain-shots] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
-}
+});

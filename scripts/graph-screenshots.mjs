@@ -9,10 +9,9 @@
 //     back from the palette (Preferences: Toggle between Light/Dark Themes), the page's colours (read through the webview frames) must change and come back.
 // Saved as out/screenshots/v2-*.png and graph-*.png.
 //   node scripts/graph-screenshots.mjs [--timeout SEC] [--verbose]
-import { join } from 'node:path';
-import { REPO_ROOT, openFile, runCommand, screenshot, startEditor, stop, waitFor } from './editor/editor.mjs';
-import { flag, opt } from './editor/args.mjs';
-import { guard } from './editor/guard.mjs';
+import { openFile, runCommand, screenshot, waitFor } from './editor/editor.mjs';
+import { activeWebview, viewIncludes, viewText, wordPoint } from './editor/page.mjs';
+import { check, editorScript } from './editor/script.mjs';
 
 const GRAPHS = [
   ['v2/resnet18.cnn.yaml', 'resnet18-v2'],
@@ -20,65 +19,16 @@ const GRAPHS = [
   ['unet-small.cnn.yaml', 'unet-small'],
   ['inception-block.cnn.json', 'inception'],
 ];
-const t0 = Date.now();
-const step = (msg) => console.log(`[graph-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+const { step, start, run } = editorScript('graph-shots', { failedShot: 'graph-failed' });
 let editor;
-let finished = false;
-
-async function finish(code, message) {
-  if (finished) return;
-  finished = true;
-  if (message) console.error(message);
-  if (code !== 0 && editor?.page) await screenshot(editor, 'graph-failed').catch(() => undefined);
-  await stop(editor).catch(() => undefined);
-  process.exit(code);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`check failed: ${what}`);
-}
 
 async function shot(name) {
   step(`screenshot ${await screenshot(editor, name)}`);
 }
 
-guard('graph-shots', Number(opt('--timeout', '300')), finish).unref();
-
-const graphFrame = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-
-/** The text of the active editor's lines, white space as single spaces (the editor writes U+00A0, hints pad with U+200A). */
-const viewText = () =>
-  [...document.querySelectorAll('.editor-group-container.active .view-line')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ')).join('\n');
-const viewIncludes = (s) =>
-  [...document.querySelectorAll('.editor-group-container.active .view-line')].some((e) => (e.textContent ?? '').replace(/\s+/g, ' ').includes(s));
-
 /** Moves the mouse onto `word` in the first visible editor line containing `line`; returns the hover's text. */
 async function hoverWord(page, line, word) {
-  const box = await page.evaluate(
-    ([l, w]) => {
-      for (const el of document.querySelectorAll('.editor-group-container.active .view-line')) {
-        const text = (el.textContent ?? '').replace(/\u00a0/g, ' ');
-        const at = text.indexOf(l);
-        if (at < 0) continue;
-        // Walk the text nodes to the word's first character.
-        let target = at + l.indexOf(w);
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.textContent?.length ?? 0;
-          if (target < len) {
-            const r = document.createRange();
-            r.setStart(n, target);
-            r.setEnd(n, Math.min(target + 2, len));
-            const b = r.getBoundingClientRect();
-            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-          }
-          target -= len;
-        }
-      }
-      return null;
-    },
-    [line, word],
-  );
+  const box = await wordPoint(page, line, word, 2);
   check(box, `line "${line}" on screen`);
   await page.mouse.move(1, 1);
   await page.mouse.move(box.x, box.y, { steps: 5 });
@@ -119,14 +69,8 @@ async function coloursChange(frame, from, what) {
   }
 }
 
-try {
-  editor = await startEditor({
-    workspace: join(REPO_ROOT, 'samples'),
-    extensionDevelopmentPath: REPO_ROOT,
-    viewport: { width: 1600, height: 1000 },
-    verbose: flag('--verbose'),
-    onLog: flag('--verbose') ? undefined : () => {},
-  });
+await run(async () => {
+  editor = await start();
   const page = editor.page;
 
   // ResNet-18 v2: hints and hover inside the definition of `basic`, the outline.
@@ -160,7 +104,7 @@ try {
     step(`opened ${file}`);
     await runCommand(editor, 'CNN Shape: Show Model Graph');
     await waitFor(editor, '.tabs-container .tab[aria-label*="Graph"]');
-    const frame = graphFrame(page);
+    const frame = activeWebview(page);
     await frame.locator('svg.cnn-graph .node').first().waitFor({ timeout: 60_000 });
     const status = await frame.locator('#status').innerText();
     step(`${name}: ${status}`);
@@ -190,7 +134,4 @@ try {
     await runCommand(editor, 'View: Close All Editors').catch(() => undefined);
   }
   step('done');
-  await finish(0);
-} catch (err) {
-  await finish(1, `[graph-shots] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
-}
+});

@@ -17,30 +17,16 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, SCREENSHOT_DIR, openFile, runCommand, startEditor, stop, waitFor } from './editor/editor.mjs';
+import { REPO_ROOT, SCREENSHOT_DIR, openFile, runCommand, waitFor } from './editor/editor.mjs';
 import { flag, opt } from './editor/args.mjs';
-import { guard } from './editor/guard.mjs';
+import { activeWebview, viewIncludes, viewText, wordPoint } from './editor/page.mjs';
+import { check, editorScript } from './editor/script.mjs';
 
 const DOCS_IMAGES = join(REPO_ROOT, 'docs', 'images');
 const VIEWPORT = { width: 1100, height: 620 };
-const t0 = Date.now();
-const step = (msg) => console.log(`[readme-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+const { step, start, run } = editorScript('readme-shots', { timeoutSec: 420, cleanup: () => rmSync(workspace, { recursive: true, force: true }) });
 const failures = [];
 let editor;
-let finished = false;
-
-async function finish(code, message) {
-  if (finished) return;
-  finished = true;
-  if (message) console.error(message);
-  await stop(editor).catch(() => undefined);
-  rmSync(workspace, { recursive: true, force: true });
-  process.exit(code);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`check failed: ${what}`);
-}
 
 const ZH = flag('--zh');
 
@@ -64,38 +50,9 @@ async function attempt(name, body) {
   await editor.page.keyboard.press('Escape');
 }
 
-/** The text of the active editor's lines, white space as single spaces (the editor writes U+00A0, hints pad with U+200A). */
-const viewIncludes = (s) =>
-  [...document.querySelectorAll('.editor-group-container.active .view-line')].some((e) => (e.textContent ?? '').replace(/\s+/g, ' ').includes(s));
-const viewText = () =>
-  [...document.querySelectorAll('.editor-group-container.active .view-line')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ')).join('\n');
-
 /** The screen point of `word` in the first visible editor line containing `line`. */
 async function pointAt(line, word) {
-  const box = await editor.page.evaluate(
-    ([l, w]) => {
-      for (const el of document.querySelectorAll('.editor-group-container.active .view-line')) {
-        const text = (el.textContent ?? '').replace(/\u00a0/g, ' ');
-        const at = text.indexOf(l);
-        if (at < 0) continue;
-        let target = at + l.indexOf(w);
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.textContent?.length ?? 0;
-          if (target < len) {
-            const r = document.createRange();
-            r.setStart(n, target);
-            r.setEnd(n, Math.min(target + 1, len));
-            const b = r.getBoundingClientRect();
-            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-          }
-          target -= len;
-        }
-      }
-      return null;
-    },
-    [line, word],
-  );
+  const box = await wordPoint(editor.page, line, word);
   check(box, `line "${line}" on screen`);
   return box;
 }
@@ -131,8 +88,6 @@ async function closeAll() {
   const dialog = editor.page.locator('.monaco-dialog-box button', { hasText: "Don't Save" });
   if (await dialog.isVisible().catch(() => false)) await dialog.click();
 }
-
-const webview = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
 async function readme() {
   const page = editor.page;
@@ -193,8 +148,8 @@ async function readme() {
     await attempt(name, async () => {
       await openFile(editor, file);
       await runCommand(editor, command);
-      await webview(page).locator(ready).first().waitFor({ timeout: 60_000 });
-      const fit = webview(page).locator('button[data-action="fit"]');
+      await activeWebview(page).locator(ready).first().waitFor({ timeout: 60_000 });
+      const fit = activeWebview(page).locator('button[data-action="fit"]');
       if (await fit.count()) await fit.click();
       await page.mouse.move(1, 1);
       await page.waitForTimeout(800);
@@ -210,7 +165,7 @@ async function readme() {
     await input.fill('x.png');
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
-    await webview(page).locator('body').first().waitFor({ timeout: 60_000 });
+    await activeWebview(page).locator('body').first().waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('iframe.webview.ready').length > 0, undefined, { timeout: 60_000 });
     await page.waitForTimeout(6000);
     await shot(DOCS_IMAGES, 'run');
@@ -268,27 +223,21 @@ async function tutorial() {
   await closeAll();
 }
 
-guard('readme-shots', Number(opt('--timeout', '420')), finish).unref();
-
+// The copy of samples/ the walk opens (finish removes it).
 const workspace = mkdtempSync(join(tmpdir(), 'cnn-shape-readme-'));
-try {
+await run(async () => {
   cpSync(join(REPO_ROOT, 'samples'), workspace, { recursive: true });
   for (const [name, content] of Object.entries(SCRATCH)) writeFileSync(join(workspace, name), content);
-  editor = await startEditor({
+  editor = await start({
     workspace,
     copyWorkspace: false,
-    extensionDevelopmentPath: REPO_ROOT,
     viewport: VIEWPORT,
     settings: { 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'hidden', 'breadcrumbs.enabled': false, ...(ZH ? { 'cnnShape.language': 'zh-cn' } : {}) },
-    verbose: flag('--verbose'),
-    onLog: flag('--verbose') ? undefined : () => {},
   });
   await runCommand(editor, 'View: Close Primary Side Bar').catch(() => undefined);
   const only = opt('--only');
   if (only !== 'tutorial') await readme();
   if (only !== 'readme') await tutorial();
   step(failures.length ? `done, ${failures.length} step(s) failed: ${failures.join(', ')}` : 'done');
-  await finish(failures.length ? 1 : 0);
-} catch (err) {
-  await finish(1, `[readme-shots] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
-}
+  return failures.length ? 1 : 0;
+});

@@ -12,38 +12,19 @@
 //   node scripts/run-screenshots.mjs [--zh] [--timeout SEC] [--verbose]
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, openFile, screenshot, startEditor, stop } from './editor/editor.mjs';
-import { flag, opt } from './editor/args.mjs';
-import { guard } from './editor/guard.mjs';
+import { openFile, screenshot } from './editor/editor.mjs';
+import { flag } from './editor/args.mjs';
+import { activeWebview } from './editor/page.mjs';
+import { check, editorScript } from './editor/script.mjs';
 
-const t0 = Date.now();
-const step = (msg) => console.log(`[run-shots] ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${msg}`);
+const { step, start, run } = editorScript('run-shots', { failedShot: 'run-failed' });
 let editor;
-let finished = false;
-
-async function finish(code, message) {
-  if (finished) return;
-  finished = true;
-  if (message) console.error(message);
-  if (code !== 0 && editor?.page) await screenshot(editor, 'run-failed').catch(() => undefined);
-  await stop(editor).catch(() => undefined);
-  process.exit(code);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error(`check failed: ${what}`);
-}
 
 const zh = flag('--zh');
 
 async function shot(name) {
   step(`screenshot ${await screenshot(editor, zh ? `${name}-zh` : name)}`);
 }
-
-guard('run-shots', Number(opt('--timeout', '300')), finish).unref();
-
-/** The active webview's page (VS Code nests it in two frames). */
-const webview = (page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
 /** Runs a palette command whose own quick input (picker, dialog) follows: F1, its title, Enter. */
 async function palette(title) {
@@ -71,15 +52,8 @@ async function closeAll() {
   await palette('View: Close All Editors').catch(() => undefined);
 }
 
-try {
-  editor = await startEditor({
-    workspace: join(REPO_ROOT, 'samples'),
-    extensionDevelopmentPath: REPO_ROOT,
-    viewport: { width: 1600, height: 1000 },
-    ...(zh ? { settings: { 'cnnShape.language': 'zh-cn' } } : {}),
-    verbose: flag('--verbose'),
-    onLog: flag('--verbose') ? undefined : () => {},
-  });
+await run(async () => {
+  editor = await start(zh ? { settings: { 'cnnShape.language': 'zh-cn' } } : {});
   const page = editor.page;
   const ws = editor.dirs.workspace;
 
@@ -87,7 +61,7 @@ try {
   await openFile(editor, 'xo/xo.cnn.yaml');
   await palette('CNN Shape: Run Model on Image…');
   await pickImage('x.png');
-  const frame = webview(page);
+  const frame = activeWebview(page);
   await frame.locator('canvas.map').first().waitFor({ timeout: 60_000 });
   await page.waitForSelector(`.tabs-container .tab[aria-label*="${zh ? '运行：X or O' : 'Run: X or O'}"]`);
   step('X or O ran; the page shows its maps');
@@ -133,8 +107,8 @@ try {
   await openFile(editor, 'lenet5.cnn.yaml');
   await palette('CNN Shape: Run Model on Image…');
   await pickImage('scene-320x240');
-  await webview(page).locator('p.resized').waitFor({ timeout: 60_000 });
-  const note = await webview(page).locator('p.resized').innerText();
+  await activeWebview(page).locator('p.resized').waitFor({ timeout: 60_000 });
+  const note = await activeWebview(page).locator('p.resized').innerText();
   step(`LeNet-5: ${note}`);
   check(/320×240/.test(note) && /32×32/.test(note), 'the squashed note names both sizes');
   await shot('run-lenet-squashed');
@@ -158,7 +132,7 @@ try {
   await dialog.fill(`${dataset}/`);
   await page.waitForTimeout(800);
   await page.keyboard.press('Enter');
-  const ev = webview(page);
+  const ev = activeWebview(page);
   await ev.locator('table.matrix td.cell').first().waitFor({ timeout: 60_000 });
   const matrix = await ev.locator('table.matrix tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td.cell')].map((td) => Number(td.textContent))));
   step(`confusion matrix (rows O, X; columns O, X, other): ${JSON.stringify(matrix)}; accuracy ${await ev.locator('#accuracy').innerText()}`);
@@ -169,7 +143,4 @@ try {
   step('a worst image opened in the editor');
   await shot('evaluate-open-worst');
   step('done');
-  await finish(0);
-} catch (err) {
-  await finish(1, `[run-shots] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
-}
+});

@@ -19,3 +19,11 @@ export function activeCnnEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   return editor && isCnnDocument(editor.document) ? editor : undefined;
 }
+
+/** Selects `range` in the file, in the editor already showing it (else the first group), scrolled into view. */
+export async function selectInEditor(uri: vscode.Uri, range: vscode.Range): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

@@ -2,15 +2,15 @@
 // layer it was opened on and follows the cursor to another such layer of a model file; an edit redraws
 // it. The numbers are the language server's (request cnnShape/explain); the page draws them. "Apply"
 // on a fix applies the quick fix's edit to the file, if the file is still the version it was made for.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../../server/src/lsp/customRequests';
-import { isCnnDocument } from '../documents';
+import { isCnnDocument, selectInEditor } from '../documents';
 import { renderExplainPage } from './html';
 import { isFromExplainPage, type ControlAction, type ExplainDrawn, type ToExplainPage } from './messages';
 import { t } from '../l10n';
 import { pageStrings } from './strings';
+import { openPanel, scriptPage } from '../webviewPanel';
 
 const VIEW_TYPE = 'cnnShape.explain';
 const REFRESH_DELAY_MS = 150;
@@ -83,19 +83,22 @@ export class ExplainPanel implements vscode.Disposable {
   }
 
   private create(): void {
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, t('explain.panelTitleEmpty'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
-    this.panel = panel;
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.answer = undefined;
-      this.uri = undefined;
-      this.drawnState = undefined;
-      this.cancel();
+    const { panel } = openPanel({
+      viewType: VIEW_TYPE,
+      title: t('explain.panelTitleEmpty'),
+      extensionUri: this.extensionUri,
+      retainContextWhenHidden: true,
+      onMessage: (m) => void this.onMessage(m),
+      onDispose: () => {
+        this.panel = undefined;
+        this.answer = undefined;
+        this.uri = undefined;
+        this.drawnState = undefined;
+        this.cancel();
+      },
     });
-    panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
-    const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'explainWebview.js')).toString();
-    panel.webview.html = renderExplainPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: t('explain.panelTitleEmpty'), lang: vscode.env.language });
+    this.panel = panel;
+    panel.webview.html = renderExplainPage({ ...scriptPage(panel.webview, this.extensionUri, 'explainWebview.js'), title: t('explain.panelTitleEmpty'), lang: vscode.env.language });
   }
 
   /** The cursor moved: show the layer under it if it is one the view explains (else keep the one shown). */
@@ -186,11 +189,7 @@ export class ExplainPanel implements vscode.Disposable {
   private async reveal(): Promise<void> {
     const r = this.answer?.layerRange;
     if (!r || !this.uri) return;
-    const doc = await vscode.workspace.openTextDocument(this.uri);
-    const range = this.client.protocol2CodeConverter.asRange(r);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await selectInEditor(this.uri, this.client.protocol2CodeConverter.asRange(r));
   }
 
   dispose(): void {

@@ -2,14 +2,14 @@
 // edited, redrawn as it changes (the page keeps zoom, pan and collapsed blocks) and following the
 // active model editor. The graph is the language server's (request cnnShape/graph); the page lays it
 // out and draws it. Clicking a node selects its layer; the editor's cursor highlights its node.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GRAPH_REQUEST, type GraphResult, type SummaryParams } from '../../../server/src/lsp/customRequests';
-import { activeCnnEditor, isCnnDocument } from '../documents';
+import { activeCnnEditor, isCnnDocument, selectInEditor } from '../documents';
 import { renderGraphPage } from './html';
 import { isFromGraphPage, type DrawPhases, type PageProbe, type ToGraphPage } from './messages';
 import { t } from '../l10n';
+import { openPanel, scriptPage } from '../webviewPanel';
 
 /** What the page last reported: the version it drew, its layer nodes and the layers drawn red. */
 export interface GraphShown {
@@ -85,19 +85,22 @@ export class GraphPanel implements vscode.Disposable {
       await this.render(doc, doc.uri.toString() !== this.uri?.toString());
       return;
     }
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, t('graph.panelTitle'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
-    this.panel = panel;
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.answer = undefined;
-      this.uri = undefined;
-      this.shownState = undefined;
-      this.cancel();
+    const { panel } = openPanel({
+      viewType: VIEW_TYPE,
+      title: t('graph.panelTitle'),
+      extensionUri: this.extensionUri,
+      retainContextWhenHidden: true,
+      onMessage: (m) => void this.onMessage(m),
+      onDispose: () => {
+        this.panel = undefined;
+        this.answer = undefined;
+        this.uri = undefined;
+        this.shownState = undefined;
+        this.cancel();
+      },
     });
-    panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
-    const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graphWebview.js')).toString();
-    panel.webview.html = renderGraphPage({ nonce: randomBytes(18).toString('base64'), cspSource: panel.webview.cspSource, scriptUri, title: t('graph.panelTitle'), text: (id) => t(id) });
+    this.panel = panel;
+    panel.webview.html = renderGraphPage({ ...scriptPage(panel.webview, this.extensionUri, 'graphWebview.js'), title: t('graph.panelTitle'), text: (id) => t(id) });
     await this.render(doc, true);
   }
 
@@ -221,11 +224,7 @@ export class GraphPanel implements vscode.Disposable {
   private async revealLayer(layer: number): Promise<void> {
     const r = this.answer?.layerRanges[layer];
     if (!r || !this.uri) return;
-    const doc = await vscode.workspace.openTextDocument(this.uri);
-    const range = this.client.protocol2CodeConverter.asRange(r);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await selectInEditor(this.uri, this.client.protocol2CodeConverter.asRange(r));
   }
 
   /** The text hover's content at the layer's type, as plain text for the page's tooltip. */

@@ -1,9 +1,9 @@
 // The evaluation webview: one panel per model, reused by its next evaluation. A click on a
 // worst-classified image opens it in the editor; only the images of this evaluation can be opened
 // (the page sends an index into the list, never a path).
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { openPanel, scriptPage } from '../webviewPanel';
 import { renderEvaluationBody, renderEvaluationPage, type EvaluationView } from './evalHtml';
 
 const VIEW_TYPE = 'cnnShape.evaluation';
@@ -17,20 +17,23 @@ export class EvaluationPanel implements vscode.Disposable {
   readonly onDidLoad = this.readyEmitter.event;
 
   constructor(private readonly extensionUri: vscode.Uri, column: vscode.ViewColumn) {
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, '', { viewColumn: column, preserveFocus: false }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+    const { panel, listeners } = openPanel({
+      viewType: VIEW_TYPE,
+      title: '',
+      column,
+      extensionUri,
+      onMessage: (m) => this.onMessage(m),
+      onDispose: () => this.dispose(),
     });
-    this.subscriptions.push(
-      this.readyEmitter,
-      this.panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (typeof m !== 'object' || m === null) return;
-        const r = m as Record<string, unknown>;
-        if (r['type'] === 'ready' && typeof r['cells'] === 'number') this.readyEmitter.fire({ cells: r['cells'] });
-        else if (r['type'] === 'open' && typeof r['index'] === 'number') void this.openWorst(r['index']);
-      }),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+    this.panel = panel;
+    this.subscriptions.push(this.readyEmitter, ...listeners);
+  }
+
+  private onMessage(m: unknown): void {
+    if (typeof m !== 'object' || m === null) return;
+    const r = m as Record<string, unknown>;
+    if (r['type'] === 'ready' && typeof r['cells'] === 'number') this.readyEmitter.fire({ cells: r['cells'] });
+    else if (r['type'] === 'open' && typeof r['index'] === 'number') void this.openWorst(r['index']);
   }
 
   show(view: EvaluationView): void {
@@ -38,8 +41,7 @@ export class EvaluationPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const title = t('evaluate.panelTitle', { title: view.title });
     this.panel.title = title;
-    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'evalWebview.js')).toString();
-    webview.html = renderEvaluationPage(renderEvaluationBody(view, t), { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title, lang: vscode.env.language });
+    webview.html = renderEvaluationPage(renderEvaluationBody(view, t), { ...scriptPage(webview, this.extensionUri, 'evalWebview.js'), title, lang: vscode.env.language });
     this.panel.reveal(this.panel.viewColumn, false);
   }
 

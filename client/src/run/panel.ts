@@ -4,9 +4,9 @@
 // The page is loaded once, when the panel opens (as a run starts); each content (the note that a run is
 // under way, a result) is posted to it, and posted again when the page says it is ready (after VS Code
 // rebuilds a hidden page), so a result draws at once instead of loading a page again.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { openPanel, scriptPage } from '../webviewPanel';
 import type { Summaries } from '../summaries';
 import { escapeHtml } from '../pageShell';
 import { renderRunBody, renderRunPage, runPageStrings } from './html';
@@ -44,29 +44,27 @@ export class RunPanel implements vscode.Disposable {
     private readonly summaries: Summaries,
     column: vscode.ViewColumn,
   ) {
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, '', { viewColumn: column, preserveFocus: false }, {
-      enableScripts: true,
-      localResourceRoots: [dist],
+    const { panel, listeners } = openPanel({
+      viewType: VIEW_TYPE,
+      title: '',
+      column,
+      extensionUri,
+      onMessage: (m) => this.onMessage(m),
+      onDispose: () => this.dispose(),
     });
-    const webview = this.panel.webview;
-    this.subscriptions.push(
-      this.drawnEmitter,
-      this.zoomedEmitter,
-      this.themedEmitter,
-      webview.onDidReceiveMessage((m: unknown) => {
-        if (!isFromRunPage(m)) return;
-        // Loaded, or loaded again (VS Code rebuilds a hidden page): what it shows now.
-        if (m.type === 'ready') this.post();
-        else if (m.type === 'drawn') {
-          if (m.seq === this.seq) this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
-        }
-        else if (m.type === 'zoomed') this.zoomedEmitter.fire({ title: m.title, cells: m.cells });
-        else if (m.type === 'themed') this.themedEmitter.fire({ charts: m.charts, colour: m.colour });
-        else void this.reveal(m.index);
-      }),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+    this.panel = panel;
+    this.subscriptions.push(this.drawnEmitter, this.zoomedEmitter, this.themedEmitter, ...listeners);
+  }
+
+  private onMessage(m: unknown): void {
+    if (!isFromRunPage(m)) return;
+    // Loaded, or loaded again (VS Code rebuilds a hidden page): what it shows now.
+    if (m.type === 'ready') this.post();
+    else if (m.type === 'drawn') {
+      if (m.seq === this.seq) this.drawnEmitter.fire({ canvases: m.canvases, charts: m.charts });
+    } else if (m.type === 'zoomed') this.zoomedEmitter.fire({ title: m.title, cells: m.cells });
+    else if (m.type === 'themed') this.themedEmitter.fire({ charts: m.charts, colour: m.colour });
+    else void this.reveal(m.index);
   }
 
   /** Says a run is under way: a new panel's page (and its script) loads meanwhile. */
@@ -98,8 +96,7 @@ export class RunPanel implements vscode.Disposable {
       // The page starts empty and asks for its content when its script runs ('ready').
       this.loaded = true;
       const webview = this.panel.webview;
-      const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'runWebview.js')).toString();
-      webview.html = renderRunPage('', { nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, scriptUri, title, strings: runPageStrings(t), lang: vscode.env.language });
+      webview.html = renderRunPage('', { ...scriptPage(webview, this.extensionUri, 'runWebview.js'), title, strings: runPageStrings(t), lang: vscode.env.language });
     } else this.post();
     this.panel.reveal(this.panel.viewColumn, false);
   }

@@ -8,6 +8,7 @@ import { activeCnnEditor, isCnnDocument } from '../documents';
 import type { Summaries } from '../summaries';
 import { escapeHtml, isFromWebview, renderSummaryBody, renderSummaryPage, type ToWebview } from './html';
 import { t } from '../l10n';
+import { openPanel } from '../webviewPanel';
 
 /** What the panel shows now (the public API hands it to tests). */
 export interface SummarySnapshot {
@@ -71,33 +72,33 @@ export class SummaryPanel implements vscode.Disposable {
   /** Opens (or reveals) the panel on `doc`; settles when the summary is rendered. */
   async show(doc: vscode.TextDocument): Promise<void> {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(
-        VIEW_TYPE,
-        t('client.showSummaryTitle'),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: true, localResourceRoots: [] },
-      );
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.snapshot = undefined;
-        this.shown = undefined;
-        this.cancel();
-      });
-      this.panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (!isFromWebview(m)) return;
-        if (m.type === 'reveal') void this.revealLayer(m.index);
-        else {
-          this.shown = { version: m.version, rows: m.rows };
-          this.pageShown.fire(this.shown);
-          // A hidden webview is rebuilt from its first HTML when shown again: bring it up to date.
-          const now = this.snapshot;
-          if (now && m.version !== now.version) void this.panel?.webview.postMessage({ type: 'update', body: now.body, version: now.version } satisfies ToWebview);
-        }
-      });
+      this.panel = openPanel({
+        viewType: VIEW_TYPE,
+        title: t('client.showSummaryTitle'),
+        onMessage: (m) => this.onMessage(m),
+        onDispose: () => {
+          this.panel = undefined;
+          this.snapshot = undefined;
+          this.shown = undefined;
+          this.cancel();
+        },
+      }).panel;
       await this.render(doc, true);
     } else {
       this.panel.reveal(undefined, true);
       await this.render(doc);
+    }
+  }
+
+  private onMessage(m: unknown): void {
+    if (!isFromWebview(m)) return;
+    if (m.type === 'reveal') void this.revealLayer(m.index);
+    else {
+      this.shown = { version: m.version, rows: m.rows };
+      this.pageShown.fire(this.shown);
+      // A hidden webview is rebuilt from its first HTML when shown again: bring it up to date.
+      const now = this.snapshot;
+      if (now && m.version !== now.version) void this.panel?.webview.postMessage({ type: 'update', body: now.body, version: now.version } satisfies ToWebview);
     }
   }
 

@@ -1,5 +1,6 @@
 // conv: a 2-D convolution (PyTorch Conv2d, Keras Conv2D).
 import { t } from '../i18n/t';
+import { BIAS, DILATION, IN_CHANNELS, checkConvChannels } from './convolution';
 import { defineLayer } from './spec';
 import { windowOutput } from './window';
 
@@ -19,10 +20,10 @@ export const conv = defineLayer({
     kernel: { kind: 'pair', min: 1, required: true, doc: 'Filter size F: an integer, or [height, width].', aliases: ['kernel_size'] },
     stride: { kind: 'pair', min: 1, default: 1, doc: 'Stride: how far the filter moves each step. An integer or [height, width].', aliases: ['strides'] },
     padding: { kind: 'padding', default: 0, doc: "Zero padding P on each side: an integer, [height, width], `same` (output = ceil(n / stride), TensorFlow's rule) or `valid` (= 0)." },
-    dilation: { kind: 'pair', min: 1, default: 1, doc: 'Spacing between kernel taps: the kernel covers d(k − 1) + 1 pixels. An integer or [height, width].', aliases: ['dilation_rate'] },
+    dilation: DILATION,
     groups: { kind: 'int', min: 1, default: 1, doc: 'Split input and output channels into this many groups (depthwise: groups = input depth). Must divide both.' },
-    bias: { kind: 'bool', default: true, doc: 'Whether each filter adds a learned bias.', aliases: ['use_bias'] },
-    in_channels: { kind: 'int', min: 1, doc: 'Optional: the input depth you expect. Checked against what arrives.' },
+    bias: BIAS,
+    in_channels: IN_CHANNELS,
   },
   weights: {
     layout: { weight: '[filters, depth/groups, kh, kw]', bias: '[filters] (when bias)' },
@@ -34,18 +35,7 @@ export const conv = defineLayer({
   shape(ctx) {
     const input = ctx.inputs[0]!;
     const { filters, groups, kernel, in_channels } = ctx.p;
-    if (in_channels !== undefined && in_channels !== input.depth) {
-      ctx.report('channel-mismatch', 'error',
-        t('layerChecks.inChannelsMismatch', { channels: in_channels, input: ctx.inputLabel(0), depth: input.depth }),
-        ctx.spanOf('in_channels'),
-        { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })), fix: { kind: 'set-value', span: ctx.spanOf('in_channels'), value: String(input.depth) } });
-    }
-    if (input.depth % groups !== 0) {
-      ctx.report('channel-mismatch', 'error', t('layerChecks.groupsInputChannels', { groups, depth: input.depth }), ctx.spanOf('groups'),
-        { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })) });
-    } else if (filters % groups !== 0) {
-      ctx.report('channel-mismatch', 'error', t('layerChecks.groupsFilters', { groups, filters }), ctx.spanOf('groups'));
-    }
+    checkConvChannels(ctx, input, filters, groups, in_channels);
     const { size, text, geometry } = windowOutput(ctx, input, {
       kernel,
       stride: ctx.p.stride,

@@ -15,6 +15,7 @@ import { t } from '../i18n/t';
 import type { Pair, Shape } from '../model/types';
 import { defineLayer, type ShapeContext, type WindowGeometry } from './spec';
 import { shapeText } from './checks';
+import { BIAS, DILATION, IN_CHANNELS, checkConvChannels } from './convolution';
 import { padPair } from './window';
 
 export const convtranspose = defineLayer({
@@ -36,10 +37,10 @@ export const convtranspose = defineLayer({
     stride: { kind: 'pair', min: 1, default: 1, doc: 'Stride: the upsampling factor (input values land this far apart). An integer or [height, width].', aliases: ['strides'] },
     padding: { kind: 'padding', default: 0, doc: "Rows and columns removed from each side of the full output: an integer, [height, width], `same` (output = n·stride, Keras' rule) or `valid` (= 0)." },
     output_padding: { kind: 'pair', min: 0, default: 0, doc: 'Extra rows and columns at the end (bottom, right), to reach an exact size. Must be smaller than the stride or the dilation (PyTorch).' },
-    dilation: { kind: 'pair', min: 1, default: 1, doc: 'Spacing between kernel taps: the kernel covers d(k − 1) + 1 pixels. An integer or [height, width].', aliases: ['dilation_rate'] },
+    dilation: DILATION,
     groups: { kind: 'int', min: 1, default: 1, doc: 'Split input and output channels into this many groups. Must divide both the input depth and `filters`.' },
-    bias: { kind: 'bool', default: true, doc: 'Whether each filter adds a learned bias.', aliases: ['use_bias'] },
-    in_channels: { kind: 'int', min: 1, doc: 'Optional: the input depth you expect. Checked against what arrives.' },
+    bias: BIAS,
+    in_channels: IN_CHANNELS,
   },
   weights: {
     layout: { weight: '[depth, filters/groups, kh, kw]', bias: '[filters] (when bias)' },
@@ -52,7 +53,7 @@ export const convtranspose = defineLayer({
     const input = ctx.inputs[0]!;
     const { filters, groups, kernel, stride, dilation, in_channels } = ctx.p;
     const op = ctx.p.output_padding;
-    checkChannels(ctx, input, filters, groups, in_channels);
+    checkConvChannels(ctx, input, filters, groups, in_channels);
     const pad = padPair(ctx.p.padding);
     checkOutputPadding(ctx, pad, op, stride, dilation);
     const n: Pair = [input.height, input.width];
@@ -91,21 +92,6 @@ export function transposedAxis(n: number, k: number, s: number, p: number | 'sam
   const size = (n - 1) * s - 2 * p + d * (k - 1) + op + 1;
   const kernelText = d === 1 ? `${k}` : `${d}·(${k} − 1) + 1`;
   return { size, begin: p, text: `(${n} − 1)·${s} − 2·${p} + ${kernelText}${op ? ` + ${op}` : ''} = ${size}` };
-}
-
-function checkChannels(ctx: ShapeContext, input: Shape, filters: number, groups: number, inChannels: number | undefined): void {
-  if (inChannels !== undefined && inChannels !== input.depth) {
-    ctx.report('channel-mismatch', 'error',
-      t('layerChecks.inChannelsMismatch', { channels: inChannels, input: ctx.inputLabel(0), depth: input.depth }),
-      ctx.spanOf('in_channels'),
-      { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })), fix: { kind: 'set-value', span: ctx.spanOf('in_channels'), value: String(input.depth) } });
-  }
-  if (input.depth % groups !== 0) {
-    ctx.report('channel-mismatch', 'error', t('layerChecks.groupsInputChannels', { groups, depth: input.depth }), ctx.spanOf('groups'),
-      { related: ctx.producedBy(0, t('layerChecks.depthMadeHere', { depth: input.depth })) });
-  } else if (filters % groups !== 0) {
-    ctx.report('channel-mismatch', 'error', t('layerChecks.groupsFilters', { groups, filters }), ctx.spanOf('groups'));
-  }
 }
 
 /** PyTorch: "output padding must be smaller than either stride or dilation"; and `same` fixes the size. */

@@ -1,5 +1,6 @@
 // layernorm: ConvNeXt's LayerNorm2d, normalising over depth at each position; weight and bias [depth].
 import { t } from '../i18n/t';
+import { CHANNEL_AFFINE } from './channelAffine';
 import { checkChannels } from './checks';
 import { defineLayer } from './spec';
 
@@ -18,11 +19,7 @@ export const layernorm = defineLayer({
     channels: { kind: 'int', min: 1, doc: 'Optional: the depth you expect. Checked against what arrives.', aliases: ['normalized_shape', 'num_channels'] },
     eps: { kind: 'number', min: 0, minExclusive: true, default: 1e-5, doc: 'Added to the variance for stability. Default 1e-5 (ConvNeXt uses 1e-6).', aliases: ['epsilon'] },
   },
-  weights: {
-    layout: { weight: '[depth]', bias: '[depth]' },
-    shapes: (_p, input) => ({ weight: [input.depth], bias: [input.depth] }),
-    init: { weight: 'ones' }, // PyTorch starts a norm's (and here the layer scale's) weight at 1
-  },
+  weights: CHANNEL_AFFINE,
   shape(ctx) {
     const input = ctx.inputs[0]!;
     checkChannels(ctx, input);
