@@ -108,3 +108,25 @@ test('resampled straight from the 8-bit pixels: the same float32 values as compo
     { numRuns: 300 },
   );
 });
+
+test('an RGB picture at the input size without its picture kept: the same tensor, made in one pass', () => {
+  const picture = fc.record({ width: fc.integer({ min: 1, max: 10 }), height: fc.integer({ min: 1, max: 10 }) }).chain(({ width, height }) =>
+    fc.uint8Array({ minLength: width * height * 4, maxLength: width * height * 4 }).map((data): RgbaImage => ({ width, height, data })),
+  );
+  const pre = fc.record({
+    scale: fc.constantFrom(1, 1 / 255, 0.5),
+    mean: fc.oneof(fc.tuple(fc.double({ min: -2, max: 2, noNaN: true })), fc.tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true }))),
+    std: fc.constantFrom([1], [0.229, 0.224, 0.225], [0.5]).map((v) => [...v]),
+  });
+  fc.assert(
+    fc.property(picture, pre, (img, p) => {
+      const shape = { width: img.width, height: img.height, depth: 3 };
+      const fast = imageToInput(img, shape, p, false);
+      const full = imageToInput(img, shape, p);
+      assert.equal(fast.seen, undefined);
+      assert.deepEqual(fast.dims, full.dims);
+      assert.deepEqual(Array.from(fast.tensor), Array.from(full.tensor));
+    }),
+    { numRuns: 200 },
+  );
+});

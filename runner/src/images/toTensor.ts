@@ -12,8 +12,8 @@ export interface NetworkInput {
   /** [1, depth, height, width] float32, after preprocess. */
   tensor: Float32Array;
   dims: [number, number, number, number];
-  /** The picture the network sees, before preprocess (0..255, HWC, 1 or 3 channels): for display. */
-  seen: FloatImage;
+  /** The picture the network sees, before preprocess (0..255, HWC, 1 or 3 channels): for display (not made with keepSeen false). */
+  seen?: FloatImage;
 }
 
 /** Checks what the runner can feed the model before any image is read; a message, or undefined. */
@@ -58,9 +58,14 @@ function toGrey(img: FloatImage): FloatImage {
   return { width: img.width, height: img.height, channels: 1, data: out };
 }
 
-export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess): NetworkInput {
+/**
+ * `keepSeen: false` (nobody shows the picture: the CLI) lets an RGB image already at the input size go
+ * straight from its pixels to the tensor in one pass, with the same float32 values.
+ */
+export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess, keepSeen = true): NetworkInput {
   const problem = inputProblem(shape, pre);
   if (problem) throw new ImageError(problem);
+  if (!keepSeen && shape.depth === 3 && img.width === shape.width && img.height === shape.height) return { tensor: rgbaToTensor(img, pre), dims: [1, 3, shape.height, shape.width] };
   const rgb = rgbAtSize(img, shape.width, shape.height);
   const seen = shape.depth === 1 ? toGrey(rgb) : rgb;
   const c = seen.channels;
@@ -72,4 +77,21 @@ export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess): Net
     for (let i = 0; i < hw; i++) tensor[k * hw + i] = (seen.data[i * c + k]! * pre.scale - mean) / std;
   }
   return { tensor, dims: [1, c, shape.height, shape.width], seen };
+}
+
+/** RGBA pixels → the CHW tensor, alpha on white and preprocess in one pass (as rgbAtSize, then the loop above). */
+function rgbaToTensor(img: RgbaImage, pre: Preprocess): Float32Array {
+  const hw = img.width * img.height;
+  const d = img.data;
+  const tensor = new Float32Array(3 * hw);
+  for (let k = 0; k < 3; k++) {
+    const mean = pre.mean.length === 1 ? pre.mean[0]! : pre.mean[k]!;
+    const std = pre.std.length === 1 ? pre.std[0]! : pre.std[k]!;
+    const base = k * hw;
+    for (let i = 0; i < hw; i++) {
+      const a = d[i * 4 + 3]! / 255;
+      tensor[base + i] = (Math.fround(d[i * 4 + k]! * a + 255 * (1 - a)) * pre.scale - mean) / std;
+    }
+  }
+  return tensor;
 }

@@ -120,6 +120,8 @@ export async function runPipeline(
 
   let next = 0;
   const total = req.images.length;
+  // The picture as the network saw it is shown only by the editor.
+  const keepSeen = req.keepInputs === true || req.previews !== undefined;
   /** Decodes up to n images; a bad one is recorded and skipped. */
   const decode = async (n: number): Promise<Decoded[]> => {
     const out: Decoded[] = [];
@@ -130,7 +132,7 @@ export async function runPipeline(
       await new Promise((r) => setImmediate(r));
       checkStop();
       try {
-        out.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape, analysis.model.preprocess.value) });
+        out.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape, analysis.model.preprocess.value, keepSeen) });
       } catch (e) {
         result.errors.push({ image, error: (e as Error).message });
       }
@@ -245,9 +247,12 @@ async function runBatches(
   emit: (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number) => void | Promise<void>,
 ): Promise<void> {
   let chunk = await decode(batch);
+  // One batch tensor for the whole run: a run is over before the next batch is stacked into it.
+  let buffer: Float32Array | undefined;
   while (chunk.length) {
     checkStop();
-    const { tensor, dims } = stack(chunk);
+    buffer ??= new Float32Array(chunk[0]!.input.tensor.length * batch);
+    const { tensor, dims } = stack(chunk, buffer);
     const t0 = performance.now();
     const running = session.run(tensor, dims, fetch);
     // Handled below; without this a failure during the decoding would count as unhandled.
@@ -267,11 +272,12 @@ async function runBatches(
   }
 }
 
-function stack(chunk: Decoded[]): { tensor: Float32Array; dims: number[] } {
+/** The chunk's images as one [n, C, H, W] tensor, in `buffer` (room for a whole batch). */
+function stack(chunk: Decoded[], buffer: Float32Array): { tensor: Float32Array; dims: number[] } {
   const one = chunk[0]!.input;
   if (chunk.length === 1) return { tensor: one.tensor, dims: one.dims };
   const n = one.tensor.length;
-  const tensor = new Float32Array(n * chunk.length);
+  const tensor = buffer.subarray(0, n * chunk.length);
   chunk.forEach((d, i) => tensor.set(d.input.tensor, i * n));
   return { tensor, dims: [chunk.length, ...one.dims.slice(1)] };
 }
@@ -289,7 +295,7 @@ function pick(out: Record<string, OutputTensor>, names: string[]): Record<string
 function imageExtras(d: Decoded, out: Record<string, OutputTensor>, at: number, req: PipelineRequest, previewLayers: number[]): ImageExtras {
   const extra: ImageExtras = { image: d.image };
   if (req.keepInputs) {
-    extra.seen = d.input.seen;
+    if (d.input.seen) extra.seen = d.input.seen;
     extra.input = { dims: d.input.dims, data: d.input.tensor };
   }
   if (req.keepOutputsOf?.length) {
@@ -303,7 +309,7 @@ function imageExtras(d: Decoded, out: Record<string, OutputTensor>, at: number, 
     }
   }
   if (req.previews) {
-    extra.seenPreview = previewImage(d.input.seen);
+    if (d.input.seen) extra.seenPreview = previewImage(d.input.seen);
     extra.mapPreviews = [];
     for (const k of previewLayers) {
       const t = out[layerOutputName(k)];
