@@ -43,10 +43,10 @@ test('a run leaves nothing in the working folder or in $TMPDIR', { timeout: 60_0
   assert.deepEqual(listAll(cwd), ['a.png', 'm.cnn.yaml', 'tmp']);
 });
 
-test('Ctrl-C in the middle of a run: exit 130, and the profile folder is removed', { timeout: 120_000 }, async () => {
-  const { cwd, tmpdir } = freshFolder('interrupted');
-  tmp.write('interrupted/m.cnn.yaml', 'input: 96x96x3\nlayers:\n' + '  - {type: conv, filters: 32, kernel: 3, padding: 1}\n'.repeat(6) + '  - flatten\n');
-  tmp.write('interrupted/a.png', pngBytes(96, 96, (x, y) => [x, y, 7, 255]));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) test(`${signal} in the middle of a run: exit 130, and the profile folder is removed`, { timeout: 120_000 }, async () => {
+  const { cwd, tmpdir } = freshFolder(`interrupted-${signal}`);
+  tmp.write(`interrupted-${signal}/m.cnn.yaml`, 'input: 96x96x3\nlayers:\n' + '  - {type: conv, filters: 32, kernel: 3, padding: 1}\n'.repeat(6) + '  - flatten\n');
+  tmp.write(`interrupted-${signal}/a.png`, pngBytes(96, 96, (x, y) => [x, y, 7, 255]));
   const child = spawn(process.execPath, [cli, 'run', 'm.cnn.yaml', '--profile', ...new Array<string>(3000).fill('a.png')], { cwd, env: env(tmpdir), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -55,10 +55,24 @@ test('Ctrl-C in the middle of a run: exit 130, and the profile folder is removed
   const deadline = Date.now() + 90_000;
   while (!listAll(tmpdir).some((f) => f.includes('cnnshape-profile-')) && Date.now() < deadline) await sleep(50);
   assert.ok(listAll(tmpdir).some((f) => f.includes('cnnshape-profile-')), 'the run started');
-  child.kill('SIGINT');
+  child.kill(signal);
   const code = await exited;
   assert.equal(code, 130, stderr);
   assert.match(stderr, /interrupted/);
   assert.deepEqual(listAll(tmpdir), []);
   assert.deepEqual(listAll(cwd), ['a.png', 'm.cnn.yaml', 'tmp']);
+});
+
+test('a scratch folder left by a process killed outright is removed by the next run; a living process keeps its own', { timeout: 60_000 }, () => {
+  const { cwd, tmpdir } = freshFolder('orphans');
+  tmp.write('orphans/m.cnn.yaml', 'input: 8x8x1\nlayers:\n  - flatten\n');
+  tmp.write('orphans/a.png', pngBytes(8, 8, () => [9, 9, 9, 255]));
+  // A process id that is not running: a short-lived child's, after it has exited.
+  const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  mkdirSync(join(tmpdir, `cnnshape-run-${gone}-AbC123`, 'profile'), { recursive: true });
+  mkdirSync(join(tmpdir, `cnnshape-run-${process.pid}-XyZ789`));
+  mkdirSync(join(tmpdir, 'cnnshape-run-notmine'));
+  const r = spawnSync(process.execPath, [cli, 'run', 'm.cnn.yaml', 'a.png'], { cwd, env: env(tmpdir), encoding: 'utf8', timeout: 50_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(listAll(tmpdir), ['cnnshape-run-notmine', `cnnshape-run-${process.pid}-XyZ789`].sort());
 });

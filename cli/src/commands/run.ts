@@ -115,7 +115,9 @@ export async function runCancellable<T>(start: (signal: AbortSignal) => Promise<
   // Ctrl-C stops the worker and removes onnxruntime's files (runInWorker) before the process ends.
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
+  // Ctrl-C, and a polite kill (SIGTERM): the same orderly stop.
   process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   // The reader went away (`| head`): stop the run, quietly.
   let closed = false;
   const onOutputError = (e: NodeJS.ErrnoException) => {
@@ -142,5 +144,6 @@ export async function runCancellable<T>(start: (signal: AbortSignal) => Promise<
     return undefined;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGTERM', onInterrupt);
   }
 }

@@ -1,6 +1,5 @@
 // Runs a model in a worker thread (worker.ts): the caller's thread stays free while onnxruntime works.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Counted, EvaluationRequest, EvaluationRun } from '../run/evaluate';
@@ -10,6 +9,7 @@ import type { Backend, EngineOptions, LayerTimes, OutputTensor } from './session
 import { RunnerError } from '../errors';
 import { readyKey } from '../run/readyKey';
 import { RECEIVED_EVERY } from './replyWindow';
+import { makeScratchDir } from './scratch';
 import { getLocale, t } from '../../../core/src/index';
 
 export interface WorkerOptions {
@@ -226,7 +226,7 @@ function workerJob<T>(
   if (opts.signal?.aborted) return Promise.reject(new RunCancelled());
   const taken = pipeline ? takeSpare(opts) : undefined;
   const worker = taken?.worker ?? startWorker(resolveWorkerScript(opts));
-  const scratchDir = taken?.scratchDir ?? mkdtempSync(join(tmpdir(), 'cnnshape-run-'));
+  const scratchDir = taken?.scratchDir ?? makeScratchDir();
   const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true });
   const ended = runStarted();
   const stop = () => {
@@ -393,7 +393,7 @@ function warm(request: PipelineRequest | undefined, key: string | undefined, opt
     const script = scriptOrUndefined(opts);
     if (!script) return Promise.resolve(false);
     const worker = startWorker(script);
-    const s: Spare = { worker, script, scratchDir: mkdtempSync(join(tmpdir(), 'cnnshape-run-')), key: undefined };
+    const s: Spare = { worker, script, scratchDir: makeScratchDir(), key: undefined };
     // A process may end with its spare still running (the spare does not keep it alive): its folder goes too.
     if (!exitHooked) {
       exitHooked = true;
