@@ -51,8 +51,9 @@ test('dist/client.js is built without yaml, jsonc-parser, pngjs or jpeg-js (the 
   }
   // Nor the core's parsers, shape inference or the runner's decoders, by source file.
   const sources = sourcesOf(client.metafile).filter((p) => /^(core|runner)\//.test(p));
-  // run/phases.ts and run/readyKey.ts: the run's phase marks and the key of a run made ahead (a few lines each).
-  assert.deepEqual(sources.filter((p) => !/^core\/src\/(summary|i18n)\/|^runner\/src\/(engine\/client|errors|run\/phases|run\/readyKey)\.ts$/.test(p)), [], 'only the summary formatting, the message catalogue, the worker starter and its run keys');
+  // run/phases.ts and run/readyKey.ts: the run's phase marks and the key of a run made ahead; engine/scratch.ts
+  // and engine/replyWindow.ts: the run's scratch folder and how often a reader reports (a few lines each).
+  assert.deepEqual(sources.filter((p) => !/^core\/src\/(summary|i18n)\/|^runner\/src\/(engine\/(client|scratch|replyWindow)|errors|run\/phases|run\/readyKey)\.ts$/.test(p)), [], 'only the summary formatting, the message catalogue, the worker starter and its run keys');
 });
 
 test('the built dist/client.js (when there is one) holds none of their code either', { skip: !existsSync(join(root, 'dist/client.js')) && 'not built' }, () => {
