@@ -25,6 +25,13 @@ export function nodeBundleOptions(production = false) {
  */
 export const NODE_ASSETS = [['node_modules/@cwasm/jpeg-turbo/jpeg-turbo.wasm', 'dist/jpeg-turbo.wasm']];
 
+/**
+ * Packages a bundle leaves out and loads from node_modules when it needs them: the CLI's graph layout
+ * (elkjs, 3.3 MB of JavaScript that every other command would compile at start; server/src/graph/layout.ts
+ * imports it on the first layout). The CLI runs from the package, next to its node_modules.
+ */
+export const BUNDLE_EXTERNALS = { 'dist/cli.js': ['elkjs'] };
+
 /** [source, bundle] of each Node entry point. */
 export const NODE_ENTRIES = [
   ['client/src/extension.ts', 'dist/client.js'],

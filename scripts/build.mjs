@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NODE_ASSETS, NODE_ENTRIES, WEBVIEW_ENTRIES, nodeBundleOptions } from './build-config.mjs';
+import { BUNDLE_EXTERNALS, NODE_ASSETS, NODE_ENTRIES, WEBVIEW_ENTRIES, nodeBundleOptions } from './build-config.mjs';
 
 const production = process.argv.includes('--production');
 const common = nodeBundleOptions(production);
@@ -23,6 +23,6 @@ for (const [src, out] of NODE_ASSETS) {
   copyFileSync(src, out);
 }
 await Promise.all([
-  ...entries.map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
+  ...entries.map(([src, out]) => build({ ...common, external: [...common.external, ...(BUNDLE_EXTERNALS[out] ?? [])], entryPoints: [src], outfile: out })),
   ...webviewEntries.map(([src, out]) => build({ ...webview, entryPoints: [src], outfile: out })),
 ]);

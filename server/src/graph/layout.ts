@@ -1,7 +1,6 @@
 // Layered top-to-bottom layout of a visible graph with elkjs (Sugiyama-style, compound nodes for
 // expanded blocks), shared by the CLI and the webview so both draw the same picture.
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { boxSize, boxText, EDGE_LABEL_HEIGHT, labelWidth, type BoxText } from './labels';
 import type { VisibleEdge, VisibleFrame, VisibleGraph, VisibleItem } from './visible';
 
@@ -59,7 +58,7 @@ function rootOptions(size: number): Record<string, string> {
   };
 }
 
-let engine: InstanceType<typeof ELK> | undefined;
+let engine: ELK | undefined;
 
 /** What ELK is given for a visible graph, and the text of each box (not given to ELK: it has the sizes). */
 export interface ElkInput {
@@ -73,7 +72,13 @@ export async function layoutGraph(v: VisibleGraph): Promise<GraphLayout> {
 }
 
 export async function runElk(root: ElkNode): Promise<ElkNode> {
-  engine ??= new ELK();
+  // Loaded on the first layout: elkjs is 3.3 MB of JavaScript that every other CLI command would
+  // otherwise compile at start (the CLI bundle leaves it out: scripts/build-config.mjs).
+  if (!engine) {
+    // A CommonJS module: its export is the default of the dynamic import (as esbuild and Node give it).
+    const { default: Elk } = (await import('elkjs/lib/elk.bundled.js')) as unknown as { default: new () => ELK };
+    engine = new Elk();
+  }
   return engine.layout(root);
 }
 
