@@ -227,7 +227,7 @@ export async function startRun(req: PipelineRequest, progress: Progress, clock: 
   const kept = keepParams ? params : undefined;
   // Before onnxruntime copies the weights: the JavaScript copies go first unless the lean graph needs them.
   collectBefore(fullBytes.length);
-  const session = await createEngineSession(fullBytes, { ...req.engine, profile: req.profile === true });
+  const session = await createEngineSession(fullBytes, { ...req.engine, profile: req.profile === true, everyOutput: true });
   fullBytes = undefined;
   clock.mark('session');
   return { prep, ...(kept ? { params: kept } : {}), ...(untrained ? { untrained } : {}), ...(params.weightsFile ? { weightsFile: params.weightsFile } : {}), session };
