@@ -62,15 +62,16 @@ function toGrey(img: FloatImage): FloatImage {
  * `keepSeen: false` (nobody shows the picture: the CLI) lets an RGB image already at the input size go
  * straight from its pixels to the tensor in one pass, with the same float32 values.
  */
-export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess, keepSeen = true): NetworkInput {
+export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess, keepSeen = true, into?: Float32Array): NetworkInput {
   const problem = inputProblem(shape, pre);
   if (problem) throw new ImageError(problem);
-  if (!keepSeen && shape.depth === 3 && img.width === shape.width && img.height === shape.height) return { tensor: rgbaToTensor(img, pre), dims: [1, 3, shape.height, shape.width] };
+  const hw = shape.width * shape.height;
+  // The tensor goes into `into` (a slot of a batch's buffer) when given.
+  const tensor = into && into.length === shape.depth * hw ? into : new Float32Array(shape.depth * hw);
+  if (!keepSeen && shape.depth === 3 && img.width === shape.width && img.height === shape.height) return { tensor: rgbaToTensor(img, pre, tensor), dims: [1, 3, shape.height, shape.width] };
   const rgb = rgbAtSize(img, shape.width, shape.height);
   const seen = shape.depth === 1 ? toGrey(rgb) : rgb;
   const c = seen.channels;
-  const hw = shape.width * shape.height;
-  const tensor = new Float32Array(c * hw);
   for (let k = 0; k < c; k++) {
     const mean = pre.mean.length === 1 ? pre.mean[0]! : pre.mean[k]!;
     const std = pre.std.length === 1 ? pre.std[0]! : pre.std[k]!;
@@ -80,10 +81,9 @@ export function imageToInput(img: RgbaImage, shape: Shape, pre: Preprocess, keep
 }
 
 /** RGBA pixels → the CHW tensor, alpha on white and preprocess in one pass (as rgbAtSize, then the loop above). */
-function rgbaToTensor(img: RgbaImage, pre: Preprocess): Float32Array {
+function rgbaToTensor(img: RgbaImage, pre: Preprocess, tensor: Float32Array): Float32Array {
   const hw = img.width * img.height;
   const d = img.data;
-  const tensor = new Float32Array(3 * hw);
   for (let k = 0; k < 3; k++) {
     const mean = pre.mean.length === 1 ? pre.mean[0]! : pre.mean[k]!;
     const std = pre.std.length === 1 ? pre.std[0]! : pre.std[k]!;

@@ -123,8 +123,10 @@ export async function runPipeline(
   // The picture as the network saw it is shown only by the editor.
   const keepSeen = req.keepInputs === true || req.previews !== undefined;
   /** Decodes up to n images; a bad one is recorded and skipped. */
-  const decode = async (n: number): Promise<Decoded[]> => {
+  /** Decodes up to n images, each tensor into its slot of `into` when given (a batch's own buffer). */
+  const decode = async (n: number, into?: Float32Array): Promise<Decoded[]> => {
     const out: Decoded[] = [];
+    const size = inputShape.depth * inputShape.width * inputShape.height;
     while (out.length < n && next < total) {
       const image = req.images[next++]!;
       progress(`reading ${basename(image)}`, (next - 1) / total);
@@ -132,7 +134,8 @@ export async function runPipeline(
       await new Promise((r) => setImmediate(r));
       checkStop();
       try {
-        out.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape, analysis.model.preprocess.value, keepSeen) });
+        const slot = into?.subarray(out.length * size, (out.length + 1) * size);
+        out.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape, analysis.model.preprocess.value, keepSeen, slot) });
       } catch (e) {
         result.errors.push({ image, error: (e as Error).message });
       }
@@ -188,7 +191,7 @@ export async function runPipeline(
       session = await createEngineSession(leanBytes, { ...req.engine, profile: false });
     }
     const batch = lean ? Math.min(Math.max(1, Math.floor(req.batchSize ?? DEFAULT_BATCH)), MAX_BATCH) : 1;
-    await runBatches(session, batch, decode, checkStop, fetch, emit);
+    await runBatches(session, batch, decode, checkStop, fetch, emit, inputShape.depth * inputShape.width * inputShape.height);
     times = profiled ? session.takeLayerTimes().slice(1) : [];
   } finally {
     if (session) await session.release();
@@ -243,23 +246,25 @@ export async function startRun(req: PipelineRequest, progress: Progress, clock: 
 async function runBatches(
   session: EngineSession,
   batch: number,
-  decode: (n: number) => Promise<Decoded[]>,
+  decode: (n: number, into?: Float32Array) => Promise<Decoded[]>,
   checkStop: () => void,
   fetch: string[],
   emit: (d: Decoded, out: Record<string, OutputTensor>, at: number, ms: number) => void | Promise<void>,
+  imageSize: number,
 ): Promise<void> {
-  let chunk = await decode(batch);
-  // One batch tensor for the whole run: a run is over before the next batch is stacked into it.
-  let buffer: Float32Array | undefined;
+  // Two batch tensors for the whole run, taken in turn: images are decoded straight into the one not
+  // running (no tensor allocated per image, no copy to stack them).
+  let [mine, other] = [new Float32Array(imageSize * batch), new Float32Array(imageSize * batch)];
+  let chunk = await decode(batch, mine);
   while (chunk.length) {
     checkStop();
-    buffer ??= new Float32Array(chunk[0]!.input.tensor.length * batch);
-    const { tensor, dims } = stack(chunk, buffer);
+    const { tensor, dims } = stack(chunk, mine);
+    [mine, other] = [other, mine];
     const t0 = performance.now();
     const running = session.run(tensor, dims, fetch);
     // Handled below; without this a failure during the decoding would count as unhandled.
     running.catch(() => {});
-    const following = await decode(batch).catch(async (e: unknown) => {
+    const following = await decode(batch, mine).catch(async (e: unknown) => {
       await running.catch(() => {});
       throw e;
     });
@@ -274,13 +279,15 @@ async function runBatches(
   }
 }
 
-/** The chunk's images as one [n, C, H, W] tensor, in `buffer` (room for a whole batch). */
+/** The chunk's images as one [n, C, H, W] tensor in `buffer`, where they were decoded (copied if not). */
 function stack(chunk: Decoded[], buffer: Float32Array): { tensor: Float32Array; dims: number[] } {
   const one = chunk[0]!.input;
-  if (chunk.length === 1) return { tensor: one.tensor, dims: one.dims };
   const n = one.tensor.length;
   const tensor = buffer.subarray(0, n * chunk.length);
-  chunk.forEach((d, i) => tensor.set(d.input.tensor, i * n));
+  chunk.forEach((d, i) => {
+    const t = d.input.tensor;
+    if (t.buffer !== buffer.buffer || t.byteOffset !== buffer.byteOffset + i * n * 4) tensor.set(t, i * n);
+  });
   return { tensor, dims: [chunk.length, ...one.dims.slice(1)] };
 }
 
@@ -298,7 +305,8 @@ function imageExtras(d: Decoded, out: Record<string, OutputTensor>, at: number, 
   const extra: ImageExtras = { image: d.image };
   if (req.keepInputs) {
     if (d.input.seen) extra.seen = d.input.seen;
-    extra.input = { dims: d.input.dims, data: d.input.tensor };
+    // A copy: the tensor lives in a batch buffer the next batches are decoded into.
+    extra.input = { dims: d.input.dims, data: new Float32Array(d.input.tensor) };
   }
   if (req.keepOutputsOf?.length) {
     extra.maps = {};
