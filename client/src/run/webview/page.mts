@@ -51,7 +51,14 @@ function css(name: string, fallback: string): string {
 
 let drawn = 0;
 
-function drawImage(i: number, p: ImagePixels): void {
+/** The page's map canvases by image, layer and channel: found in one pass (a large network has hundreds). */
+function mapCanvases(): Map<string, HTMLCanvasElement> {
+  const byKey = new Map<string, HTMLCanvasElement>();
+  document.querySelectorAll<HTMLCanvasElement>('canvas.map').forEach((c) => byKey.set(`${c.dataset['image']}:${c.dataset['layer']}:${c.dataset['channel']}`, c));
+  return byKey;
+}
+
+function drawImage(i: number, p: ImagePixels, maps: Map<string, HTMLCanvasElement>): void {
   const input = document.querySelector<HTMLCanvasElement>(`canvas.input[data-image="${i}"]`);
   if (input) {
     draw(input, p.seen.width, p.seen.height, p.seen.channels, bytes(p.seen.b64));
@@ -60,7 +67,7 @@ function drawImage(i: number, p: ImagePixels): void {
   for (const m of p.maps) {
     const data = bytes(m.b64);
     for (let c = 0; c < m.channels; c++) {
-      const canvas = document.querySelector<HTMLCanvasElement>(`canvas.map[data-image="${i}"][data-layer="${m.layer}"][data-channel="${c}"]`);
+      const canvas = maps.get(`${i}:${m.layer}:${c}`);
       if (!canvas) continue;
       draw(canvas, m.width, m.height, 1, data, c * m.width * m.height);
       drawn++;
@@ -245,7 +252,8 @@ window.addEventListener('message', (event: MessageEvent<ToRunPage>) => {
   drawn = 0;
   images = m.images;
   values.clear();
-  images.forEach((p, i) => drawImage(i, p));
+  const maps = mapCanvases();
+  images.forEach((p, i) => drawImage(i, p, maps));
   sizeBars();
   vscode.postMessage({ type: 'drawn', seq: m.seq, canvases: drawn, charts: charts.length });
 });
