@@ -6,12 +6,12 @@
 // setting it used), and the worker analyses the text again with that setting, decodes the images and runs.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RunCancelled, runInWorker } from '../../../runner/src/engine/client';
-import { RunnerError } from '../../../runner/src/errors';
+import { runInWorker } from '../../../runner/src/engine/client';
 import type { PipelineRequest, PipelineResult } from '../../../runner/src/run/pipeline';
 import { wallNow } from '../../../runner/src/run/phases';
 import { editorSessionRequest } from '../../../runner/src/run/readyKey';
 import { checkedModel } from './checkedModel';
+import { tellWorkerFailure } from './workerFailure';
 import type { Summaries, SummaryResult } from '../summaries';
 import { t } from '../l10n';
 import { imageSize } from './imageSize';
@@ -99,13 +99,7 @@ export async function runModel(state: RunState, arg?: unknown, imagesArg?: unkno
     );
   } catch (e) {
     unshown();
-    if (e instanceof RunCancelled) {
-      vscode.window.setStatusBarMessage(t('run.cancelled'), 3000);
-      return undefined;
-    }
-    const user = e instanceof RunnerError && e.user;
-    const message = (e as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' · ');
-    void vscode.window.showErrorMessage(t(user ? 'run.failed' : 'run.internalError', { message }));
+    tellWorkerFailure(e, 'run.cancelled');
     return undefined;
   }
   const timing = logRunTiming(title, started, result);

@@ -4,10 +4,10 @@
 // with a cancellable progress notification counting the images, and shows the evaluation page.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { evaluateInWorker, RunCancelled } from '../../../runner/src/engine/client';
-import { RunnerError } from '../../../runner/src/errors';
+import { evaluateInWorker } from '../../../runner/src/engine/client';
 import type { EvaluationRun } from '../../../runner/src/run/evaluate';
 import { checkedModel } from './checkedModel';
+import { tellWorkerFailure } from './workerFailure';
 import { t } from '../l10n';
 import type { Summaries } from '../summaries';
 import type { EvaluationView } from './evalHtml';
@@ -81,13 +81,7 @@ export async function evaluateFolder(state: EvaluationState, arg?: unknown, fold
       },
     );
   } catch (e) {
-    if (e instanceof RunCancelled) {
-      vscode.window.setStatusBarMessage(t('evaluate.cancelled'), 3000);
-      return undefined;
-    }
-    const user = e instanceof RunnerError && e.user;
-    const message = (e as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' · ');
-    void vscode.window.showErrorMessage(t(user ? 'run.failed' : 'run.internalError', { message }));
+    tellWorkerFailure(e, 'evaluate.cancelled');
     return undefined;
   }
   if (run.errors.length) void vscode.window.showWarningMessage(t('evaluate.imagesFailed', { count: run.errors.length, first: run.errors[0]!.error }));
