@@ -12,13 +12,7 @@ import * as assert from 'node:assert/strict';
 import { availableParallelism, loadavg } from 'node:os';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../client/src/run/command';
-import { activateExtension, openSample, revertAndCloseAll } from '../../vscode/suite/helpers';
-
-function sample(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
+import { activateExtension, openSample, revertAndCloseAll, sampleUri as sample } from '../../vscode/suite/helpers';
 
 interface Timed {
   result: number;

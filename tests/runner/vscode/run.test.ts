@@ -3,17 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../client/src/run/command';
-import { activateExtension, codeOf, openSample, revertAndCloseAll, waitForDiagnostics } from '../../vscode/suite/helpers';
-
-function sample(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
-
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
-}
+import { activateExtension, codeOf, openSample, revertAndCloseAll, waitForDiagnostics, sampleUri as sample, within } from '../../vscode/suite/helpers';
 
 suite('Run model on image', () => {
   suiteSetup(async () => {

@@ -100,3 +100,15 @@ export function hintLabel(h: vscode.InlayHint): string {
 export function fullRange(doc: vscode.TextDocument): vscode.Range {
   return new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
 }
+
+/** A file of the first workspace folder (the suite's copy of samples/), by its path parts. */
+export function sampleUri(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+/** `p`, or a failure that names what was awaited after `ms`. */
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
+}

@@ -10,17 +10,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../client/src/run/command';
 import type { EvaluationOutcome } from '../../../client/src/run/evaluateCommand';
-import { activateExtension, revertAndCloseAll } from './helpers';
-
-function sample(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
-
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
-}
+import { activateExtension, revertAndCloseAll, sampleUri as sample, within } from './helpers';
 
 function runTabs(label: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label === label);

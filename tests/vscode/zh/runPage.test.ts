@@ -8,13 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../client/src/run/command';
 import type { EvaluationOutcome } from '../../../client/src/run/evaluateCommand';
-import { activateExtension, revertAndCloseAll } from '../suite/helpers';
-
-function sample(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
+import { activateExtension, revertAndCloseAll, sampleUri as sample } from '../suite/helpers';
 
 suite('Run page in Chinese', () => {
   suiteSetup(async () => {
