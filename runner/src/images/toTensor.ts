@@ -28,15 +28,16 @@ export function inputProblem(shape: Shape, pre: Preprocess): string | undefined 
   return undefined;
 }
 
-/** Alpha on white, as 0..255 floats, RGB: channel k of pixel i, rounded to float32 as stored. */
+/** Channel k (R, G or B) of RGBA pixel i composited on white, 0..255, rounded to float32 as stored. */
+function onWhiteAt(d: Uint8Array, i: number, k: number): number {
+  const a = d[i * 4 + 3]! / 255;
+  return Math.fround(d[i * 4 + k]! * a + 255 * (1 - a));
+}
+
+/** Alpha on white, as 0..255 floats, RGB, read pixel by pixel. */
 function onWhite(img: RgbaImage): PixelSource {
   const d = img.data;
-  return {
-    width: img.width,
-    height: img.height,
-    channels: 3,
-    value: (i, k) => Math.fround(d[i * 4 + k]! * (d[i * 4 + 3]! / 255) + 255 * (1 - d[i * 4 + 3]! / 255)),
-  };
+  return { width: img.width, height: img.height, channels: 3, value: (i, k) => onWhiteAt(d, i, k) };
 }
 
 /** The picture at the input size, RGB on white: resampled from the 8-bit pixels, or composited as it is. */
@@ -44,10 +45,7 @@ export function rgbAtSize(img: RgbaImage, width: number, height: number): FloatI
   if (img.width !== width || img.height !== height) return resample(onWhite(img), width, height);
   const n = width * height;
   const out = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) {
-    const a = img.data[i * 4 + 3]! / 255;
-    for (let k = 0; k < 3; k++) out[i * 3 + k] = img.data[i * 4 + k]! * a + 255 * (1 - a);
-  }
+  for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) out[i * 3 + k] = onWhiteAt(img.data, i, k);
   return { width, height, channels: 3, data: out };
 }
 
@@ -88,10 +86,7 @@ function rgbaToTensor(img: RgbaImage, pre: Preprocess, tensor: Float32Array): Fl
     const mean = pre.mean.length === 1 ? pre.mean[0]! : pre.mean[k]!;
     const std = pre.std.length === 1 ? pre.std[0]! : pre.std[k]!;
     const base = k * hw;
-    for (let i = 0; i < hw; i++) {
-      const a = d[i * 4 + 3]! / 255;
-      tensor[base + i] = (Math.fround(d[i * 4 + k]! * a + 255 * (1 - a)) * pre.scale - mean) / std;
-    }
+    for (let i = 0; i < hw; i++) tensor[base + i] = (onWhiteAt(d, i, k) * pre.scale - mean) / std;
   }
   return tensor;
 }

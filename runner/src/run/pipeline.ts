@@ -122,11 +122,11 @@ export async function runPipeline(
   const total = req.images.length;
   // The picture as the network saw it is shown only by the editor.
   const keepSeen = req.keepInputs === true || req.previews !== undefined;
-  /** Decodes up to n images; a bad one is recorded and skipped. */
-  /** Decodes up to n images, each tensor into its slot of `into` when given (a batch's own buffer). */
+  /** Floats in one image's tensor. */
+  const imageSize = inputShape.depth * inputShape.width * inputShape.height;
+  /** Decodes up to n images, each tensor into its slot of `into` when given (a batch's own buffer); a bad one is recorded and skipped. */
   const decode = async (n: number, into?: Float32Array): Promise<Decoded[]> => {
     const out: Decoded[] = [];
-    const size = inputShape.depth * inputShape.width * inputShape.height;
     while (out.length < n && next < total) {
       const image = req.images[next++]!;
       progress(`reading ${basename(image)}`, (next - 1) / total);
@@ -134,7 +134,7 @@ export async function runPipeline(
       await new Promise((r) => setImmediate(r));
       checkStop();
       try {
-        const slot = into?.subarray(out.length * size, (out.length + 1) * size);
+        const slot = into?.subarray(out.length * imageSize, (out.length + 1) * imageSize);
         out.push({ image, input: imageToInput(readImageFile(image, req.limits), inputShape, analysis.model.preprocess.value, keepSeen, slot) });
       } catch (e) {
         result.errors.push({ image, error: (e as Error).message });
@@ -191,7 +191,7 @@ export async function runPipeline(
       session = await createEngineSession(leanBytes, { ...req.engine, profile: false });
     }
     const batch = lean ? Math.min(Math.max(1, Math.floor(req.batchSize ?? DEFAULT_BATCH)), MAX_BATCH) : 1;
-    await runBatches(session, batch, decode, checkStop, fetch, emit, inputShape.depth * inputShape.width * inputShape.height);
+    await runBatches(session, batch, decode, checkStop, fetch, emit, imageSize);
     times = profiled ? session.takeLayerTimes().slice(1) : [];
   } finally {
     if (session) await session.release();
